@@ -1,0 +1,3 @@
+from latsar.cli import run
+
+run()

@@ -1,0 +1,124 @@
+"""The `latsar` command line. Thin: options become calls; user errors become exit code 2.
+
+Heavy modules (reportlab, the renderers) are imported inside the commands, so `latsar --help`
+stays instant.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+from typing import Optional
+
+import click
+import typer
+
+from latsar import __version__
+from latsar.errors import LatsarError
+
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, rich_markup_mode=None,
+    help="Latsar training modules and multiple-choice quizzes (PDF, LMS exports, item analysis) "
+         "from a YAML curriculum.",
+)
+
+CurriculumArg = typer.Argument(Path("curriculum"), help="Curriculum folder (holding programme.yaml).")
+
+
+def _load(path: Path):
+    from latsar.model.load import load_curriculum
+
+    return load_curriculum(path)
+
+
+@app.command()
+def check(path: Path = CurriculumArg,
+          strict: bool = typer.Option(False, "--strict", help="Exit 1 when there are warnings.")) -> None:
+    """Validate the curriculum: every error and lint warning with its location, then a summary."""
+    from latsar.summary import summary
+
+    curriculum, warnings = _load(path)
+    for warning in warnings:
+        typer.echo(warning.format(), err=True)
+    typer.echo(summary(curriculum, {}))
+    typer.echo(f"\n{len(warnings)} warning(s), 0 errors")
+    if strict and warnings:
+        raise typer.Exit(1)
+
+
+@app.command()
+def build(path: Path = CurriculumArg,
+          out: Path = typer.Option(Path("build"), "--out", help="Output folder."),
+          lang: Optional[str] = typer.Option(None, "--lang", help="Labels language: id or en.")) -> None:
+    """Build every document of the curriculum into the output folder."""
+    from latsar.build import BuildOptions, build as run_build
+
+    if lang not in (None, "id", "en"):
+        raise LatsarError(f"--lang: expected id or en, got '{lang}'")
+    curriculum, warnings = _load(path)
+    for warning in warnings:
+        typer.echo(warning.format(), err=True)
+    outputs = run_build(curriculum, out, BuildOptions(lang=lang))
+    for note in outputs.notes:
+        typer.echo(note)
+    typer.echo(f"wrote {len(outputs.files)} files to {out}/")
+
+
+@app.command()
+def schema(out: Path = typer.Option(Path("build/schema"), "--out", help="Folder for the *.schema.json files.")) -> None:
+    """Write a JSON Schema for every curriculum file kind (for editor autocompletion)."""
+    from latsar.build import write_all
+    from latsar.model.jsonschema import schema_files
+
+    files = {name: text.encode() for name, text in schema_files().items()}
+    write_all(out, files)
+    for name in sorted(files):
+        typer.echo(str(out / name))
+
+
+@app.command()
+def init(dest: Path = typer.Argument(..., help="New folder; receives curriculum/ and seeds/.")) -> None:
+    """Start a new curriculum from the bundled one, ready to edit and build."""
+    bundled = bundled_root()
+    if dest.exists() and any(dest.iterdir()):
+        raise LatsarError(f"{dest}: folder is not empty; choose a new folder name")
+    for part in ("curriculum", "seeds"):
+        shutil.copytree(bundled / part, dest / part, ignore=shutil.ignore_patterns("stats", "__pycache__"))
+    typer.echo(f"created {dest}/curriculum and {dest}/seeds\nnext: latsar check {dest}/curriculum")
+
+
+def bundled_root() -> Path:
+    """Where the bundled curriculum lives: inside the installed package, or the source checkout."""
+    package = Path(__file__).resolve().parent
+    for candidate in (package / "bundled", package.parents[1]):
+        if (candidate / "curriculum" / "programme.yaml").is_file():
+            return candidate
+    raise LatsarError("the bundled curriculum is missing from this installation; reinstall latsar")
+
+
+@app.command()
+def version() -> None:
+    """Print latsar's version."""
+    typer.echo(__version__)
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        app(args=argv, prog_name="latsar", standalone_mode=False)
+    except LatsarError as exc:
+        exc.show()
+        return 2
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.ClickException as exc:
+        exc.show()
+        return 2
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        return 1
+    return 0
+
+
+def run() -> None:
+    sys.exit(main())

@@ -1,0 +1,249 @@
+"""Cross-file checks: unique ids, references that resolve, quotations found in their seeds,
+items with exactly one key, blueprints the bank can satisfy."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING, Iterable, Iterator
+
+from latsar.errors import Diagnostic, Location, did_you_mean
+from latsar.model.schema import LEVELS
+from latsar.source.quotes import FoldedText, find_quote, fold, fold_plain
+from latsar.source.yamlfile import SourceDoc
+
+if TYPE_CHECKING:
+    from latsar.model.load import Loaded
+
+Where = tuple[SourceDoc, tuple]
+
+
+def run(loaded: "Loaded") -> list[Diagnostic]:
+    index = _Index(loaded)
+    found: list[Diagnostic] = list(index.duplicates)
+    for check in (_programme, _modules, _items, _blueprints, _uncited_seeds):
+        found.extend(check(loaded, index))
+    if not any(d.severity == "error" for d in found):
+        found.extend(_feasibility(loaded))
+    return found
+
+
+def _at(where: Where, *more, key: bool = False) -> Location:
+    doc, path = where
+    return doc.locate(path + more, key=key)
+
+
+def _unknown(kind: str, ref: str, known: Iterable[str], where: Location) -> Diagnostic:
+    known = sorted(set(known))
+    hint = did_you_mean(ref, known) or (f"known {kind}s: {', '.join(known[:12])}{' …' if len(known) > 12 else ''}"
+                                        if known else f"define the {kind} first")
+    return Diagnostic(where, f"unknown {kind} '{ref}'", hint)
+
+
+class _Index:
+    """Every id defined anywhere, with where it was first defined; duplicates noted."""
+
+    def __init__(self, loaded: "Loaded"):
+        self.defined: dict[str, dict[str, Where]] = {k: {} for k in
+                                                     ("module", "objective", "chapter", "section", "item", "blueprint")}
+        self.duplicates: list[Diagnostic] = []
+        self.objective_module: dict[str, str] = {}
+        self.objective_level: dict[str, str] = {}
+        self.section_module: dict[str, str] = {}
+        self.seeds: dict[str, tuple] = {}
+        self.folded: dict[str, FoldedText] = {}
+        for seed, doc, position in loaded.seeds:
+            self.seeds[seed.source.id] = (seed, doc, position)
+        for doc, module in loaded.files["modules"]:
+            self._define("module", module.id, (doc, ("id",)))
+            for n, objective in enumerate(module.objectives):
+                self._define("objective", objective.id, (doc, ("objectives", n, "id")))
+                self.objective_module[objective.id] = module.id
+                self.objective_level[objective.id] = objective.level
+            for c, chapter in enumerate(module.chapters):
+                self._define("chapter", chapter.id, (doc, ("chapters", c, "id")))
+                for s, section in enumerate(chapter.sections):
+                    self._define("section", section.id, (doc, ("chapters", c, "sections", s, "id")))
+                    self.section_module[section.id] = module.id
+        for doc, bank in loaded.files["items"]:
+            for n, item in enumerate(bank.items):
+                self._define("item", item.id, (doc, ("items", n, "id")))
+        for doc, blueprint in loaded.files["blueprints"]:
+            self._define("blueprint", blueprint.id, (doc, ("id",)))
+
+    def _define(self, kind: str, ident: str, where: Where) -> None:
+        first = self.defined[kind].get(ident)
+        if first is None:
+            self.defined[kind][ident] = where
+            return
+        self.duplicates.append(Diagnostic(_at(where), f"duplicate {kind} id '{ident}'",
+                                          f"the first one is at {_at(first)}; give each {kind} its own id"))
+
+    def folded_seed(self, seed_id: str) -> FoldedText:
+        if seed_id not in self.folded:
+            self.folded[seed_id] = fold(self.seeds[seed_id][0].text)
+        return self.folded[seed_id]
+
+    def quotation(self, seed_id: str, quote: str, seed_where: Location, quote_where: Location) -> Iterator[Diagnostic]:
+        if seed_id not in self.seeds:
+            yield _unknown("seed", seed_id, self.seeds, seed_where)
+            return
+        seed = self.seeds[seed_id][0]
+        match = find_quote(quote, seed.text, self.folded_seed(seed_id))
+        if not match.found:
+            yield Diagnostic(quote_where, f"quotation not found in seed '{seed_id}'",
+                             f"closest passage, line {match.line} of {seed.path.name}: \"{match.passage}\"; "
+                             "copy the words exactly")
+
+
+def _programme(loaded: "Loaded", index: _Index) -> Iterator[Diagnostic]:
+    doc, programme = loaded.programme
+    listed = Counter(programme.modules)
+    for n, module_id in enumerate(programme.modules):
+        if module_id not in index.defined["module"]:
+            yield _unknown("module", module_id, index.defined["module"], doc.locate(("modules", n)))
+        elif listed[module_id] > 1 and programme.modules.index(module_id) != n:
+            yield Diagnostic(doc.locate(("modules", n)), f"module '{module_id}' is listed twice", "list it once")
+    for module_id, where in index.defined["module"].items():
+        if module_id not in listed:
+            yield Diagnostic(_at(where), f"module '{module_id}' is not listed in programme.yaml `modules`",
+                             f"add it to the `modules:` list at {doc.locate(('modules',))}")
+    yield from _labels(doc, programme)
+    if programme.theme.logo and not (loaded.root / programme.theme.logo).is_file():
+        yield Diagnostic(doc.locate(("theme", "logo")), f"logo file '{programme.theme.logo}' not found",
+                         "give a path relative to programme.yaml, or remove `logo:`")
+
+
+def _labels(doc: SourceDoc, programme) -> Iterator[Diagnostic]:
+    try:
+        from latsar.labels import LABEL_KEYS
+    except ImportError:  # labels arrive with the PDF renderer
+        return
+    for key in programme.labels:
+        if key not in LABEL_KEYS:
+            yield Diagnostic(doc.locate(("labels", key), key=True), f"unknown label '{key}'",
+                             did_you_mean(key, LABEL_KEYS) or "see `latsar labels` for the label keys")
+
+
+def _modules(loaded: "Loaded", index: _Index) -> Iterator[Diagnostic]:
+    for doc, module in loaded.files["modules"]:
+        own = {o.id for o in module.objectives}
+        for n, objective in enumerate(module.objectives):
+            for c, citation in enumerate(objective.citations):
+                base = ("objectives", n, "citations", c)
+                yield from index.quotation(citation.seed, citation.quote, doc.locate(base + ("seed",)),
+                                           doc.locate(base + ("quote",)))
+        for c, chapter in enumerate(module.chapters):
+            for n, ref in enumerate(chapter.objectives):
+                if ref not in own:
+                    yield _unknown("objective", ref, own, doc.locate(("chapters", c, "objectives", n)))
+            for s, section in enumerate(chapter.sections):
+                for b, block in enumerate(section.content):
+                    yield from _block(doc, ("chapters", c, "sections", s, "content", b), block, own, index)
+
+
+def _block(doc: SourceDoc, path: tuple, block, own: set[str], index: _Index) -> Iterator[Diagnostic]:
+    quote = getattr(block, "quote", None)
+    if quote is not None:
+        yield from index.quotation(quote.seed, quote.text, doc.locate(path + ("quote", "seed")),
+                                   doc.locate(path + ("quote", "text")))
+    case = getattr(block, "case", None)
+    if case is not None:
+        for n, ref in enumerate(case.objectives):
+            if ref not in own:
+                yield _unknown("objective", ref, own, doc.locate(path + ("case", "objectives", n)))
+
+
+def _items(loaded: "Loaded", index: _Index) -> Iterator[Diagnostic]:
+    objectives = index.objective_module
+    for doc, bank in loaded.files["items"]:
+        for n, item in enumerate(bank.items):
+            base = ("items", n)
+            if item.objective not in objectives:
+                yield _unknown("objective", item.objective, objectives, doc.locate(base + ("objective",)))
+            elif LEVELS.index(item.level) > LEVELS.index(index.objective_level[item.objective]):
+                yield Diagnostic(doc.locate(base + ("level",)),
+                                 f"[L1] item level {item.level} is above its objective's level "
+                                 f"{index.objective_level[item.objective]}",
+                                 "lower the item's level, or point it at a higher objective")
+            yield from _options(doc, base, item)
+            yield from _backing(doc, base, item, index)
+
+
+def _options(doc: SourceDoc, base: tuple, item) -> Iterator[Diagnostic]:
+    keys = [n for n, option in enumerate(item.options) if option.correct]
+    if not keys:
+        yield Diagnostic(doc.locate(base + ("options",)), f"[M2] item '{item.id}' has no key",
+                         "mark the correct option with `correct: true`")
+    for extra in keys[1:]:
+        yield Diagnostic(doc.locate(base + ("options", extra, "correct")),
+                         f"[M2] item '{item.id}' has {len(keys)} keys (options {', '.join(str(k + 1) for k in keys)})",
+                         "keep `correct: true` on one option only")
+    seen: dict[str, int] = {}
+    for n, option in enumerate(item.options):
+        text = fold_plain(option.text).lower().rstrip(".;,")
+        if not any(ch.isalnum() for ch in text):
+            yield Diagnostic(doc.locate(base + ("options", n, "text")), f"[M3] option {n + 1} has no words",
+                             "write the option")
+        elif text in seen:
+            yield Diagnostic(doc.locate(base + ("options", n, "text")),
+                             f"[M2] option {n + 1} repeats the text of option {seen[text] + 1}",
+                             "make every option different")
+        else:
+            seen[text] = n
+
+
+def _backing(doc: SourceDoc, base: tuple, item, index: _Index) -> Iterator[Diagnostic]:
+    backing, where = item.backing, doc.locate(base + ("backing",))
+    by_quote = backing.seed is not None or backing.quote is not None
+    if by_quote == (backing.section is not None):
+        yield Diagnostic(where, "a backing names either `seed` and `quote`, or `section`",
+                         "write `backing: {seed: …, quote: \"…\"}` or `backing: {section: …}`")
+    elif backing.section is not None:
+        if backing.section not in index.section_module:
+            yield _unknown("section", backing.section, index.section_module,
+                           doc.locate(base + ("backing", "section")))
+    elif backing.seed is None or backing.quote is None:
+        yield Diagnostic(where, "a seed backing needs both `seed` and `quote`", "add the missing key")
+    else:
+        yield from index.quotation(backing.seed, backing.quote, doc.locate(base + ("backing", "seed")),
+                                   doc.locate(base + ("backing", "quote")))
+
+
+def _blueprints(loaded: "Loaded", index: _Index) -> Iterator[Diagnostic]:
+    modules, objectives = index.defined["module"], index.objective_module
+    for doc, blueprint in loaded.files["blueprints"]:
+        if blueprint.id.startswith("evaluasi-") and blueprint.id[9:] not in modules:
+            yield _unknown("module", blueprint.id[9:], modules, doc.locate(("id",)))
+        for n, rule in enumerate(blueprint.rules):
+            if rule.module and rule.module not in modules:
+                yield _unknown("module", rule.module, modules, doc.locate(("rules", n, "module")))
+            if rule.objective and rule.objective not in objectives:
+                yield _unknown("objective", rule.objective, objectives, doc.locate(("rules", n, "objective")))
+            elif rule.objective and rule.module and objectives[rule.objective] != rule.module:
+                yield Diagnostic(doc.locate(("rules", n, "objective")),
+                                 f"objective '{rule.objective}' belongs to module '{objectives[rule.objective]}', "
+                                 f"not '{rule.module}'", "drop `module:` or name the objective's module")
+
+
+def _feasibility(loaded: "Loaded") -> Iterator[Diagnostic]:
+    """Run only on an otherwise clean curriculum: the planner needs resolved references."""
+    try:
+        from latsar.plan.quiz import shortfalls
+    except ImportError:  # the planner lands with the quiz issue
+        return
+    from latsar.model.load import assemble
+
+    curriculum = assemble(loaded)
+    for doc, blueprint in loaded.files["blueprints"]:
+        for gap in shortfalls(curriculum, blueprint):
+            yield Diagnostic(doc.locate(("rules", gap.rule_index)),
+                             f"cell {gap.cell} asks for {gap.asked} items but the bank holds {gap.available}",
+                             "write more items for this cell, or lower `count`")
+
+
+def _uncited_seeds(loaded: "Loaded", index: _Index) -> Iterator[Diagnostic]:
+    cited = {c.seed for _, m in loaded.files["modules"] for o in m.objectives for c in o.citations}
+    for seed_id, (seed, doc, position) in sorted(index.seeds.items()):
+        if seed_id not in cited:
+            yield Diagnostic(doc.locate((position, "id")), f"seed '{seed_id}' is not cited by any objective",
+                             "cite it, or remove it from sources.yaml", severity="warning", rule="S1")

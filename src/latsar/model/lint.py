@@ -1,0 +1,208 @@
+"""Item-writing lint: the kaidah penulisan soal as checks (see docs/item-lint.md).
+
+Each rule is a small function from an item's words to problems; the table `RULES` lists them.
+A rule can be waived per item with a written reason (`waive:` in the YAML).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable, Iterator
+
+from latsar.errors import Diagnostic
+from latsar.model.schema import Item
+from latsar.text.markdown import Span, parse, plain_text
+
+if TYPE_CHECKING:
+    from latsar.model.curriculum import Curriculum
+    from latsar.model.load import Loaded
+
+STOP_WORDS = frozenset("""
+adalah agar akan antara apabila apakah atas atau bagaimana bahwa bagi baik banyak belum berikut
+bisa dalam dapat dari dengan diri harus hanya jika juga kami karena kepada ketika kita lebih maka
+manakah masih melalui menjadi menurut merupakan mereka namun oleh pada paling para saat salah
+sangat satu sebagai sebuah secara sehingga sesuai setiap suatu sudah supaya tentang telah tepat
+terhadap tersebut tetapi tidak untuk yaitu yakni yang ialah hal itu ini seorang pegawai peserta
+""".split())
+VAGUE = ("pada umumnya", "kira-kira", "biasanya", "sering kali", "seringkali")
+NEGATORS = ("tidak", "bukan", "kecuali", "salah", "kurang tepat")
+DETERMINERS = ("selalu", "tidak pernah", "pasti", "semua", "hanya", "seluruhnya")
+ALL_OR_NONE = re.compile(
+    r"semua (pilihan )?jawaban( di atas)? (benar|salah)|semua(nya)? (benar|salah)|tidak ada (jawaban )?yang benar"
+    r"|\b[a-e] dan [a-e] (benar|salah)\b|all of the above|none of the above", re.IGNORECASE)
+DEPENDS = re.compile(r"soal nomor|soal sebelumnya|jawaban di atas", re.IGNORECASE)
+NUMBER = re.compile(r"^[-+]?\d+([.,]\d+)?\s*%?$")
+WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+@dataclass(frozen=True)
+class Words:
+    """An item's text as the rules read it."""
+
+    stem: str
+    options: tuple[str, ...]
+    key: int
+
+    @property
+    def distractors(self) -> tuple[str, ...]:
+        return tuple(o for n, o in enumerate(self.options) if n != self.key)
+
+
+Finding = tuple[str, tuple, str, str, str]  # rule, path within the item, severity, message, hint
+Rule = Callable[[Item, Words], Iterator[Finding]]
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in WORD.findall(text.lower()) if len(w) >= 4 and w not in STOP_WORDS}
+
+
+def _has(text: str, phrase: str) -> bool:
+    return re.search(rf"\b{re.escape(phrase)}\b", text, re.IGNORECASE) is not None
+
+
+def vague_qualifier(item: Item, words: Words) -> Iterator[Finding]:
+    for phrase in VAGUE:
+        if _has(words.stem, phrase):
+            yield "K1", ("stem",), "warning", f"vague qualifier '{phrase}' in the stem", "say exactly what is meant"
+
+
+def length(item: Item, words: Words) -> Iterator[Finding]:
+    if len(words.stem.split()) > 60:
+        yield "K2", ("stem",), "warning", f"stem has {len(words.stem.split())} words (over 60)", "cut what is not needed"
+    for n, option in enumerate(words.options):
+        if len(option.split()) > 25:
+            yield ("K2", ("options", n, "text"), "warning", f"option {n + 1} has {len(option.split())} words (over 25)",
+                   "shorten the option; move shared words into the stem")
+
+
+def clang(item: Item, words: Words) -> Iterator[Finding]:
+    shared = _content_words(words.stem) & _content_words(words.options[words.key])
+    others = set().union(*(_content_words(d) for d in words.distractors))
+    clues = sorted(shared - others)
+    if clues:
+        yield ("K3", ("options", _authored_key(item), "text"), "warning",
+               f"the key shares {', '.join(repr(c) for c in clues)} with the stem and no distractor does",
+               "reword the key, or use the word in a distractor too")
+
+
+def _emphasised_negators(spans: tuple[Span, ...], inside: bool = False) -> list[str]:
+    found: list[str] = []
+    for span in spans:
+        if span.kind in ("strong", "em"):
+            found += _emphasised_negators(span.children, True)
+        elif span.kind == "text":
+            found += [n for n in NEGATORS if (inside and _has(span.text, n)) or re.search(rf"\b{n.upper()}\b", span.text)]
+    return found
+
+
+def negative_stem(item: Item, words: Words) -> Iterator[Finding]:
+    negators = [n for n in NEGATORS if _has(words.stem, n)]
+    if not negators:
+        return
+    emphasised = [n for block in parse(item.stem).blocks for n in _emphasised_negators(getattr(block, "spans", ()))]
+    if len(emphasised) > 1:
+        yield "K4", ("stem",), "error", "double negative: two emphasised negators in the stem", "ask it positively"
+    elif not emphasised:
+        yield ("K4", ("stem",), "warning", f"negative stem ('{negators[0]}') without emphasis",
+               f"write it in capitals or bold, e.g. **{negators[0].upper()}**, or ask positively")
+
+
+def key_stands_out(item: Item, words: Words) -> Iterator[Finding]:
+    key = len(words.options[words.key])
+    others = [len(d) for d in words.distractors]
+    mean = sum(others) / len(others)
+    if key > 1.5 * mean or key > 1.3 * max(others):
+        yield ("K6", ("options", _authored_key(item), "text"), "warning",
+               f"the key ({key} characters) is much longer than the distractors (mean {mean:.0f})",
+               "make the options of similar length")
+
+
+def all_or_none(item: Item, words: Words) -> Iterator[Finding]:
+    for n, option in enumerate(words.options):
+        if ALL_OR_NONE.search(option):
+            yield ("K7", ("options", n, "text"), "error", f"option {n + 1} is an all/none/combination option",
+                   "write a real distractor instead")
+
+
+def numeric_order(item: Item, words: Words) -> Iterator[Finding]:
+    numeric = [NUMBER.match(o.strip()) is not None for o in words.options]
+    if any(numeric) and not all(numeric):
+        yield "M4", ("options",), "warning", "some options are numbers and some are not", "make the options homogeneous"
+    if all(numeric) and not item.pin_options:
+        values = [float(o.strip().rstrip("%").replace(",", ".")) for o in words.options]
+        if values != sorted(values):
+            yield "K8", ("options",), "warning", "numeric options are not in ascending order", "sort them"
+        yield ("K8", ("pin_options",), "warning", "numeric options will be shuffled",
+               "set `pin_options: true` to keep them in order")
+
+
+def dependent(item: Item, words: Words) -> Iterator[Finding]:
+    if DEPENDS.search(words.stem):
+        yield "K9", ("stem",), "warning", "the stem depends on another item", "make the item stand on its own"
+
+
+def determiners(item: Item, words: Words) -> Iterator[Finding]:
+    for n, option in enumerate(words.options):
+        for word in DETERMINERS:
+            if _has(option, word):
+                yield ("K11", ("options", n, "text"), "warning", f"option {n + 1} uses the determiner '{word}'",
+                       "absolute words give the answer away; qualify the statement")
+                break
+
+
+def grammar(item: Item, words: Words) -> Iterator[Finding]:
+    stem = words.stem.rstrip()
+    for n, option in enumerate(words.options):
+        text = option.strip()
+        first = text.split()[0] if text.split() else ""
+        if stem.endswith(("…", "...")):
+            if text.endswith(".") and not text.endswith("..."):
+                yield ("K12", ("options", n, "text"), "warning", f"option {n + 1} ends with a full stop after an "
+                       "incomplete stem", "drop the full stop: the option completes the stem's sentence")
+            elif first[:1].isupper() and not (len(first) > 1 and first.isupper()):
+                yield ("K12", ("options", n, "text"), "warning", f"option {n + 1} starts with a capital after an "
+                       "incomplete stem", "start with a lower-case letter, or waive K12 for a proper name")
+        elif stem.endswith("?") and first[:1].islower():
+            yield ("K12", ("options", n, "text"), "warning", f"option {n + 1} starts in lower case after a question",
+                   "start each option with a capital")
+
+
+def shared_opening(item: Item, words: Words) -> Iterator[Finding]:
+    openings = {" ".join(o.lower().split()[:2]) for o in words.options}
+    if len(openings) == 1 and len(next(iter(openings)).split()) == 2:
+        yield ("B4", ("options",), "warning", f"every option starts with '{openings.pop()}'",
+               "move the shared words into the stem")
+
+
+RULES: tuple[Rule, ...] = (vague_qualifier, length, clang, negative_stem, key_stands_out, all_or_none,
+                           numeric_order, dependent, determiners, grammar, shared_opening)
+RULE_IDS = frozenset({"K1", "K2", "K3", "K4", "K6", "K7", "K8", "K9", "K11", "K12", "B4", "M4", "S1"})
+
+
+def _authored_key(item: Item) -> int:
+    return next(n for n, o in enumerate(item.options) if o.correct)
+
+
+def item_findings(item: Item) -> Iterator[Finding]:
+    words = Words(plain_text(item.stem), tuple(plain_text(o.text) for o in item.options), _authored_key(item))
+    waived = {w.rule for w in item.waive}
+    for rule in RULES:
+        for finding in rule(item, words):
+            if finding[0] not in waived or finding[2] == "error":
+                yield finding
+
+
+def run(loaded: "Loaded", curriculum: "Curriculum") -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    for doc, bank in loaded.files["items"]:
+        for n, item in enumerate(bank.items):
+            for rule, path, severity, message, hint in item_findings(item):
+                found.append(Diagnostic(doc.locate(("items", n) + path), f"item '{item.id}': {message}", hint,
+                                        severity=severity, rule=rule))
+            for w, waiver in enumerate(item.waive):
+                if waiver.rule not in RULE_IDS:
+                    found.append(Diagnostic(doc.locate(("items", n, "waive", w, "rule")),
+                                            f"unknown lint rule '{waiver.rule}'",
+                                            f"rules: {', '.join(sorted(RULE_IDS))}", severity="warning"))
+    return found

@@ -1,0 +1,208 @@
+"""Load a curriculum folder: read every file, validate it, resolve and check cross-references.
+
+Every problem in every file is collected before anything fails, so one run shows them all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+
+from latsar.errors import Diagnostic, LatsarError, Location
+from latsar.model import checks, lint
+from latsar.model.curriculum import Curriculum, Seed
+from latsar.model.schema import Blueprint, ItemBank, Module, Programme, SeedSource
+from latsar.model.validation import diagnostic, validate
+from latsar.source.yamlfile import SourceDoc, display_path, read_text, read_yaml
+from latsar.text import templating
+
+# The folders of a curriculum and the model each file in them holds.
+FOLDERS: dict[str, type] = {"modules": Module, "items": ItemBank, "blueprints": Blueprint}
+
+
+@dataclass
+class Loaded:
+    """Everything read, with the source of each model kept for locating later problems."""
+
+    root: Path
+    programme: tuple[SourceDoc, Programme] | None = None
+    files: dict[str, list[tuple[SourceDoc, Any]]] = field(default_factory=lambda: {k: [] for k in FOLDERS})
+    seeds: list[tuple[Seed, SourceDoc, int]] = field(default_factory=list)  # seed, sources.yaml, index
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    hashes: dict[str, str] = field(default_factory=dict)
+
+
+def find_root(path: Path) -> Path:
+    """Accept the curriculum folder itself or a project folder holding `curriculum/`."""
+    for candidate in (path, path / "curriculum"):
+        if (candidate / "programme.yaml").is_file():
+            return candidate
+    raise LatsarError([Diagnostic(Location(display_path(path)), "no programme.yaml found here",
+                                  "point at a curriculum folder, or create one with `latsar init DIR`")])
+
+
+def load_curriculum(path: Path) -> tuple[Curriculum, list[Diagnostic]]:
+    """The checked curriculum and its lint warnings; raises LatsarError listing every error."""
+    loaded = Loaded(find_root(path))
+    _read_programme(loaded)
+    if loaded.programme is not None:
+        _read_seeds(loaded)
+        context = template_context(loaded.programme[1])
+        for folder, model in FOLDERS.items():
+            for file in sorted((loaded.root / folder).glob("*.yaml")):
+                _read_file(loaded, file, model, context)
+    if not any(d.severity == "error" for d in loaded.diagnostics):
+        loaded.diagnostics.extend(checks.run(loaded))
+    errors = [d for d in loaded.diagnostics if d.severity == "error"]
+    if errors:
+        raise LatsarError(loaded.diagnostics)
+    curriculum = assemble(loaded)
+    found = loaded.diagnostics + lint.run(loaded, curriculum)
+    if any(d.severity == "error" for d in found):
+        raise LatsarError(found)
+    return curriculum, sorted(found, key=Diagnostic.sort_key)
+
+
+def template_context(programme: Programme) -> dict[str, Any]:
+    """The names curriculum text may use inside {{ … }}."""
+    return {
+        "title": programme.title, "agenda": programme.agenda or "", "institution": programme.institution,
+        "cohort": programme.cohort, "year": programme.year, "place": programme.place,
+        "date": programme.date.isoformat(), "language": programme.language,
+    }
+
+
+def _read(loaded: Loaded, file: Path) -> SourceDoc | None:
+    try:
+        doc = read_yaml(file)
+    except LatsarError as exc:
+        loaded.diagnostics.extend(exc.diagnostics)
+        return None
+    loaded.hashes[_relative(loaded, file)] = hashlib.sha256(file.read_bytes()).hexdigest()
+    return doc
+
+
+def _relative(loaded: Loaded, file: Path) -> str:
+    try:
+        return file.resolve().relative_to(loaded.root.resolve().parent).as_posix()
+    except ValueError:
+        return file.as_posix()
+
+
+def _read_programme(loaded: Loaded) -> None:
+    doc = _read(loaded, loaded.root / "programme.yaml")
+    if doc is None:
+        return
+    programme, problems = validate(doc, Programme)
+    loaded.diagnostics.extend(problems)
+    if programme is not None:
+        names = set(template_context(programme)) | {"module_title"}
+        loaded.diagnostics.extend(_template_names_only(doc, names))
+        loaded.programme = (doc, programme)
+
+
+def _read_file(loaded: Loaded, file: Path, model: type, context: dict[str, Any]) -> None:
+    doc = _read(loaded, file)
+    if doc is None:
+        return
+    local = dict(context)
+    if model is Module and isinstance(doc.data, dict) and isinstance(doc.data.get("title"), str):
+        local["module_title"] = doc.data["title"]
+    data, problems = _expand_templates(doc, local)
+    loaded.diagnostics.extend(problems)
+    value, problems = validate(SourceDoc(doc.display, data, doc.value_marks, doc.key_marks), model)
+    loaded.diagnostics.extend(problems)
+    if value is not None:
+        loaded.files[file.parent.name].append((doc, value))
+
+
+def _expand_templates(doc: SourceDoc, context: dict[str, Any]) -> tuple[Any, list[Diagnostic]]:
+    env = templating.environment()
+    problems: list[Diagnostic] = []
+
+    def walk(value: Any, path: tuple) -> Any:
+        if isinstance(value, dict):
+            return {k: walk(v, path + (k,)) for k, v in value.items()}
+        if isinstance(value, list):
+            return [walk(v, path + (i,)) for i, v in enumerate(value)]
+        if isinstance(value, str) and templating.has_template(value):
+            try:
+                return templating.render(env, value, context)
+            except templating.TemplateProblem as problem:
+                problems.append(_template_diagnostic(doc, path, problem, context))
+        return value
+
+    return walk(doc.data, ()), problems
+
+
+def _template_names_only(doc: SourceDoc, names: set[str]) -> list[Diagnostic]:
+    """Check templates that are rendered later (the foreword needs the module's title)."""
+    context = {name: "" for name in names}
+    return _expand_templates(doc, context)[1]
+
+
+def _template_diagnostic(doc: SourceDoc, path: tuple, problem: templating.TemplateProblem,
+                         context: dict[str, Any]) -> Diagnostic:
+    from latsar.errors import did_you_mean
+
+    where = doc.locate(path)
+    where = Location(where.path, where.line + problem.line - 1, where.column)
+    hint = did_you_mean(problem.name, context) if problem.name else ""
+    return Diagnostic(where, str(problem), hint or f"available: {', '.join(sorted(context))}")
+
+
+def _read_seeds(loaded: Loaded) -> None:
+    programme_doc, programme = loaded.programme
+    folder = (loaded.root / programme.seeds).resolve()
+    sources = folder / "sources.yaml"
+    if not sources.is_file():
+        where = programme_doc.locate(("seeds",))
+        loaded.diagnostics.append(Diagnostic(where, f"no seeds/sources.yaml in {display_path(folder)}",
+                                             "set `seeds:` to the folder of the seed articles"))
+        return
+    doc = _read(loaded, sources)
+    if doc is None:
+        return
+    try:
+        entries = TypeAdapter(list[SeedSource]).validate_python(doc.data)
+    except ValidationError as exc:
+        loaded.diagnostics.extend(_seed_source_problems(doc, exc))
+        return
+    for index, source in enumerate(entries):
+        file = folder / source.file
+        if not file.is_file():
+            loaded.diagnostics.append(Diagnostic(doc.locate((index, "file")), f"seed file '{source.file}' not found",
+                                                 f"put the article in {display_path(folder)}"))
+            continue
+        try:
+            text = read_text(file, display_path(file))
+        except LatsarError as exc:
+            loaded.diagnostics.extend(exc.diagnostics)
+            continue
+        loaded.hashes[_relative(loaded, file)] = hashlib.sha256(file.read_bytes()).hexdigest()
+        loaded.seeds.append((Seed(source, file, text), doc, index))
+
+
+def _seed_source_problems(doc: SourceDoc, exc: ValidationError) -> list[Diagnostic]:
+    return [diagnostic(doc, SeedSource, err) for err in exc.errors(include_url=False)]
+
+
+def assemble(loaded: Loaded) -> Curriculum:
+    """The typed curriculum from files already read and checked."""
+    programme = loaded.programme[1]
+    modules_by_id = {m.id: m for _, m in loaded.files["modules"]}
+    modules = tuple(modules_by_id[m] for m in programme.modules)
+    order = {m.id: n for n, m in enumerate(modules)}
+    objective_module = {o.id: m.id for m in modules for o in m.objectives}
+    items = tuple(item for _, bank in sorted(loaded.files["items"], key=lambda f: f[0].display)
+                  for item in bank.items)
+    items = tuple(sorted(items, key=lambda i: order[objective_module[i.objective]]))
+    blueprints = tuple(sorted((b for _, b in loaded.files["blueprints"]), key=lambda b: b.id))
+    return Curriculum(
+        root=loaded.root, programme=programme, modules=modules, items=items, blueprints=blueprints,
+        seeds=tuple(seed for seed, _, _ in loaded.seeds), input_hashes=tuple(sorted(loaded.hashes.items())),
+    )

@@ -1,0 +1,304 @@
+"""The curriculum's file kinds as frozen, typed models.
+
+These classes *are* the YAML format: every field carries a description, which feeds both
+`latsar schema` (JSON Schema for editors) and docs/curriculum-format.md. Models hold plain text
+(a small Markdown subset where noted), never escaped or rendered text.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag
+
+Level = Literal["C1", "C2", "C3", "C4", "C5", "C6"]
+LEVELS: tuple[str, ...] = ("C1", "C2", "C3", "C4", "C5", "C6")
+Difficulty = Literal["mudah", "sedang", "sukar"]
+Id = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64),
+    Field(description="An identifier: lower-case letters, digits and hyphens, e.g. `wog-2`."),
+]
+Markdown = Annotated[
+    str,
+    StringConstraints(min_length=1),
+    Field(description="Text in a Markdown subset: paragraphs, **bold**, *italic*, lists, block quotes."),
+]
+Text = Annotated[str, StringConstraints(min_length=1)]
+
+
+class Strict(BaseModel):
+    """Base of every file kind: unknown keys are errors, values never change after loading."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --------------------------------------------------------------------------- programme
+
+
+class Fonts(Strict):
+    body: Literal["noto-serif", "noto-sans"] = Field(
+        "noto-serif", description="Font family of the body text (bundled, OFL-licensed)."
+    )
+    heading: Literal["noto-serif", "noto-sans"] = Field(
+        "noto-sans", description="Font family of headings, cover and tables."
+    )
+
+
+class ThemeChoice(Strict):
+    fonts: Fonts = Field(default_factory=Fonts, description="Font families.")
+    accent: Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")] = Field(
+        "#1F4E79", description="Accent colour as `#RRGGBB`: headings, rules, case-study boxes."
+    )
+    logo: str | None = Field(
+        None, description="Path of a PNG or JPEG logo for covers, relative to programme.yaml."
+    )
+    page_size: Literal["A4", "F4", "lan-2017"] = Field(
+        "A4", description="Paper: A4, F4 (215 × 330 mm) or lan-2017 (165 × 215.9 mm)."
+    )
+
+
+class Signatory(Strict):
+    name: Text = Field(description="Name printed under the foreword.")
+    role: Text = Field(description="Post of the signatory, e.g. `Kepala BPSDM Provinsi …`.")
+
+
+class Programme(Strict):
+    """`programme.yaml`: the training programme every document belongs to."""
+
+    title: Text = Field(description="Programme title, e.g. `Pelatihan Dasar CPNS Golongan III`.")
+    agenda: Text | None = Field(None, description="Learning agenda the modules belong to.")
+    institution: Text = Field(description="Organising institution; the PDFs' author.")
+    cohort: Text = Field(description="Cohort (angkatan), e.g. `Angkatan XII`.")
+    year: int = Field(ge=2000, le=2100, description="Training year.")
+    place: Text = Field(description="City where the documents are issued.")
+    date: datetime.date = Field(
+        description="Document date (YYYY-MM-DD); also fixes the PDFs' timestamps."
+    )
+    language: Literal["id", "en"] = Field("id", description="Language of fixed labels.")
+    seeds: str = Field("../seeds", description="Folder of the seed articles, relative to programme.yaml.")
+    theme: ThemeChoice = Field(default_factory=ThemeChoice, description="Look of the documents.")
+    labels: dict[str, Text] = Field(
+        default_factory=dict, description="Overrides of single fixed labels, by label key."
+    )
+    modules: list[Id] = Field(min_length=1, description="Module ids in teaching order.")
+    authors: list[Text] = Field(default_factory=list, description="Writers (tim penyusun).")
+    signatory: Signatory | None = Field(None, description="Who signs the foreword.")
+    foreword: Markdown | None = Field(
+        None,
+        description="Kata pengantar; replaces the built-in template. May use "
+        "`{{ institution }}`, `{{ cohort }}`, `{{ year }}`, `{{ module_title }}` and other "
+        "programme values.",
+    )
+
+
+# --------------------------------------------------------------------------- modules
+
+
+class Citation(Strict):
+    seed: Id = Field(description="Id of a seed article in seeds/sources.yaml.")
+    quote: Text = Field(
+        description="A passage that occurs verbatim in that seed (whitespace and typographic "
+        "quotes are folded before matching)."
+    )
+
+
+class Objective(Strict):
+    id: Id = Field(description="Unique objective id, e.g. `wog-2`.")
+    level: Level = Field(description="Revised Bloom level, C1–C6.")
+    text: Text = Field(description="Learning outcome (hasil belajar), e.g. `Menjelaskan …`.")
+    indicator: Text = Field(description="Success indicator (indikator keberhasilan).")
+    citations: list[Citation] = Field(min_length=1, description="Seed passages the objective rests on.")
+
+
+class Quote(Strict):
+    seed: Id = Field(description="Seed article the words come from.")
+    text: Text = Field(description="The quoted words, verbatim from the seed; keep them short.")
+    speaker: Text = Field(description="Who said or wrote it, as the attribution line shows it.")
+
+
+class CaseStudy(Strict):
+    title: Text = Field(description="Title of the case (studi kasus).")
+    body: Markdown = Field(description="The case, set in an Indonesian agency.")
+    questions: list[Markdown] = Field(min_length=1, description="Discussion questions.")
+    objectives: list[Id] = Field(default_factory=list, description="Objectives the questions serve.")
+
+
+class TextBlock(Strict):
+    text: Markdown = Field(description="Prose.")
+
+
+class QuoteBlock(Strict):
+    quote: Quote = Field(description="An attributed quotation from a seed, set as a block quote.")
+
+
+class CaseBlock(Strict):
+    case: CaseStudy = Field(description="A case study, set apart in a tinted box.")
+
+
+def _block_kind(value: Any) -> str | None:
+    if isinstance(value, dict):
+        for kind in ("text", "quote", "case"):
+            if kind in value:
+                return kind
+        return None
+    return getattr(value, "kind", None)
+
+
+Block = Annotated[
+    Union[
+        Annotated[TextBlock, Tag("text")],
+        Annotated[QuoteBlock, Tag("quote")],
+        Annotated[CaseBlock, Tag("case")],
+    ],
+    Discriminator(
+        _block_kind,
+        custom_error_type="block_kind",
+        custom_error_message="a content block needs exactly one of the keys text, quote, case",
+    ),
+]
+
+
+class Section(Strict):
+    id: Id = Field(description="Unique section id; items may point at it as their backing.")
+    title: Text = Field(description="Section heading.")
+    content: list[Block] = Field(min_length=1, description="Prose, quotations and case studies, in order.")
+
+
+class Chapter(Strict):
+    id: Id = Field(description="Unique chapter id.")
+    title: Text = Field(description="Chapter title (materi pokok), e.g. `Konsep Whole of Government`.")
+    objectives: list[Id] = Field(default_factory=list, description="Objectives this chapter teaches.")
+    sections: list[Section] = Field(min_length=1, description="Sub-chapters (sub materi pokok).")
+    exercises: list[Markdown] = Field(min_length=1, description="Latihan at the end of the chapter.")
+    summary: Markdown = Field(description="Rangkuman of the chapter.")
+
+
+class GlossaryEntry(Strict):
+    term: Text = Field(description="The term.")
+    definition: Markdown = Field(description="Its meaning in this module.")
+
+
+class Reference(Strict):
+    text: Markdown = Field(description="The full reference as printed in the daftar pustaka.")
+    kind: Literal["regulation", "book", "article", "web"] = Field(
+        "book", description="Kind of source; regulations are listed first."
+    )
+
+
+class Closing(Strict):
+    conclusion: Markdown = Field(description="Simpulan.")
+    follow_up: Markdown = Field(description="Tindak lanjut.")
+
+
+class Module(Strict):
+    """`modules/<id>.yaml`: one training module (mata pelatihan)."""
+
+    id: Id = Field(description="Module id; the file name should match it.")
+    title: Text = Field(description="Module title.")
+    hours: int = Field(gt=0, le=200, description="Lesson hours (JP).")
+    description: Markdown = Field(description="Deskripsi singkat: one paragraph on scope.")
+    background: Markdown = Field(description="Latar belakang: why it matters for the CPNS.")
+    benefits: Markdown = Field(description="Manfaat modul.")
+    study_guide: Markdown | None = Field(None, description="Petunjuk belajar; a built-in text when absent.")
+    objectives: list[Objective] = Field(min_length=1, description="Learning objectives.")
+    chapters: list[Chapter] = Field(min_length=1, description="Content chapters (Bab II onwards).")
+    closing: Closing = Field(description="Penutup.")
+    glossary: list[GlossaryEntry] = Field(default_factory=list, description="Glosarium.")
+    references: list[Reference] = Field(
+        default_factory=list,
+        description="Daftar pustaka beyond the cited seed articles (which are listed automatically).",
+    )
+
+
+# --------------------------------------------------------------------------- item bank
+
+
+class Option(Strict):
+    text: Markdown = Field(description="The option as printed.")
+    correct: bool = Field(False, description="True on exactly one option: the key.")
+    reason: Markdown = Field(description="Why this option is right, or why it is wrong.")
+
+
+class Backing(Strict):
+    seed: Id | None = Field(None, description="Seed whose passage backs the key.")
+    quote: Text | None = Field(None, description="The verbatim passage (with `seed`).")
+    section: Id | None = Field(None, description="Or: the module section that teaches the key.")
+
+
+class Waiver(Strict):
+    rule: Text = Field(description="Lint rule id to silence for this item, e.g. `K6`.")
+    reason: Text = Field(description="Why the rule does not apply here.")
+
+
+class Item(Strict):
+    id: Id = Field(description="Unique item id.")
+    objective: Id = Field(description="Objective the item measures.")
+    level: Level = Field(description="Bloom level of the item; at most the objective's level.")
+    difficulty: Difficulty = Field(description="Expected difficulty: mudah, sedang or sukar.")
+    stem: Markdown = Field(description="Pokok soal.")
+    options: list[Option] = Field(min_length=3, max_length=5, description="3–5 options, one of them correct.")
+    explanation: Markdown = Field(description="Pembahasan: why the key is right.")
+    backing: Backing = Field(description="A seed passage or a module section that backs the key.")
+    tags: list[Text] = Field(default_factory=list, description="Free tags.")
+    pin_options: bool = Field(False, description="Keep the options in the written order when shuffling.")
+    waive: list[Waiver] = Field(default_factory=list, description="Lint rules silenced, each with a reason.")
+
+
+class ItemBank(Strict):
+    """`items/<module>.yaml`: multiple-choice items."""
+
+    items: list[Item] = Field(min_length=1, description="The items.")
+
+
+# --------------------------------------------------------------------------- blueprints
+
+
+class Rule(Strict):
+    module: Id | None = Field(None, description="Draw from this module's items.")
+    objective: Id | None = Field(None, description="Draw from this objective's items.")
+    levels: list[Level] = Field(default_factory=list, description="Only items at these levels.")
+    count: int = Field(ge=1, description="How many items this cell takes.")
+
+
+class Blueprint(Strict):
+    """`blueprints/<id>.yaml`: a quiz blueprint (kisi-kisi)."""
+
+    id: Id = Field(description="Blueprint id; `evaluasi-<module>` is the module's end-of-module test.")
+    title: Text = Field(description="Quiz title as printed.")
+    minutes: int = Field(gt=0, le=600, description="Time allowed.")
+    versions: int = Field(1, ge=1, le=2000, description="Number of versions (paket A, B, …).")
+    seed: int = Field(ge=0, description="Seed of the stable shuffles.")
+    mode: Literal["shuffle", "parallel"] = Field(
+        "shuffle", description="`shuffle`: same items reordered; `parallel`: each version its own items."
+    )
+    options: int = Field(4, ge=3, le=5, description="Options printed per item.")
+    pass_mark: float = Field(70, ge=0, le=100, description="Pass mark in percent.")
+    rules: list[Rule] = Field(min_length=1, description="Selection cells, taken in order.")
+    instructions: Markdown | None = Field(None, description="Instructions; a built-in text when absent.")
+    exclude_flagged: bool = Field(
+        True, description="Leave out items whose latest statistics recommend dropping them."
+    )
+
+
+# --------------------------------------------------------------------------- seeds
+
+
+class SeedSource(Strict):
+    id: Id = Field(description="Seed id used in citations.")
+    file: Text = Field(description="File name under seeds/.")
+    title: Text = Field(description="Article headline.")
+    outlet: Text = Field(description="Publishing outlet.")
+    place: Text = Field(description="Place of the report.")
+    date: datetime.date | None = Field(None, description="Publication date, when known.")
+    date_as_printed: str | None = Field(None, description="The date as the article prints it.")
+    themes: list[Text] = Field(default_factory=list, description="Themes of the article.")
+
+
+FILE_KINDS: dict[str, type[Strict]] = {
+    "programme": Programme,
+    "module": Module,
+    "items": ItemBank,
+    "blueprint": Blueprint,
+}

@@ -1,0 +1,83 @@
+"""Finding a quotation in a seed article, verbatim up to whitespace and typographic quotes."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+_QUOTE_FOLD = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"',
+                             "‘": "'", "’": "'", "‚": "'", "‛": "'", "`": "'"})
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class FoldedText:
+    """A text with whitespace runs folded to one space and typographic quotes made straight;
+    `origin[i]` is the offset in the original text of folded character i."""
+
+    text: str
+    origin: tuple[int, ...]
+
+
+def fold(text: str) -> FoldedText:
+    chars: list[str] = []
+    origin: list[int] = []
+    pending_space = False
+    for offset, char in enumerate(text.translate(_QUOTE_FOLD)):
+        if char.isspace():
+            pending_space = bool(chars)
+            continue
+        if pending_space:
+            chars.append(" ")
+            origin.append(offset - 1)
+            pending_space = False
+        chars.append(char)
+        origin.append(offset)
+    return FoldedText("".join(chars), tuple(origin))
+
+
+def fold_plain(text: str) -> str:
+    return _SPACE.sub(" ", text.translate(_QUOTE_FOLD)).strip()
+
+
+@dataclass(frozen=True)
+class Match:
+    found: bool
+    line: int  # 1-based line in the seed where the match (or the closest passage) starts
+    passage: str  # the closest passage, as written in the seed, when not found
+
+
+def find_quote(quote: str, seed_text: str, folded: FoldedText | None = None) -> Match:
+    folded = folded or fold(seed_text)
+    needle = fold_plain(quote)
+    at = folded.text.find(needle) if needle else -1
+    if at >= 0:
+        return Match(True, _line_of(seed_text, folded.origin[at]), "")
+    start, end = _closest(needle, folded.text)
+    begin, finish = folded.origin[start], folded.origin[max(start, end - 1)] + 1
+    return Match(False, _line_of(seed_text, begin), fold_plain(seed_text[begin:finish]))
+
+
+def _line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def _closest(needle: str, haystack: str) -> tuple[int, int]:
+    """The span of `haystack` most like `needle`: word windows of the needle's length, scored
+    by difflib's ratio (cheap: seeds are a few thousand characters)."""
+    starts = [0] + [m.end() for m in re.finditer(" ", haystack)]
+    words = max(1, needle.count(" ") + 1)
+    best, best_span = -1.0, (0, min(len(haystack), len(needle)))
+    matcher = difflib.SequenceMatcher(autojunk=False)
+    matcher.set_seq2(needle)
+    for i, start in enumerate(starts):
+        stop_index = i + words
+        end = starts[stop_index] - 1 if stop_index < len(starts) else len(haystack)
+        matcher.set_seq1(haystack[start:end])
+        if matcher.real_quick_ratio() <= best or matcher.quick_ratio() <= best:
+            continue
+        ratio = matcher.ratio()
+        if ratio > best:
+            best, best_span = ratio, (start, end)
+    return best_span

@@ -1,0 +1,218 @@
+"""Read one YAML file safely, keeping the line and column of every key and value.
+
+Only the YAML core schema is read (no Python tags). Anchors and aliases are refused, which also
+defeats "billion laughs" files: the libyaml composer keeps an alias as a reference to its anchor,
+so the file is read in time and memory linear in its size, and the first reuse stops the
+conversion. Oversized files are refused before they are parsed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+import yaml.resolver
+
+from latsar.errors import Diagnostic, LatsarError, Location
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 64
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_constructor = yaml.constructor.SafeConstructor()
+
+PathKey = tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class SourceDoc:
+    """A YAML file's data and where each part of it was written."""
+
+    display: str  # the path as messages show it
+    data: Any
+    value_marks: dict[PathKey, tuple[int, int]]  # path → (line, column), both 1-based
+    key_marks: dict[PathKey, tuple[int, int]]  # path of a mapping entry → where its key is written
+
+    def locate(self, path: PathKey, *, key: bool = False) -> Location:
+        """Where `path` is written; falls back to the nearest written ancestor."""
+        path = tuple(path)
+        marks = self.key_marks if key else self.value_marks
+        while path:
+            if path in marks:
+                return Location(self.display, *marks[path])
+            if path in self.value_marks:
+                return Location(self.display, *self.value_marks[path])
+            path = path[:-1]
+        line, col = self.value_marks.get((), (1, 1))
+        return Location(self.display, line, col)
+
+
+def display_path(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def read_text(path: Path, display: str) -> str:
+    """A file's text as UTF-8, or a located error saying how to fix the encoding or size."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise LatsarError([Diagnostic(Location(display), f"cannot read the file: {exc.strerror}",
+                                      "check the path and its permissions")]) from None
+    if size > MAX_FILE_BYTES:
+        raise LatsarError([Diagnostic(
+            Location(display, 1, 1), f"file is too large ({size:,} bytes; the limit is {MAX_FILE_BYTES:,})",
+            "split it into several files (e.g. one item bank per module)")])
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise LatsarError([Diagnostic(
+            Location(display, line, column),
+            f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02X})",
+            "save the file with UTF-8 encoding (in VS Code: 'Save with Encoding' → UTF-8)")]) from None
+
+
+def read_yaml(path: Path, display: str | None = None) -> SourceDoc:
+    display = display or display_path(path)
+    text = read_text(path, display)
+    builder = _Builder(display)
+    try:
+        data = builder.build(yaml.parse(text, Loader=_Loader))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = Location(display, mark.line + 1, mark.column + 1) if mark else Location(display)
+        problem = exc.problem or exc.context or "invalid YAML"
+        builder.problems.append(Diagnostic(where, f"YAML syntax error: {problem}", _syntax_hint(problem)))
+    except _Stop:
+        pass
+    if builder.problems:
+        raise LatsarError(builder.problems)
+    return SourceDoc(display, data if data is not None else {}, builder.value_marks, builder.key_marks)
+
+
+def _syntax_hint(problem: str) -> str:
+    if "tab" in problem:
+        return "indent with spaces, not tabs"
+    if "mapping values are not allowed" in problem:
+        return "put text that contains ': ' in quotes, or use a block scalar (key: |)"
+    if "expected <block end>" in problem or "indentation" in problem:
+        return "check the indentation of this line against the lines above"
+    return "check quotes, colons and indentation around this place"
+
+
+class _Stop(Exception):
+    """Reading cannot go on safely (alias, excessive nesting); the problem is already recorded."""
+
+
+@dataclass
+class _Frame:
+    container: dict | list
+    path: PathKey
+    key: str | None = None
+    keys_seen: dict | None = None
+
+
+class _Builder:
+    """Builds plain data from the YAML event stream: iterative (no recursion limit to hit),
+    recording marks, refusing aliases and merge keys, and collecting duplicate-key problems."""
+
+    def __init__(self, display: str):
+        self.display = display
+        self.value_marks: dict[PathKey, tuple[int, int]] = {}
+        self.key_marks: dict[PathKey, tuple[int, int]] = {}
+        self.problems: list[Diagnostic] = []
+        self._resolver = yaml.resolver.Resolver()
+
+    def _where(self, mark) -> Location:
+        return Location(self.display, mark.line + 1, mark.column + 1)
+
+    def _fail(self, mark, message: str, hint: str) -> None:
+        self.problems.append(Diagnostic(self._where(mark), message, hint))
+        raise _Stop
+
+    def build(self, events) -> Any:
+        stack: list[_Frame] = []
+        documents = 0
+        root: Any = None
+        for event in events:
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    self._fail(event.start_mark, "more than one YAML document in the file",
+                               "remove the `---` line; one file holds one document")
+            elif isinstance(event, yaml.AliasEvent):
+                self._fail(event.start_mark, f"YAML alias '*{event.anchor}' is not supported",
+                           f"write the value of '&{event.anchor}' out in full here")
+            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                path = self._path_for(stack, event)
+                if len(stack) >= MAX_DEPTH:
+                    self._fail(event.start_mark, f"nesting deeper than {MAX_DEPTH} levels", "flatten the structure")
+                is_map = isinstance(event, yaml.MappingStartEvent)
+                stack.append(_Frame({} if is_map else [], path, None, {} if is_map else None))
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                frame = stack.pop()
+                root = self._attach(stack, frame.container, root)
+            elif isinstance(event, yaml.ScalarEvent):
+                if stack and stack[-1].keys_seen is not None and stack[-1].key is None:
+                    self._take_key(stack[-1], event)
+                    continue
+                path = self._path_for(stack, event)
+                root = self._attach(stack, self._scalar(event), root)
+        return root
+
+    def _path_for(self, stack: list[_Frame], event) -> PathKey:
+        if not stack:
+            path: PathKey = ()
+        else:
+            top = stack[-1]
+            if top.keys_seen is not None and top.key is None:
+                self._fail(event.start_mark, "a key must be plain text", "write the key as a word, e.g. `title:`")
+            path = top.path + ((top.key,) if top.keys_seen is not None else (len(top.container),))
+        self.value_marks[path] = (event.start_mark.line + 1, event.start_mark.column + 1)
+        return path
+
+    def _take_key(self, frame: _Frame, event) -> None:
+        value = self._scalar(event)
+        if event.value == "<<" and event.implicit[0]:
+            self._fail(event.start_mark, "YAML merge keys (<<) are not supported", "write the keys out in full")
+        if not isinstance(value, str):
+            value = str(value)
+        if value in frame.keys_seen:
+            first = frame.keys_seen[value]
+            self.problems.append(Diagnostic(self._where(event.start_mark), f"duplicate key '{value}'",
+                                            f"the first one is at line {first.line + 1}; keep only one"))
+            value = f"\x00duplicate:{value}:{event.start_mark.line}"  # keep parsing, drop the value
+        else:
+            frame.keys_seen[value] = event.start_mark
+            self.key_marks[frame.path + (value,)] = (event.start_mark.line + 1, event.start_mark.column + 1)
+        frame.key = value
+
+    def _attach(self, stack: list[_Frame], value: Any, root: Any) -> Any:
+        if not stack:
+            return value
+        top = stack[-1]
+        if top.keys_seen is None:
+            top.container.append(value)
+        else:
+            if not top.key.startswith("\x00duplicate:"):
+                top.container[top.key] = value
+            top.key = None
+        return root
+
+    def _scalar(self, event) -> Any:
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = self._resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        try:
+            return _constructor.construct_object(node, deep=True)
+        except yaml.constructor.ConstructorError as exc:
+            self._fail(event.start_mark, f"unsupported YAML value: {exc.problem}",
+                       "remove the tag (!…) and write plain text, numbers or dates")

@@ -1,0 +1,51 @@
+"""The one-screen summary `latsar check` prints after a clean load."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from latsar.model.curriculum import Curriculum
+from latsar.model.schema import LEVELS
+from latsar.text.markdown import plain_text
+
+
+def module_words(module) -> int:
+    """Words of a module's prose (text blocks and case bodies), as the content brief counts them."""
+    total = 0
+    for chapter in module.chapters:
+        for section in chapter.sections:
+            for block in section.content:
+                if hasattr(block, "text"):
+                    total += len(plain_text(block.text).split())
+                elif hasattr(block, "case"):
+                    total += len(plain_text(block.case.body).split())
+    return total
+
+
+def summary(curriculum: Curriculum, feasibility: dict[str, str]) -> str:
+    levels_header = " ".join(f"{level:>3}" for level in LEVELS)
+    lines = [f"{curriculum.programme.title} — {curriculum.programme.cohort} {curriculum.programme.year}", ""]
+    lines.append(f"{'module':<16} {'JP':>3} {'words':>6} {'obj':>4}  objectives {levels_header}  items {levels_header}")
+    objective_total: Counter = Counter()
+    item_total: Counter = Counter()
+    for module in curriculum.modules:
+        objectives = Counter(o.level for o in module.objectives)
+        items = Counter(i.level for i in curriculum.items_of_module(module.id))
+        objective_total.update(objectives)
+        item_total.update(items)
+        lines.append(f"{module.id:<16} {module.hours:>3} {module_words(module):>6} {len(module.objectives):>4}"
+                     f"  {'':10} {_counts(objectives)}  {sum(items.values()):>5} {_counts(items)}")
+    lines.append(f"{'total':<16} {sum(m.hours for m in curriculum.modules):>3} {'':>6} "
+                 f"{sum(objective_total.values()):>4}  {'':10} {_counts(objective_total)}  "
+                 f"{sum(item_total.values()):>5} {_counts(item_total)}")
+    lines += ["", f"{'blueprint':<28} {'items':>5} {'versions':>8} {'mode':<8}  feasible"]
+    for blueprint in curriculum.blueprints:
+        asked = sum(rule.count for rule in blueprint.rules)
+        lines.append(f"{blueprint.id:<28} {asked:>5} {blueprint.versions:>8} {blueprint.mode:<8}  "
+                     f"{feasibility.get(blueprint.id, 'yes')}")
+    lines.append(f"\nseeds: {len(curriculum.seeds)}")
+    return "\n".join(lines)
+
+
+def _counts(counter: Counter) -> str:
+    return " ".join(f"{counter.get(level, 0):>3}" for level in LEVELS)

@@ -1,0 +1,173 @@
+"""The Markdown subset of curriculum text, parsed once into a small tree.
+
+markdown-it-py does the parsing; this module only narrows its token tree to the blocks and spans
+latsar supports. Writers (PDF flowables, HTML for LMS exports, plain text) walk this tree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Union
+
+from markdown_it import MarkdownIt
+from markdown_it.tree import SyntaxTreeNode
+
+
+@dataclass(frozen=True)
+class Span:
+    """An inline run: `text` (plain), `strong`, `em`, `code` (text only) or `br` (line break)."""
+
+    kind: str
+    text: str = ""
+    children: tuple["Span", ...] = ()
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    spans: tuple[Span, ...]
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    ordered: bool
+    start: int
+    items: tuple[tuple["Block", ...], ...]
+
+
+@dataclass(frozen=True)
+class BlockQuote:
+    blocks: tuple["Block", ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    header: tuple[tuple[Span, ...], ...]
+    rows: tuple[tuple[tuple[Span, ...], ...], ...]
+
+
+Block = Union[Paragraph, ListBlock, BlockQuote, Table]
+
+
+@dataclass(frozen=True)
+class Unsupported:
+    """A construct outside the subset, with its line (1-based) inside the text."""
+
+    construct: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Document:
+    blocks: tuple[Block, ...]
+    unsupported: tuple[Unsupported, ...]
+
+
+def _parser() -> MarkdownIt:
+    # Raw HTML stays text: a stem such as "<b> & </b>" must print as written.
+    return MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
+
+
+_MD = _parser()
+
+_SPAN_KINDS = {"strong": "strong", "em": "em"}
+_UNSUPPORTED_BLOCKS = {
+    "heading": "heading (the module structure makes headings; use a new section instead)",
+    "code_block": "indented code block (remove the leading spaces)",
+    "fence": "code fence",
+    "hr": "horizontal rule",
+    "html_block": "raw HTML",
+}
+
+
+@lru_cache(maxsize=4096)
+def parse(source: str) -> Document:
+    """Parse curriculum text. Cached because the same stem is written by many renderers."""
+    root = SyntaxTreeNode(_MD.parse(source))
+    unsupported: list[Unsupported] = []
+    blocks = tuple(_blocks(root.children, unsupported))
+    return Document(blocks, tuple(unsupported))
+
+
+def _line(node: SyntaxTreeNode) -> int:
+    return (node.map[0] + 1) if node.map else 1
+
+
+def _blocks(nodes, unsupported: list[Unsupported]):
+    for node in nodes:
+        kind = node.type
+        if kind == "paragraph":
+            yield Paragraph(_inline(node.children[0], unsupported, _line(node)))
+        elif kind in ("bullet_list", "ordered_list"):
+            start = int(node.attrs.get("start", 1)) if kind == "ordered_list" else 1
+            items = tuple(tuple(_blocks(li.children, unsupported)) for li in node.children)
+            yield ListBlock(kind == "ordered_list", start, items)
+        elif kind == "blockquote":
+            yield BlockQuote(tuple(_blocks(node.children, unsupported)))
+        elif kind == "table":
+            yield _table(node, unsupported)
+        else:
+            unsupported.append(Unsupported(_UNSUPPORTED_BLOCKS.get(kind, kind), _line(node)))
+
+
+def _table(node: SyntaxTreeNode, unsupported: list[Unsupported]) -> Table:
+    header: tuple = ()
+    rows: list = []
+    for part in node.children:
+        for tr in part.children:
+            cells = tuple(_inline(td.children[0], unsupported, _line(tr)) if td.children else ()
+                          for td in tr.children)
+            if part.type == "thead":
+                header = cells
+            else:
+                rows.append(cells)
+    return Table(header, tuple(rows))
+
+
+def _inline(node: SyntaxTreeNode, unsupported: list[Unsupported], line: int) -> tuple[Span, ...]:
+    return tuple(_spans(node.children, unsupported, line))
+
+
+def _spans(nodes, unsupported: list[Unsupported], line: int):
+    for node in nodes:
+        kind = node.type
+        if kind == "text":
+            yield Span("text", node.content)
+        elif kind in ("softbreak",):
+            yield Span("text", " ")
+        elif kind == "hardbreak":
+            yield Span("br")
+        elif kind == "code_inline":
+            yield Span("code", node.content)
+        elif kind in _SPAN_KINDS:
+            yield Span(_SPAN_KINDS[kind], children=tuple(_spans(node.children, unsupported, line)))
+        elif kind == "link":
+            # Links keep their words; printed handouts have nowhere to click.
+            yield from _spans(node.children, unsupported, line)
+        else:
+            unsupported.append(Unsupported("image" if kind == "image" else kind, line))
+
+
+def plain_spans(spans: tuple[Span, ...]) -> str:
+    return "".join(s.text if s.kind in ("text", "code") else ("\n" if s.kind == "br" else plain_spans(s.children))
+                   for s in spans)
+
+
+def plain_text(source: str) -> str:
+    """The words of a text without markup, blocks separated by blank lines (for CSV, Aiken, lint)."""
+    return "\n\n".join(_plain_block(b) for b in parse(source).blocks)
+
+
+def _plain_block(block: Block) -> str:
+    if isinstance(block, Paragraph):
+        return plain_spans(block.spans)
+    if isinstance(block, ListBlock):
+        lines = []
+        for n, item in enumerate(block.items, start=block.start):
+            marker = f"{n}." if block.ordered else "-"
+            lines.append(f"{marker} " + " ".join(_plain_block(b) for b in item))
+        return "\n".join(lines)
+    if isinstance(block, BlockQuote):
+        return "\n\n".join(_plain_block(b) for b in block.blocks)
+    rows = [block.header, *block.rows]
+    return "\n".join(" | ".join(plain_spans(c) for c in row) for row in rows)

@@ -1,0 +1,124 @@
+"""Every kind of bad input: one fixture each, the exact message and location, exit code 2,
+several errors reported in one run, and nothing written to the output folder."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from latsar.cli import main
+
+BAD = Path(__file__).resolve().parents[1] / "fixtures" / "bad"
+TARGETS = {"module": "modules/mini.yaml", "items": "items/mini.yaml", "blueprint": "blueprints/kuis.yaml"}
+
+CASES = {
+    "syntax-error.module.yaml": [
+        "curriculum/modules/mini.yaml:4:13: YAML syntax error: mapping values are not allowed in this "
+        "context; put text that contains ': ' in quotes, or use a block scalar (key: |)",
+    ],
+    "not-utf8.module.yaml": [
+        "curriculum/modules/mini.yaml:2:18: file is not valid UTF-8 (byte 0xE9); save the file with UTF-8 "
+        "encoding (in VS Code: 'Save with Encoding' → UTF-8)",
+    ],
+    "unknown-key.module.yaml": [
+        "curriculum/modules/mini.yaml:2:1: unknown key 'titel'; did you mean 'title'?",
+        "curriculum/modules/mini.yaml:4:1: unknown key 'descripton'; did you mean 'description'?",
+    ],
+    "missing-key.module.yaml": [
+        "curriculum/modules/mini.yaml:1:1: missing required key 'hours'; add `hours:` to this mapping",
+    ],
+    "bad-level.module.yaml": [
+        "curriculum/modules/mini.yaml:9:12: 'level': expected one of 'C1', 'C2', 'C3', 'C4', 'C5', 'C6', "
+        "got 'C7'; use one of the values listed",
+    ],
+    "bad-values.blueprint.yaml": [
+        "curriculum/blueprints/kuis.yaml:3:10: 'minutes': expected a number greater than 0, got -5; "
+        "use a positive number",
+        "curriculum/blueprints/kuis.yaml:4:11: 'versions': expected a whole number, got 'two'; "
+        "write digits only, e.g. 6",
+    ],
+    "duplicate-id.items.yaml": [
+        "curriculum/items/mini.yaml:26:9: duplicate item id 'mini-01'; the first one is at "
+        "curriculum/items/mini.yaml:2:9; give each item its own id",
+    ],
+    "unknown-ref.items.yaml": [
+        "curriculum/items/mini.yaml:13:21: unknown seed 'berita-ujii'; did you mean 'berita-uji'?",
+        "curriculum/items/mini.yaml:15:16: unknown objective 'mini-3'; did you mean 'mini-2'?",
+        "curriculum/items/mini.yaml:25:24: unknown section 'mini-pelayan'; did you mean 'mini-pelayanan'?",
+        "curriculum/items/mini.yaml:37:24: unknown section 'mini-pelayan'; did you mean 'mini-pelayanan'?",
+    ],
+    "unknown-module.blueprint.yaml": [
+        "curriculum/blueprints/kuis.yaml:7:14: unknown module 'minii'; did you mean 'mini'?",
+    ],
+    "quote-not-found.module.yaml": [
+        "curriculum/modules/mini.yaml:21:16: quotation not found in seed 'berita-uji'; closest passage, "
+        "line 5 of berita-uji.txt: \"koordinasi antarinstansi perlu diperkuat agar ego sektoral hilang. "
+        "Pelayanan\"; copy the words exactly",
+    ],
+    "item-keys.items.yaml": [
+        "curriculum/items/mini.yaml:8:7: [M2] item 'mini-01' has no key; mark the correct option with "
+        "`correct: true`",
+        "curriculum/items/mini.yaml:21:49: [M2] item 'mini-02' has 2 keys (options 1, 2); keep "
+        "`correct: true` on one option only",
+        "curriculum/items/mini.yaml:34:16: [M2] option 3 repeats the text of option 1; make every option "
+        "different",
+    ],
+    "template-undefined.module.yaml": [
+        "curriculum/modules/mini.yaml:4:14: template variable 'instituion' is not defined; "
+        "did you mean 'institution'?",
+    ],
+    "alias-bomb.module.yaml": [
+        "curriculum/modules/mini.yaml:5:8: YAML alias '*a' is not supported; write the value of '&a' out "
+        "in full here",
+    ],
+}
+
+
+def _install(fixture: str, curriculum: Path) -> None:
+    kind = fixture.rsplit(".", 2)[-2]
+    shutil.copyfile(BAD / fixture, curriculum / TARGETS[kind])
+
+
+def _error_lines(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if not line.endswith(" errors")]
+
+
+@pytest.mark.parametrize("fixture", sorted(CASES))
+def test_check_reports_exact_messages(fixture: str, mini: Path, capsys: pytest.CaptureFixture) -> None:
+    _install(fixture, mini)
+    assert main(["check", "curriculum"]) == 2
+    captured = capsys.readouterr()
+    assert _error_lines(captured.err) == CASES[fixture]
+    assert "Traceback" not in captured.err
+
+
+@pytest.mark.parametrize("fixture", sorted(CASES))
+def test_build_writes_nothing_on_bad_input(fixture: str, mini: Path, capsys: pytest.CaptureFixture) -> None:
+    _install(fixture, mini)
+    assert main(["build", "curriculum", "--out", "build"]) == 2
+    assert not (mini.parent / "build").exists()
+
+
+def test_every_fixture_has_a_case() -> None:
+    assert sorted(p.name for p in BAD.glob("*.yaml")) == sorted([*CASES, "too-many.blueprint.yaml"])
+
+
+def test_oversized_file_fails_fast(mini: Path, capsys: pytest.CaptureFixture) -> None:
+    # 2 MiB of filler comment: generated here rather than committed.
+    target = mini / "modules" / "mini.yaml"
+    target.write_text(target.read_text() + ("# filler\n" * 240_000))
+    assert main(["check", "curriculum"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("curriculum/modules/mini.yaml:1:1: file is too large (")
+    assert err.endswith("bytes; the limit is 2,097,152); split it into several files (e.g. one item bank per module)")
+
+
+def test_errors_in_several_files_are_reported_together(mini: Path, capsys: pytest.CaptureFixture) -> None:
+    _install("bad-values.blueprint.yaml", mini)
+    _install("bad-level.module.yaml", mini)
+    assert main(["check", "curriculum"]) == 2
+    lines = _error_lines(capsys.readouterr().err)
+    assert [line.split(":")[0] for line in lines] == ["curriculum/blueprints/kuis.yaml"] * 2 + [
+        "curriculum/modules/mini.yaml"]
