@@ -105,7 +105,8 @@ def version() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     try:
-        app(args=argv, prog_name="latsar", standalone_mode=False)
+        # Without standalone mode click returns the code of `typer.Exit` instead of exiting.
+        result = app(args=argv, prog_name="latsar", standalone_mode=False)
     except LatsarError as exc:
         exc.show()
         return 2
@@ -117,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     except click.exceptions.Abort:
         click.echo("aborted", err=True)
         return 1
-    return 0
+    return result if isinstance(result, int) else 0
 
 
 def run() -> None:

@@ -1,0 +1,101 @@
+"""The command line: fast help without reportlab, init, schema, build outputs and manifest."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from latsar.cli import main
+from latsar.model.jsonschema import schemas
+from latsar.source.yamlfile import read_yaml
+
+
+def test_help_does_not_import_reportlab() -> None:
+    code = "import sys, latsar.cli; sys.exit(1 if any(m.startswith('reportlab') for m in sys.modules) else 0)"
+    assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+def test_help_lists_commands(capsys: pytest.CaptureFixture) -> None:
+    assert main(["--help"]) == 0
+    out = capsys.readouterr().out
+    for command in ("check", "build", "init", "schema"):
+        assert f"  {command} " in out
+
+
+def test_check_clean_mini(mini: Path, capsys: pytest.CaptureFixture) -> None:
+    assert main(["check", "curriculum", "--strict"]) == 0
+    out = capsys.readouterr().out
+    assert "mini" in out and "0 warning(s), 0 errors" in out
+
+
+def test_strict_fails_on_warnings(mini: Path, capsys: pytest.CaptureFixture) -> None:
+    items = mini / "items" / "mini.yaml"
+    items.write_text(items.read_text().replace("Siapa yang menurut berita itu", "Siapa yang biasanya"))
+    assert main(["check", "curriculum"]) == 0
+    assert main(["check", "curriculum", "--strict"]) == 1
+    assert "[K1] item 'mini-01': vague qualifier 'biasanya' in the stem" in capsys.readouterr().err
+
+
+def test_build_writes_manifest_matching_files(mini: Path) -> None:
+    assert main(["build", "curriculum", "--out", "out"]) == 0
+    out = mini.parent / "out"
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["inputs"]["curriculum/programme.yaml"] == hashlib.sha256(
+        (mini / "programme.yaml").read_bytes()).hexdigest()
+    assert manifest["seeds"] == {"kuis": 7}
+    for entry in manifest["files"]:
+        data = (out / entry["path"]).read_bytes()
+        assert (len(data), hashlib.sha256(data).hexdigest()) == (entry["bytes"], entry["sha256"])
+    assert not list(out.rglob(".*"))  # no temporary files left behind
+
+
+def test_build_is_deterministic(mini: Path) -> None:
+    assert main(["build", "curriculum", "--out", "one"]) == 0
+    assert main(["build", "curriculum", "--out", "two"]) == 0
+    one, two = mini.parent / "one", mini.parent / "two"
+    files = sorted(p.relative_to(one) for p in one.rglob("*") if p.is_file())
+    assert files and files == sorted(p.relative_to(two) for p in two.rglob("*") if p.is_file())
+    for f in files:
+        assert (one / f).read_bytes() == (two / f).read_bytes(), f
+
+
+def test_init_copies_a_curriculum_that_checks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                              capsys: pytest.CaptureFixture) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "baru"]) == 0
+    assert (tmp_path / "baru" / "curriculum" / "programme.yaml").is_file()
+    assert (tmp_path / "baru" / "seeds" / "sources.yaml").is_file()
+    assert main(["init", "baru"]) == 2  # refuses a non-empty folder
+    assert "folder is not empty" in capsys.readouterr().err
+
+
+def test_schema_validates_yaml(mini: Path) -> None:
+    found = schemas()
+    for kind, pattern in (("programme", "programme.yaml"), ("module", "modules/*.yaml"),
+                          ("items", "items/*.yaml"), ("blueprint", "blueprints/*.yaml")):
+        for file in sorted(mini.glob(pattern)):
+            jsonschema.validate(_json_ready(read_yaml(file).data), found[kind])
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"id": "x", "level": "C7"}, found["module"])
+
+
+def _json_ready(data):
+    """YAML dates become strings, as an editor's YAML extension sees them."""
+    if isinstance(data, dict):
+        return {k: _json_ready(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_json_ready(v) for v in data]
+    return data.isoformat() if hasattr(data, "isoformat") else data
+
+
+def test_schema_command_writes_files(mini: Path, capsys: pytest.CaptureFixture) -> None:
+    assert main(["schema", "--out", "s"]) == 0
+    names = sorted(p.name for p in (mini.parent / "s").iterdir())
+    assert names == ["blueprint.schema.json", "items.schema.json", "module.schema.json",
+                     "programme.schema.json", "sources.schema.json"]
