@@ -49,8 +49,9 @@ CASES = {
         "curriculum/items/mini.yaml:25:24: unknown section 'mini-pelayan'; did you mean 'mini-pelayanan'?",
         "curriculum/items/mini.yaml:37:24: unknown section 'mini-pelayan'; did you mean 'mini-pelayanan'?",
     ],
-    "unknown-module.blueprint.yaml": [
+    "unknown-ref.blueprint.yaml": [
         "curriculum/blueprints/kuis.yaml:7:14: unknown module 'minii'; did you mean 'mini'?",
+        "curriculum/blueprints/kuis.yaml:8:20: unknown item 'mini-04'; did you mean 'mini-03'?",
     ],
     "quote-not-found.module.yaml": [
         "curriculum/modules/mini.yaml:21:16: quotation not found in seed 'berita-uji'; closest passage, "

@@ -214,6 +214,9 @@ def _blueprints(loaded: "Loaded", index: _Index) -> Iterator[Diagnostic]:
     for doc, blueprint in loaded.files["blueprints"]:
         if blueprint.id.startswith("evaluasi-") and blueprint.id[9:] not in modules:
             yield _unknown("module", blueprint.id[9:], modules, doc.locate(("id",)))
+        for n, item_id in enumerate(blueprint.exclude):
+            if item_id not in index.defined["item"]:
+                yield _unknown("item", item_id, index.defined["item"], doc.locate(("exclude", n)))
         for n, rule in enumerate(blueprint.rules):
             if rule.module and rule.module not in modules:
                 yield _unknown("module", rule.module, modules, doc.locate(("rules", n, "module")))

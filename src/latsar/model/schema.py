@@ -277,6 +277,7 @@ class Blueprint(Strict):
     pass_mark: float = Field(70, ge=0, le=100, description="Pass mark in percent.")
     rules: list[Rule] = Field(min_length=1, description="Selection cells, taken in order.")
     instructions: Markdown | None = Field(None, description="Instructions; a built-in text when absent.")
+    exclude: list[Id] = Field(default_factory=list, description="Item ids this quiz must never draw.")
     exclude_flagged: bool = Field(
         True, description="Leave out items whose latest statistics recommend dropping them."
     )
