@@ -66,6 +66,10 @@ CASES = {
         "curriculum/items/mini.yaml:34:16: [M2] option 3 repeats the text of option 1; make every option "
         "different",
     ],
+    "too-many.blueprint.yaml": [
+        "curriculum/blueprints/kuis.yaml:7:5: cell module=mini, levels=C2 asks for 5 items but the bank holds 2; "
+        "write more items for this cell, or lower `count`",
+    ],
     "template-undefined.module.yaml": [
         "curriculum/modules/mini.yaml:4:14: template variable 'instituion' is not defined; "
         "did you mean 'institution'?",
@@ -103,7 +107,7 @@ def test_build_writes_nothing_on_bad_input(fixture: str, mini: Path, capsys: pyt
 
 
 def test_every_fixture_has_a_case() -> None:
-    assert sorted(p.name for p in BAD.glob("*.yaml")) == sorted([*CASES, "too-many.blueprint.yaml"])
+    assert sorted(p.name for p in BAD.glob("*.yaml")) == sorted(CASES)
 
 
 def test_oversized_file_fails_fast(mini: Path, capsys: pytest.CaptureFixture) -> None:
@@ -114,6 +118,15 @@ def test_oversized_file_fails_fast(mini: Path, capsys: pytest.CaptureFixture) ->
     err = capsys.readouterr().err.strip()
     assert err.startswith("curriculum/modules/mini.yaml:1:1: file is too large (")
     assert err.endswith("bytes; the limit is 2,097,152); split it into several files (e.g. one item bank per module)")
+
+
+def test_excluded_items_are_not_counted_as_available(mini: Path, capsys: pytest.CaptureFixture) -> None:
+    blueprint = mini / "blueprints" / "kuis.yaml"
+    blueprint.write_text(blueprint.read_text().replace("count: 2}", "count: 3}") + "exclude: [mini-02]\n")
+    assert main(["check", "curriculum"]) == 2
+    assert _error_lines(capsys.readouterr().err) == [
+        "curriculum/blueprints/kuis.yaml:7:5: cell module=mini asks for 3 items but the bank holds 2 usable "
+        "(of 3 matching: 1 excluded by the blueprint); write more items for this cell, or lower `count`"]
 
 
 def test_errors_in_several_files_are_reported_together(mini: Path, capsys: pytest.CaptureFixture) -> None:

@@ -239,8 +239,9 @@ def _feasibility(loaded: "Loaded") -> Iterator[Diagnostic]:
     curriculum = assemble(loaded)
     for doc, blueprint in loaded.files["blueprints"]:
         for gap in shortfalls(curriculum, blueprint):
+            why = f" usable (of {gap.matching} matching: {', '.join(gap.reasons)})" if gap.reasons else ""
             yield Diagnostic(doc.locate(("rules", gap.rule_index)),
-                             f"cell {gap.cell} asks for {gap.asked} items but the bank holds {gap.available}",
+                             f"cell {gap.cell} asks for {gap.asked} items but the bank holds {gap.available}{why}",
                              "write more items for this cell, or lower `count`")
 
 

@@ -1,0 +1,108 @@
+"""Selection of the master form: blueprint cells taken in order, each by a stable ranking.
+
+Within a cell, candidates are ranked by sha256(seed, quiz, item id) and the top `count` taken
+(in parallel mode, passing over kinds of item the bank has too few of for every version).
+A new item in the bank therefore enters a cell only by outranking its last pick, and each cell
+changes by at most one swap (see `tests/plan/test_plan_stability.py` for the exact guarantee).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+
+from latsar.model.curriculum import Curriculum
+from latsar.model.schema import Blueprint, Item, Rule
+from latsar.plan.cells import Shortfall, describe_cell, disqualification, fits
+from latsar.plan.stable import stable_rank
+
+
+def selection_rank(blueprint: Blueprint, item: Item) -> tuple[int, str]:
+    # The id breaks the (astronomically unlikely) tie of two equal 64-bit ranks.
+    return stable_rank(blueprint.seed, blueprint.id, "select", item.id), item.id
+
+
+def select_cells(
+    curriculum: Curriculum, blueprint: Blueprint
+) -> tuple[list[list[Item]], list[Shortfall]]:
+    """The items of each cell (in bank order) and the cells that could not be filled.
+
+    A short cell takes all it can and the later cells still run, so every shortfall is reported
+    at once, each counted as the blueprint's order of cells sees it.
+    """
+    # Parallel forms copy version A's objective and level mix, so A should not take more of a
+    # kind than the bank can give every version; shuffle mode has one form (spread 1).
+    spread = blueprint.versions if blueprint.mode == "parallel" else 1
+    taken: set[str] = set()
+    cells: list[list[Item]] = []
+    short: list[Shortfall] = []
+    bank_order = {item.id: position for position, item in enumerate(curriculum.items)}
+    for index, rule in enumerate(blueprint.rules):
+        matching = [item for item in curriculum.items if fits(curriculum, rule, item)]
+        usable = [
+            item
+            for item in matching
+            if item.id not in taken and disqualification(curriculum, blueprint, item) is None
+        ]
+        picks = _pick(usable, rule.count, spread, lambda item: selection_rank(blueprint, item))
+        if len(usable) < rule.count:
+            short.append(
+                _shortfall(curriculum, blueprint, index, rule, matching, taken, len(usable))
+            )
+        taken.update(item.id for item in picks)
+        cells.append(sorted(picks, key=lambda item: bank_order[item.id]))
+    return cells, short
+
+
+def _pick(usable: list[Item], count: int, spread: int, rank: Callable[[Item], tuple]) -> list[Item]:
+    """The `count` best-ranked items, passing over an (objective, level) kind once `spread`
+    versions could no longer each have one more of it, while other kinds remain."""
+    ranked = sorted(usable, key=rank)
+    if spread == 1:  # one form: no kind is ever passed over, so this is the whole rule
+        return ranked[:count]
+    supply = Counter((item.objective, item.level) for item in ranked)
+    chosen: Counter[tuple[str, str]] = Counter()
+
+    def roomy(item: Item) -> bool:  # every version can still have one more of its kind
+        return (
+            spread * (chosen[item.objective, item.level] + 1) <= supply[item.objective, item.level]
+        )
+
+    picks: list[Item] = []
+    for _ in range(min(count, len(ranked))):
+        best = next((item for item in ranked if roomy(item)), ranked[0])
+        ranked.remove(best)
+        chosen[best.objective, best.level] += 1
+        picks.append(best)
+    return picks
+
+
+def _shortfall(
+    curriculum: Curriculum,
+    blueprint: Blueprint,
+    index: int,
+    rule: Rule,
+    matching: list[Item],
+    taken: set[str],
+    available: int,
+) -> Shortfall:
+    reasons: Counter[str] = Counter()
+    for item in matching:
+        reason = disqualification(curriculum, blueprint, item)
+        if reason is None and item.id in taken:
+            reason = "taken by earlier rules"
+        if reason is not None:
+            reasons[reason] += 1
+    return Shortfall(
+        rule_index=index,
+        cell=describe_cell(rule),
+        asked=rule.count,
+        available=available,
+        matching=len(matching),
+        reasons=tuple(f"{count} {reason}" for reason, count in sorted(reasons.items())),
+    )
+
+
+def shortfalls(curriculum: Curriculum, blueprint: Blueprint) -> list[Shortfall]:
+    """The blueprint's cells that the bank cannot fill, in rule order (empty when feasible)."""
+    return select_cells(curriculum, blueprint)[1]

@@ -1,0 +1,194 @@
+"""An independent check of a finished plan against its blueprint: a guard against planner bugs.
+
+Written apart from the selector and the shuffler, re-deriving every rule from the blueprint and
+the bank, so a bug in one of them shows up here instead of in a printed booklet.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from fractions import Fraction
+
+from latsar.model.curriculum import EXPECTED_P, Curriculum
+from latsar.model.schema import Blueprint, Item, Rule
+from latsar.plan.matching import extend
+from latsar.plan.stable import version_code
+from latsar.plan.types import PlannedItem, QuizPlan, Version
+
+# Parallel versions may differ this much in mean expected proportion correct (EXPECTED_P).
+EQUIVALENCE_TOLERANCE = Fraction(1, 20)
+MAX_RUN = 3
+LETTERS = "ABCDEFGHIJ"
+
+
+def expected_p(item: Item) -> Fraction:
+    # Exact fractions, so the planner and this check agree at the tolerance's very edge.
+    return Fraction(str(EXPECTED_P[item.difficulty]))
+
+
+def verify_plan(curriculum: Curriculum, plan: QuizPlan) -> list[str]:
+    """Every way the plan breaks its blueprint or the shuffle rules; empty when it is sound."""
+    blueprint = plan.blueprint
+    problems = _check_codes(plan) + _check_master(plan)
+    for version in plan.versions:
+        problems += [
+            f"paket {version.code}: {p}" for p in _check_version(curriculum, blueprint, version)
+        ]
+    if blueprint.mode == "parallel" and not problems:
+        problems += _check_equivalence(curriculum, plan)
+    return problems
+
+
+def _check_codes(plan: QuizPlan) -> list[str]:
+    codes = [version.code for version in plan.versions]
+    expected = [version_code(index) for index in range(plan.blueprint.versions)]
+    return [] if codes == expected else [f"version codes {codes} should be {expected}"]
+
+
+def _check_master(plan: QuizPlan) -> list[str]:
+    problems = []
+    if len(set(plan.master)) != len(plan.master):
+        problems.append("the master form lists an item twice")
+    used = {p.item_id for version in plan.versions for p in version.items}
+    if used != set(plan.master):
+        problems.append(
+            f"the master form and the versions differ: {sorted(used ^ set(plan.master))}"
+        )
+    if plan.blueprint.mode == "shuffle":
+        for version in plan.versions:
+            if sorted(p.item_id for p in version.items) != sorted(plan.master):
+                problems.append(f"paket {version.code} does not hold exactly the master items")
+    return problems
+
+
+def _check_version(curriculum: Curriculum, blueprint: Blueprint, version: Version) -> list[str]:
+    ids = [p.item_id for p in version.items]
+    unknown = sorted(set(ids) - set(curriculum.item_by_id))
+    if unknown:
+        return [f"unknown items {unknown}"]
+    items = [curriculum.item_by_id[i] for i in ids]
+    problems = []
+    if len(set(ids)) != len(ids):
+        problems.append("an item appears twice")
+    total = sum(rule.count for rule in blueprint.rules)
+    if len(ids) != total:
+        problems.append(f"{len(ids)} items, the blueprint asks for {total}")
+    problems += [p for item in items for p in _check_eligible(curriculum, blueprint, item)]
+    problems += _check_cells(curriculum, blueprint, items)
+    for position, (planned, item) in enumerate(zip(version.items, items), start=1):
+        problems += [
+            f"question {position} ({item.id}): {p}"
+            for p in _check_choices(blueprint, item, planned)
+        ]
+    if not problems:
+        problems += _check_keys(
+            version.items, [item.pin_options for item in items], blueprint.options
+        )
+    return problems
+
+
+def _check_eligible(curriculum: Curriculum, blueprint: Blueprint, item: Item) -> list[str]:
+    problems = []
+    if len(item.options) < blueprint.options:
+        problems.append(
+            f"{item.id} has {len(item.options)} options, the quiz prints {blueprint.options}"
+        )
+    if sum(option.correct for option in item.options) != 1:
+        problems.append(f"{item.id} does not have exactly one correct option")
+    if blueprint.exclude_flagged and item.id in curriculum.dropped_items:
+        problems.append(f"{item.id} is flagged for dropping")
+    if item.id in blueprint.exclude:
+        problems.append(f"{item.id} is excluded by the blueprint")
+    return problems
+
+
+def _in_cell(module_of: dict[str, str], rule: Rule, item: Item) -> bool:
+    return (
+        (rule.module is None or module_of.get(item.objective) == rule.module)
+        and (rule.objective is None or rule.objective == item.objective)
+        and (not rule.levels or item.level in rule.levels)
+    )
+
+
+def _check_cells(curriculum: Curriculum, blueprint: Blueprint, items: list[Item]) -> list[str]:
+    """The items can be dealt to the cells, each cell getting exactly its count of fitting items."""
+    module_of = {o.id: m.id for m in curriculum.modules for o in m.objectives}
+    slots = [index for index, rule in enumerate(blueprint.rules) for _ in range(rule.count)]
+    fitting = [
+        [item.id for item in items if _in_cell(module_of, blueprint.rules[index], item)]
+        for index in slots
+    ]
+    match = extend(range(len(slots)), lambda s: fitting[s], {})
+    short = sorted({slots[s] + 1 for s in range(len(slots)) if s not in match})
+    return [f"the items cannot fill rules {short} of the blueprint"] if short else []
+
+
+def _check_choices(blueprint: Blueprint, item: Item, planned: PlannedItem) -> list[str]:
+    order = planned.choice_order
+    if len(order) != blueprint.options or len(set(order)) != len(order):
+        return [f"choice order {order} is not {blueprint.options} distinct options"]
+    if not all(0 <= index < len(item.options) for index in order):
+        return [f"choice order {order} points outside the item's {len(item.options)} options"]
+    if (
+        not 0 <= planned.key_index < len(order)
+        or not item.options[order[planned.key_index]].correct
+    ):
+        return [f"key index {planned.key_index} does not point at the correct option"]
+    key = order[planned.key_index]
+    distractors = [index for index, option in enumerate(item.options) if not option.correct]
+    if set(order) != {key, *distractors[: blueprint.options - 1]}:
+        return [
+            f"choice order {order} is not the key and the first {blueprint.options - 1} distractors"
+        ]
+    if item.pin_options and list(order) != sorted(order):
+        return [f"pinned options printed as {order}, not in authored order"]
+    return []
+
+
+def _check_keys(planned: Sequence[PlannedItem], pinned: list[bool], options: int) -> list[str]:
+    letters = [p.key_index for p in planned]
+    counts = Counter(letters)
+    problems = []
+    for high in range(options):
+        only_pinned = all(pin for letter, pin in zip(letters, pinned) if letter == high)
+        low = min(range(options), key=lambda x: counts[x])
+        if counts[high] - counts[low] > 1 and not only_pinned:
+            problems.append(
+                f"key {LETTERS[high]} is used {counts[high]} times, "
+                f"{LETTERS[low]} only {counts[low]}"
+            )
+    for start in range(len(letters) - MAX_RUN):
+        window = range(start, start + MAX_RUN + 1)
+        if len({letters[j] for j in window}) == 1 and not all(pinned[j] for j in window):
+            problems.append(
+                f"questions {start + 1}–{start + MAX_RUN + 1} "
+                f"all have key {LETTERS[letters[start]]}"
+            )
+    return problems
+
+
+def _check_equivalence(curriculum: Curriculum, plan: QuizPlan) -> list[str]:
+    """Parallel versions: paket A's (objective, level) mix and, within tolerance, its mean
+    expected difficulty."""
+
+    def items_of(version: Version) -> list[Item]:
+        return [curriculum.item_by_id[p.item_id] for p in version.items]
+
+    def mean_p(items: list[Item]) -> Fraction:
+        return sum((expected_p(i) for i in items), Fraction(0)) / len(items)
+
+    first = items_of(plan.versions[0])
+    mix = Counter((item.objective, item.level) for item in first)
+    problems = []
+    for version in plan.versions[1:]:
+        items = items_of(version)
+        if Counter((item.objective, item.level) for item in items) != mix:
+            problems.append(f"paket {version.code}: objective and level mix differs from paket A")
+        drift = mean_p(items) - mean_p(first)
+        if abs(drift) > EQUIVALENCE_TOLERANCE:
+            problems.append(
+                f"paket {version.code}: mean expected difficulty differs from paket A by "
+                f"{float(drift):+.3f} (tolerance {float(EQUIVALENCE_TOLERANCE):.2f})"
+            )
+    return problems
