@@ -11,6 +11,7 @@ import json
 import os
 import tempfile
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Callable
 
@@ -35,34 +36,65 @@ class BuildOptions:
     only: frozenset[str] = frozenset()  # blueprint ids to build; empty = all
 
 
-Step = Callable[[Curriculum, BuildOptions, Outputs], None]
+@dataclass
+class BuildContext:
+    """What every step reads: the curriculum, the options, and decisions made once for all steps."""
+
+    curriculum: Curriculum
+    options: BuildOptions
+
+    @cached_property
+    def lang(self) -> str:
+        return self.options.lang or self.curriculum.programme.language
+
+    @cached_property
+    def blueprints(self) -> tuple:
+        wanted = self.options.only
+        return tuple(b for b in self.curriculum.blueprints if not wanted or b.id in wanted)
+
+    @cached_property
+    def plans(self) -> dict:
+        """One plan per blueprint, shared by handouts, quiz sets and exports (never re-shuffled)."""
+        from latsar.plan.quiz import plan_quiz
+
+        return {b.id: plan_quiz(self.curriculum, b) for b in self.curriculum.blueprints}
 
 
-def schema_step(curriculum: Curriculum, options: BuildOptions, outputs: Outputs) -> None:
+Step = Callable[[BuildContext, Outputs], None]
+
+
+def schema_step(context: BuildContext, outputs: Outputs) -> None:
     from latsar.model.jsonschema import schema_files
 
     for name, text in schema_files().items():
         outputs.add(f"schema/{name}", text)
 
 
-def summary_step(curriculum: Curriculum, options: BuildOptions, outputs: Outputs) -> None:
+def summary_step(context: BuildContext, outputs: Outputs) -> None:
     from latsar.summary import summary
 
-    outputs.add("reports/summary.txt", summary(curriculum, {}) + "\n")
+    outputs.add("reports/summary.txt", summary(context.curriculum, {}) + "\n")
+
+
+def plan_step(context: BuildContext, outputs: Outputs) -> None:
+    for blueprint in context.blueprints:
+        outputs.notes.extend(f"{blueprint.id}: {note}" for note in context.plans[blueprint.id].notes)
 
 
 # Steps in build order; later issues add theirs here.
 STEPS: dict[str, Step] = {
     "schema": schema_step,
     "summary": summary_step,
+    "plans": plan_step,
 }
 
 
 def build(curriculum: Curriculum, out: Path, options: BuildOptions = BuildOptions(),
           steps: dict[str, Step] | None = None) -> Outputs:
+    context = BuildContext(curriculum, options)
     outputs = Outputs()
     for step in (steps or STEPS).values():
-        step(curriculum, options, outputs)
+        step(context, outputs)
     outputs.add("manifest.json", manifest(curriculum, outputs))
     write_all(out, outputs.files)
     return outputs
