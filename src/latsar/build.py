@@ -48,6 +48,12 @@ class BuildContext:
         return self.options.lang or self.curriculum.programme.language
 
     @cached_property
+    def theme(self):
+        from latsar.render.pdf.theme import make_theme
+
+        return make_theme(self.curriculum.programme, self.lang)
+
+    @cached_property
     def blueprints(self) -> tuple:
         wanted = self.options.only
         return tuple(b for b in self.curriculum.blueprints if not wanted or b.id in wanted)
@@ -81,11 +87,22 @@ def plan_step(context: BuildContext, outputs: Outputs) -> None:
         outputs.notes.extend(f"{blueprint.id}: {note}" for note in context.plans[blueprint.id].notes)
 
 
+def handout_step(context: BuildContext, outputs: Outputs) -> None:
+    from latsar.render.pdf.handout import book_pdf, module_pdf
+
+    curriculum, theme = context.curriculum, context.theme
+    evaluasi = {m.id: context.plans.get(f"evaluasi-{m.id}") for m in curriculum.modules}
+    for module in curriculum.modules:
+        outputs.add(f"modules/{module.id}.pdf", module_pdf(curriculum, module.id, evaluasi[module.id], theme))
+    outputs.add("modules/bahan-ajar.pdf", book_pdf(curriculum, {k: v for k, v in evaluasi.items() if v}, theme))
+
+
 # Steps in build order; later issues add theirs here.
 STEPS: dict[str, Step] = {
     "schema": schema_step,
     "summary": summary_step,
     "plans": plan_step,
+    "handouts": handout_step,
 }
 
 
@@ -124,6 +141,7 @@ def write_atomic(target: Path, data: bytes) -> None:
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+            os.fchmod(stream.fileno(), 0o644)  # mkstemp makes 0600; outputs are for sharing
         os.replace(temp, target)
     except BaseException:
         Path(temp).unlink(missing_ok=True)

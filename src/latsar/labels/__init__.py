@@ -1,0 +1,81 @@
+"""Fixed labels of the printed documents (Daftar Isi, Bab, Kunci Jawaban, …), read from data.
+
+`id.yaml` and `en.yaml` hold one string per key; a programme may override single keys. The
+loader checks a programme's overrides against `LABEL_KEYS` so a misspelt key is reported with
+its YAML location; `labels_for` refuses unknown keys as a last guard.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from functools import lru_cache
+from importlib import resources
+from types import MappingProxyType
+
+import yaml
+
+from latsar.errors import LatsarError, did_you_mean
+
+LANGUAGES: tuple[str, ...] = ("id", "en")
+
+
+class Labels(Mapping[str, str]):
+    """A frozen, hashable mapping from label key to text, for one language."""
+
+    __slots__ = ("_lang", "_data")
+
+    def __init__(self, lang: str, data: Mapping[str, str]):
+        object.__setattr__(self, "_lang", lang)
+        object.__setattr__(self, "_data", MappingProxyType(dict(sorted(data.items()))))
+
+    def __setattr__(self, name, value):
+        raise AttributeError("Labels are read-only")
+
+    @property
+    def lang(self) -> str:
+        return self._lang
+
+    def __getitem__(self, key: str) -> str:
+        try:
+            return self._data[key]
+        except KeyError:
+            raise KeyError(f"no label '{key}' (known: {', '.join(self._data)})") from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __hash__(self) -> int:
+        return hash((self._lang, tuple(self._data.items())))
+
+    def __repr__(self) -> str:
+        return f"Labels({self._lang!r}, {len(self._data)} keys)"
+
+
+@lru_cache(maxsize=None)
+def _builtin(lang: str) -> Mapping[str, str]:
+    # Cached: the files are package data and never change while the process runs.
+    text = resources.files(__package__).joinpath(f"{lang}.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    return MappingProxyType({str(k): str(v) for k, v in data.items()})
+
+
+def _keys() -> frozenset[str]:
+    return frozenset(_builtin("id"))
+
+
+LABEL_KEYS: frozenset[str] = _keys()
+
+
+def labels_for(lang: str, overrides: Mapping[str, str] | None = None) -> Labels:
+    """The labels of `lang` with the programme's single-label `overrides` applied."""
+    if lang not in LANGUAGES:
+        raise LatsarError(f"unknown label language '{lang}'; expected one of {', '.join(LANGUAGES)}")
+    overrides = dict(overrides or {})
+    unknown = sorted(set(overrides) - LABEL_KEYS)
+    if unknown:
+        hints = [f"'{key}' ({did_you_mean(key, LABEL_KEYS) or 'no close match'})" for key in unknown]
+        raise LatsarError(f"unknown label key {', '.join(hints)}")
+    return Labels(lang, {**_builtin(lang), **overrides})

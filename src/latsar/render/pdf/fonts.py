@@ -1,0 +1,55 @@
+"""The bundled Noto fonts (OFL, see src/latsar/fonts/OFL.txt) and their registration with reportlab.
+
+reportlab keeps registered fonts in a process-wide table; we add ours when a build starts (not at
+import) and only once, so `latsar --help` never reads a TTF and repeated builds stay cheap.
+Every face is a TrueType-outline font, so reportlab embeds it as a subset (FontFile2).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+# Schema family name -> file stem of the bundled faces.
+FAMILIES: dict[str, str] = {"noto-serif": "NotoSerif", "noto-sans": "NotoSans"}
+FACES: tuple[str, ...] = ("Regular", "Bold", "Italic", "BoldItalic")
+
+
+@dataclass(frozen=True)
+class FontFamily:
+    """Registered reportlab names of one family's four faces."""
+
+    regular: str
+    bold: str
+    italic: str
+    bold_italic: str
+
+    @property
+    def names(self) -> tuple[str, str, str, str]:
+        return (self.regular, self.bold, self.italic, self.bold_italic)
+
+
+def family(name: str) -> FontFamily:
+    stem = FAMILIES[name]
+    return FontFamily(*(f"{stem}-{face}" for face in FACES))
+
+
+def font_file(font_name: str) -> str:
+    return str(resources.files("latsar").joinpath("fonts", f"{font_name}.ttf"))
+
+
+def register(*families: FontFamily) -> None:
+    """Make the families known to reportlab (idempotent), including <b>/<i> mapping in paragraphs."""
+    known = set(pdfmetrics.getRegisteredFontNames())
+    for fam in families:
+        for font_name in fam.names:
+            if font_name not in known:
+                pdfmetrics.registerFont(TTFont(font_name, font_file(font_name)))
+        # Paragraph markup resolves <b> and <i> through this mapping, keyed by the regular face.
+        for bold, italic, font_name in ((0, 0, fam.regular), (1, 0, fam.bold), (0, 1, fam.italic),
+                                        (1, 1, fam.bold_italic)):
+            addMapping(fam.regular, bold, italic, font_name)

@@ -1,0 +1,340 @@
+"""Module handouts and the programme book as PDF: the outline's blocks mapped to flowables.
+
+Every decision about content and order was made by `latsar.plan.handout`; this module only
+chooses looks (through the Theme's styles) and keeps boxes, headings and items from splitting
+in ugly places.
+"""
+
+from __future__ import annotations
+
+from io import BytesIO
+from typing import Callable, Mapping
+from xml.sax.saxutils import escape
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import (
+    CondPageBreak, Flowable, KeepTogether, NextPageTemplate, PageBreak, Paragraph, Spacer, Table, TableStyle,
+)
+from reportlab.platypus.flowables import HRFlowable
+
+from latsar.errors import LatsarError
+from latsar.model.curriculum import Curriculum
+from latsar.plan import handout as plan
+from latsar.plan.types import QuizPlan
+from latsar.render.pdf import fonts
+from latsar.render.pdf.markup import Writer, balanced_width
+from latsar.render.pdf.pages import DivisionStart, HandoutDoc, HeadingParagraph, contents_flowable
+from latsar.render.pdf.theme import Theme, make_styles, table_commands
+
+
+def module_pdf(curriculum: Curriculum, module_id: str, evaluasi: QuizPlan | None, theme: Theme) -> bytes:
+    """The handout of one module (cover to daftar pustaka); `evaluasi` is its end-of-module quiz."""
+    return render_outline(plan.module_outline(curriculum, module_id, evaluasi, theme.labels), theme)
+
+
+def book_pdf(curriculum: Curriculum, evaluasi: Mapping[str, QuizPlan], theme: Theme) -> bytes:
+    """All modules as one book (bahan-ajar.pdf); `evaluasi` is keyed by module or blueprint id."""
+    return render_outline(plan.book_outline(curriculum, evaluasi, theme.labels), theme)
+
+
+def render_outline(outline: plan.Outline, theme: Theme) -> bytes:
+    fonts.register(theme.body_font, theme.heading_font)
+    styles = make_styles(theme)
+    buffer = BytesIO()
+    depth = next((b.depth for d in outline.divisions for b in d.blocks if isinstance(b, plan.Contents)), -1)
+    doc = HandoutDoc(buffer, theme, styles, depth, title=outline.title, author=outline.author,
+                     subject=outline.subject, keywords=outline.keywords)
+    story = _Story(doc, Writer(theme, styles), outline).flowables()
+    doc.multiBuild(story)
+    return buffer.getvalue()
+
+
+class _Story:
+    """Builds the flowables of one outline; one method per block kind (see `_BLOCKS`)."""
+
+    def __init__(self, doc: HandoutDoc, writer: Writer, outline: plan.Outline):
+        self.doc, self.writer, self.outline = doc, writer, outline
+        self.theme, self.styles = writer.theme, writer.styles
+
+    def flowables(self) -> list[Flowable]:
+        story: list[Flowable] = []
+        for index, division in enumerate(self.outline.divisions):
+            if index:
+                story += [NextPageTemplate(division.matter), PageBreak()]
+            story += self.division(division)
+        return story
+
+    def division(self, division: plan.Division) -> list[Flowable]:
+        out: list[Flowable] = [DivisionStart(division.running_head)]
+        if division.role == "divider":
+            out.append(Spacer(1, self.doc.height * 0.22))
+        if division.heading:
+            out += self.opener(division.heading)
+        if division.role == "divider":  # a module's title page in the book: its prose is centred
+            out += [f for block in division.blocks for f in self.writer.flowables(block.text, "divider-text")]
+        else:
+            out += [f for block in division.blocks for f in self.block(block)]
+        for section in division.sections:
+            out += self.section(section)
+        return out
+
+    def opener(self, heading: plan.Heading) -> list[Flowable]:
+        out: list[Flowable] = []
+        if heading.number:
+            out.append(Paragraph(escape(heading.number.upper()), self.styles["chapter-number"]))
+        out.append(HeadingParagraph(escape(heading.title.upper()), self._balanced("chapter-title", heading.title.upper()),
+                                    heading))
+        out.append(HRFlowable(width=36, thickness=2, color=self.theme.colour("accent"), hAlign="CENTER",
+                              spaceBefore=2, spaceAfter=self.theme.leading * 1.6))
+        return out
+
+    def _balanced(self, role: str, text: str) -> ParagraphStyle:
+        """The role's style, indented on both sides so a centred title's lines are even."""
+        style, width = self.styles[role], self.doc.width
+        inset = (width - balanced_width(escape(text), style, width)) / 2
+        return ParagraphStyle(role, parent=style, leftIndent=inset, rightIndent=inset) if inset > 0 else style
+
+    def section(self, section: plan.Section) -> list[Flowable]:
+        heading = section.heading
+        # A heading needs room for itself and a few lines below it, or it moves to the next page.
+        out: list[Flowable] = [CondPageBreak(self.theme.leading * 5)]
+        out.append(HeadingParagraph(escape(heading.title), self.styles["section"], heading, heading.number))
+        for block in section.blocks:
+            out += self.block(block)
+        return out
+
+    def block(self, block: plan.Block) -> list[Flowable]:
+        return _BLOCKS[type(block)](self, block)
+
+    # ----------------------------------------------------------------- simple blocks
+
+    def prose(self, block: plan.Prose) -> list[Flowable]:
+        return self.writer.flowables(block.text)
+
+    def subheading(self, block: plan.Subheading) -> list[Flowable]:
+        return [self.writer.paragraph(escape(block.text), "subheading")]
+
+    def entry_list(self, block: plan.EntryList) -> list[Flowable]:
+        out: list[Flowable] = []
+        for number, entry in enumerate(block.entries, start=1):
+            bullet = f"{number}." if block.ordered else "•"
+            out += self.writer.flowables(entry.text, "item", bullet, self._tag(entry.tag))
+            out += [self.writer.paragraph(escape(child), "item2", f"{'abcdefghijklmnopqrstuvwxyz'[i]}.")
+                    for i, child in enumerate(entry.children)]
+        return out
+
+    def _tag(self, tag: str) -> str:
+        """A small grey label after an entry; no-break spaces keep it whole on one line."""
+        if not tag:
+            return ""
+        style = self.styles["tag"]
+        words = escape(tag).replace(" ", "\u00a0")
+        return f' <font name="{style.fontName}" size="{style.fontSize}" color="{self.theme.colours.muted}">({words})</font>'
+
+    def signature(self, block: plan.Signature) -> list[Flowable]:
+        lines = [self.writer.paragraph(escape(block.place_date), "signature"),
+                 self.writer.paragraph(escape(block.role), "signature"),
+                 self.writer.paragraph(escape(block.name), "signature-name")]
+        return [Spacer(1, self.theme.leading), KeepTogether(lines)]
+
+    def references(self, block: plan.ReferenceList) -> list[Flowable]:
+        out: list[Flowable] = []
+        for number, text in block.entries:
+            out += self.writer.flowables(text, "reference", f"[{number}]")
+        return out
+
+    def contents(self, block: plan.Contents) -> list[Flowable]:
+        return [contents_flowable(self.doc, self.outline.headings())]
+
+    def cover(self, block: plan.Cover) -> list[Flowable]:
+        return [CoverPage(block, self.theme, self.styles)]
+
+    # ----------------------------------------------------------------- boxed blocks
+
+    def quotation(self, block: plan.Quotation) -> list[Flowable]:
+        words = self.writer.paragraph(escape(block.text), "quote")
+        source = f"— {escape(block.speaker)}, <i>{escape(block.source)}</i> [{block.ref}]"
+        table = Table([[words], [self.writer.paragraph(source, "quote-attribution")]],
+                      colWidths=[self.theme.frame_width - 2 * self.theme.body_size])
+        table.setStyle(TableStyle(table_commands(self.theme,
+            ("LINEBEFORE", (0, 0), (0, -1), 2, self.theme.colour("accent")),
+            ("LEFTPADDING", (0, 0), (-1, -1), 12), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+            ("NOSPLIT", (0, 0), (-1, -1)),
+        )))
+        table.hAlign = "CENTER"
+        return [Spacer(1, self.theme.leading * 0.3), table, Spacer(1, self.theme.leading * 0.7)]
+
+    def case(self, block: plan.Case) -> list[Flowable]:
+        w = self.writer
+        rows: list[Flowable] = [w.paragraph(escape(block.caption.upper()), "case-caption"),
+                                w.paragraph(escape(block.title), "case-title")]
+        rows += w.flowables(block.body, "case-body")
+        first_question = len(rows) + 1
+        rows.append(w.paragraph(escape(block.questions_caption), "case-questions"))
+        for number, question in enumerate(block.questions, start=1):
+            rows += w.flowables(question, "case-item", f"{number}.")
+        return [Spacer(1, self.theme.leading * 0.3), self._box(rows, first_question),
+                Spacer(1, self.theme.leading * 0.8)]
+
+    def _box(self, rows: list[Flowable], first_question: int) -> Table:
+        """A tinted box with an accent rule that splits only between paragraphs, never leaving the
+        caption, the title or the questions' heading alone at the bottom of a page."""
+        table = Table([[r] for r in rows], colWidths=[self.theme.frame_width], splitByRow=1)
+        last = len(rows) - 1
+        # Rows are single paragraphs, so their own spacing becomes the row padding.
+        spacing = [cmd for i, r in enumerate(rows) for cmd in (
+            ("TOPPADDING", (0, i), (0, i), r.getSpaceBefore()), ("BOTTOMPADDING", (0, i), (0, i), r.getSpaceAfter()))]
+        table.setStyle(TableStyle(table_commands(self.theme, *spacing,
+            ("BACKGROUND", (0, 0), (-1, -1), self.theme.colour("tint")),
+            ("LINEBEFORE", (0, 0), (0, -1), 3, self.theme.colour("accent")),
+            ("LEFTPADDING", (0, 0), (-1, -1), 14), ("RIGHTPADDING", (0, 0), (-1, -1), 14),
+            ("TOPPADDING", (0, 0), (-1, 0), 10), ("BOTTOMPADDING", (0, last), (-1, last), 10),
+            ("NOSPLIT", (0, 0), (0, min(2, last))),
+            ("NOSPLIT", (0, first_question - 1), (0, min(first_question, last))),
+            ("NOSPLIT", (0, max(last - 1, 0)), (0, last)),
+        )))
+        return table
+
+    # ----------------------------------------------------------------- evaluasi and key
+
+    def quiz(self, block: plan.Quiz) -> list[Flowable]:
+        out: list[Flowable] = []
+        for item in block.items:
+            flows = self.writer.flowables(item.stem, "quiz-stem", f"{item.number}.")
+            for letter, text in item.options:
+                flows += self.writer.flowables(text, "quiz-option", letter)
+            out.append(KeepTogether(flows + [Spacer(1, self.theme.leading * 0.5)]))
+        return out
+
+    def key_table(self, block: plan.KeyTable) -> list[Flowable]:
+        columns = 4 if len(block.keys) > 8 else 2
+        rows_per = -(-len(block.keys) // columns)
+        head = [self.writer.paragraph(escape(t), "key-head") for _ in range(columns)
+                for t in (block.number_label, block.key_label)]
+        body = [[] for _ in range(rows_per)]
+        for index, (number, key) in enumerate(block.keys):
+            body[index % rows_per] += [self.writer.paragraph(str(number), "key-cell"),
+                                       self.writer.paragraph(f"<b>{key}</b>", "key-cell")]
+        for row in body:
+            row += [""] * (2 * columns - len(row))
+        width = min(self.theme.frame_width, columns * 32 * mm) / (2 * columns)
+        table = Table([head] + body, colWidths=[width] * (2 * columns), repeatRows=1, hAlign="LEFT")
+        table.setStyle(TableStyle(table_commands(self.theme,
+            ("BACKGROUND", (0, 0), (-1, 0), self.theme.colour("accent")),
+            ("GRID", (0, 0), (-1, -1), 0.5, self.theme.colour("rule")),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        )))
+        return [table, Spacer(1, self.theme.leading)]
+
+    def explanations(self, block: plan.Explanations) -> list[Flowable]:
+        out: list[Flowable] = []
+        for entry in block.entries:
+            key = f"<b>{escape(block.key_label)}: {escape(entry.letter)}</b> — "
+            first = self.writer.flowables(entry.key_text, "explanation-key", f"{entry.number}.")
+            first[0] = Paragraph(key + first[0].text, first[0].style, bulletText=first[0].bulletText)
+            out.append(KeepTogether(first + self.writer.flowables(entry.text, "explanation")))
+        return out
+
+    def glossary(self, block: plan.Glossary) -> list[Flowable]:
+        rows = [[self.writer.paragraph(escape(term), "glossary-term"),
+                 self.writer.flowables(definition, "glossary-definition")] for term, definition in block.entries]
+        width = self.theme.frame_width
+        table = Table(rows, colWidths=[width * 0.3, width * 0.7], splitByRow=1)
+        table.setStyle(TableStyle(table_commands(self.theme,
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (0, -1), 0), ("RIGHTPADDING", (0, 0), (0, -1), 10),
+            ("LEFTPADDING", (1, 0), (1, -1), 0), ("RIGHTPADDING", (1, 0), (1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            ("LINEBELOW", (0, 0), (-1, -2), 0.5, self.theme.colour("rule")),
+        )))
+        return [table]
+
+
+_BLOCKS: dict[type, Callable[[_Story, object], list[Flowable]]] = {
+    plan.Prose: _Story.prose, plan.Subheading: _Story.subheading, plan.EntryList: _Story.entry_list,
+    plan.Quotation: _Story.quotation, plan.Case: _Story.case, plan.Signature: _Story.signature,
+    plan.Quiz: _Story.quiz, plan.KeyTable: _Story.key_table, plan.Explanations: _Story.explanations,
+    plan.Glossary: _Story.glossary, plan.ReferenceList: _Story.references, plan.Contents: _Story.contents,
+    plan.Cover: _Story.cover,
+}
+
+
+class CoverPage(Flowable):
+    """The cover, drawn on the whole page: an accent panel with the title, the rest on white."""
+
+    def __init__(self, cover: plan.Cover, theme: Theme, styles):
+        super().__init__()
+        self.cover, self.theme, self.styles = cover, theme, styles
+
+    def wrap(self, availWidth, availHeight):
+        # Claims the frame, so nothing else lands on the cover page.
+        return availWidth, availHeight - 1
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        canvas.saveState()
+        self._panel(canvas)
+        self._foot(canvas)
+        canvas.restoreState()
+
+    def _para(self, text: str, role: str) -> Paragraph:
+        return Paragraph(escape(text), self.styles[role])
+
+    def _stack(self, canvas, paragraphs: list[Paragraph], x: float, y: float, gap: float,
+               width: float | None = None) -> float:
+        """Draw paragraphs downwards from y; return the y below the last."""
+        width = width or self.theme.frame_width
+        for para in paragraphs:
+            _, height = para.wrap(width, 1000)
+            y -= height
+            para.drawOn(canvas, x, y)
+            y -= gap
+        return y
+
+    def _panel(self, canvas) -> None:
+        width, height = self.theme.page_size
+        top, bottom, inner, outer = self.theme.margins
+        panel_bottom = height * 0.44
+        canvas.setFillColor(self.theme.colour("accent"))
+        canvas.rect(0, panel_bottom, width, height - panel_bottom, stroke=0, fill=1)
+        cover = self.cover
+        title_style = self.styles["cover-title"]
+        spare = self.theme.frame_width - balanced_width(escape(cover.title), title_style, self.theme.frame_width)
+        title = Paragraph(escape(cover.title), ParagraphStyle("cover-title", parent=title_style, rightIndent=spare))
+        paras = [self._para(cover.kicker.upper(), "cover-kicker"), title]
+        if cover.subtitle:
+            paras.append(self._para(cover.subtitle, "cover-subtitle"))
+        block_height = sum(p.wrap(self.theme.frame_width, 1000)[1] + 10 for p in paras)
+        self._stack(canvas, paras, inner, panel_bottom + 22 * mm + block_height, 10)
+        details = [self._para(d, "cover-detail") for d in cover.details]
+        self._stack(canvas, details, inner, panel_bottom - 14 * mm, 2)
+
+    def _foot(self, canvas) -> None:
+        """Institution, cohort and year at the foot of the page, under an accent rule."""
+        width, _ = self.theme.page_size
+        top, bottom, inner, outer = self.theme.margins
+        logo_width, logo_height = self._logo(canvas, inner, bottom) if self.cover.logo else (0, 0)
+        x = inner + logo_width
+        paras = [self._para(self.cover.institution, "cover-institution"),
+                 self._para(self.cover.cohort_year, "cover-cohort")]
+        avail = width - x - outer
+        total = sum(p.wrap(avail, 1000)[1] + 3 for p in paras)
+        rule_y = bottom + max(total, logo_height) + 14
+        canvas.setStrokeColor(self.theme.colour("accent"))
+        canvas.setLineWidth(1.5)
+        canvas.line(inner, rule_y, width - outer, rule_y)
+        self._stack(canvas, paras, x, bottom + total, 3, avail)
+
+    def _logo(self, canvas, x: float, y: float) -> tuple[float, float]:
+        """Draw the logo at the bottom left, 18 mm high; return its width (with the gap) and height."""
+        try:
+            image = ImageReader(str(self.cover.logo))
+        except OSError as exc:
+            raise LatsarError(f"cannot read the logo {self.cover.logo}: {exc}") from None
+        iw, ih = image.getSize()
+        height = 18 * mm
+        width = height * iw / ih
+        canvas.drawImage(image, x, y, width, height, mask="auto")
+        return width + 12, height

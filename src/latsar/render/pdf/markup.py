@@ -1,0 +1,119 @@
+"""The Markdown tree of curriculum text (latsar.text.markdown) as reportlab flowables.
+
+Paragraph markup is built from the parsed tree, never from the source text, and every text run
+is XML-escaped here: an option such as "<b> & </b>" prints as written.
+"""
+
+from __future__ import annotations
+
+from typing import Mapping
+from xml.sax.saxutils import escape
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+
+from latsar.render.pdf.theme import Theme, table_commands
+from latsar.text.markdown import BlockQuote, ListBlock, Paragraph as MdParagraph, Span, Table as MdTable, parse
+
+_TAGS = {"strong": ("<b>", "</b>"), "em": ("<i>", "</i>")}
+
+
+def inline(spans: tuple[Span, ...], code_font: str) -> str:
+    """Paragraph markup of inline spans."""
+    out = []
+    for span in spans:
+        if span.kind == "text":
+            out.append(escape(span.text))
+        elif span.kind == "code":
+            out.append(f'<font face="{code_font}">{escape(span.text)}</font>')
+        elif span.kind == "br":
+            out.append("<br/>")
+        else:
+            start, end = _TAGS.get(span.kind, ("", ""))
+            out.append(start + inline(span.children, code_font) + end)
+    return "".join(out)
+
+
+def _line_count(markup: str, style: ParagraphStyle, width: float) -> int:
+    para = Paragraph(markup, style)
+    para.wrap(width, 1e6)
+    return len(para.blPara.lines)
+
+
+def balanced_width(markup: str, style: ParagraphStyle, width: float) -> float:
+    """The narrowest width that keeps a title on as few lines as `width` does, so a two-line
+    title breaks evenly instead of leaving one short word on its second line."""
+    lines = _line_count(markup, style, width)
+    if lines < 2:
+        return width
+    low, high = width / 2, width
+    for _ in range(10):
+        middle = (low + high) / 2
+        low, high = (middle, high) if _line_count(markup, style, middle) > lines else (low, middle)
+    return high + 1
+
+
+class Writer:
+    """Turns Markdown text into flowables with the styles of one theme."""
+
+    def __init__(self, theme: Theme, styles: Mapping[str, ParagraphStyle]):
+        self.theme = theme
+        self.styles = styles
+
+    def markup(self, spans: tuple[Span, ...]) -> str:
+        return inline(spans, self.theme.heading_font.regular)
+
+    def flowables(self, text: str, role: str = "body", bullet: str | None = None,
+                  suffix: str = "") -> list[Flowable]:
+        """Flowables of `text`; `bullet` marks its first paragraph, `suffix` (markup) ends its last."""
+        out: list[Flowable] = []
+        for block in parse(text).blocks:
+            out.extend(self._block(block, role))
+        if out and bullet is not None and isinstance(out[0], Paragraph):
+            out[0] = Paragraph(out[0].text, out[0].style, bulletText=bullet)
+        if out and suffix and isinstance(out[-1], Paragraph):
+            last = out[-1]
+            out[-1] = Paragraph(last.text + suffix, last.style, bulletText=last.bulletText)
+        return out
+
+    def paragraph(self, text_markup: str, role: str, bullet: str | None = None) -> Paragraph:
+        return Paragraph(text_markup, self.styles[role], bulletText=bullet)
+
+    def _block(self, block, role: str) -> list[Flowable]:
+        if isinstance(block, MdParagraph):
+            return [Paragraph(self.markup(block.spans), self.styles[role])]
+        if isinstance(block, ListBlock):
+            return self._list(block, role)
+        if isinstance(block, BlockQuote):
+            return [f for b in block.blocks for f in self._block(b, "quote")]
+        if isinstance(block, MdTable):
+            return [self._table(block)]
+        return []
+
+    def _list(self, block: ListBlock, role: str) -> list[Flowable]:
+        # One level of nesting is enough for curriculum text; deeper lists share the second indent.
+        item_role = "item2" if role in ("item", "item2") else "item"
+        out: list[Flowable] = []
+        for number, item in enumerate(block.items, start=block.start):
+            bullet = f"{number}." if block.ordered else "•"
+            flows = [f for b in item for f in self._block(b, item_role)]
+            if flows and isinstance(flows[0], Paragraph):
+                flows[0] = Paragraph(flows[0].text, flows[0].style, bulletText=bullet)
+            out.extend(flows)
+        if role not in ("item", "item2") and out:
+            # Items sit close together; the list as a whole keeps the paragraph gap after it.
+            out.append(Spacer(1, self.styles[role].spaceAfter))
+        return out
+
+    def _table(self, block: MdTable) -> Table:
+        head = [Paragraph(f"<b>{self.markup(c)}</b>", self.styles["glossary-definition"]) for c in block.header]
+        rows = [[Paragraph(self.markup(c), self.styles["glossary-definition"]) for c in row] for row in block.rows]
+        data = ([head] if head else []) + rows
+        columns = max(len(r) for r in data)
+        table = Table(data, repeatRows=1 if head else 0, hAlign="LEFT",
+                      colWidths=[self.theme.frame_width / columns] * columns)
+        commands = [("GRID", (0, 0), (-1, -1), 0.5, self.theme.colour("rule")), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+        if head:
+            commands.append(("BACKGROUND", (0, 0), (-1, 0), self.theme.colour("tint")))
+        table.setStyle(TableStyle(table_commands(self.theme, *commands)))
+        return table

@@ -1,0 +1,176 @@
+"""Page templates, page numbers, running heads, bookmarks and the daftar isi.
+
+Numbering: pages before the first body page carry lower-case roman numerals (none printed on the
+cover); arabic numbering starts at 1 on the first body page (Bab I, or the first module of the
+book). The printed numbers, the PDF page labels and the numbers in the daftar isi all come from
+`HandoutDoc.label`, so they cannot disagree.
+"""
+
+from __future__ import annotations
+
+from io import BytesIO
+from typing import Mapping
+from xml.sax.saxutils import escape
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate, Paragraph, TableStyle
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from latsar.plan.handout import Heading, Matter, roman
+from latsar.render.pdf.theme import Theme, table_commands
+
+ROMAN_MATTER: frozenset[str] = frozenset({"cover", "front"})
+
+
+class HeadingParagraph(Paragraph):
+    """A paragraph that is a heading: it goes into the bookmarks and, if shallow enough, the contents."""
+
+    def __init__(self, text: str, style: ParagraphStyle, heading: Heading, bullet: str | None = None):
+        super().__init__(text, style, bulletText=bullet or None)
+        self.heading = heading
+
+
+class DivisionStart(Flowable):
+    """Zero-size mark at the top of a division's first page: that page has no running head."""
+
+    def __init__(self, running_head: str):
+        super().__init__()
+        self.running_head = running_head
+        self.width = self.height = 0
+
+    def wrap(self, availWidth, availHeight):
+        return 0, 0
+
+    def draw(self):
+        doc = self.canv._doctemplate
+        doc.running_head = self.running_head
+        doc.opener_page = self.canv.getPageNumber()
+
+
+class KeepWithNext(KeepTogether):
+    """What reportlab builds for a `keepWithNext` heading and the flowable after it.
+
+    The stock class moves the heading *and the whole next paragraph* to a new page whenever the
+    paragraph does not fit, leaving half-empty pages; here the next flowable may split as long as
+    the heading and the start of it (orphan control keeps at least two lines) stay together.
+    """
+
+    def split(self, aW, aH):
+        if self._H <= aH:
+            return super().split(aW, aH)
+        *heads, last = self._content
+        head_height = sum(f.wrap(aW, aH)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in heads)
+        parts = last.split(aW, aH - head_height) if head_height < aH else []
+        if len(parts) >= 2:
+            return [*heads, *parts]
+        return super().split(aW, aH)
+
+
+class HandoutDoc(BaseDocTemplate):
+    """A document with cover/front/body templates, label-true page numbers and a daftar isi."""
+
+    def __init__(self, buffer: BytesIO, theme: Theme, styles: Mapping[str, ParagraphStyle],
+                 contents_depth: int, **metadata: str):
+        self.theme, self.styles, self.contents_depth = theme, styles, contents_depth
+        self.arabic_start = 0  # page where arabic numbering starts, in this pass
+        self.previous_arabic_start = 0  # the same, from the previous pass (for the daftar isi)
+        self.running_head, self.opener_page = "", 0
+        top, bottom, inner, outer = theme.margins
+        super().__init__(
+            buffer, pagesize=theme.page_size, topMargin=top, bottomMargin=bottom, leftMargin=inner,
+            rightMargin=outer, invariant=1, lang=theme.pdf_lang, initialFontName=theme.body_font.regular,
+            initialFontSize=theme.body_size, initialLeading=theme.leading, creator="latsar",
+            pageCompression=1, keepTogetherClass=KeepWithNext, **metadata,
+        )
+        self.addPageTemplates([self._template(m) for m in ("cover", "front", "body")])
+
+    def _template(self, matter: Matter) -> PageTemplate:
+        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id=matter,
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        return PageTemplate(id=matter, frames=[frame], onPageEnd=_decorate)
+
+    # ----------------------------------------------------------------- per pass and per page
+
+    def beforeDocument(self):
+        self.previous_arabic_start = self.arabic_start or self.previous_arabic_start
+        self.arabic_start, self.running_head, self.opener_page = 0, "", 0
+        canv = self.canv
+        canv.setDateFormatter(self._pdf_date)
+        canv.addPageLabel(0, "ROMAN_LOWER", 1)
+        canv.showOutline()
+
+    def _pdf_date(self, *_ignored) -> str:
+        return self.theme.timestamp.strftime("D:%Y%m%d%H%M%S+00'00'")
+
+    def handle_pageBegin(self):
+        super().handle_pageBegin()
+        if self.pageTemplate.id == "body" and not self.arabic_start:
+            self.arabic_start = self.page
+            self.canv.addPageLabel(self.page - 1, "ARABIC", 1)
+
+    def label(self, page: int) -> str:
+        """The page label of absolute page `page` (1-based), as printed and as in the page labels."""
+        start = self.arabic_start or self.previous_arabic_start
+        if start and page >= start:
+            return str(page - start + 1)
+        return roman(page).lower()
+
+    # ----------------------------------------------------------------- headings
+
+    def afterFlowable(self, flowable):
+        heading = getattr(flowable, "heading", None)
+        if heading is None:
+            return
+        canv, page = self.canv, self.page
+        top = self.frame._y + flowable.getSpaceAfter() + flowable.height
+        canv.bookmarkHorizontalAbsolute(heading.key, top)
+        canv.addOutlineEntry(heading.text, heading.key, heading.level, closed=heading.level >= 1)
+        if heading.level <= self.contents_depth:
+            self.notify("TOCEntry", (heading.level, escape(heading.text), page, heading.key))
+
+
+def _decorate(canv, doc: HandoutDoc) -> None:
+    """Running head and page number, drawn when the page is complete (so a division's mark counts)."""
+    matter, page = doc.pageTemplate.id, canv.getPageNumber()
+    if matter == "cover":
+        return
+    width, height = doc.theme.page_size
+    top, bottom, inner, outer = doc.theme.margins
+    label = doc.label(page) if matter == "body" else roman(page).lower()
+    _text(canv, doc.styles["footer"], label, width / 2, bottom * 0.45, centred=True)
+    if doc.running_head and doc.opener_page != page:
+        y = height - top * 0.55
+        _text(canv, doc.styles["header"], _fit(doc.running_head, doc.styles["header"], doc.width), inner, y)
+        canv.setStrokeColor(doc.theme.colour("rule"))
+        canv.setLineWidth(0.5)
+        canv.line(inner, y - 4, width - outer, y - 4)
+
+
+def _text(canv, style: ParagraphStyle, text: str, x: float, y: float, centred: bool = False) -> None:
+    canv.saveState()
+    canv.setFont(style.fontName, style.fontSize)
+    canv.setFillColor(style.textColor)
+    (canv.drawCentredString if centred else canv.drawString)(x, y, text)
+    canv.restoreState()
+
+
+def _fit(text: str, style: ParagraphStyle, width: float) -> str:
+    """Shorten a running head with an ellipsis so it never runs past the text block."""
+    if stringWidth(text, style.fontName, style.fontSize) <= width:
+        return text
+    while text and stringWidth(text + " …", style.fontName, style.fontSize) > width:
+        text = text[:-1]
+    return text.rstrip() + " …"
+
+
+def contents_flowable(doc: HandoutDoc, headings: tuple[Heading, ...]) -> TableOfContents:
+    """The daftar isi, pre-filled with the headings so the first pass already reserves its pages."""
+    styles = [doc.styles[f"toc{level}"] for level in range(3)]
+    # An en space keeps the dot leader off the page number.
+    table_style = TableStyle(table_commands(doc.theme, ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)))
+    toc = TableOfContents(levelStyles=styles, dotsMinLevel=0, formatter=lambda page: "\u2002" + doc.label(page),
+                          rightColumnWidth=0, tableStyle=table_style)
+    toc.addEntries([(h.level, escape(h.text), 0, h.key) for h in headings if h.level <= doc.contents_depth])
+    return toc

@@ -1,0 +1,232 @@
+"""One frozen `Theme` (fonts, sizes, colours, margins, labels) and the styles derived from it.
+
+Nothing here is global: `make_theme` builds a Theme from the programme, `make_styles` turns a
+Theme into the named paragraph styles every renderer uses. Content blocks are tagged with role
+names ("body", "quote", "case-title", …); only this module maps roles to looks.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Callable, Iterator, Mapping
+
+import pyphen
+
+from reportlab.lib.colors import Color, HexColor
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+
+from latsar.labels import Labels, labels_for
+from latsar.model.schema import Programme
+from latsar.render.pdf.fonts import FontFamily, family
+
+# Paper and its margins (top, bottom, inner, outer) in mm, body size and leading in pt.
+# The small lan-2017 trim (LAN's 2017 module format) gets narrower margins and smaller type.
+PAGES: dict[str, tuple[tuple[float, float], tuple[float, float, float, float], float, float]] = {
+    "A4": (A4, (28, 24, 30, 25), 10.5, 15.5),
+    "F4": ((215 * mm, 330 * mm), (30, 26, 30, 25), 10.5, 15.5),
+    "lan-2017": ((165 * mm, 215.9 * mm), (20, 18, 20, 16), 9.5, 13.5),
+}
+PDF_LANGUAGES: dict[str, str] = {"id": "id-ID", "en": "en"}
+# The content is Indonesian whatever the label language, so hyphenation stays Indonesian.
+HYPHENATION = "id_ID"
+
+
+@dataclass(frozen=True)
+class Colours:
+    text: str = "#1A1A1A"
+    muted: str = "#5A5F66"
+    rule: str = "#C9CED6"
+    accent: str = "#1F4E79"
+    tint: str = "#EEF2F7"  # case-study background, derived from the accent
+    on_accent: str = "#FFFFFF"
+
+
+@dataclass(frozen=True)
+class Theme:
+    lang: str
+    labels: Labels
+    page_size: tuple[float, float]
+    margins: tuple[float, float, float, float]  # top, bottom, inner (left), outer (right), in pt
+    body_font: FontFamily
+    heading_font: FontFamily
+    body_size: float
+    leading: float
+    colours: Colours
+    pdf_lang: str
+    timestamp: datetime.datetime  # the PDFs' creation and modification date (UTC)
+
+    def colour(self, name: str) -> Color:
+        return HexColor(getattr(self.colours, name))
+
+    @property
+    def frame_width(self) -> float:
+        return self.page_size[0] - self.margins[2] - self.margins[3]
+
+
+def _mix(hex_colour: str, share: float) -> str:
+    """`share` of the colour on white: a light tint of the accent that never clashes with it."""
+    rgb = [int(hex_colour[i:i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(255 - (255 - c) * share):02X}" for c in rgb)
+
+
+def document_time(programme: Programme) -> datetime.datetime:
+    """SOURCE_DATE_EPOCH when set (reproducible-builds convention), else the programme's date."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.timezone.utc)
+    return datetime.datetime.combine(programme.date, datetime.time(), tzinfo=datetime.timezone.utc)
+
+
+def make_theme(programme: Programme, lang: str) -> Theme:
+    """The look of every PDF of this programme, with labels in `lang` (overrides programme.language)."""
+    choice = programme.theme
+    size, margins, body_size, leading = PAGES[choice.page_size]
+    return Theme(
+        lang=lang,
+        labels=labels_for(lang, programme.labels),
+        page_size=size,
+        margins=tuple(m * mm for m in margins),
+        body_font=family(choice.fonts.body),
+        heading_font=family(choice.fonts.heading),
+        body_size=body_size,
+        leading=leading,
+        colours=Colours(accent=choice.accent.upper(), tint=_mix(choice.accent, 0.08)),
+        pdf_lang=PDF_LANGUAGES[lang],
+        timestamp=document_time(programme),
+    )
+
+
+# --------------------------------------------------------------------------- hyphenation
+
+# Consonant pairs an Indonesian syllable may start with; pyphen's id_ID patterns sometimes split
+# clusters wrongly ("antarse-ktor", "penga-bdian"), so breaks before any other pair are refused.
+ONSETS = frozenset("ny ng sy kh gr tr kr pr br dr fr st sp sk sl sw kw pl kl bl gl fl".split())
+VOWELS = frozenset("aeiouAEIOU")
+# A consonant-vowel break ("masyarak-at") is wrong unless it falls at a suffix or after a prefix.
+SUFFIXES = frozenset({"an", "i", "nya"})
+PREFIXES = frozenset("ber ter per meng peng men pen mem pem me pe di ke se antar".split())
+
+
+def hyphenator(lang: str = HYPHENATION) -> Callable[[str], Iterator[tuple[str, str]]]:
+    """pyphen's hyphenation points, filtered for Indonesian, as reportlab's `hyphenationLang`
+    callable (it accepts a language name or such a function)."""
+    dictionary = pyphen.Pyphen(lang=lang)
+
+    def pairs(word: str) -> Iterator[tuple[str, str]]:
+        for head, tail in dictionary.iterate(word):
+            if tail.startswith("-"):  # a break at a hyphen keeps it on the first line only
+                head, tail = head + "-", tail[1:]
+            if _acceptable(head, tail):
+                yield head, tail
+
+    return pairs
+
+
+def _acceptable(head: str, tail: str) -> bool:
+    if len(tail) > 1 and not (VOWELS & {tail[0], tail[1]}) and tail[:2].lower() not in ONSETS:
+        return False
+    if head[-1].isalpha() and head[-1] not in VOWELS and tail[0] in VOWELS:
+        return tail.lower() in SUFFIXES or head.lower() in PREFIXES
+    return True
+
+
+# --------------------------------------------------------------------------- styles
+
+
+def _base(theme: Theme) -> ParagraphStyle:
+    # Every style derives from this one, so no style can fall back to a base-14 font.
+    return ParagraphStyle(
+        "body", fontName=theme.body_font.regular, fontSize=theme.body_size, leading=theme.leading,
+        textColor=theme.colour("text"), alignment=TA_JUSTIFY, spaceAfter=theme.leading * 0.45,
+        allowWidows=0, allowOrphans=0, hyphenationLang=hyphenator(), embeddedHyphenation=1,
+        hyphenationMinWordLength=7,  # "da-lam", "ke-pada" look careless; long words are what need it
+        uriWasteReduce=0.3, bulletFontName=theme.body_font.regular, bulletFontSize=theme.body_size,
+    )
+
+
+def _roles(theme: Theme) -> dict[str, dict]:
+    """Role name -> differences from the body style."""
+    s, lead = theme.body_size, theme.leading
+    sans, serif = theme.heading_font, theme.body_font
+    accent, muted = theme.colour("accent"), theme.colour("muted")
+    plain = {"alignment": TA_LEFT, "hyphenationLang": ""}
+    return {
+        "body": {},
+        "item": {"leftIndent": 18, "bulletIndent": 2, "spaceAfter": lead * 0.25},
+        "item2": {"leftIndent": 36, "bulletIndent": 20, "spaceAfter": lead * 0.15},
+        "quote": {"fontName": serif.italic, "leftIndent": 0, "alignment": TA_LEFT, "spaceAfter": 3},
+        "quote-attribution": {**plain, "fontName": sans.regular, "fontSize": s - 2, "leading": s + 2,
+                              "textColor": muted, "spaceAfter": 0},
+        "case-caption": {**plain, "fontName": sans.bold, "fontSize": s - 2.5, "leading": s, "textColor": accent,
+                         "spaceAfter": 2},
+        "case-title": {**plain, "fontName": sans.bold, "fontSize": s + 1.5, "leading": s + 5, "spaceAfter": 4},
+        "case-body": {"spaceAfter": 4},
+        "case-questions": {**plain, "fontName": sans.bold, "fontSize": s - 0.5, "leading": s + 4,
+                           "spaceBefore": 4, "spaceAfter": 2},
+        "case-item": {"leftIndent": 16, "bulletIndent": 0, "spaceAfter": 2},
+        "chapter-number": {**plain, "alignment": TA_CENTER, "fontName": sans.bold, "fontSize": s + 0.5,
+                           "leading": s + 6, "textColor": accent, "spaceAfter": 2},
+        "chapter-title": {**plain, "alignment": TA_CENTER, "fontName": sans.bold, "fontSize": s + 7.5,
+                          "leading": s + 13, "spaceAfter": 6},
+        "section": {**plain, "fontName": sans.bold, "fontSize": s + 2.5, "leading": s + 7, "textColor": accent,
+                    "spaceBefore": lead * 0.9, "spaceAfter": lead * 0.35, "keepWithNext": 1,
+                    "leftIndent": s + 10, "bulletIndent": 0},
+        "subheading": {**plain, "fontName": sans.bold, "fontSize": s + 0.5, "leading": s + 5,
+                       "spaceBefore": lead * 0.4, "spaceAfter": lead * 0.2, "keepWithNext": 1},
+        "tag": {**plain, "fontName": sans.regular, "fontSize": s - 2.5, "textColor": muted},
+        "toc0": {**plain, "fontName": sans.bold, "fontSize": s, "leading": s + 5, "spaceBefore": 7,
+                 "rightIndent": 28},
+        "toc1": {**plain, "leftIndent": 22, "fontSize": s - 0.5, "leading": s + 4, "rightIndent": 28},
+        "toc2": {**plain, "leftIndent": 44, "fontSize": s - 1, "leading": s + 3.5, "rightIndent": 28},
+        "cover-kicker": {**plain, "fontName": sans.bold, "fontSize": 11, "leading": 14,
+                         "textColor": theme.colour("on_accent")},
+        "cover-title": {**plain, "fontName": sans.bold, "fontSize": 26, "leading": 32,
+                        "textColor": theme.colour("on_accent")},
+        "cover-subtitle": {**plain, "fontName": sans.regular, "fontSize": 13, "leading": 18,
+                           "textColor": theme.colour("on_accent")},
+        "cover-detail": {**plain, "fontName": sans.regular, "fontSize": 11, "leading": 16, "textColor": muted},
+        "cover-institution": {**plain, "fontName": sans.bold, "fontSize": 12, "leading": 16},
+        "cover-cohort": {**plain, "fontName": sans.regular, "fontSize": 11, "leading": 15, "textColor": muted},
+        "signature": {**plain, "spaceAfter": 0, "leftIndent": theme.frame_width * 0.45},
+        "signature-name": {**plain, "fontName": serif.bold, "spaceBefore": lead * 3,
+                           "leftIndent": theme.frame_width * 0.45},
+        "quiz-stem": {"leftIndent": 20, "bulletIndent": 0, "spaceAfter": 3},
+        "quiz-option": {**plain, "leftIndent": 40, "bulletIndent": 22, "spaceAfter": 1},
+        "key-head": {**plain, "alignment": TA_CENTER, "fontName": sans.bold, "fontSize": s - 1, "leading": s + 3,
+                     "textColor": theme.colour("on_accent"), "spaceAfter": 0},
+        "key-cell": {**plain, "alignment": TA_CENTER, "fontName": sans.regular, "fontSize": s - 0.5,
+                     "leading": s + 3, "spaceAfter": 0},
+        "explanation-key": {**plain, "leftIndent": 20, "bulletIndent": 0, "spaceAfter": 1, "keepWithNext": 1},
+        "explanation": {"leftIndent": 20},
+        "glossary-term": {**plain, "fontName": serif.bold, "spaceAfter": 0},
+        "glossary-definition": {"spaceAfter": 0},
+        "reference": {**plain, "leftIndent": 26, "bulletIndent": 0, "spaceAfter": lead * 0.3},
+        "header": {**plain, "fontName": sans.regular, "fontSize": 8, "leading": 10, "textColor": muted},
+        "footer": {**plain, "fontName": sans.regular, "fontSize": 9, "leading": 11, "textColor": muted},
+        "divider-text": {"alignment": TA_CENTER, "hyphenationLang": "", "leftIndent": 30, "rightIndent": 30},
+        "right": {**plain, "alignment": TA_RIGHT},
+    }
+
+
+def table_commands(theme: Theme, *commands: tuple) -> list[tuple]:
+    """TableStyle commands that start by naming our font: reportlab sets a cell's font even for
+    cells holding paragraphs, and its default (Helvetica) would otherwise land in the PDF."""
+    return [("FONT", (0, 0), (-1, -1), theme.body_font.regular, theme.body_size), *commands]
+
+
+def make_styles(theme: Theme) -> Mapping[str, ParagraphStyle]:
+    """Role name -> ParagraphStyle; bullets always use the style's own font."""
+    base = _base(theme)
+    styles = {}
+    for role, changes in _roles(theme).items():
+        style = ParagraphStyle(role, parent=base, **changes)
+        style.bulletFontName = changes.get("bulletFontName", style.fontName)
+        style.bulletFontSize = changes.get("bulletFontSize", style.fontSize)
+        styles[role] = style
+    return MappingProxyType(styles)

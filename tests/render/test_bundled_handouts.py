@@ -1,0 +1,64 @@
+"""The bundled curriculum rendered for real: every module handout and the book build and read back."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from pdftext import contents_entries
+
+PROJECT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    from latsar.model.load import load_curriculum
+    from latsar.plan.quiz import plan_quiz
+
+    curriculum, _ = load_curriculum(PROJECT / "curriculum")
+    plans = {b.id: plan_quiz(curriculum, b) for b in curriculum.blueprints if b.id.startswith("evaluasi-")}
+    return curriculum, plans
+
+
+@pytest.fixture(scope="module")
+def theme(bundled):
+    from latsar.render.pdf.theme import make_theme
+
+    return make_theme(bundled[0].programme, bundled[0].programme.language)
+
+
+def _text(reader: PdfReader) -> str:
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    return re.sub(r"\s+", " ", re.sub(r"(\w)-\n(\w)", r"\1\2", text))
+
+
+def test_every_module_handout(bundled, theme):
+    from latsar.render.pdf.handout import module_pdf
+
+    curriculum, plans = bundled
+    for module_id in curriculum.programme.modules:
+        module = curriculum.module_by_id[module_id]
+        reader = PdfReader(io.BytesIO(module_pdf(curriculum, module_id, plans.get(f"evaluasi-{module_id}"), theme)))
+        text = _text(reader)
+        squashed = re.sub(r"\s+", "", text)
+        for objective in module.objectives:
+            assert re.sub(r"\s+", "", objective.text) in squashed, (module_id, objective.id)
+        first = next(i for i, p in enumerate(reader.pages) if p.extract_text().lstrip().startswith("DAFTAR ISI"))
+        entries = contents_entries(reader, first, reader.page_labels.index("1") - 1)
+        assert len(entries) >= 3 + 7 * len(module.chapters)
+        assert all(page in reader.page_labels for _, page in entries)
+
+
+def test_the_book(bundled, theme):
+    from latsar.render.pdf.handout import book_pdf
+
+    curriculum, plans = bundled
+    reader = PdfReader(io.BytesIO(book_pdf(curriculum, plans, theme)))
+    text = _text(reader)
+    for number, module_id in enumerate(curriculum.programme.modules, start=1):
+        assert f"MODUL {number}" in text
+    assert reader.metadata.author == curriculum.programme.institution
