@@ -97,12 +97,23 @@ def handout_step(context: BuildContext, outputs: Outputs) -> None:
     outputs.add("modules/bahan-ajar.pdf", book_pdf(curriculum, {k: v for k, v in evaluasi.items() if v}, theme))
 
 
+def export_step(context: BuildContext, outputs: Outputs) -> None:
+    from latsar.render.export import export_all
+
+    for blueprint in context.blueprints:
+        result = export_all(context.curriculum, context.plans[blueprint.id])
+        for name, data in sorted(result.files.items()):
+            outputs.add(f"exports/{blueprint.id}/{name}", data)
+        outputs.notes.extend(f"{blueprint.id}: {warning}" for warning in result.warnings)
+
+
 # Steps in build order; later issues add theirs here.
 STEPS: dict[str, Step] = {
     "schema": schema_step,
     "summary": summary_step,
     "plans": plan_step,
     "handouts": handout_step,
+    "exports": export_step,
 }
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Mapping
 
+from latsar.errors import Location
 from latsar.model.schema import Blueprint, Item, Module, Objective, Programme, Section, SeedSource
 
 # Expected proportion correct for each authored difficulty; used to compare parallel forms.
@@ -31,6 +33,8 @@ class Curriculum:
     input_hashes: tuple[tuple[str, str], ...] = field(default=())
     # Item ids whose latest statistics recommend dropping them (from curriculum/stats/).
     dropped_items: frozenset[str] = field(default=frozenset())
+    # Where each item is written, so later stages (exports, scoring) can point at the YAML.
+    item_locations: Mapping[str, Location] = field(default_factory=dict)
 
     @cached_property
     def module_by_id(self) -> dict[str, Module]:

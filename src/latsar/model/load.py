@@ -202,7 +202,10 @@ def assemble(loaded: Loaded) -> Curriculum:
                   for item in bank.items)
     items = tuple(sorted(items, key=lambda i: order[objective_module[i.objective]]))
     blueprints = tuple(sorted((b for _, b in loaded.files["blueprints"]), key=lambda b: b.id))
+    locations = {item.id: doc.locate(("items", n)) for doc, bank in loaded.files["items"]
+                 for n, item in enumerate(bank.items)}
     return Curriculum(
         root=loaded.root, programme=programme, modules=modules, items=items, blueprints=blueprints,
         seeds=tuple(seed for seed, _, _ in loaded.seeds), input_hashes=tuple(sorted(loaded.hashes.items())),
+        item_locations=locations,
     )

@@ -8,7 +8,6 @@ names ("body", "quote", "case-title", …); only this module maps roles to looks
 from __future__ import annotations
 
 import datetime
-import os
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Callable, Iterator, Mapping
@@ -24,6 +23,7 @@ from reportlab.lib.units import mm
 from latsar.labels import Labels, labels_for
 from latsar.model.schema import Programme
 from latsar.render.pdf.fonts import FontFamily, family
+from latsar.reproducible import document_time
 
 # Paper and its margins (top, bottom, inner, outer) in mm, body size and leading in pt.
 # The small lan-2017 trim (LAN's 2017 module format) gets narrower margins and smaller type.
@@ -73,14 +73,6 @@ def _mix(hex_colour: str, share: float) -> str:
     """`share` of the colour on white: a light tint of the accent that never clashes with it."""
     rgb = [int(hex_colour[i:i + 2], 16) for i in (1, 3, 5)]
     return "#" + "".join(f"{round(255 - (255 - c) * share):02X}" for c in rgb)
-
-
-def document_time(programme: Programme) -> datetime.datetime:
-    """SOURCE_DATE_EPOCH when set (reproducible-builds convention), else the programme's date."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch:
-        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.timezone.utc)
-    return datetime.datetime.combine(programme.date, datetime.time(), tzinfo=datetime.timezone.utc)
 
 
 def make_theme(programme: Programme, lang: str) -> Theme:

@@ -1,0 +1,59 @@
+"""CSV: one row per item with its options, key letter, explanation and option reasons, for
+spreadsheets and form builders (Google Forms add-ons, Microsoft Forms, custom LMS importers).
+
+Options are the printed subset in authored order (see `common.bank_items`); the key letter
+points into that order. Text is plain (Markdown markup removed, paragraphs kept as line breaks
+inside the quoted cell). UTF-8 with a byte-order mark, so Excel shows é and “ ” correctly;
+CRLF row ends as RFC 4180 asks.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Mapping
+
+from latsar.model.curriculum import Curriculum
+from latsar.plan.types import QuizPlan
+from latsar.render.export.common import LETTERS, ExportItem, ExportResult, bank_items
+from latsar.text.markdown import plain_text
+
+FILE = "items.csv"
+# Spreadsheets read a cell that starts with one of these as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def export(curriculum: Curriculum, plan: QuizPlan, labels: Mapping[str, str] | None = None) -> ExportResult:
+    items = bank_items(curriculum, plan)
+    width = max((len(entry.choices) for entry in items), default=0)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header(width))
+    rows = [_row(entry, width) for entry in items]
+    writer.writerows(rows)
+    return ExportResult({FILE: buffer.getvalue().encode("utf-8-sig")}, _warnings(rows))
+
+
+def header(width: int) -> list[str]:
+    letters = LETTERS[:width].lower()
+    return (["id", "module", "objective", "level", "difficulty", "stem"]
+            + [f"option_{x}" for x in letters] + ["key", "explanation"] + [f"reason_{x}" for x in letters])
+
+
+def _row(entry: ExportItem, width: int) -> list[str]:
+    item = entry.item
+    pad = [""] * (width - len(entry.choices))  # items with fewer options leave the last cells empty
+    options = [plain_text(choice.text) for choice in entry.choices] + pad
+    reasons = [plain_text(choice.reason) for choice in entry.choices] + pad
+    return ([item.id, entry.module.id, item.objective, item.level, item.difficulty, plain_text(item.stem)]
+            + options + [entry.key_letter, plain_text(item.explanation)] + reasons)
+
+
+def _warnings(rows: list[list[str]]) -> list[str]:
+    # The cells stay exact (importers need the real text); the user is told how to open them.
+    risky = [row[0] for row in rows if any(cell.startswith(FORMULA_STARTS) for cell in row[1:])]
+    if not risky:
+        return []
+    return [f"{FILE}: cells of the items {', '.join(risky)} start with = + - or @, which a "
+            f"spreadsheet may run as a formula; open the file with Data > From Text/CSV and set "
+            f"those columns to Text"]

@@ -1,0 +1,16 @@
+"""The one timestamp every output carries, so that builds are reproducible."""
+
+from __future__ import annotations
+
+import datetime
+import os
+
+from latsar.model.schema import Programme
+
+
+def document_time(programme: Programme) -> datetime.datetime:
+    """SOURCE_DATE_EPOCH when set (the reproducible-builds convention), else the programme's date."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.timezone.utc)
+    return datetime.datetime.combine(programme.date, datetime.time(), tzinfo=datetime.timezone.utc)
