@@ -99,3 +99,23 @@ def test_schema_command_writes_files(mini: Path, capsys: pytest.CaptureFixture) 
     names = sorted(p.name for p in (mini.parent / "s").iterdir())
     assert names == ["blueprint.schema.json", "items.schema.json", "module.schema.json",
                      "programme.schema.json", "sources.schema.json"]
+
+
+def test_export_command_writes_requested_formats(mini: Path, capsys: pytest.CaptureFixture) -> None:
+    import xml.etree.ElementTree as ET
+
+    assert main(["export", "kuis", "curriculum", "-f", "moodle", "-f", "csv", "--out", "out"]) == 0
+    folder = mini.parent / "out" / "exports" / "kuis"
+    assert sorted(p.name for p in folder.iterdir()) == ["items.csv", "manifest.json", "moodle.xml"]
+    questions = ET.parse(folder / "moodle.xml").getroot().findall("question[@type='multichoice']")
+    assert len(questions) == 2
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["export", "kuiz", "curriculum"], "unknown blueprint 'kuiz'; did you mean 'kuis'?"),
+    (["export", "kuis", "curriculum", "-f", "moodel"], "unknown export format 'moodel'; did you mean 'moodle'?"),
+])
+def test_export_command_bad_names(argv, message, mini: Path, capsys: pytest.CaptureFixture) -> None:
+    assert main(argv + ["--out", "out"]) == 2
+    assert capsys.readouterr().err.strip() == message
+    assert not (mini.parent / "out").exists()

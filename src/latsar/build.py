@@ -34,6 +34,7 @@ class Outputs:
 class BuildOptions:
     lang: str | None = None  # overrides programme.language for fixed labels
     only: frozenset[str] = frozenset()  # blueprint ids to build; empty = all
+    formats: tuple[str, ...] = ()  # export formats; empty = all
 
 
 @dataclass
@@ -98,10 +99,14 @@ def handout_step(context: BuildContext, outputs: Outputs) -> None:
 
 
 def export_step(context: BuildContext, outputs: Outputs) -> None:
-    from latsar.render.export import export_all
+    from latsar.render.export import export_all, export_many
 
     for blueprint in context.blueprints:
-        result = export_all(context.curriculum, context.plans[blueprint.id])
+        plan = context.plans[blueprint.id]
+        if context.options.formats:
+            result = export_many(context.curriculum, plan, context.options.formats)
+        else:
+            result = export_all(context.curriculum, plan)
         for name, data in sorted(result.files.items()):
             outputs.add(f"exports/{blueprint.id}/{name}", data)
         outputs.notes.extend(f"{blueprint.id}: {warning}" for warning in result.warnings)
@@ -118,14 +123,25 @@ STEPS: dict[str, Step] = {
 
 
 def build(curriculum: Curriculum, out: Path, options: BuildOptions = BuildOptions(),
-          steps: dict[str, Step] | None = None) -> Outputs:
+          steps: tuple[str, ...] | None = None, manifest_path: str = "manifest.json") -> Outputs:
+    """Run `steps` (all by default), then write their files and a manifest of them."""
     context = BuildContext(curriculum, options)
     outputs = Outputs()
-    for step in (steps or STEPS).values():
-        step(context, outputs)
-    outputs.add("manifest.json", manifest(curriculum, outputs))
+    for name in steps or tuple(STEPS):
+        STEPS[name](context, outputs)
+    outputs.add(manifest_path, manifest(curriculum, outputs))
     write_all(out, outputs.files)
     return outputs
+
+
+def find_blueprint(curriculum: Curriculum, blueprint_id: str):
+    from latsar.errors import LatsarError, did_you_mean
+
+    if blueprint_id not in curriculum.blueprint_by_id:
+        known = curriculum.blueprint_by_id
+        hint = did_you_mean(blueprint_id, known) or f"blueprints: {', '.join(sorted(known))}"
+        raise LatsarError(f"unknown blueprint '{blueprint_id}'; {hint}")
+    return curriculum.blueprint_by_id[blueprint_id]
 
 
 def manifest(curriculum: Curriculum, outputs: Outputs) -> str:

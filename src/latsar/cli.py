@@ -65,6 +65,30 @@ def build(path: Path = CurriculumArg,
     typer.echo(f"wrote {len(outputs.files)} files to {out}/")
 
 
+def _build_part(path: Path, out: Path, blueprint_id: str, step: str, **option_values) -> None:
+    from latsar.build import BuildOptions, build as run_build, find_blueprint
+
+    curriculum, warnings = _load(path)
+    find_blueprint(curriculum, blueprint_id)
+    options = BuildOptions(only=frozenset({blueprint_id}), **option_values)
+    outputs = run_build(curriculum, out, options, steps=("plans", step),
+                        manifest_path=f"{step}/{blueprint_id}/manifest.json")
+    for note in outputs.notes:
+        typer.echo(f"note: {note}", err=True)
+    typer.echo(f"wrote {len(outputs.files)} files to {out}/{step}/{blueprint_id}/")
+
+
+@app.command()
+def export(blueprint: str = typer.Argument(..., help="Blueprint id, e.g. post-test."),
+           path: Path = CurriculumArg,
+           formats: list[str] = typer.Option([], "--format", "-f",
+                                             help="moodle, gift, aiken, qti12, qti21 or csv; repeat for several "
+                                                  "(default: all)."),
+           out: Path = typer.Option(Path("build"), "--out", help="Output folder.")) -> None:
+    """Export one quiz's items for learning-management systems into OUT/exports/BLUEPRINT/."""
+    _build_part(path, out, blueprint, "exports", formats=tuple(formats))
+
+
 @app.command()
 def schema(out: Path = typer.Option(Path("build/schema"), "--out", help="Folder for the *.schema.json files.")) -> None:
     """Write a JSON Schema for every curriculum file kind (for editor autocompletion)."""

@@ -17,7 +17,7 @@ from latsar.plan.types import QuizPlan
 from latsar.render.export import aiken, csvfile, gift, moodle, qti12, qti21
 from latsar.render.export.common import ExportRefused, ExportResult
 
-__all__ = ["EXPORTERS", "ExportRefused", "ExportResult", "Exporter", "export_all", "export_one"]
+__all__ = ["EXPORTERS", "ExportRefused", "ExportResult", "Exporter", "export_all", "export_many", "export_one"]
 
 
 class ExportFunction(Protocol):
@@ -74,6 +74,18 @@ def export_all(curriculum: Curriculum, plan: QuizPlan,
                             f"item of quiz '{plan.blueprint.id}':")
             warnings.extend(d.format() for d in refused.diagnostics)
             continue
+        files.update(result.files)
+        warnings.extend(result.warnings)
+    return ExportResult(files, warnings)
+
+
+def export_many(curriculum: Curriculum, plan: QuizPlan, formats: tuple[str, ...],
+                labels: Mapping[str, str] | None = None) -> ExportResult:
+    """The formats asked for by name: here a refusal is an error, since the user asked for it."""
+    files: dict[str, bytes] = {}
+    warnings: list[str] = []
+    for fmt in dict.fromkeys(formats):
+        result = export_one(curriculum, plan, fmt, labels)
         files.update(result.files)
         warnings.extend(result.warnings)
     return ExportResult(files, warnings)
