@@ -90,6 +90,26 @@ def export(blueprint: str = typer.Argument(..., help="Blueprint id, e.g. post-te
 
 
 @app.command()
+def score(blueprint: str = typer.Argument(..., help="Blueprint id of the quiz, e.g. post-test."),
+          answers: list[Path] = typer.Argument(..., help="Answer files: latsar's jawaban.csv/.xlsx, a Moodle "
+                                                         "responses report, a Google Forms export or a 0/1 matrix."),
+          path: Path = typer.Option(Path("curriculum"), "--curriculum", "-c", help="Curriculum folder."),
+          fmt: Optional[str] = typer.Option(None, "--format", help="template, moodle, forms or matrix "
+                                                                   "(default: detected from the header)."),
+          cohort: Optional[str] = typer.Option(None, "--cohort", help="Cohort name (default: the programme's)."),
+          pre: Optional[Path] = typer.Option(None, "--pre", help="Pre-test scores.csv or answers, for the gain."),
+          out: Path = typer.Option(Path("build"), "--out", help="Output folder.")) -> None:
+    """Score a quiz's answers: scores, item analysis, a report, and item statistics for the bank."""
+    from latsar.build import find_blueprint
+    from latsar.score.command import score_command
+
+    curriculum, _ = _load(path)
+    find_blueprint(curriculum, blueprint)
+    for note in score_command(curriculum, blueprint, answers, fmt, cohort, out, pre):
+        typer.echo(note)
+
+
+@app.command()
 def schema(out: Path = typer.Option(Path("build/schema"), "--out", help="Folder for the *.schema.json files.")) -> None:
     """Write a JSON Schema for every curriculum file kind (for editor autocompletion)."""
     from latsar.build import write_all

@@ -177,7 +177,7 @@ def shared_opening(item: Item, words: Words) -> Iterator[Finding]:
 
 RULES: tuple[Rule, ...] = (vague_qualifier, length, clang, negative_stem, key_stands_out, all_or_none,
                            numeric_order, dependent, determiners, grammar, shared_opening)
-RULE_IDS = frozenset({"K1", "K2", "K3", "K4", "K6", "K7", "K8", "K9", "K11", "K12", "B4", "M4", "S1"})
+RULE_IDS = frozenset({"K1", "K2", "K3", "K4", "K6", "K7", "K8", "K9", "K11", "K12", "B4", "M4", "S1", "A1"})
 
 
 def _authored_key(item: Item) -> int:

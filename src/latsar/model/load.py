@@ -32,6 +32,8 @@ class Loaded:
     programme: tuple[SourceDoc, Programme] | None = None
     files: dict[str, list[tuple[SourceDoc, Any]]] = field(default_factory=lambda: {k: [] for k in FOLDERS})
     seeds: list[tuple[Seed, SourceDoc, int]] = field(default_factory=list)  # seed, sources.yaml, index
+    dropped: frozenset[str] = frozenset()  # items whose latest statistics say "drop"
+    flagged: dict[str, tuple[str, ...]] = field(default_factory=dict)  # item → reasons to revise
     diagnostics: list[Diagnostic] = field(default_factory=list)
     hashes: dict[str, str] = field(default_factory=dict)
 
@@ -55,16 +57,36 @@ def load_curriculum(path: Path) -> tuple[Curriculum, list[Diagnostic]]:
         for folder, model in FOLDERS.items():
             for file in sorted((loaded.root / folder).glob("*.yaml")):
                 _read_file(loaded, file, model, context)
+        _read_stats(loaded)
     if not any(d.severity == "error" for d in loaded.diagnostics):
         loaded.diagnostics.extend(checks.run(loaded))
     errors = [d for d in loaded.diagnostics if d.severity == "error"]
     if errors:
         raise LatsarError(loaded.diagnostics)
     curriculum = assemble(loaded)
-    found = loaded.diagnostics + lint.run(loaded, curriculum)
+    found = loaded.diagnostics + lint.run(loaded, curriculum) + _stats_warnings(loaded, curriculum)
     if any(d.severity == "error" for d in found):
         raise LatsarError(found)
     return curriculum, sorted(found, key=Diagnostic.sort_key)
+
+
+def _read_stats(loaded: Loaded) -> None:
+    """Item statistics written back by `latsar score` (curriculum/stats/)."""
+    from latsar.score.feedback import read_stats
+
+    try:
+        loaded.dropped, loaded.flagged = read_stats(loaded.root)
+    except LatsarError as exc:
+        loaded.diagnostics.extend(exc.diagnostics)
+
+
+def _stats_warnings(loaded: Loaded, curriculum: Curriculum) -> list[Diagnostic]:
+    return [Diagnostic(curriculum.item_locations.get(item_id), f"item '{item_id}' is flagged by item analysis: "
+                       + "; ".join(reasons), "revise the item (see build/scores/), or waive rule A1 with a reason",
+                       severity="warning", rule="A1")
+            for item_id, reasons in sorted(loaded.flagged.items())
+            if item_id in curriculum.item_by_id
+            and "A1" not in {w.rule for w in curriculum.item_by_id[item_id].waive}]
 
 
 def template_context(programme: Programme) -> dict[str, Any]:
@@ -207,5 +229,5 @@ def assemble(loaded: Loaded) -> Curriculum:
     return Curriculum(
         root=loaded.root, programme=programme, modules=modules, items=items, blueprints=blueprints,
         seeds=tuple(seed for seed, _, _ in loaded.seeds), input_hashes=tuple(sorted(loaded.hashes.items())),
-        item_locations=locations,
+        item_locations=locations, dropped_items=loaded.dropped,
     )

@@ -1,0 +1,261 @@
+"""The score report PDF: lays out a `ScoreReport` (latsar.score.report) with the shared theme.
+
+Content is decided upstream; this module only chooses looks. Charts are reportlab graphics
+(a bar chart for the score distribution, a hand-drawn scatter for difficulty × discrimination,
+so every mark, guide line and label is placed exactly), in the theme's fonts.
+"""
+
+from __future__ import annotations
+
+from io import BytesIO
+from typing import Mapping
+from xml.sax.saxutils import escape
+
+from reportlab.graphics.charts.barcharts import VerticalBarChart
+from reportlab.graphics.shapes import Circle, Drawing, Line, Rect, String
+from reportlab.lib.colors import HexColor, white
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from latsar.render.pdf.fonts import register
+from latsar.render.pdf.theme import Theme, make_styles, table_commands
+from latsar.score.report import Point, ScoreReport, Table as ReportTable
+
+# Looks of the three recommended actions: a mark colour and a light cell tint.
+ACTION_COLOURS: dict[str, tuple[str, str]] = {
+    "keep": ("#2E7D32", "#E8F3E8"),
+    "revise": ("#C77700", "#FCF1DE"),
+    "drop": ("#B3261E", "#F9E3E1"),
+}
+CHART_HEIGHT = 190.0
+
+
+def _drawing(width: float, theme: Theme) -> Drawing:
+    drawing = Drawing(width, CHART_HEIGHT)
+    # reportlab's graphics state starts in Helvetica unless told otherwise; a standard font would
+    # then be named in the PDF although no text uses it.
+    drawing.initialFontName = theme.heading_font.regular
+    drawing.initialFontSize = 7
+    return drawing
+
+
+def render_score_report(report: ScoreReport, theme: Theme) -> bytes:
+    register(theme.body_font, theme.heading_font)
+    styles = _styles(theme)
+    buffer = BytesIO()
+    top, bottom, inner, outer = theme.margins
+    doc = SimpleDocTemplate(
+        buffer, pagesize=theme.page_size, topMargin=top * 0.8, bottomMargin=bottom, leftMargin=inner,
+        rightMargin=outer, invariant=1, lang=theme.pdf_lang, title=f"{report.title}: {report.subtitle}",
+        author=report.details[1], subject=report.details[0], creator="latsar", pageCompression=1,
+        initialFontName=theme.body_font.regular,
+    )
+    story = _title(report, styles) + _summary(report, theme, styles) + _charts(report, theme, styles)
+    for table in report.tables:
+        story += _table(table, theme, styles)
+    story += _methods(report, styles)
+
+    def page(canv, document):
+        _footer(canv, document, report, theme, styles)
+
+    doc.build(story, onFirstPage=lambda c, d: _first(c, d, theme, page), onLaterPages=page)
+    return buffer.getvalue()
+
+
+def _first(canv, doc, theme: Theme, page) -> None:
+    # The PDF's dates come from the programme (or SOURCE_DATE_EPOCH), never from the clock.
+    canv.setDateFormatter(lambda *_: theme.timestamp.strftime("D:%Y%m%d%H%M%S+00'00'"))
+    page(canv, doc)
+
+
+def _styles(theme: Theme) -> Mapping[str, ParagraphStyle]:
+    base = make_styles(theme)
+    s = theme.body_size
+    sans = theme.heading_font
+    small = dict(fontName=sans.regular, fontSize=s - 3, leading=s - 0.5, alignment=TA_LEFT, hyphenationLang="",
+                 spaceAfter=0)
+    return {
+        **base,
+        "kicker": ParagraphStyle("kicker", parent=base["case-caption"], fontSize=s - 1, leading=s + 3),
+        "report-section": ParagraphStyle("report-section", parent=base["section"], leftIndent=0, firstLineIndent=0,
+                                     bulletIndent=0),
+        "title": ParagraphStyle("title", parent=base["chapter-title"], alignment=TA_LEFT, fontSize=s + 6,
+                                leading=s + 11, spaceAfter=2),
+        "details": ParagraphStyle("details", parent=base["cover-cohort"], fontSize=s - 1.5, leading=s + 2),
+        "cell": ParagraphStyle("cell", parent=base["body"], **small),
+        "cell-bold": ParagraphStyle("cell-bold", parent=base["body"], **{**small, "fontName": sans.bold}),
+        "head": ParagraphStyle("head", parent=base["body"], **{**small, "fontName": sans.bold,
+                                                                "textColor": theme.colour("on_accent")}),
+        "centre": ParagraphStyle("centre", parent=base["body"], **{**small, "alignment": TA_CENTER}),
+        "note": ParagraphStyle("note", parent=base["tag"], fontSize=s - 2.5, leading=s, spaceAfter=4),
+    }
+
+
+def _p(text: str, style: ParagraphStyle) -> Paragraph:
+    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+
+
+def _title(report: ScoreReport, styles) -> list:
+    return [
+        _p(report.title.upper(), styles["kicker"]),
+        _p(report.subtitle, styles["title"]),
+        _p(" · ".join(report.details), styles["details"]),
+        Spacer(0, 6),
+    ]
+
+
+def _summary(report: ScoreReport, theme: Theme, styles) -> list:
+    rows = [[_p(label, styles["cell"]), _p(value, styles["cell-bold"])] for label, value in report.summary]
+    width = theme.frame_width
+    table = Table(rows, colWidths=[width * 0.55, width * 0.45], hAlign="LEFT")
+    table.setStyle(TableStyle(table_commands(
+        theme, ("ROWBACKGROUNDS", (0, 0), (-1, -1), [theme.colour("tint"), white]),
+        ("LINEBELOW", (0, -1), (-1, -1), 0.5, theme.colour("rule")),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+    )))
+    return [_p(report.labels["report_summary"], styles["report-section"]), table]
+
+
+def _charts(report: ScoreReport, theme: Theme, styles) -> list:
+    half = (theme.frame_width - 12) / 2
+    cells = [[_p(report.labels["report_distribution"], styles["subheading"]),
+              _p(report.labels["report_map"], styles["subheading"])],
+             [_histogram(report, theme, half), _scatter(report, theme, half)],
+             ["", _p(report.labels["report_map_note"], styles["note"])]]
+    table = Table(cells, colWidths=[half + 12, half], hAlign="LEFT")
+    table.setStyle(TableStyle(table_commands(theme, ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                             ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                             ("RIGHTPADDING", (0, 0), (-1, -1), 0))))
+    return [Spacer(0, 8), KeepTogether([table])]
+
+
+def _histogram(report: ScoreReport, theme: Theme, width: float) -> Drawing:
+    font, size = theme.heading_font.regular, 7
+    drawing = _drawing(width, theme)
+    chart = VerticalBarChart()
+    chart.x, chart.y, chart.width, chart.height = 30, 34, width - 38, CHART_HEIGHT - 50
+    chart.data = [[count for _, count in report.histogram]]
+    chart.categoryAxis.categoryNames = [label.split("–")[0] for label, _ in report.histogram]
+    chart.bars[0].fillColor = theme.colour("accent")
+    chart.bars[0].strokeColor = None
+    chart.barSpacing, chart.groupSpacing = 0, 3
+    top = max([count for _, count in report.histogram] + [1])
+    chart.valueAxis.valueMin, chart.valueAxis.valueMax = 0, top + max(1, top // 5)
+    chart.valueAxis.valueStep = max(1, round(top / 5))
+    for axis in (chart.categoryAxis, chart.valueAxis):
+        axis.labels.fontName, axis.labels.fontSize = font, size
+        axis.strokeColor = theme.colour("muted")
+    chart.valueAxis.visibleGrid, chart.valueAxis.gridStrokeColor = True, theme.colour("rule")
+    chart.categoryAxis.labels.dx = -chart.width / 20  # a bin's label sits at its left edge: its lower bound
+    drawing.add(chart)
+    x = chart.x + chart.width * report.pass_mark / 100
+    drawing.add(Line(x, chart.y, x, chart.y + chart.height, strokeColor=HexColor(ACTION_COLOURS["drop"][0]),
+                     strokeWidth=1, strokeDashArray=[3, 2]))
+    drawing.add(String(x + 2, chart.y + chart.height - 8, report.labels["report_pass_mark"], fontName=font,
+                       fontSize=size, fillColor=HexColor(ACTION_COLOURS["drop"][0])))
+    drawing.add(String(chart.x + chart.width / 2, 6, report.labels["report_distribution_axis"], fontName=font,
+                       fontSize=size, textAnchor="middle", fillColor=theme.colour("muted")))
+    return drawing
+
+
+def _scatter(report: ScoreReport, theme: Theme, width: float) -> Drawing:
+    font, size = theme.heading_font.regular, 7
+    drawing = _drawing(width, theme)
+    x0, y0, w, h = 30, 34, width - 38, CHART_HEIGHT - 50
+    low = min([-0.2] + [round(p.d - 0.05, 1) for p in report.points])
+    scale_x = lambda p: x0 + w * p  # noqa: E731
+    scale_y = lambda d: y0 + h * (d - low) / (1 - low)  # noqa: E731
+    drawing.add(Rect(x0, y0, w, h, fillColor=None, strokeColor=theme.colour("muted"), strokeWidth=0.6))
+    for edge in report.difficulty_edges:
+        drawing.add(Line(scale_x(edge), y0, scale_x(edge), y0 + h, strokeColor=theme.colour("rule"), strokeDashArray=[2, 2]))
+    for edge in report.discrimination_edges:
+        drawing.add(Line(x0, scale_y(edge), x0 + w, scale_y(edge), strokeColor=theme.colour("rule"), strokeDashArray=[2, 2]))
+    for tick in range(6):
+        value = tick / 5
+        drawing.add(String(scale_x(value), y0 - 9, f"{value:.1f}", fontName=font, fontSize=size, textAnchor="middle"))
+    for tick in _ticks(low):
+        drawing.add(String(x0 - 3, scale_y(tick) - 2.5, f"{tick:.1f}", fontName=font, fontSize=size, textAnchor="end"))
+    for point in sorted(report.points, key=lambda p: ("keep", "revise", "drop").index(p.action)):
+        _mark(drawing, point, scale_x(point.p), scale_y(point.d), font)
+    drawing.add(String(x0 + w / 2, 6, "p", fontName=font, fontSize=size + 1, textAnchor="middle"))
+    drawing.add(String(4, y0 + h / 2, "D", fontName=font, fontSize=size + 1))
+    _legend(drawing, report, x0 + 4, y0 + h - 9, font, size)
+    return drawing
+
+
+def _ticks(low: float) -> list[float]:
+    ticks, value = [], round(low, 1)
+    while value <= 1.0001:
+        ticks.append(round(value, 1))
+        value += 0.2 if low >= -0.4 else 0.4
+    return ticks
+
+
+def _mark(drawing: Drawing, point: Point, x: float, y: float, font: str) -> None:
+    colour = HexColor(ACTION_COLOURS[point.action][0])
+    drawing.add(Circle(x, y, 3.2, fillColor=colour, strokeColor=white, strokeWidth=0.5))
+    drawing.add(String(x + 4, y + 2, str(point.number), fontName=font, fontSize=5.5, fillColor=colour))
+
+
+def _legend(drawing: Drawing, report: ScoreReport, x: float, y: float, font: str, size: float) -> None:
+    for action, (colour, _) in ACTION_COLOURS.items():
+        drawing.add(Circle(x + 3, y + 2.5, 3, fillColor=HexColor(colour), strokeColor=None))
+        label = report.labels[f"action_{action}"]
+        drawing.add(String(x + 9, y, label, fontName=font, fontSize=size))
+        x += 14 + 4.2 * len(label)
+
+
+# Relative column widths of the report's tables, by their number of columns.
+WIDTHS: dict[int, tuple[float, ...]] = {
+    9: (0.04, 0.14, 0.06, 0.09, 0.09, 0.09, 0.16, 0.12, 0.21),
+    7: (0.13, 0.44, 0.06, 0.07, 0.07, 0.11, 0.12),
+    6: (0.2, 0.36, 0.11, 0.11, 0.1, 0.12),
+    4: (0.22, 0.07, 0.18, 0.53),
+}
+
+
+def _table(table: ReportTable, theme: Theme, styles) -> list:
+    if not table.rows:
+        return []
+    width = theme.frame_width
+    fractions = WIDTHS.get(len(table.header), tuple(1 / len(table.header) for _ in table.header))
+    data = [[_p(h, styles["head"]) for h in table.header]]
+    data += [[_p(c, styles["cell"]) for c in row.cells] for row in table.rows]
+    grid = Table(data, colWidths=[width * f for f in fractions], repeatRows=1, hAlign="LEFT")
+    commands = [("BACKGROUND", (0, 0), (-1, 0), theme.colour("accent")), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 1), (-1, -1), 0.25, theme.colour("rule")),
+                ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3)]
+    action_column = _action_column(table)
+    for n, row in enumerate(table.rows, start=1):
+        if row.action and action_column is not None:
+            commands.append(("BACKGROUND", (action_column, n), (action_column, n), HexColor(ACTION_COLOURS[row.action][1])))
+    grid.setStyle(TableStyle(table_commands(theme, *commands)))
+    heading = [_p(table.title, styles["report-section"])]
+    if table.note:
+        heading.append(_p(table.note, styles["note"]))
+    return [KeepTogether(heading + [Spacer(0, 0)]), grid]
+
+
+def _action_column(table: ReportTable) -> int | None:
+    """The column coloured by the row's action: the action itself, or the mastery verdict."""
+    return {9: 7, 7: 6}.get(len(table.header))
+
+
+def _methods(report: ScoreReport, styles) -> list:
+    story = [_p(report.labels["report_methods"], styles["report-section"])]
+    story += [Paragraph(escape(line), styles["item"], bulletText="•") for line in report.methods]
+    return story
+
+
+def _footer(canv, doc, report: ScoreReport, theme: Theme, styles) -> None:
+    style = styles["footer"]
+    width, _ = theme.page_size
+    canv.saveState()
+    canv.setFont(style.fontName, style.fontSize - 1)
+    canv.setFillColor(style.textColor)
+    text = f"{report.subtitle} · {report.details[2]} · {report.labels['report_generated']} · {report.date.isoformat()}"
+    canv.drawString(doc.leftMargin, theme.margins[1] * 0.45, text)
+    canv.drawRightString(width - doc.rightMargin, theme.margins[1] * 0.45, str(canv.getPageNumber()))
+    canv.restoreState()

@@ -1,0 +1,198 @@
+"""`latsar score`: answers in, scores, item analysis, report and item statistics out.
+
+Everything is read, checked and computed first; only then are files written (each atomically),
+so a bad answers file leaves the previous results in place.
+"""
+
+from __future__ import annotations
+
+import datetime
+import math
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from latsar.errors import Diagnostic, LatsarError, Location, did_you_mean
+from latsar.model.curriculum import Curriculum
+from latsar.model.schema import Blueprint
+from latsar.score import export
+from latsar.score.analysis import Analysis, analyse
+from latsar.score.feedback import slug, stats_document, stats_path
+from latsar.score.key import AnswerKey, answer_key
+from latsar.score.readers import read_answers
+from latsar.score.readers.common import Parsed, header_key
+from latsar.score.results import ClassGain, ParticipantResult, participant_results, with_gains
+from latsar.score.scoring import Scored, combine
+from latsar.score.settings import Settings
+from latsar.score.table import fail, read_table
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """Everything one scoring run computed, before anything is written."""
+
+    key: AnswerKey
+    scored: Scored
+    analysis: Analysis
+    results: list[ParticipantResult]
+    gain: ClassGain | None
+    cohort: str
+    date: datetime.date
+
+
+def score_command(curriculum: Curriculum, blueprint_id: str, answers: list[Path], fmt: str | None,
+                  cohort: str | None, out: Path, pre: Path | None, settings: Settings = Settings()) -> list[str]:
+    """Score the answers files of one quiz; write build/scores/<blueprint>[-<cohort>]/ and the
+    item statistics; return the notes the CLI prints."""
+    from latsar.build import write_all, write_atomic
+
+    outcome = score(curriculum, blueprint_id, answers, fmt, cohort, pre, settings)
+    folder = out / "scores" / (blueprint_id + (f"-{slug(cohort)}" if cohort else ""))
+    files = output_files(curriculum, outcome)
+    stats_file = stats_path(curriculum.root, blueprint_id, outcome.cohort)
+    write_all(folder, files)
+    write_atomic(stats_file, stats_document(outcome.analysis, blueprint_id, outcome.cohort, outcome.date))
+    return notes(outcome) + [f"wrote {len(files)} files to {folder}/ and item statistics to {stats_file}"]
+
+
+def score(curriculum: Curriculum, blueprint_id: str, answers: list[Path], fmt: str | None, cohort: str | None,
+          pre: Path | None, settings: Settings = Settings()) -> Outcome:
+    """Read, score and analyse, writing nothing."""
+    from latsar.plan.quiz import plan_quiz
+
+    blueprint = _blueprint(curriculum, blueprint_id)
+    key = answer_key(curriculum, plan_quiz(curriculum, blueprint))
+    scored = combine(key, _read_all(answers, key, fmt))
+    if not scored.participants:
+        raise LatsarError([Diagnostic(None, f"no row could be scored ({scored.read} read, all rejected)",
+                                      "fix the rows listed below and run again")]
+                          + [Diagnostic(Location(r.source, r.row, 1), r.reason) for r in scored.rejected])
+    results = participant_results(curriculum, key, scored)
+    gain = None
+    if pre is not None:
+        results, gain = with_gains(results, pre_percentages(pre, key, fmt=None), settings)
+    analysis = analyse(curriculum, key, scored, settings)
+    return Outcome(key, scored, analysis, results, gain, cohort or curriculum.programme.cohort,
+                   analysis_date(curriculum))
+
+
+def _blueprint(curriculum: Curriculum, blueprint_id: str) -> Blueprint:
+    if blueprint_id not in curriculum.blueprint_by_id:
+        hint = did_you_mean(blueprint_id, curriculum.blueprint_by_id) or \
+            f"known quizzes: {', '.join(sorted(curriculum.blueprint_by_id))}"
+        raise LatsarError([Diagnostic(None, f"unknown blueprint '{blueprint_id}'", hint)])
+    return curriculum.blueprint_by_id[blueprint_id]
+
+
+def _read_all(answers: list[Path], key: AnswerKey, fmt: str | None) -> list[Parsed]:
+    """Every file read; the errors of all bad files are reported together."""
+    parsed, problems = [], []
+    if not answers:
+        raise LatsarError("no answers file given; pass one or more CSV or XLSX files")
+    for path in answers:
+        try:
+            parsed.append(read_answers(path, key, fmt))
+        except LatsarError as exc:
+            problems.extend(exc.diagnostics)
+    if problems:
+        raise LatsarError(problems)
+    return parsed
+
+
+def pre_percentages(path: Path, key: AnswerKey, fmt: str | None) -> dict[str, float]:
+    """Pre-test percentages by participant: from a `scores.csv` that `latsar score` wrote for the
+    pre-test (any blueprint), or from answers to this same quiz."""
+    table = read_table(path)
+    names = [header_key(h) for h in table.header]
+    if "participant" in names and "percent" in names:
+        who, percent = names.index("participant"), names.index("percent")
+        found = {}
+        for row in table.rows:
+            if not row.blank:
+                found[row.cells[who]] = _percent(table, row, percent)
+        return found
+    return _percentages(combine(key, [read_answers(path, key, fmt)]))
+
+
+def _percentages(scored: Scored) -> dict[str, float]:
+    raw = scored.x.sum(axis=1)
+    most = scored.shown.sum(axis=1)
+    return {a.participant: float(100 * raw[n] / most[n]) for n, a in enumerate(scored.participants) if most[n]}
+
+
+def _percent(table, row, column: int) -> float:
+    text = row.cells[column] if column < len(row.cells) else ""
+    try:
+        return float(text.replace(",", "."))
+    except ValueError:
+        raise fail(table.at(row.number, column + 1), f"percent '{text}' is not a number",
+                   "use the scores.csv that `latsar score` wrote for the pre-test") from None
+
+
+def analysis_date(curriculum: Curriculum) -> datetime.date:
+    """SOURCE_DATE_EPOCH when set (reproducible builds), else the programme's date."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.timezone.utc).date()
+    return curriculum.programme.date
+
+
+def notes(outcome: Outcome) -> list[str]:
+    scored = outcome.scored
+    lines = [f"read {scored.read} rows from {len(scored.kinds)} file(s) ({', '.join(sorted(set(scored.kinds)))}): "
+             f"{len(scored.participants)} scored, {len(scored.rejected)} rejected"
+             + (f"; {scored.blank_rows} blank rows skipped" if scored.blank_rows else "")]
+    lines += [f"rejected {r.format()}" for r in scored.rejected]
+    lines += list(scored.notes)
+    lines += [_reliability_line(f) for f in outcome.analysis.forms]
+    counts = {a: sum(i.action == a for i in outcome.analysis.items) for a in ("keep", "revise", "drop")}
+    lines.append("items: " + ", ".join(f"{n} {a}" for a, n in counts.items()))
+    if outcome.gain is not None:
+        g = outcome.gain
+        lines.append(f"gain: class g = {export.number(g.g)} ({g.band}) over {g.matched} participants"
+                     + (f"; {len(g.post_only)} without a pre-test score" if g.post_only else ""))
+    return lines
+
+
+def _reliability_line(form) -> str:
+    r = form.reliability
+    where = f" ({form.label})" if form.label else ""
+    kr20 = "undefined" if math.isnan(r.kr20) else f"{r.kr20:.3f}"
+    return f"KR-20{where} = {kr20} ({form.category}), SEM = {export.number(r.sem, 2)}, N = {r.n}, k = {r.k}"
+
+
+def output_files(curriculum: Curriculum, outcome: Outcome, with_report: bool = True) -> dict[str, bytes]:
+    sheets = sheets_of(outcome)
+    when = datetime.datetime.combine(outcome.date, datetime.time())
+    files = {f"{s.name}.csv": export.csv_bytes(s) for s in sheets if s.name in ("scores", "items", "rejected")}
+    files["hasil.xlsx"] = export.workbook(sheets, when)
+    files["summary.txt"] = ("\n".join(notes(outcome)) + "\n").encode("utf-8")
+    if with_report:
+        from latsar.score.report import build_report
+
+        files["report.pdf"] = render_report(curriculum, build_report(curriculum, outcome))
+    return files
+
+
+def sheets_of(outcome: Outcome) -> list[export.Sheet]:
+    scored, analysis = outcome.scored, outcome.analysis
+    summary = [("rows read", scored.read), ("rows scored", len(scored.participants)),
+               ("rows rejected", len(scored.rejected)), ("blank rows skipped", scored.blank_rows)]
+    summary += [(f"KR-20 {f.label}".strip(), export.number(f.reliability.kr20)) for f in analysis.forms]
+    summary += export.gain_lines(outcome.gain)
+    return [
+        export.summary_sheet(summary),
+        export.scores_sheet(outcome.results, outcome.gain is not None),
+        export.items_sheet(analysis),
+        export.groups_sheet("objective", analysis.objectives),
+        export.groups_sheet("level", analysis.levels),
+        export.rejected_sheet(scored.rejected),
+    ]
+
+
+def render_report(curriculum: Curriculum, report) -> bytes:
+    # The renderer (and reportlab) load only here, when a report is actually written.
+    from latsar.render.pdf.score_report import render_score_report
+    from latsar.render.pdf.theme import make_theme
+
+    return render_score_report(report, make_theme(curriculum.programme, curriculum.programme.language))
