@@ -98,6 +98,19 @@ def handout_step(context: BuildContext, outputs: Outputs) -> None:
     outputs.add("modules/bahan-ajar.pdf", book_pdf(curriculum, {k: v for k, v in evaluasi.items() if v}, theme))
 
 
+def quiz_step(context: BuildContext, outputs: Outputs) -> None:
+    from latsar.render.pdf.quiz import quiz_set
+    from latsar.reproducible import document_time
+    from latsar.score.template import answer_template
+
+    when = document_time(context.curriculum.programme)
+    for blueprint in context.blueprints:
+        plan = context.plans[blueprint.id]
+        files = {**quiz_set(context.curriculum, plan, context.theme), **answer_template(plan, when)}
+        for name, data in sorted(files.items()):
+            outputs.add(f"quizzes/{blueprint.id}/{name}", data)
+
+
 def export_step(context: BuildContext, outputs: Outputs) -> None:
     from latsar.render.export import export_all, export_many
 
@@ -118,6 +131,7 @@ STEPS: dict[str, Step] = {
     "summary": summary_step,
     "plans": plan_step,
     "handouts": handout_step,
+    "quizzes": quiz_step,
     "exports": export_step,
 }
 

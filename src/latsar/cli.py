@@ -54,8 +54,7 @@ def build(path: Path = CurriculumArg,
     """Build every document of the curriculum into the output folder."""
     from latsar.build import BuildOptions, build as run_build
 
-    if lang not in (None, "id", "en"):
-        raise LatsarError(f"--lang: expected id or en, got '{lang}'")
+    _check_lang(lang)
     curriculum, warnings = _load(path)
     for warning in warnings:
         typer.echo(warning.format(), err=True)
@@ -63,6 +62,11 @@ def build(path: Path = CurriculumArg,
     for note in outputs.notes:
         typer.echo(note)
     typer.echo(f"wrote {len(outputs.files)} files to {out}/")
+
+
+def _check_lang(lang: Optional[str]) -> None:
+    if lang not in (None, "id", "en"):
+        raise LatsarError(f"--lang: expected id or en, got '{lang}'")
 
 
 def _build_part(path: Path, out: Path, blueprint_id: str, step: str, **option_values) -> None:
@@ -76,6 +80,16 @@ def _build_part(path: Path, out: Path, blueprint_id: str, step: str, **option_va
     for note in outputs.notes:
         typer.echo(f"note: {note}", err=True)
     typer.echo(f"wrote {len(outputs.files)} files to {out}/{step}/{blueprint_id}/")
+
+
+@app.command()
+def quiz(blueprint: str = typer.Argument(..., help="Blueprint id, e.g. post-test."),
+         path: Path = CurriculumArg,
+         out: Path = typer.Option(Path("build"), "--out", help="Output folder."),
+         lang: Optional[str] = typer.Option(None, "--lang", help="Labels language: id or en.")) -> None:
+    """Build one quiz set (booklets per version, answer sheet, keys, pembahasan, kisi-kisi)."""
+    _check_lang(lang)
+    _build_part(path, out, blueprint, "quizzes", lang=lang)
 
 
 @app.command()

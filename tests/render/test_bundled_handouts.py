@@ -62,3 +62,20 @@ def test_the_book(bundled, theme):
     for number, module_id in enumerate(curriculum.programme.modules, start=1):
         assert f"MODUL {number}" in text
     assert reader.metadata.author == curriculum.programme.institution
+
+
+def test_hyphenated_compounds_keep_their_hyphen(bundled, theme):
+    """reportlab 5.1 once printed "alih-alih" as "alihalih" in a list item (see theme.hyphenator)."""
+    from latsar.render.pdf.handout import module_pdf
+
+    curriculum, plans = bundled
+    compounds = 0
+    for module_id in curriculum.programme.modules:
+        source = (PROJECT / "curriculum" / "modules" / f"{module_id}.yaml").read_text(encoding="utf-8")
+        words = set(re.findall(r"\b([a-z]{3,})-([a-z]{3,})\b", source))
+        pdf = module_pdf(curriculum, module_id, plans.get(f"evaluasi-{module_id}"), theme)
+        text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages).replace("-\n", "-")
+        for head, tail in words:
+            compounds += 1
+            assert not re.search(rf"\b{head}{tail}\b", text) or f"{head}-{tail}" in text, (module_id, head, tail)
+    assert compounds > 5

@@ -111,9 +111,11 @@ def hyphenator(lang: str = HYPHENATION) -> Callable[[str], Iterator[tuple[str, s
     dictionary = pyphen.Pyphen(lang=lang)
 
     def pairs(word: str) -> Iterator[tuple[str, str]]:
+        if "-" in word:
+            # reportlab (5.1) loses the hyphen of a compound such as "alih-alih" once it has
+            # offered break points in it; a compound is short enough to move whole.
+            return
         for head, tail in dictionary.iterate(word):
-            if tail.startswith("-"):  # a break at a hyphen keeps it on the first line only
-                head, tail = head + "-", tail[1:]
             if _acceptable(head, tail):
                 yield head, tail
 
@@ -136,7 +138,7 @@ def _base(theme: Theme) -> ParagraphStyle:
     return ParagraphStyle(
         "body", fontName=theme.body_font.regular, fontSize=theme.body_size, leading=theme.leading,
         textColor=theme.colour("text"), alignment=TA_JUSTIFY, spaceAfter=theme.leading * 0.45,
-        allowWidows=0, allowOrphans=0, hyphenationLang=hyphenator(), embeddedHyphenation=1,
+        allowWidows=0, allowOrphans=0, hyphenationLang=hyphenator(), embeddedHyphenation=0,
         hyphenationMinWordLength=7,  # "da-lam", "ke-pada" look careless; long words are what need it
         uriWasteReduce=0.3, bulletFontName=theme.body_font.regular, bulletFontSize=theme.body_size,
     )

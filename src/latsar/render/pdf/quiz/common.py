@@ -1,0 +1,397 @@
+"""What every document of a quiz set shares: the items' words with programme values filled in,
+the quiz styles derived from the Theme, and a document template whose pages say "x/y".
+
+Nothing here decides content: item order, option order and keys come from the QuizPlan.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from io import BytesIO
+from types import MappingProxyType
+from typing import Any, Callable, Mapping, Sequence
+from xml.sax.saxutils import escape
+
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table, TableStyle
+
+from latsar.errors import LatsarError
+from latsar.model.curriculum import Curriculum
+from latsar.model.schema import Chapter, Item, SeedSource
+from latsar.plan.handout import format_date, template_context
+from latsar.plan.types import QuizPlan
+from latsar.render.pdf import fonts
+from latsar.render.pdf.markup import Writer
+from latsar.render.pdf.theme import Theme, make_styles, table_commands
+from latsar.text import templating
+
+LETTERS = "ABCDEFGHIJ"
+
+
+# --------------------------------------------------------------------------- words
+
+
+@dataclass(frozen=True)
+class ItemText:
+    """One item's Markdown with programme values filled in; options in authored order."""
+
+    stem: str
+    options: tuple[str, ...]
+    reasons: tuple[str, ...]
+    explanation: str
+
+
+@dataclass(frozen=True)
+class QuizInfo:
+    """The identity of the quiz as its documents print it (plain text)."""
+
+    title: str
+    programme: str
+    institution: str
+    cohort_year: str
+    minutes: int
+    count: int
+    versions: tuple[str, ...]
+
+
+def number_text(value: float) -> str:
+    """70.0 -> "70", 70.5 -> "70.5": pass marks print as people write them."""
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def fill(text: str, context: Mapping[str, Any], where: str) -> str:
+    if not templating.has_template(text):
+        return text
+    try:
+        return templating.render(templating.environment(), text, context)
+    except templating.TemplateProblem as exc:
+        raise LatsarError(f"{where}: {exc} (line {exc.line} of the text)") from None
+
+
+def item_texts(curriculum: Curriculum, plan: QuizPlan, labels: Mapping[str, str]) -> dict[str, ItemText]:
+    """Every item any version prints, by id, its templates filled once for all documents."""
+    ids = sorted(set(plan.master) | {p.item_id for v in plan.versions for p in v.items})
+    base = template_context(curriculum.programme, labels, "")
+    out = {}
+    for item_id in ids:
+        item = curriculum.item_by_id[item_id]
+        context = {**base, "module_title": curriculum.module_of_item(item).title}
+        where = f"item '{item_id}'"
+        out[item_id] = ItemText(
+            fill(item.stem, context, where),
+            tuple(fill(o.text, context, where) for o in item.options),
+            tuple(fill(o.reason, context, where) for o in item.options),
+            fill(item.explanation, context, where),
+        )
+    return out
+
+
+def quiz_info(curriculum: Curriculum, plan: QuizPlan, labels: Mapping[str, str]) -> QuizInfo:
+    programme, blueprint = curriculum.programme, plan.blueprint
+    return QuizInfo(
+        title=blueprint.title, programme=programme.title, institution=programme.institution,
+        cohort_year=f"{programme.cohort} · {programme.year}", minutes=blueprint.minutes, count=max(len(v.items) for v in plan.versions),
+        versions=tuple(v.code for v in plan.versions),
+    )
+
+
+def instructions(curriculum: Curriculum, plan: QuizPlan, labels: Mapping[str, str], version: str) -> str:
+    """The booklet's petunjuk: the blueprint's own text, else the built-in one, filled."""
+    blueprint = plan.blueprint
+    values = {"count": len(next(v for v in plan.versions if v.code == version).items),
+              "minutes": blueprint.minutes, "pass_mark": number_text(blueprint.pass_mark),
+              "version": version, "options": blueprint.options, "title": blueprint.title}
+    context = {**template_context(curriculum.programme, labels, ""), **values}
+    return fill(blueprint.instructions or labels["quiz_instructions_text"], context, f"blueprint '{blueprint.id}'")
+
+
+def printed_options(plan: QuizPlan, item_id: str) -> tuple[int, ...]:
+    """Authored indices of the options the quiz prints for an item, in authored order (the
+    same set in every version; only the order differs)."""
+    for version in plan.versions:
+        for planned in version.items:
+            if planned.item_id == item_id:
+                return tuple(sorted(planned.choice_order))
+    raise ValueError(f"quiz '{plan.blueprint.id}': item '{item_id}' is in the master but in no version")
+
+
+def item_chapter(curriculum: Curriculum, item: Item) -> Chapter | None:
+    """The chapter that teaches the item: the one holding its backing section, else the first
+    that lists its objective."""
+    module = curriculum.module_of_item(item)
+    for chapter in module.chapters:
+        if item.backing.section and any(s.id == item.backing.section for s in chapter.sections):
+            return chapter
+    return next((ch for ch in module.chapters if item.objective in ch.objectives), None)
+
+
+def seed_date(source: SeedSource, labels: Mapping[str, str]) -> str:
+    if source.date:
+        return format_date(source.date, labels)
+    return source.date_as_printed or labels["no_date"]
+
+
+# --------------------------------------------------------------------------- styles
+
+# No hyphenation, not even at a word's own hyphen: reportlab 5.1 drops that hyphen when a
+# paragraph is wrapped twice ("masing-masing" printed as "masingmasing"), and tables and
+# measured layouts wrap their paragraphs more than once.
+PLAIN: Mapping[str, Any] = MappingProxyType({"alignment": TA_LEFT, "hyphenationLang": "", "embeddedHyphenation": 0})
+
+
+def _quiz_roles(theme: Theme) -> dict[str, dict]:
+    """Quiz roles as differences from the theme's body style. Exam text is ragged-right and
+    never hyphenated: a split word in a question stem is one more thing to misread."""
+    s = theme.body_size
+    sans, serif = theme.heading_font, theme.body_font
+    plain = PLAIN
+    muted, accent = theme.colour("muted"), theme.colour("accent")
+    return {
+        "q-stem": {**plain, "leftIndent": 22, "bulletIndent": 0, "spaceAfter": 3},
+        "q-option": {**plain, "leftIndent": 17, "bulletIndent": 0, "spaceAfter": 2},
+        "q-option-list": {**plain, "leftIndent": 39, "bulletIndent": 22, "spaceAfter": 2},
+        "q-kicker": {**plain, "fontName": sans.bold, "fontSize": s - 2, "leading": s + 1, "textColor": accent,
+                     "spaceAfter": 2},
+        "q-title": {**plain, "fontName": sans.bold, "fontSize": s + 6.5, "leading": s + 10.5, "spaceAfter": 2},
+        "q-detail": {**plain, "fontName": sans.regular, "fontSize": s - 1.5, "leading": s + 2.5, "textColor": muted,
+                     "spaceAfter": 0},
+        "q-label": {**plain, "fontName": sans.regular, "fontSize": s - 2, "leading": s + 1, "textColor": muted,
+                    "spaceAfter": 0},
+        "q-heading": {**plain, "fontName": sans.bold, "fontSize": s, "leading": s + 4, "textColor": accent,
+                      "spaceBefore": 2, "spaceAfter": 3, "keepWithNext": 1},
+        "q-small": {**plain, "fontSize": s - 1, "leading": s + 3, "spaceAfter": 2},
+        "q-list": {**plain, "fontSize": s - 1, "leading": s + 3, "leftIndent": 14, "bulletIndent": 0,
+                   "spaceAfter": 1.5},
+        "q-cell": {**plain, "fontName": sans.regular, "fontSize": s - 2, "leading": s + 0.5, "spaceAfter": 0},
+        "q-cell-c": {**plain, "alignment": TA_CENTER, "fontName": sans.regular, "fontSize": s - 1,
+                     "leading": s + 1.5, "spaceAfter": 0},
+        "q-head": {**plain, "alignment": TA_CENTER, "fontName": sans.bold, "fontSize": s - 2, "leading": s + 0.5,
+                   "textColor": theme.colour("on_accent"), "spaceAfter": 0},
+        "q-badge-label": {**plain, "alignment": TA_CENTER, "fontName": sans.bold, "fontSize": s - 2.5,
+                          "leading": s, "textColor": theme.colour("on_accent"), "spaceAfter": 0},
+        "q-badge": {**plain, "alignment": TA_CENTER, "fontName": sans.bold, "fontSize": s + 13.5,
+                    "leading": s + 15.5, "textColor": theme.colour("on_accent"), "spaceAfter": 0},
+        "q-folio": {**plain, "fontName": sans.regular, "fontSize": 8, "leading": 10, "textColor": muted},
+        "q-folio-r": {**plain, "alignment": TA_RIGHT, "fontName": sans.bold, "fontSize": 8, "leading": 10},
+        "q-quote": {**plain, "fontName": serif.italic, "fontSize": s - 1, "leading": s + 3, "spaceAfter": 1},
+    }
+
+
+@functools.lru_cache(maxsize=8)
+def quiz_styles(theme: Theme) -> Mapping[str, ParagraphStyle]:
+    """The theme's styles plus the quiz roles. Cached per theme: a set builds dozens of PDFs,
+    and ParagraphStyle objects are only read once made."""
+    styles = dict(make_styles(theme))
+    body = styles["body"]
+    # Lists and quotations inside stems and instructions follow the quiz's ragged-right rule too.
+    for role in ("item", "item2", "quote"):
+        styles[role] = ParagraphStyle(role, parent=styles[role], **PLAIN)
+    for role, changes in _quiz_roles(theme).items():
+        style = ParagraphStyle(role, parent=body, **changes)
+        style.bulletFontName, style.bulletFontSize = style.fontName, style.fontSize
+        styles[role] = style
+    return MappingProxyType(styles)
+
+
+@functools.lru_cache(maxsize=8)
+def stem_styles(theme: Theme) -> Mapping[str, ParagraphStyle]:
+    """The quiz styles with lists and quotations moved in under the question's text, for the
+    Markdown inside stems (a stimulus list or quotation belongs to its question)."""
+    styles = dict(quiz_styles(theme))
+    indent = styles["q-stem"].leftIndent
+    for role, extra in (("item", 0), ("item2", 0), ("quote", 12)):
+        base = styles[role]
+        styles[role] = ParagraphStyle(role, parent=base, leftIndent=base.leftIndent + indent + extra,
+                                      bulletIndent=base.bulletIndent + indent + extra, rightIndent=extra)
+    return MappingProxyType(styles)
+
+
+def writer(theme: Theme, stems: bool = False) -> Writer:
+    """A Markdown writer with the quiz styles; `stems` for question text (see stem_styles)."""
+    fonts.register(theme.body_font, theme.heading_font)
+    return Writer(theme, stem_styles(theme) if stems else quiz_styles(theme))
+
+
+# --------------------------------------------------------------------------- documents
+
+
+@dataclass(frozen=True)
+class RunningText:
+    """What every page prints besides its content: left and right of the header, and a word
+    before the "x/y" folio (e.g. "Paket A")."""
+
+    left: str
+    right: str
+    folio_prefix: str = ""
+
+
+class PagedCanvas(Canvas):
+    """Keeps every page until the document ends, so each page can print the page count
+    ("halaman 2/5") in one layout pass instead of building the document twice."""
+
+    def __init__(self, *args, decorate: Callable[[Canvas, int, int], None], **kwargs):
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict] = []
+        self._decorate = decorate
+
+    def showPage(self):
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self):
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            self._decorate(self, self._pageNumber, total)
+            Canvas.showPage(self)
+        Canvas.save(self)
+
+
+class QuizDoc(BaseDocTemplate):
+    """One page template, theme margins (or landscape paper), fixed dates, "x/y" folios."""
+
+    def __init__(self, buffer: BytesIO, theme: Theme, running: RunningText, landscape: bool = False,
+                 **metadata: str):
+        self.theme, self.running = theme, running
+        self.styles = quiz_styles(theme)
+        width, height = theme.page_size
+        size = (max(width, height), min(width, height)) if landscape else (width, height)
+        top, bottom, inner, outer = theme.margins
+        side = min(inner, outer) if landscape else None
+        super().__init__(
+            buffer, pagesize=size, topMargin=top, bottomMargin=bottom, leftMargin=side or inner,
+            rightMargin=side or outer, invariant=1, lang=theme.pdf_lang, initialFontName=theme.body_font.regular,
+            initialFontSize=theme.body_size, initialLeading=theme.leading, creator="latsar", pageCompression=1,
+            **metadata,
+        )
+        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        self.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+
+    def beforeDocument(self):
+        self.canv.setDateFormatter(self._pdf_date)
+
+    def _pdf_date(self, *_ignored) -> str:
+        return self.theme.timestamp.strftime("D:%Y%m%d%H%M%S+00'00'")
+
+    def render(self, story: list[Flowable]) -> None:
+        self.build(story, canvasmaker=functools.partial(PagedCanvas, decorate=self.decorate))
+
+    def decorate(self, canv: Canvas, page: int, total: int) -> None:
+        """Running head (title left, e.g. the version right, over a hairline) and "x/y" folio;
+        page 1 opens with its own title block, so it has no running head."""
+        width, height = self.pagesize
+        left, right = self.leftMargin, width - self.rightMargin
+        y = height - self.topMargin * 0.55
+        folio, strong = self.styles["q-folio"], self.styles["q-folio-r"]
+        canv.saveState()
+        if page > 1:
+            canv.setFillColor(folio.textColor)
+            canv.setFont(folio.fontName, folio.fontSize)
+            canv.drawString(left, y, self.running.left)
+            canv.setFillColor(self.theme.colour("text"))
+            canv.setFont(strong.fontName, strong.fontSize)
+            canv.drawRightString(right, y, self.running.right)
+            canv.setStrokeColor(self.theme.colour("rule"))
+            canv.setLineWidth(0.5)
+            canv.line(left, y - 4, right, y - 4)
+        text = f"{self.running.folio_prefix} · " if self.running.folio_prefix else ""
+        canv.setFillColor(folio.textColor)
+        canv.setFont(folio.fontName, folio.fontSize + 1)
+        canv.drawCentredString(width / 2, self.bottomMargin * 0.45,
+                               f"{text}{self.theme.labels['quiz_page']} {page}/{total}")
+        canv.restoreState()
+
+
+def render_pdf(theme: Theme, running: RunningText, story: list[Flowable], landscape: bool = False,
+               **metadata: str) -> bytes:
+    fonts.register(theme.body_font, theme.heading_font)
+    buffer = BytesIO()
+    QuizDoc(buffer, theme, running, landscape, **metadata).render(story)
+    return buffer.getvalue()
+
+
+def metadata(info: QuizInfo, labels: Mapping[str, str], document: str) -> dict[str, str]:
+    return {"title": f"{info.title} — {document}", "author": info.institution, "subject": info.programme,
+            "keywords": labels["quiz_keywords"]}
+
+
+# --------------------------------------------------------------------------- shared pieces
+
+
+class ItemBlock(Flowable):
+    """A question's flowables stacked as one block: measured once per width (KeepTogether
+    measures, then the frame measures every part again), and split only when taller than a
+    whole page, where KeepTogether would split too."""
+
+    def __init__(self, parts: list[Flowable], gap_after: float, page_height: float):
+        super().__init__()
+        self.parts, self.gap_after, self.page_height = parts, gap_after, page_height
+        self._measured: tuple[float, list[tuple[float, float, float]]] | None = None  # (offset, w, h)
+
+    def wrap(self, availWidth, availHeight):
+        if self._measured is None or self._measured[0] != availWidth:
+            placed, y, previous_after = [], 0.0, 0.0
+            for index, part in enumerate(self.parts):
+                width, height = part.wrap(availWidth, self.page_height)
+                gap = max(part.getSpaceBefore(), previous_after) if index else 0.0
+                placed.append((y + gap, width, height))
+                y += gap + height
+                previous_after = part.getSpaceAfter()
+            self._measured = (availWidth, placed)
+            self.height = y
+        self.width = availWidth
+        return availWidth, self.height
+
+    def getSpaceAfter(self):
+        return self.gap_after
+
+    def split(self, availWidth, availHeight):
+        return list(self.parts) if self.height > self.page_height else []
+
+    def draw(self):
+        for part, (offset, width, height) in zip(self.parts, self._measured[1]):
+            # The spare width lets a narrower part (a table) keep its own alignment.
+            part.drawOn(self.canv, 0, self.height - offset - height, _sW=self.width - width)
+
+
+def para(styles: Mapping[str, ParagraphStyle], text: str, role: str) -> Paragraph:
+    """A paragraph of plain text (escaped here)."""
+    return Paragraph(escape(text), styles[role])
+
+
+def title_block(theme: Theme, kicker: str, title: str, details: Sequence[str]) -> Table:
+    """Kicker, title and muted detail lines over an accent rule: the top of every document."""
+    styles = quiz_styles(theme)
+    rows = [[para(styles, kicker.upper(), "q-kicker")], [para(styles, title, "q-title")]]
+    rows += [[para(styles, d, "q-detail")] for d in details]
+    table = Table(rows, colWidths=[None], hAlign="LEFT")
+    table.setStyle(TableStyle(table_commands(
+        theme, ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+        ("BOTTOMPADDING", (0, -1), (-1, -1), 8),
+        ("LINEBELOW", (0, -1), (-1, -1), 1.5, theme.colour("accent")),
+    )))
+    return table
+
+
+def grid_table(theme: Theme, rows: list[list], widths: Sequence[float], header_rows: int = 1,
+               *extra: tuple) -> Table:
+    """A ruled table with an accent header row that repeats on every page it runs onto."""
+    table = Table(rows, colWidths=list(widths), repeatRows=header_rows, hAlign="LEFT", splitByRow=1)
+    table.setStyle(TableStyle(table_commands(
+        theme, ("GRID", (0, 0), (-1, -1), 0.5, theme.colour("rule")),
+        ("BACKGROUND", (0, 0), (-1, header_rows - 1), theme.colour("accent")),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("VALIGN", (0, 0), (-1, header_rows - 1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        *extra,
+    )))
+    return table
+
+
+def chunks(values: Sequence, size: int) -> list[Sequence]:
+    return [values[i:i + size] for i in range(0, len(values), size)] or [values]

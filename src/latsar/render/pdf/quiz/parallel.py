@@ -1,0 +1,87 @@
+"""Booklets rendered in worker processes when there are enough of them to repay the start-up.
+
+An internal detail of `quiz_set`: the bytes are the same as the serial path's (each booklet is
+rendered from the same job by the same function; workers share nothing but their inputs), and
+small quizzes never start a process. Workers are forked where the platform allows, so they
+start with reportlab imported and the fonts registered.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import replace
+from typing import Any, Sequence
+
+from latsar.labels import Labels
+from latsar.render.pdf.quiz.booklet import BookletJob, Items, booklet_pdf
+from latsar.render.pdf.theme import Theme
+
+# Fewer booklets than this render serially: forking and collecting would cost more than it saves.
+PARALLEL_MIN = 12
+BATCHES_PER_WORKER = 3  # a few batches each, so one slow batch does not leave a core idle
+
+
+def cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))  # respects container and taskset limits
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def render_serially(jobs: Sequence[BookletJob], theme: Theme) -> list[bytes]:
+    items = Items(theme)  # parsed texts and option layouts, shared by the booklets of one quiz
+    return [booklet_pdf(job, theme, items) for job in jobs]
+
+
+class Booklets:
+    """Starts the booklets on entering (in workers when worthwhile), so the caller can render
+    the other documents meanwhile; `results()` waits for them, in job order."""
+
+    def __init__(self, jobs: Sequence[BookletJob], theme: Theme, workers: int | None = None):
+        self.jobs, self.theme = list(jobs), theme
+        self.workers = min(workers or cores(), len(self.jobs))
+        self._pool: ProcessPoolExecutor | None = None
+        self._futures: list[Future] = []
+
+    def __enter__(self) -> Booklets:
+        if self.workers >= 2 and len(self.jobs) >= PARALLEL_MIN:
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=_context())
+            payload = _portable(self.theme)
+            self._futures = [self._pool.submit(_render_batch, payload, batch) for batch in self._batches()]
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def _batches(self) -> list[list[BookletJob]]:
+        count = min(len(self.jobs), self.workers * BATCHES_PER_WORKER)
+        size, extra = divmod(len(self.jobs), count)
+        batches, start = [], 0
+        for index in range(count):
+            end = start + size + (index < extra)
+            batches.append(self.jobs[start:end])
+            start = end
+        return batches
+
+    def results(self) -> list[bytes]:
+        if self._pool is None:
+            return render_serially(self.jobs, self.theme)
+        return [pdf for future in self._futures for pdf in future.result()]
+
+
+def _context() -> Any:
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else None)
+
+
+def _portable(theme: Theme) -> tuple[Theme, str, dict[str, str]]:
+    # Labels wrap a read-only mapping proxy, which does not pickle; they travel as a dict.
+    return replace(theme, labels=None), theme.labels.lang, dict(theme.labels)
+
+
+def _render_batch(payload: tuple[Theme, str, dict[str, str]], jobs: list[BookletJob]) -> list[bytes]:
+    bare, lang, labels = payload
+    return render_serially(jobs, replace(bare, labels=Labels(lang, labels)))

@@ -1,0 +1,241 @@
+"""The answer sheet (lembar-jawaban.pdf), drawn straight from latsar.sheet_geometry.
+
+Every bubble, marker and page mark is placed at the position the geometry gives, and nothing a
+scanner reads is placed anywhere else; headings, write-in lines and frames only decorate the
+space around them. Bubbles are outlined in grey with their letter or digit inside, so a pencil
+mark is what stands out on a scan.
+"""
+
+from __future__ import annotations
+
+from io import BytesIO
+from xml.sax.saxutils import escape
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph
+
+from latsar import sheet_geometry as geo
+from latsar.render.pdf import fonts
+from latsar.render.pdf.quiz.common import QuizInfo, quiz_styles
+from latsar.render.pdf.theme import Theme
+
+BUBBLE_LABEL = 5.6  # pt: the letter or digit printed inside each bubble
+MM_PT = 72 / 25.4  # points per millimetre
+
+
+def sheet_pdf(layout: geo.SheetLayout, info: QuizInfo, theme: Theme) -> bytes:
+    fonts.register(theme.body_font, theme.heading_font)
+    buffer = BytesIO()
+    canv = Canvas(buffer, pagesize=(geo.PAGE_SIZE[0] * mm, geo.PAGE_SIZE[1] * mm), invariant=1,
+                  pageCompression=1, lang=theme.pdf_lang, initialFontName=theme.heading_font.regular,
+                  initialFontSize=9, initialLeading=11)
+    canv.setDateFormatter(lambda *_: theme.timestamp.strftime("D:%Y%m%d%H%M%S+00'00'"))
+    canv.setTitle(f"{info.title} — {theme.labels['sheet_title']}")
+    canv.setAuthor(info.institution)
+    canv.setSubject(info.programme)
+    canv.setKeywords(theme.labels["quiz_keywords"])
+    canv.setCreator("latsar")
+    for page in layout.pages:
+        SheetPage(canv, theme, layout, page, info).draw()
+        canv.showPage()
+    canv.save()
+    return buffer.getvalue()
+
+
+class SheetPage:
+    """Draws one page; coordinates are the geometry's (mm from the top-left corner)."""
+
+    def __init__(self, canv: Canvas, theme: Theme, layout: geo.SheetLayout, page: geo.SheetPage, info: QuizInfo):
+        self.canv, self.theme, self.layout, self.page, self.info = canv, theme, layout, page, info
+        self.labels, self.styles = theme.labels, quiz_styles(theme)
+        self.sans = theme.heading_font
+
+    # ----------------------------------------------------------------- drawing helpers
+
+    @staticmethod
+    def point(x: float, y: float) -> tuple[float, float]:
+        return x * mm, (geo.PAGE_SIZE[1] - y) * mm
+
+    def text(self, x: float, y: float, words: str, size: float, bold: bool = False, colour: str = "text",
+             align: str = "left") -> None:
+        """A line of text with its baseline at y."""
+        canv = self.canv
+        canv.setFont(self.sans.bold if bold else self.sans.regular, size)
+        canv.setFillColor(self.theme.colour(colour))
+        draw = {"left": canv.drawString, "right": canv.drawRightString, "centre": canv.drawCentredString}[align]
+        draw(*self.point(x, y), words)
+
+    def fit(self, words: str, size: float, width: float) -> str:
+        """The words, shortened with an ellipsis to `width` points."""
+        while words and self.canv.stringWidth(words, self.sans.regular, size) > width:
+            words = words[:-2].rstrip() + "…"
+        return words
+
+    def square(self, marker: geo.Marker) -> None:
+        x, y = marker.centre
+        half = marker.size / 2
+        self.canv.setFillColor(self.theme.colour("text"))
+        self.canv.rect(*self.point(x - half, y + half), marker.size * mm, marker.size * mm, stroke=0, fill=1)
+
+    def frame(self, left: float, top: float, right: float, bottom: float, fill: str | None = None) -> None:
+        canv = self.canv
+        canv.setStrokeColor(self.theme.colour("rule"))
+        canv.setLineWidth(0.6)
+        if fill:
+            canv.setFillColor(self.theme.colour(fill))
+        canv.roundRect(*self.point(left, bottom), (right - left) * mm, (bottom - top) * mm, 2 * mm,
+                       stroke=1, fill=1 if fill else 0)
+
+    def bubble(self, x: float, y: float, radius: float, label: str, filled: bool = False) -> None:
+        canv = self.canv
+        canv.setLineWidth(0.7)
+        canv.setStrokeColor(self.theme.colour("muted"))
+        canv.setFillColor(self.theme.colour("text"))
+        canv.circle(*self.point(x, y), radius * mm, stroke=1, fill=1 if filled else 0)
+        if not filled:
+            # A capital's middle is about 0.36 of the font size above its baseline.
+            self.text(x, y + 0.36 * BUBBLE_LABEL / MM_PT, label, BUBBLE_LABEL, colour="muted", align="centre")
+
+    # ----------------------------------------------------------------- the page
+
+    def draw(self) -> None:
+        for marker in self.page.markers + self.page.page_marks:
+            self.square(marker)
+        self.header()
+        self.identity()
+        self.participant()
+        self.version()
+        self.signature()
+        self.answers()
+
+    def header(self) -> None:
+        top, bottom = geo.HEADER_BAND
+        info, labels = self.info, self.labels
+        self.text(geo.LEFT, top + 6, labels["sheet_title"].upper(), 15, bold=True, colour="accent")
+        room = (geo.RIGHT - geo.LEFT) * mm - self.canv.stringWidth(info.cohort_year, self.sans.regular, 8.5) - 24
+        self.text(geo.LEFT, top + 11.5, self.fit(f"{info.title} · {info.programme}", 8.5, room), 8.5, colour="muted")
+        pages = len(self.layout.pages)
+        self.text(geo.RIGHT, top + 6, f"{labels['quiz_page']} {self.page.number}/{pages}", 9, bold=True,
+                  align="right")
+        self.text(geo.RIGHT, top + 11.5, info.cohort_year, 8.5, colour="muted", align="right")
+        self.canv.setStrokeColor(self.theme.colour("accent"))
+        self.canv.setLineWidth(1.2)
+        self.canv.line(*self.point(geo.LEFT, bottom), *self.point(geo.RIGHT, bottom))
+
+    def identity(self) -> None:
+        """Write-in lines for the person (read by people, not by the scanner)."""
+        top, bottom = geo.IDENTITY_BAND
+        labels = self.labels
+        rows = ((labels["quiz_name"], labels["quiz_id_number"]), (labels["quiz_agency"], labels["quiz_date"]))
+        middle = (geo.LEFT + geo.RIGHT) / 2 + 12
+        for index, (left_label, right_label) in enumerate(rows):
+            y = top + 8 + index * 9
+            for label, start, end in ((left_label, geo.LEFT, middle - 6), (right_label, middle, geo.RIGHT)):
+                self.text(start, y, label, 8, colour="muted")
+                self.canv.setStrokeColor(self.theme.colour("muted"))
+                self.canv.setLineWidth(0.5)
+                width = self.canv.stringWidth(label, self.sans.regular, 8) / mm
+                self.canv.line(*self.point(start + width + 2, y + 0.8), *self.point(end, y + 0.8))
+
+    def participant(self) -> None:
+        grid = self.page.field("participant")[0]
+        x0, y0 = grid.origin
+        right = x0 + (len(grid.groups) - 1) * grid.group_step[0]
+        top, bottom = geo.ID_BAND
+        self.frame(x0 - 5, top, right + 5, bottom)
+        self.text((x0 + right) / 2, top + 5, self.labels["sheet_participant"].upper(), 7.5, bold=True,
+                  align="centre")
+        for g in range(len(grid.groups)):
+            x, _ = grid.centre(g, 0)
+            self.write_in_box(x, y0 - 6.5)
+        self.bubbles(grid)
+
+    def write_in_box(self, x: float, y: float) -> None:
+        """A box centred on (x, y) for writing one character by hand above its bubbles."""
+        self.canv.setStrokeColor(self.theme.colour("muted"))
+        self.canv.setLineWidth(0.5)
+        self.canv.rect(*self.point(x - 2.4, y + 2.6), 4.8 * mm, 5.2 * mm, stroke=1, fill=0)
+
+    def bubbles(self, grid: geo.Grid) -> None:
+        for _, value, (x, y) in grid.bubbles():
+            self.bubble(x, y, grid.radius, value)
+
+    def version(self) -> None:
+        """The version-code rows (with "Huruf ke-n" labels when codes have several letters),
+        then the filling instructions in the room left below them."""
+        grids = self.page.field("version")
+        top, _ = geo.ID_BAND
+        left = geo.PARTICIPANT_X + (len(self.page.field("participant")[0].groups) - 1) * geo.PITCH + 10
+        x0 = grids[0].origin[0]
+        bottom = grids[-1].origin[1] + grids[-1].radius + 3
+        self.frame(left, top, geo.VERSION_RIGHT, bottom)
+        self.text(left + 4, top + 5, self.labels["sheet_version"].upper(), 7.5, bold=True)
+        self.text(left + 4, top + 9.5, self.labels["sheet_code_hint"], 6.5, colour="muted")
+        positions = len({g.groups[0] for g in grids})
+        seen: set[str] = set()
+        for grid in grids:
+            position = grid.groups[0]
+            if positions > 1 and position not in seen:
+                self.text(x0 - 4, grid.origin[1] + 1, f"{self.labels['sheet_code_position']}{position}", 6.5,
+                          colour="muted", align="right")
+            seen.add(position)
+            self.bubbles(grid)
+        self.note(left, bottom + 3)
+
+    def note(self, left: float, top: float) -> None:
+        """How to fill the sheet and a filled example; the hint on the number boxes only when
+        the version rows leave room for it (the example too, when codes have three letters)."""
+        _, bottom = geo.ID_BAND
+        right = geo.VERSION_RIGHT
+        self.frame(left, top, right, bottom, fill="tint")
+        style = ParagraphStyle("sheet-note", parent=self.styles["q-cell"], fontSize=7.5, leading=9.5)
+        paragraphs = [Paragraph(escape(self.labels[key]), style) for key in ("sheet_fill", "sheet_number_hint")]
+        heights = [p.wrap((right - left - 8) * mm, 200 * mm)[1] / mm + 1.5 for p in paragraphs]
+        example_height = 6.5
+        if top + 3 + sum(heights) + example_height > bottom:
+            paragraphs, heights = paragraphs[:1], heights[:1]
+        y = top + 3
+        for paragraph, height in zip(paragraphs, heights):
+            paragraph.drawOn(self.canv, (left + 4) * mm, (geo.PAGE_SIZE[1] - y) * mm - paragraph.height)
+            y += height
+        if y + example_height > bottom:  # only with hundreds of versions: three rows of letters
+            return
+        label = self.labels["sheet_example"]
+        self.text(left + 4, y + 3.2, label, 7, bold=True)
+        start = left + 8 + self.canv.stringWidth(label, self.sans.bold, 7) / mm
+        for index, letter in enumerate("ABCD"):
+            self.bubble(start + index * geo.PITCH, y + 2.2, geo.RADIUS, letter, filled=letter == "B")
+
+    def signature(self) -> None:
+        top, bottom = geo.ID_BAND
+        left = geo.VERSION_RIGHT + 5
+        self.frame(left, top, geo.RIGHT, bottom)
+        self.text((left + geo.RIGHT) / 2, top + 5, self.labels["sheet_signature"].upper(), 7.5, bold=True,
+                  align="centre")
+
+    def answers(self) -> None:
+        grids = self.page.field("answers")
+        top, bottom = geo.ANSWER_BAND
+        self.text(geo.LEFT, top + 1, self.labels["sheet_answers"].upper(), 7.5, bold=True)
+        columns: dict[float, list[geo.Grid]] = {}
+        for grid in grids:
+            columns.setdefault(grid.origin[0], []).append(grid)
+        for x0, column in columns.items():
+            self.answer_column(x0, column)
+
+    def answer_column(self, x0: float, grids: list[geo.Grid]) -> None:
+        """A framed column: option letters on top, then blocks of five numbered rows."""
+        width = geo.NUMBER_WIDTH + len(self.layout.options) * geo.PITCH
+        left = x0 - geo.RADIUS - geo.NUMBER_WIDTH + 0.5
+        last = grids[-1].centre(len(grids[-1].groups) - 1, 0)[1]
+        head = grids[0].origin[1] - 5.2
+        self.frame(left, head - 3.4, left + width, last + 3.6)
+        for v, letter in enumerate(self.layout.options):
+            self.text(x0 + v * geo.PITCH, head + 1, letter, 7, bold=True, colour="muted", align="centre")
+        for grid in grids:
+            for g, group in enumerate(grid.groups):
+                x, y = grid.centre(g, 0)
+                self.text(x - geo.RADIUS - 1.6, y + 1.1, group, 7.5, bold=True, align="right")
+            self.bubbles(grid)

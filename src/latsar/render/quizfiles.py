@@ -1,0 +1,54 @@
+"""The quiz set's data files, beside its PDFs: kunci.csv and versions.json (plus the answer
+sheet's geometry, lembar-jawaban.json). No reportlab: a spreadsheet, a scanner or the item
+analysis reads these without the PDF stack.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from latsar.plan.quiz import versions_document
+from latsar.plan.types import QuizPlan
+from latsar.sheet_geometry import SheetLayout, sheet_layout
+
+KEY_HEADER = ("version", "number", "key", "item")
+
+
+def key_csv(plan: QuizPlan) -> bytes:
+    """One row per printed question of every version: version, number, key letter, master item.
+
+    UTF-8 with a byte-order mark and CRLF row ends, like the LMS CSV export, so Excel opens it
+    as it is."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(KEY_HEADER)
+    for version in plan.versions:
+        for number, planned in enumerate(version.items, start=1):
+            writer.writerow((version.code, number, planned.key_letter, planned.item_id))
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def json_bytes(document: Any) -> bytes:
+    """Sorted keys, two-space indent, UTF-8, final newline: the same data gives the same bytes."""
+    return (json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def versions_json(plan: QuizPlan) -> bytes:
+    return json_bytes(versions_document(plan))
+
+
+def quiz_sheet_layout(plan: QuizPlan) -> SheetLayout:
+    """The one answer sheet every version shares: as many rows as the longest version."""
+    questions = max(len(v.items) for v in plan.versions)
+    return sheet_layout(questions, plan.blueprint.options, [v.code for v in plan.versions])
+
+
+def quiz_files(plan: QuizPlan) -> dict[str, bytes]:
+    return {
+        "kunci.csv": key_csv(plan),
+        "versions.json": versions_json(plan),
+        "lembar-jawaban.json": json_bytes(quiz_sheet_layout(plan).to_dict()),
+    }

@@ -1,0 +1,178 @@
+"""Question booklets read back: every item of the plan, in its order, with its option order; key
+letters that agree with kunci.csv; no item split across pages; version and "x/y" on every page."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from pdftext import BASE14, fonts, lines
+from quizbank import MARKUP_OPTION, make_plan
+from quiz_readback import booklet_items, content_lines, csv_rows, folios
+
+
+def booklet(readers, code: str) -> PdfReader:
+    return readers[f"soal-paket-{code}.pdf"]
+
+
+def test_the_set_holds_every_document(files, plan):
+    booklets = {f"soal-paket-{v.code}.pdf" for v in plan.versions}
+    others = {"lembar-jawaban.pdf", "lembar-jawaban.json", "kunci-jawaban.pdf", "kunci.csv", "versions.json",
+              "pembahasan.pdf", "kisi-kisi.pdf"}
+    assert set(files) == booklets | others
+    assert list(files) == sorted(files)  # a stable order for the build's manifest
+    assert all(files[name] for name in files)
+
+
+def test_booklets_print_the_plans_items_and_option_orders(readers, plan):
+    for version in plan.versions:
+        printed = booklet_items(booklet(readers, version.code))
+        assert [p.number for p in printed] == list(range(1, len(version.items) + 1))
+        assert [p.item_id for p in printed] == [p.item_id for p in version.items]
+        for item, planned in zip(printed, version.items):
+            assert [letter for letter, _ in item.options] == list("ABCD")
+            assert tuple(index for _, index in item.options) == planned.choice_order, item.item_id
+
+
+def test_key_letters_read_from_the_booklets_equal_kunci_csv(files, readers, plan, bank):
+    rows = csv_rows(files["kunci.csv"])
+    assert list(rows[0]) == ["version", "number", "key", "item"]
+    from_csv = {(r["version"], int(r["number"])): (r["key"], r["item"]) for r in rows}
+    assert len(rows) == sum(len(v.items) for v in plan.versions)
+    for version in plan.versions:
+        for item in booklet_items(booklet(readers, version.code)):
+            correct = next(i for i, o in enumerate(bank.item_by_id[item.item_id].options) if o.correct)
+            letter = next(letter for letter, index in item.options if index == correct)
+            assert from_csv[(version.code, item.number)] == (letter, item.item_id)
+
+
+def test_no_item_is_split_across_pages(readers, plan):
+    for version in plan.versions:
+        reader = booklet(readers, version.code)
+        assert len(reader.pages) > 1  # the test means something only if there are page breaks
+        assert all(len(item.pages) == 1 for item in booklet_items(reader))
+
+
+def test_every_page_shows_the_version_and_page_x_of_y(readers, plan):
+    for version in plan.versions:
+        reader = booklet(readers, version.code)
+        total = len(reader.pages)
+        assert folios(reader) == [f"Paket {version.code} · halaman {n}/{total}" for n in range(1, total + 1)]
+        for page in reader.pages[1:]:
+            assert lines(page)[0].endswith(f"PAKET {version.code}")
+
+
+def test_options_sit_in_a_row_in_two_columns_or_one_per_line(readers, plan):
+    """Items 3, 6, 9 have short options, 1, 4, 7 medium ones, 2, 5, 8 long ones (quizbank)."""
+    reader = booklet(readers, plan.versions[0].code)
+    text = [line for _, line in content_lines(reader)]
+    for line in text:
+        letters = re.findall(r"(?:^| )([A-D])\. ", line)
+        tokens = re.findall(r"\b[LK](\d+)-\d\b", line)
+        if not tokens:
+            continue
+        kind = int(tokens[0]) % 3
+        expected = {0: ["A", "B", "C", "D"], 1: None, 2: None}[kind]
+        if kind == 0:
+            assert letters == expected, line
+        elif kind == 1:
+            assert letters in (["A", "B"], ["C", "D"]), line
+        else:
+            assert len(letters) <= 1, line
+
+
+def flat(page) -> str:
+    """The page's words in content order, whitespace folded (bold runs stay in place, which
+    the positional `lines` helper cannot promise)."""
+    return re.sub(r"\s+", " ", page.extract_text())
+
+
+def test_cover_block_identity_instructions_and_time(readers, plan):
+    first = flat(booklet(readers, "A").pages[0])
+    for words in ("NASKAH SOAL", "Kuis Uji Pelayanan", "PAKET", "Nama", "NIP/Nomor Peserta", "Instansi",
+                  "Tanggal", "Petunjuk Pengerjaan", "Waktu: 25 menit", "Jumlah soal: 12", "Paket: A",
+                  "Naskah ini berisi 12 soal pilihan ganda", "Hitamkan kode paket A"):
+        assert words in first, words
+
+
+def test_programme_values_are_filled_and_markup_prints_as_written(bank, theme):
+    from latsar.render.pdf.quiz import quiz_set
+
+    small = make_plan(bank, versions=1, rules=[{"module": "layanan", "count": 9}])
+    text = " ".join(flat(p) for p in PdfReader(io.BytesIO(quiz_set(bank, small, theme)["soal-paket-A.pdf"])).pages)
+    assert "di BPSDM Provinsi Contoh?" in text and "{{" not in text
+    assert MARKUP_OPTION in text
+
+
+def test_blueprint_instructions_replace_the_built_in_text(bank, theme):
+    from latsar.render.pdf.quiz.booklet import BookletJob, booklet_pdf
+    from latsar.render.pdf.quiz.common import instructions, item_texts, quiz_info
+
+    custom = make_plan(bank, versions=2, instructions="Kerjakan {{ count }} soal dalam {{ minutes }} menit "
+                                                       "(paket {{ version }}, lulus {{ pass_mark }}%).")
+    job = BookletJob(quiz_info(bank, custom, theme.labels), custom.versions[1],
+                     instructions(bank, custom, theme.labels, "B"), item_texts(bank, custom, theme.labels))
+    first = flat(PdfReader(io.BytesIO(booklet_pdf(job, theme))).pages[0])
+    assert "Kerjakan 12 soal dalam 25 menit (paket B, lulus 70%)." in first
+    assert "Naskah ini berisi" not in first
+
+
+def test_every_pdf_embeds_its_fonts_and_uses_no_base14_font(readers):
+    for name, reader in readers.items():
+        found = fonts(reader)
+        assert found, name
+        assert not {n.split("+")[-1].lstrip("/") for n in found} & BASE14, name
+        for font in found.values():
+            descriptor = font.get("/FontDescriptor") or font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            assert "/FontFile2" in descriptor.get_object(), name
+
+
+def test_pdfs_carry_title_author_language_and_the_programme_date(readers, bank):
+    for name, reader in readers.items():
+        info = reader.metadata
+        assert info.title.startswith("Kuis Uji Pelayanan — ") and info.author == "BPSDM Provinsi Contoh", name
+        assert info["/CreationDate"].startswith("D:20261123"), name
+        assert reader.trailer["/Root"]["/Lang"] == "id-ID", name
+
+
+@pytest.mark.parametrize("lang, words", [("en", ["Version A · page 1/", "Instructions", "Time allowed: 25 minutes"])])
+def test_labels_follow_the_language(bank, plan, lang, words):
+    from latsar.render.pdf.quiz.booklet import BookletJob, booklet_pdf
+    from latsar.render.pdf.quiz.common import instructions, item_texts, quiz_info
+    from latsar.render.pdf.theme import make_theme
+
+    theme = make_theme(bank.programme, lang)
+    job = BookletJob(quiz_info(bank, plan, theme.labels), plan.versions[0],
+                     instructions(bank, plan, theme.labels, "A"), item_texts(bank, plan, theme.labels))
+    text = flat(PdfReader(io.BytesIO(booklet_pdf(job, theme))).pages[0])
+    for word in words:
+        assert word in text
+
+
+@pytest.mark.parametrize("options", [3, 5])
+def test_three_and_five_options_read_back_with_their_keys(bank, theme, options):
+    from latsar.render.pdf.quiz.booklet import BookletJob, booklet_pdf
+    from latsar.render.pdf.quiz.common import instructions, item_texts, quiz_info
+
+    plan = make_plan(bank, versions=2, options=options)
+    texts, info = item_texts(bank, plan, theme.labels), quiz_info(bank, plan, theme.labels)
+    for version in plan.versions:
+        job = BookletJob(info, version, instructions(bank, plan, theme.labels, version.code), texts)
+        printed = booklet_items(PdfReader(io.BytesIO(booklet_pdf(job, theme))))
+        for item, planned in zip(printed, version.items):
+            assert [letter for letter, _ in item.options] == list("ABCDE"[:options])
+            assert tuple(index for _, index in item.options) == planned.choice_order
+            assert item.options[planned.key_index][1] == next(
+                i for i, o in enumerate(bank.item_by_id[item.item_id].options) if o.correct)
+
+
+def test_titles_with_markup_characters_print_as_written(bank, theme):
+    from latsar.render.pdf.quiz import quiz_set
+
+    plan = make_plan(bank, versions=1, title="Kuis <Uji> & Pelayanan")
+    files = quiz_set(bank, plan, theme)
+    for name in ("soal-paket-A.pdf", "kunci-jawaban.pdf", "pembahasan.pdf", "kisi-kisi.pdf"):
+        assert "Kuis <Uji> & Pelayanan" in flat(PdfReader(io.BytesIO(files[name])).pages[0]), name

@@ -1,0 +1,133 @@
+"""kunci-jawaban.pdf, pembahasan.pdf and kisi-kisi.pdf read back against the plan."""
+
+from __future__ import annotations
+
+import io
+import re
+
+from pypdf import PdfReader
+
+from latsar.text.markdown import plain_text
+from pdftext import lines
+from quizbank import make_plan
+
+
+def flat(reader: PdfReader) -> str:
+    return re.sub(r"\s+", " ", " ".join(page.extract_text() for page in reader.pages))
+
+
+def key_rows(reader: PdfReader) -> list[tuple[int, list[str]]]:
+    rows = []
+    for page in reader.pages:
+        for line in lines(page):
+            match = re.fullmatch(r"(\d+)((?: [A-E–])+)", line)
+            if match:
+                rows.append((int(match[1]), match[2].split()))
+    return rows
+
+
+def test_answer_key_table_has_a_row_per_number_and_a_column_per_version(readers, plan):
+    rows = key_rows(readers["kunci-jawaban.pdf"])
+    assert [number for number, _ in rows] == list(range(1, len(plan.versions[0].items) + 1))
+    for number, letters in rows:
+        assert letters == [v.items[number - 1].key_letter for v in plan.versions]
+
+
+def test_answer_key_continues_in_further_tables_with_many_versions(bank, theme):
+    from latsar.render.pdf.quiz.common import quiz_info
+    from latsar.render.pdf.quiz.key import key_pdf
+
+    many = make_plan(bank, versions=30)
+    reader = PdfReader(io.BytesIO(key_pdf(many, quiz_info(bank, many, theme.labels), theme)))
+    rows = key_rows(reader)
+    per_table = len(rows[0][1])
+    assert 1 < per_table < 30
+    letters = {}
+    for index, (number, keys) in enumerate(rows):
+        table = index // len(many.versions[0].items)
+        for offset, key in enumerate(keys):
+            letters[(many.versions[table * per_table + offset].code, number)] = key
+    assert letters == {(v.code, n): p.key_letter for v in many.versions for n, p in enumerate(v.items, start=1)}
+
+
+def test_pembahasan_explains_every_master_item_in_order(readers, plan, bank):
+    text = flat(readers["pembahasan.pdf"])
+    positions = []
+    for number, item_id in enumerate(plan.master, start=1):
+        item = bank.item_by_id[item_id]
+        start = text.index(f"Soal induk {number} · {item_id}")
+        positions.append(start)
+        end = text.find(f"Soal induk {number + 1} · ", start)
+        entry = text[start:end if end > 0 else None]
+        printed = sorted(plan.versions[0].items[[p.item_id for p in plan.versions[0].items].index(item_id)]
+                         .choice_order)
+        assert f"Pembahasan {item_id[0].upper()}{int(item_id[-2:])}: kunci sesuai materi." in entry
+        for index, option in enumerate(item.options):
+            reason = plain_text(option.reason)
+            assert (reason in entry) == (index in printed and not option.correct), (item_id, index)
+        objective = bank.objective_by_id[item.objective]
+        assert objective.text in entry and f"{item.level} (" in entry
+        if item.backing.seed:
+            assert "“nilai dan jiwa melayani masyarakat”" in entry and "Warta Contoh, Senin (7/10)" in entry
+        else:
+            assert "Bentuk Koordinasi" in entry and "Koordinasi Antarinstansi" in entry
+        for version in plan.versions:
+            n = [p.item_id for p in version.items].index(item_id) + 1
+            assert f"{version.code}: {n} ({version.items[n - 1].key_letter})" in entry
+    assert positions == sorted(positions)
+
+
+def test_pembahasan_names_the_key_by_its_words(readers, plan, bank):
+    text = flat(readers["pembahasan.pdf"])
+    for item_id in plan.master:
+        item = bank.item_by_id[item_id]
+        key = next(o for o in item.options if o.correct)
+        words = plain_text(key.text).replace("{{ institution }}", "BPSDM Provinsi Contoh")
+        start = text.index(f"· {item_id} ·")
+        assert words in text[start:start + 2000]
+
+
+def test_kisi_kisi_is_landscape_with_header_fields_and_a_row_per_master_item(readers, plan, bank):
+    reader = readers["kisi-kisi.pdf"]
+    assert all(page.mediabox.width > page.mediabox.height for page in reader.pages)
+    text = flat(reader)
+    for words in ("KISI-KISI SOAL", "Penyelenggara BPSDM Provinsi Contoh", "Waktu 25 menit",
+                  "Pilihan ganda (4 pilihan)", "Jumlah soal 12 soal", "Kompetensi (Hasil Belajar)", "Materi",
+                  "Indikator Soal", "Level", "Nomor Soal"):
+        assert words in text, words
+    rows = {}
+    for page in reader.pages:
+        for line in lines(page):
+            match = re.fullmatch(r"(\d+) (C[1-6]) PG((?: (?:\d+|–))+)", line)
+            if match:
+                rows[int(match[1])] = (match[2], match[3].split())
+    assert sorted(rows) == list(range(1, len(plan.master) + 1))
+    for number, item_id in enumerate(plan.master, start=1):
+        level, numbers = rows[number]
+        assert level == bank.item_by_id[item_id].level
+        assert numbers == [str([p.item_id for p in v.items].index(item_id) + 1) for v in plan.versions]
+        objective = bank.objective_by_id[bank.item_by_id[item_id].objective]
+        assert objective.indicator.split()[0] in text
+
+
+def test_kisi_kisi_moves_many_versions_to_a_numbers_table(bank, theme):
+    from latsar.render.pdf.quiz.common import quiz_info
+    from latsar.render.pdf.quiz.kisi import kisi_pdf
+
+    many = make_plan(bank, versions=40)
+    reader = PdfReader(io.BytesIO(kisi_pdf(bank, many, quiz_info(bank, many, theme.labels), theme)))
+    assert "Nomor Soal per Paket" in flat(reader)
+    found: dict[tuple[int, int], str] = {}
+    tables = 0
+    for page in reader.pages:
+        for line in lines(page):
+            if line.startswith("No. A ") or re.fullmatch(r"No\.(?: [A-Z]{1,2})+", line):
+                tables += 1
+                columns = line.split()[1:]
+            match = re.fullmatch(r"(\d+)((?: (?:\d+|–))+)", line)
+            if match and tables:
+                for code, value in zip(columns, match[2].split()):
+                    found[(int(match[1]), code)] = value
+    where = {(n, v.code): str([p.item_id for p in v.items].index(item_id) + 1)
+             for n, item_id in enumerate(many.master, start=1) for v in many.versions}
+    assert found == where and tables >= 2
