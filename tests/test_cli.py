@@ -75,12 +75,17 @@ def test_init_copies_a_curriculum_that_checks(tmp_path: Path, monkeypatch: pytes
     assert "folder is not empty" in capsys.readouterr().err
 
 
-def test_schema_validates_yaml(mini: Path) -> None:
+@pytest.mark.parametrize("root", ["mini", "bundled"])
+def test_schema_validates_yaml(root: str, mini: Path) -> None:
+    folder = mini if root == "mini" else Path(__file__).resolve().parents[1] / "curriculum"
     found = schemas()
+    checked = 0
     for kind, pattern in (("programme", "programme.yaml"), ("module", "modules/*.yaml"),
                           ("items", "items/*.yaml"), ("blueprint", "blueprints/*.yaml")):
-        for file in sorted(mini.glob(pattern)):
+        for file in sorted(folder.glob(pattern)):
             jsonschema.validate(_json_ready(read_yaml(file).data), found[kind])
+            checked += 1
+    assert checked >= (4 if root == "mini" else 21)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({"id": "x", "level": "C7"}, found["module"])
 
