@@ -63,12 +63,14 @@ class Document:
     unsupported: tuple[Unsupported, ...]
 
 
-def _parser() -> MarkdownIt:
+def _parser(typographic: bool) -> MarkdownIt:
     # Raw HTML stays text: a stem such as "<b> & </b>" must print as written.
-    return MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
+    parser = MarkdownIt("commonmark", {"html": False, "typographer": typographic, "quotes": "“”‘’"})
+    return parser.enable(["table", "smartquotes"] if typographic else "table")
 
 
-_MD = _parser()
+# Print wants curly quotes; exports keep the characters as written, so they round-trip.
+_PARSERS = {False: _parser(False), True: _parser(True)}
 
 _SPAN_KINDS = {"strong": "strong", "em": "em"}
 _UNSUPPORTED_BLOCKS = {
@@ -81,9 +83,10 @@ _UNSUPPORTED_BLOCKS = {
 
 
 @lru_cache(maxsize=4096)
-def parse(source: str) -> Document:
-    """Parse curriculum text. Cached because the same stem is written by many renderers."""
-    root = SyntaxTreeNode(_MD.parse(source))
+def parse(source: str, typographic: bool = False) -> Document:
+    """Parse curriculum text; `typographic` turns straight quotes into curly ones (for print).
+    Cached because the same stem is written by many renderers."""
+    root = SyntaxTreeNode(_PARSERS[typographic].parse(source))
     unsupported: list[Unsupported] = []
     blocks = tuple(_blocks(root.children, unsupported))
     return Document(blocks, tuple(unsupported))

@@ -67,7 +67,7 @@ class Writer:
                   suffix: str = "") -> list[Flowable]:
         """Flowables of `text`; `bullet` marks its first paragraph, `suffix` (markup) ends its last."""
         out: list[Flowable] = []
-        for block in parse(text).blocks:
+        for block in parse(text, typographic=True).blocks:
             out.extend(self._block(block, role))
         if out and bullet is not None and isinstance(out[0], Paragraph):
             out[0] = Paragraph(out[0].text, out[0].style, bulletText=bullet)

@@ -144,7 +144,7 @@ class Items:
     def flowables(self, text: str, role: str, bullet: str) -> list[Flowable]:
         """Like Writer.flowables; a text of one paragraph is parsed once (and only once: the
         Writer parses a bulleted paragraph twice)."""
-        blocks = parse(text).blocks
+        blocks = parse(text, typographic=True).blocks
         if len(blocks) != 1 or not isinstance(blocks[0], MdParagraph):
             return self.w.flowables(text, role, bullet)
         markup = self.w.markup(blocks[0].spans)
