@@ -71,7 +71,7 @@ CASES = {
         "write more items for this cell, or lower `count`",
     ],
     "template-undefined.module.yaml": [
-        "curriculum/modules/mini.yaml:4:14: template variable 'instituion' is not defined; "
+        "curriculum/modules/mini.yaml:4:45: template variable 'instituion' is not defined; "
         "did you mean 'institution'?",
     ],
     "alias-bomb.module.yaml": [
@@ -136,3 +136,11 @@ def test_errors_in_several_files_are_reported_together(mini: Path, capsys: pytes
     lines = _error_lines(capsys.readouterr().err)
     assert [line.split(":")[0] for line in lines] == ["curriculum/blueprints/kuis.yaml"] * 2 + [
         "curriculum/modules/mini.yaml"]
+
+
+def test_template_error_inside_a_block_scalar_points_at_the_name(mini: Path, capsys: pytest.CaptureFixture) -> None:
+    programme = mini / "programme.yaml"
+    programme.write_text(programme.read_text() + "foreword: |\n  Disusun oleh {{ institution }}\n  untuk {{ cohrt }}.\n")
+    assert main(["check", "curriculum"]) == 2
+    assert _error_lines(capsys.readouterr().err) == [
+        "curriculum/programme.yaml:10:12: template variable 'cohrt' is not defined; did you mean 'cohort'?"]

@@ -136,7 +136,7 @@ def _read_file(loaded: Loaded, file: Path, model: type, context: dict[str, Any])
         local["module_title"] = doc.data["title"]
     data, problems = _expand_templates(doc, local)
     loaded.diagnostics.extend(problems)
-    value, problems = validate(SourceDoc(doc.display, data, doc.value_marks, doc.key_marks), model)
+    value, problems = validate(SourceDoc(doc.display, data, doc.value_marks, doc.key_marks, doc.text), model)
     loaded.diagnostics.extend(problems)
     if value is not None:
         loaded.files[file.parent.name].append((doc, value))
@@ -172,7 +172,8 @@ def _template_diagnostic(doc: SourceDoc, path: tuple, problem: templating.Templa
     from latsar.errors import did_you_mean
 
     where = doc.locate(path)
-    where = Location(where.path, where.line + problem.line - 1, where.column)
+    where = doc.find_after(where, problem.name) if problem.name else Location(
+        where.path, where.line + problem.line - 1, where.column)
     hint = did_you_mean(problem.name, context) if problem.name else ""
     return Diagnostic(where, str(problem), hint or f"available: {', '.join(sorted(context))}")
 

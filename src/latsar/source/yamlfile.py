@@ -34,6 +34,17 @@ class SourceDoc:
     data: Any
     value_marks: dict[PathKey, tuple[int, int]]  # path → (line, column), both 1-based
     key_marks: dict[PathKey, tuple[int, int]]  # path of a mapping entry → where its key is written
+    text: str = ""  # the file as read, for pointing inside long values
+
+    def find_after(self, location: Location, needle: str) -> Location:
+        """Where `needle` first occurs at or after `location` (e.g. a name inside a block scalar)."""
+        lines = self.text.splitlines()
+        for number in range(max(location.line, 1), len(lines) + 1):
+            start = location.column - 1 if number == location.line else 0
+            column = lines[number - 1].find(needle, start)
+            if column >= 0:
+                return Location(location.path, number, column + 1)
+        return location
 
     def locate(self, path: PathKey, *, key: bool = False) -> Location:
         """Where `path` is written; falls back to the nearest written ancestor."""
@@ -94,7 +105,7 @@ def read_yaml(path: Path, display: str | None = None) -> SourceDoc:
         pass
     if builder.problems:
         raise LatsarError(builder.problems)
-    return SourceDoc(display, data if data is not None else {}, builder.value_marks, builder.key_marks)
+    return SourceDoc(display, data if data is not None else {}, builder.value_marks, builder.key_marks, text)
 
 
 def _syntax_hint(problem: str) -> str:
