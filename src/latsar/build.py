@@ -114,6 +114,7 @@ def quiz_step(context: BuildContext, outputs: Outputs) -> None:
 def export_step(context: BuildContext, outputs: Outputs) -> None:
     from latsar.render.export import export_all, export_many
 
+    noted = 0
     for blueprint in context.blueprints:
         plan = context.plans[blueprint.id]
         if context.options.formats:
@@ -122,7 +123,13 @@ def export_step(context: BuildContext, outputs: Outputs) -> None:
             result = export_all(context.curriculum, plan)
         for name, data in sorted(result.files.items()):
             outputs.add(f"exports/{blueprint.id}/{name}", data)
-        outputs.notes.extend(f"{blueprint.id}: {warning}" for warning in result.warnings)
+        if result.warnings:
+            # What each format leaves out is the same for every quiz: one file per quiz, one line here.
+            outputs.add(f"exports/{blueprint.id}/notes.txt", "\n".join(result.warnings) + "\n")
+            noted += 1
+    if noted:
+        outputs.notes.append(f"exports: what some formats leave out is listed in exports/<quiz>/notes.txt "
+                             f"({noted} quiz(zes))")
 
 
 # Steps in build order; later issues add theirs here.
