@@ -124,3 +124,17 @@ def test_export_command_bad_names(argv, message, mini: Path, capsys: pytest.Capt
     assert main(argv + ["--out", "out"]) == 2
     assert capsys.readouterr().err.strip() == message
     assert not (mini.parent / "out").exists()
+
+
+def test_labels_command_lists_overridable_keys(capsys: pytest.CaptureFixture) -> None:
+    assert main(["labels", "--lang", "en"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) > 50 and any(line.startswith("contents: Contents") for line in lines)
+
+
+def test_unknown_label_override_is_located(mini: Path, capsys: pytest.CaptureFixture) -> None:
+    programme = mini / "programme.yaml"
+    programme.write_text(programme.read_text() + "labels:\n  contentz: Isi\n")
+    assert main(["check", "curriculum"]) == 2
+    assert capsys.readouterr().err.strip() == (
+        "curriculum/programme.yaml:9:3: unknown label 'contentz'; did you mean 'contents'?")

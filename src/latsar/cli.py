@@ -156,6 +156,17 @@ def bundled_root() -> Path:
 
 
 @app.command()
+def labels(lang: str = typer.Option("id", "--lang", help="Language: id or en.")) -> None:
+    """List the fixed labels a programme may override under `labels:` (key, then text)."""
+    from latsar.labels import labels_for
+
+    _check_lang(lang)
+    for key, text in sorted(labels_for(lang).items()):
+        lines = text.strip().splitlines() or [""]
+        typer.echo(f"{key}: {lines[0]}{' …' if len(lines) > 1 else ''}")
+
+
+@app.command()
 def version() -> None:
     """Print latsar's version."""
     typer.echo(__version__)
