@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pickle
+import string
 from importlib import resources
 
 import pytest
@@ -53,3 +55,23 @@ def test_labels_are_frozen_and_hashable():
     assert hash(labels) == hash(labels_for("id")) and labels == labels_for("id")
     with pytest.raises(KeyError, match="no label 'nope'"):
         labels["nope"]
+
+
+def test_labels_pickle_with_their_language_and_overrides():
+    # Worker processes receive the theme, labels included, by pickling.
+    labels = labels_for("en", {"glossary": "Terms"})
+    copy = pickle.loads(pickle.dumps(labels))
+    assert isinstance(copy, Labels) and copy.lang == "en" and copy == labels and hash(copy) == hash(labels)
+    assert copy["glossary"] == "Terms"
+
+
+def test_both_languages_fill_the_same_placeholders():
+    # The scorer fills {name} placeholders with str.format: a name missing in one language
+    # would raise only when that sentence is printed.
+    def names(text: str) -> set[str]:
+        return {field for _, field, _, _ in string.Formatter().parse(text) if field}
+
+    id_labels, en_labels = _file("id"), _file("en")
+    for key, text in id_labels.items():
+        if "{{" not in text:  # Jinja templates are checked where they are rendered
+            assert names(text) == names(en_labels[key]), key

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pypdfium2
@@ -18,6 +19,7 @@ from latsar.score.report import build_report
 from score_sheets import random_sheets, template_rows, write_csv
 
 PREVIEW = Path(__file__).resolve().parents[2] / "docs" / "previews" / "score-report.png"
+PREVIEW_WIDTH = 600
 
 
 @pytest.fixture(scope="module")
@@ -50,15 +52,45 @@ def test_the_report_content(bundled, outcome):
     assert len(report.points) == 30
 
 
+def _words(report) -> str:
+    """Every fixed phrase the report prints, beside names and ids."""
+    cells = [cell for table in report.tables for row in table.rows for cell in row.cells]
+    return "\n".join([*cells, *(t.note for t in report.tables), *(l for l, _ in report.summary), *report.methods])
+
+
+# Phrases of the English flags, reasons and methods that must not reach an Indonesian report.
+ENGLISH = ("negative", "low discrimination", "low point-biserial", "distractor", "chosen by", "gave no answer",
+           "not dropped", "unknown version", "difficulty", "discrimination D", "population variance")
+
+
+def test_flags_reasons_and_methods_follow_the_report_language(bundled, outcome):
+    text = _words(build_report(bundled, outcome))
+    assert not [phrase for phrase in ENGLISH if phrase in text]
+    for phrase in ("daya pembeda rendah: D = ", "pengecoh ", "kode paket 'Z' tidak dikenal: kuis 'post-test'",
+                   "Tingkat kesukaran (p): kategori menurut Arikunto",
+                   "Kelompok atas dan bawah: masing-masing 27 % peserta"):
+        assert phrase in text
+    english = replace(bundled, programme=bundled.programme.model_copy(update={"language": "en"}))
+    text = _words(build_report(english, outcome))
+    for phrase in ("low discrimination: D = ", "unknown version 'Z': quiz 'post-test' has paket A, B, C, D",
+                   "difficulty p: Arikunto", "upper and lower groups: the 27 % of the class"):
+        assert phrase in text
+    assert "pengecoh" not in text and "daya pembeda" not in text
+
+
+def test_item_ids_stay_on_one_line(pdf, outcome):
+    """The item column is wide enough for the longest id: no id is broken across lines."""
+    lines = set("\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages).split())
+    assert all(item in lines for item in outcome.key.master)
+
+
 def test_the_pdf_reads_back(pdf, outcome):
     reader = PdfReader(io.BytesIO(pdf))
     text = "\n".join(page.extract_text() for page in reader.pages)
     for words in ("Post-test Agenda III (post-test)", "Ringkasan Kelas", "Sebaran Nilai", "Analisis Butir",
-                  "Penguasaan per Tujuan Pembelajaran", "Baris yang Ditolak", "unknown version 'Z'", "Metode dan Sumber"):
+                  "Penguasaan per Tujuan Pembelajaran", "Baris yang Ditolak", "kode paket 'Z' tidak dikenal",
+                  "Metode dan Sumber"):
         assert words in text
-    # Long item ids wrap inside their cell: compare without line breaks.
-    joined = "".join(text.split())
-    assert all(item in joined for item in outcome.key.master)
     fonts = {str(font.get_object()["/BaseFont"]) for page in reader.pages
              for font in page["/Resources"]["/Font"].values()}
     assert fonts and all("Noto" in font for font in fonts), fonts
@@ -70,8 +102,8 @@ def test_the_pdf_is_deterministic(bundled, outcome, pdf):
 
 def test_preview_of_the_first_page(pdf, tmp_path):
     page = pypdfium2.PdfDocument(pdf)[0]
-    image = page.render(scale=1.5).to_pil()
-    assert image.size[0] > 800
+    image = page.render(scale=PREVIEW_WIDTH / page.get_width()).to_pil()  # as wide as the other previews
+    assert abs(image.size[0] - PREVIEW_WIDTH) <= 1
     target = PREVIEW if os.environ.get("LATSAR_UPDATE_PREVIEWS") else tmp_path / PREVIEW.name
     target.parent.mkdir(parents=True, exist_ok=True)
     image.save(target)

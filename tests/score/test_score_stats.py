@@ -9,7 +9,14 @@ import pytest
 
 from latsar.score import stats
 from latsar.score.analysis import OptionResult, judge
+from latsar.labels import labels_for
 from latsar.score.settings import ARIKUNTO_DIFFICULTY, ARIKUNTO_DISCRIMINATION, HAKE_GAIN, Settings
+
+EN, ID = labels_for("en"), labels_for("id")
+
+
+def words(flags, labels=EN) -> tuple[str, ...]:
+    return tuple(flag.text(labels) for flag in flags)
 
 
 def test_groups_of_36_take_10_each_like_the_worked_example():
@@ -73,9 +80,12 @@ def test_judge_drops_negative_items_only_with_enough_participants():
     numbers = dict(p=0.5, pa=0.4, pb=0.6, d=-0.2, r=-0.1)
     good = options((0.5, 0.4, 0.6), (0.2, 0.1, 0.3), (0.2, 0.2, 0.1), (0.1, 0.0, 0.0))
     flags, action = judge(numbers, good, 0.0, 40, Settings())
-    assert action == "drop" and flags[0] == "negative discrimination: D = -0.20"
+    assert action == "drop" and words(flags)[:2] == ("negative discrimination: D = -0.20",
+                                                     "negative point-biserial: r = -0.10")
+    assert words(flags, ID)[:2] == ("daya pembeda negatif: D = -0.20", "korelasi point-biserial negatif: r = -0.10")
     flags, action = judge(numbers, good, 0.0, 12, Settings())
-    assert action == "revise" and flags[-1] == "N = 12 < 30: not dropped automatically"
+    assert action == "revise" and words(flags)[-1] == "N = 12 < 30: not dropped automatically"
+    assert words(flags, ID)[-1] == "N = 12 < 30: tidak dibuang otomatis"
 
 
 def test_judge_flags_weak_distractors_without_changing_the_action():
@@ -83,7 +93,9 @@ def test_judge_flags_weak_distractors_without_changing_the_action():
     shares = options((0.6, 0.9, 0.3), (0.36, 0.1, 0.6), (0.03, 0.0, 0.05), (0.01, 0.0, 0.05))
     flags, action = judge(numbers, shares, 0.0, 40, Settings())
     assert action == "keep"
-    assert flags == ("distractor c chosen by 3% (< 5%)", "distractor d chosen by 1% (< 5%)")
+    assert words(flags) == ("distractor c chosen by 3 % (< 5 %)", "distractor d chosen by 1 % (< 5 %)")
+    assert words(flags, ID) == ("pengecoh c tidak berfungsi: dipilih 3 % peserta (< 5 %)",
+                                "pengecoh d tidak berfungsi: dipilih 1 % peserta (< 5 %)")
 
 
 def test_judge_revises_a_distractor_that_draws_the_upper_group():
@@ -91,4 +103,5 @@ def test_judge_revises_a_distractor_that_draws_the_upper_group():
     shares = options((0.5, 0.6, 0.3), (0.3, 0.4, 0.2), (0.1, 0.0, 0.25), (0.1, 0.0, 0.25))
     flags, action = judge(numbers, shares, 0.0, 40, Settings())
     assert action == "revise"
-    assert flags == ("distractor b draws more of the upper group (40%) than of the lower (20%)",)
+    assert words(flags) == ("distractor b draws more of the upper group (40 %) than of the lower (20 %)",)
+    assert words(flags, ID) == ("pengecoh b lebih banyak dipilih kelompok atas (40 %) daripada kelompok bawah (20 %)",)

@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import openpyxl
 
+from latsar.labels import labels_for
 from latsar.plan.types import PlannedItem, QuizPlan, Version
 from latsar.score.analysis import analyse
 from latsar.score.key import answer_key
@@ -75,7 +76,7 @@ def test_parallel_forms_count_only_the_items_each_version_had(mini_curriculum, t
     analysis = analyse(mini_curriculum, key, scored, Settings())
     assert [(i.item_id, i.n, i.p) for i in analysis.items] == [("mini-01", 2, 0.5), ("mini-03", 1, 1.0),
                                                               ("mini-02", 3, 2 / 3)]
-    assert [f.label for f in analysis.forms] == ["paket A", "paket B"]
+    assert [f.name(labels_for("en")) for f in analysis.forms] == ["paket A", "paket B"]
     assert np.isnan(analysis.items[1].r)  # one participant: no variance
 
 

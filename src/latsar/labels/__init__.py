@@ -53,6 +53,10 @@ class Labels(Mapping[str, str]):
     def __repr__(self) -> str:
         return f"Labels({self._lang!r}, {len(self._data)} keys)"
 
+    def __reduce__(self):
+        # The mapping proxy inside does not pickle; rebuild from a plain dict (for worker processes).
+        return Labels, (self._lang, dict(self._data))
+
 
 @lru_cache(maxsize=None)
 def _builtin(lang: str) -> Mapping[str, str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Mapping
 
 import numpy as np
 
@@ -15,6 +16,7 @@ from latsar.score import stats
 from latsar.score.key import AnswerKey
 from latsar.score.scoring import Scored
 from latsar.score.settings import Settings
+from latsar.score.text import Phrase, phrase
 
 ACTIONS: tuple[str, ...] = ("keep", "revise", "drop")
 OPTION_LETTERS = "abcdefghij"  # authored order; printed letters differ from version to version
@@ -52,16 +54,19 @@ class ItemResult:
     alpha_deleted: float
     options: tuple[OptionResult, ...]  # empty when the input had right/wrong only
     omit: float  # share with no answer (NaN without options)
-    flags: tuple[str, ...]
+    flags: tuple[Phrase, ...]  # worded by latsar.score.text.Phrase.text in each output's language
     action: str
 
 
 @dataclass(frozen=True)
 class FormResult:
-    label: str  # "" for the whole quiz, else "paket A" …
+    label: Phrase | None  # None for the whole quiz, else "paket A" …
     reliability: stats.Reliability
     category: str
     acceptable: bool
+
+    def name(self, labels: Mapping[str, str]) -> str:
+        return self.label.text(labels) if self.label else ""
 
 
 @dataclass(frozen=True)
@@ -128,15 +133,15 @@ def _forms(scored: Scored, settings: Settings) -> tuple[tuple[FormResult, ...], 
         result = stats.reliability(block)
         fill = np.isnan(alpha_deleted[columns])
         alpha_deleted[columns[fill]] = stats.alpha_if_deleted(block)[fill]
-        label = "" if len(groups) == 1 else _form_label(scored, rows)
+        label = None if len(groups) == 1 else _form_label(scored, rows)
         forms.append(FormResult(label, result, settings.reliability.label(result.kr20),
                                 not math.isnan(result.kr20) and result.kr20 >= settings.reliable_from))
     return tuple(forms), alpha_deleted
 
 
-def _form_label(scored: Scored, rows: list[int]) -> str:
+def _form_label(scored: Scored, rows: list[int]) -> Phrase:
     versions = sorted({scored.participants[row].version for row in rows} - {""})
-    return "paket " + "/".join(versions) if versions else f"form of {len(rows)}"
+    return phrase("form_versions", versions="/".join(versions)) if versions else phrase("form_size", n=len(rows))
 
 
 def _options(key: AnswerKey, scored: Scored, settings: Settings) -> tuple[list[tuple[OptionResult, ...]], np.ndarray]:
@@ -162,27 +167,29 @@ def _options(key: AnswerKey, scored: Scored, settings: Settings) -> tuple[list[t
 
 
 def judge(numbers: dict[str, float], options: tuple[OptionResult, ...], omit: float, n: int,
-          settings: Settings) -> tuple[tuple[str, ...], str]:
-    """Flags (reasons, worst first) and the recommended action for one item."""
+          settings: Settings) -> tuple[tuple[Phrase, ...], str]:
+    """Flags (reasons, worst first) and the recommended action for one item. A flag is a phrase
+    whose label (`flag_<kind>` in latsar/labels) words it in the report's language."""
     if n == 0:
-        return ("no participant was given this item",), "keep"
+        return (phrase("flag_unseen"),), "keep"
     d, r = numbers["d"], numbers["r"]
-    drop = [f"negative discrimination: D = {d:.2f}"] if d < 0 else []
-    drop += [f"negative point-biserial: r = {r:.2f}"] if r < 0 else []
-    revise = [f"low discrimination: D = {d:.2f} ({settings.discrimination.label(d)})"] if 0 <= d <= settings.revise_discrimination else []
+    drop = [phrase("flag_negative_discrimination", d=d)] if d < 0 else []
+    drop += [phrase("flag_negative_point_biserial", r=r)] if r < 0 else []
+    low = 0 <= d <= settings.revise_discrimination
+    revise = [phrase("flag_low_discrimination", d=d, category=settings.discrimination.label(d))] if low else []
     if math.isnan(r):
-        revise.append("no variance: every participant answered it alike")
+        revise.append(phrase("flag_no_variance"))
     elif 0 <= r < settings.revise_point_biserial:
-        revise.append(f"low point-biserial: r = {r:.2f} ({settings.point_biserial.label(r)})")
-    revise += [f"distractor {o.letter} draws more of the upper group ({o.upper:.0%}) than of the lower ({o.lower:.0%})"
+        revise.append(phrase("flag_low_point_biserial", r=r, category=settings.point_biserial.label(r)))
+    revise += [phrase("flag_upper_distractor", letter=o.letter, upper=o.upper, lower=o.lower)
                for o in options if not o.key and o.upper > o.lower]
-    minor = [f"distractor {o.letter} chosen by {o.share:.0%} (< {settings.distractor_min_share:.0%})"
+    minor = [phrase("flag_weak_distractor", letter=o.letter, share=o.share, limit=settings.distractor_min_share)
              for o in options if not o.key and o.share < settings.distractor_min_share]
-    minor += [f"{omit:.0%} gave no answer (> {settings.omit_max_share:.0%})"] if omit > settings.omit_max_share else []
+    minor += [phrase("flag_omits", share=omit, limit=settings.omit_max_share)] if omit > settings.omit_max_share else []
     action = "drop" if drop else "revise" if revise else "keep"
     if action == "drop" and n < settings.min_n_for_drop:
         action = "revise"
-        minor.append(f"N = {n} < {settings.min_n_for_drop}: not dropped automatically")
+        minor.append(phrase("flag_not_dropped", n=n, needed=settings.min_n_for_drop))
     return tuple(drop + revise + minor), action
 
 

@@ -25,6 +25,7 @@ from latsar.score.results import ClassGain, ParticipantResult, participant_resul
 from latsar.score.scoring import Scored, combine
 from latsar.score.settings import Settings
 from latsar.score.table import fail, read_table
+from latsar.score.text import english
 
 
 @dataclass(frozen=True)
@@ -64,9 +65,10 @@ def score(curriculum: Curriculum, blueprint_id: str, answers: list[Path], fmt: s
     key = answer_key(curriculum, plan_quiz(curriculum, blueprint))
     scored = combine(key, _read_all(answers, key, fmt))
     if not scored.participants:
+        words = english()
         raise LatsarError([Diagnostic(None, f"no row could be scored ({scored.read} read, all rejected)",
                                       "fix the rows listed below and run again")]
-                          + [Diagnostic(Location(r.source, r.row, 1), r.reason) for r in scored.rejected])
+                          + [Diagnostic(Location(r.source, r.row, 1), r.reason.text(words)) for r in scored.rejected])
     results = participant_results(curriculum, key, scored)
     gain = None
     if pre is not None:
@@ -156,7 +158,7 @@ def notes(outcome: Outcome) -> list[str]:
 
 def _reliability_line(form) -> str:
     r = form.reliability
-    where = f" ({form.label})" if form.label else ""
+    where = f" ({form.name(english())})" if form.label else ""
     kr20 = "undefined" if math.isnan(r.kr20) else f"{r.kr20:.3f}"
     return f"KR-20{where} = {kr20} ({form.category}), SEM = {export.number(r.sem, 2)}, N = {r.n}, k = {r.k}"
 
@@ -178,7 +180,7 @@ def sheets_of(outcome: Outcome) -> list[export.Sheet]:
     scored, analysis = outcome.scored, outcome.analysis
     summary = [("rows read", scored.read), ("rows scored", len(scored.participants)),
                ("rows rejected", len(scored.rejected)), ("blank rows skipped", scored.blank_rows)]
-    summary += [(f"KR-20 {f.label}".strip(), export.number(f.reliability.kr20)) for f in analysis.forms]
+    summary += [(f"KR-20 {f.name(english())}".strip(), export.number(f.reliability.kr20)) for f in analysis.forms]
     summary += export.gain_lines(outcome.gain)
     return [
         export.summary_sheet(summary),

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from latsar.score.analysis import OPTION_LETTERS, Analysis, GroupResult
 from latsar.score.readers.common import Rejected
 from latsar.score.results import ClassGain, ParticipantResult
+from latsar.score.text import english
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ def scores_sheet(results: list[ParticipantResult], with_gain: bool) -> Sheet:
 
 
 def items_sheet(analysis: Analysis) -> Sheet:
+    words = english()
     width = max((o.index + 1 for it in analysis.items for o in it.options), default=0)
     letters = OPTION_LETTERS[:width]
     header = ("number", "item", "module", "objective", "level", "n", "p", "difficulty", "p_upper", "p_lower", "D",
@@ -57,7 +59,7 @@ def items_sheet(analysis: Analysis) -> Sheet:
         rows.append((it.number, it.item_id, it.module, it.objective, it.level, it.n, number(it.p), it.difficulty,
                      number(it.pa), number(it.pb), number(it.d), it.discrimination, number(it.r), it.point_biserial,
                      number(it.alpha_deleted), key, *(shares.get(letter, "") for letter in letters),
-                     number(it.omit), it.action, "; ".join(it.flags)))
+                     number(it.omit), it.action, "; ".join(f.text(words) for f in it.flags)))
     return Sheet("items", header, tuple(rows))
 
 
@@ -73,7 +75,8 @@ def groups_sheet(name: str, groups: tuple[GroupResult, ...]) -> Sheet:
 
 
 def rejected_sheet(rejected: tuple[Rejected, ...]) -> Sheet:
-    rows = tuple((r.source, r.row, r.participant, r.reason) for r in rejected)
+    words = english()
+    rows = tuple((r.source, r.row, r.participant, r.reason.text(words)) for r in rejected)
     return Sheet("rejected", ("file", "row", "participant", "reason"), rows)
 
 

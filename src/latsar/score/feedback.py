@@ -21,6 +21,7 @@ from pydantic import Field
 from latsar.errors import Diagnostic, LatsarError
 from latsar.model.schema import Id, Strict
 from latsar.model.validation import validate
+from latsar.score.text import english
 from latsar.source.yamlfile import read_yaml
 
 if TYPE_CHECKING:  # the loader imports read_stats: keep numpy out of `latsar check`
@@ -62,9 +63,10 @@ def stats_path(curriculum_root: Path, blueprint_id: str, cohort: str) -> Path:
 
 
 def stats_document(analysis: Analysis, blueprint_id: str, cohort: str, date: datetime.date) -> bytes:
+    words = english()  # flags in English whatever the report's language: `latsar check` prints them
     records = [
         {"item": it.item_id, "date": date, "n": it.n, "p": _round(it.p), "D": _round(it.d), "r_pbis": _round(it.r),
-         "flags": list(it.flags), "action": it.action}
+         "flags": [f.text(words) for f in it.flags], "action": it.action}
         for it in analysis.items
     ]
     body = {"blueprint": blueprint_id, "cohort": cohort, "items": records}

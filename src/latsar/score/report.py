@@ -15,8 +15,8 @@ from typing import Mapping
 from latsar.labels import labels_for
 from latsar.model.curriculum import Curriculum
 from latsar.score.analysis import ACTIONS, GroupResult, ItemResult
-from latsar.score.labels import score_labels
-from latsar.score.text import decimal, percent
+from latsar.score.settings import Settings
+from latsar.score.text import decimal, percent, phrase
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,8 @@ class ScoreReport:
 
 def build_report(curriculum: Curriculum, outcome) -> ScoreReport:
     programme = curriculum.programme
-    labels = score_labels(programme.language)
+    # The programme's labels, overrides included: every fixed word of the report comes from them.
+    labels = labels_for(programme.language, programme.labels)
     analysis, blueprint = outcome.analysis, outcome.key.blueprint
     settings = analysis.settings
     return ScoreReport(
@@ -75,7 +76,7 @@ def build_report(curriculum: Curriculum, outcome) -> ScoreReport:
         difficulty_edges=tuple(b.upper for b in settings.difficulty.bands if math.isfinite(b.upper)),
         discrimination_edges=tuple(b.upper for b in settings.discrimination.bands if math.isfinite(b.upper)),
         tables=_tables(curriculum, outcome, labels),
-        methods=settings.sources, date=outcome.date,
+        methods=_methods(settings, labels, with_gain=outcome.gain is not None), date=outcome.date,
     )
 
 
@@ -92,7 +93,7 @@ def _summary(outcome, labels: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
          f"{passed} / {len(results)} ({percent(100 * passed / len(results))})"),
     ]
     for form in analysis.forms:
-        where = f" ({form.label})" if form.label else ""
+        where = f" ({form.name(labels)})" if form.label else ""
         r = form.reliability
         lines.append((labels["sum_reliability"] + where, f"{decimal(r.kr20)} ({form.category}), N = {r.n}, k = {r.k}"))
         lines.append((labels["sum_sem"] + where, decimal(r.sem, 2)))
@@ -124,26 +125,28 @@ def _tables(curriculum: Curriculum, outcome, labels: Mapping[str, str]) -> tuple
                        labels["report_objectives_note"].format(mastery=percent(analysis.mastery_percent)),
                        _group_header(labels, "objective"),
                        tuple(_group_row(g, labels, curriculum.objective_by_id[g.id].text) for g in analysis.objectives))
-    bloom = labels_for(curriculum.programme.language, curriculum.programme.labels)
     levels = Table(labels["report_levels"], "", _group_header(labels, "level"),
-                   tuple(_group_row(g, labels, bloom[f"bloom_{g.id.lower()}"]) for g in analysis.levels))
+                   tuple(_group_row(g, labels, labels[f"bloom_{g.id.lower()}"]) for g in analysis.levels))
     tables = [items, objectives, levels]
     if outcome.gain is not None:
         tables.append(_gain_table(outcome, labels))
     if outcome.scored.rejected:
         tables.append(Table(labels["report_rejected"], "", tuple(labels[f"col_{c}"] for c in
                                                                  ("file", "row", "participant", "reason")),
-                            tuple(Row((r.source, str(r.row), r.participant, r.reason)) for r in outcome.scored.rejected)))
+                            tuple(Row((r.source, str(r.row), r.participant, r.reason.text(labels)))
+                                  for r in outcome.scored.rejected)))
     return tuple(tables)
 
 
 def _item_row(item: ItemResult, labels: Mapping[str, str], minimum: float) -> Row:
-    options = "  ".join(
-        f"{o.letter}{'*' if o.key else ''} {round(100 * o.share)}{'!' if not o.key and o.share < minimum else ''}"
+    # A no-break space keeps each option's letter with its share when the cell wraps.
+    options = " ".join(
+        f"{o.letter}{'*' if o.key else ''}\u00a0{round(100 * o.share)}{'!' if not o.key and o.share < minimum else ''}"
         for o in item.options)
     return Row((str(item.number), item.item_id, item.level, f"{decimal(item.p, 2)}\n{item.difficulty}",
                 f"{decimal(item.d, 2)}\n{item.discrimination}", f"{decimal(item.r, 2)}\n{item.point_biserial}",
-                options or "–", labels[f"action_{item.action}"], "; ".join(item.flags)), item.action)
+                options or "–", labels[f"action_{item.action}"],
+                "; ".join(flag.text(labels) for flag in item.flags)), item.action)
 
 
 def _group_header(labels: Mapping[str, str], first: str) -> tuple[str, ...]:
@@ -160,8 +163,15 @@ def _group_row(group: GroupResult, labels: Mapping[str, str], text: str) -> Row:
 def _gain_table(outcome, labels: Mapping[str, str]) -> Table:
     rows = tuple(Row((r.participant, r.name, percent(r.pre), percent(r.percent), decimal(r.gain, 2), r.gain_band))
                  for r in outcome.results)
-    header = (labels["col_participant"], "", "pre", "post", "g", "")
+    header = (labels["col_participant"], "", labels["col_pre"], labels["col_post"], labels["col_gain"], "")
     return Table(labels["report_gain"], "", header, rows)
+
+
+def _methods(settings: Settings, labels: Mapping[str, str], with_gain: bool) -> tuple[str, ...]:
+    """One line per method the report used (the gain only with a pre-test), citing its source."""
+    return tuple(phrase(f"method_{method}", source=source, groups=settings.group_fraction,
+                        share=settings.distractor_min_share).text(labels)
+                 for method, source in settings.sources if with_gain or method != "gain")
 
 
 def _mean(values) -> float:

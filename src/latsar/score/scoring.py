@@ -13,6 +13,7 @@ import numpy as np
 from latsar.score.key import AnswerKey
 from latsar.score.readers.common import Answered, Parsed, Rejected
 from latsar.score.stats import UNKNOWN
+from latsar.score.text import phrase
 
 
 @dataclass(frozen=True)
@@ -64,9 +65,8 @@ def _deduplicate(answered: list[Answered]) -> tuple[list[Answered], list[Rejecte
     for a in answered:
         seen = first.setdefault(identity(a.participant), a)
         if seen is not a:
-            rejected.append(Rejected(a.source, a.row, a.participant,
-                                     f"duplicate participant '{a.participant}': already scored from "
-                                     f"{seen.source}:{seen.row}; delete one of the two rows"))
+            rejected.append(Rejected(a.source, a.row, a.participant, phrase(
+                "reject_duplicate", participant=a.participant, place=f"{seen.source}:{seen.row}")))
     return list(first.values()), rejected
 
 

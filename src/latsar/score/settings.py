@@ -94,9 +94,10 @@ class Settings:
     # Mastery of an objective: the class's mean sub-score reaches this percentage; None means the
     # blueprint's pass mark [tool default].
     mastery_percent: float | None = None
-    # Which scheme each category column follows, as the report prints it.
-    sources: tuple[str, ...] = field(default=(
-        "difficulty: Arikunto", "discrimination D: Arikunto; 27 % groups (Kelley 1939)",
-        "point-biserial (corrected): Ebel via Azwar 1996", "distractors: 5 % rule (Arikunto 2012; Sudijono 2011)",
-        "KR-20: population variance", "gain: Hake 1998",
+    # The source each method follows, as the report cites it: (method, source). The report words
+    # each line with the label `method_<method>` in its own language, quoting the settings above.
+    sources: tuple[tuple[str, str], ...] = field(default=(
+        ("difficulty", "Arikunto"), ("discrimination", "Arikunto"), ("groups", "Kelley 1939"),
+        ("point_biserial", "Ebel via Azwar 1996"), ("distractors", "Arikunto 2012; Sudijono 2011"),
+        ("reliability", "KR-20"), ("gain", "Hake 1998"),
     ))

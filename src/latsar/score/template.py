@@ -12,9 +12,9 @@ import csv
 import datetime
 import io
 
+from latsar.labels import labels_for
 from latsar.plan.types import QuizPlan
 from latsar.score.key import LETTERS
-from latsar.score.labels import score_labels
 from latsar.score.readers.template import ID, NAME, VERSION
 
 # Rows prepared for typing in the workbook (validation lists cover them).
@@ -41,7 +41,7 @@ def _workbook(plan: QuizPlan, when: datetime.datetime) -> bytes:
 
     from latsar.score.xlsx import workbook_bytes
 
-    labels = score_labels("id")
+    labels = labels_for("id")
     book = Workbook()
     sheet = book.active
     sheet.title = "jawaban"

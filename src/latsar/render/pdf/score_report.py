@@ -16,6 +16,7 @@ from reportlab.graphics.shapes import Circle, Drawing, Line, Rect, String
 from reportlab.lib.colors import HexColor, white
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from latsar.render.pdf.fonts import register
@@ -52,8 +53,9 @@ def render_score_report(report: ScoreReport, theme: Theme) -> bytes:
         initialFontName=theme.body_font.regular,
     )
     story = _title(report, styles) + _summary(report, theme, styles) + _charts(report, theme, styles)
+    widths = _widths(report.tables, theme.frame_width, styles)
     for table in report.tables:
-        story += _table(table, theme, styles)
+        story += _table(table, widths[len(table.header)], theme, styles)
     story += _methods(report, styles)
 
     def page(canv, document):
@@ -89,11 +91,16 @@ def _styles(theme: Theme) -> Mapping[str, ParagraphStyle]:
                                                                 "textColor": theme.colour("on_accent")}),
         "centre": ParagraphStyle("centre", parent=base["body"], **{**small, "alignment": TA_CENTER}),
         "note": ParagraphStyle("note", parent=base["tag"], fontSize=s - 2.5, leading=s, spaceAfter=4),
+        # The methods in the small sans of the tables: a short list, kept on one page.
+        "method": ParagraphStyle("method", parent=base["item"], fontName=sans.regular, fontSize=s - 2,
+                                 leading=s + 1.5, leftIndent=10, bulletIndent=0, spaceAfter=1.5, alignment=TA_LEFT,
+                                 hyphenationLang=""),
     }
 
 
 def _p(text: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+    # A number keeps its per cent sign on its line ("6.7 %" never breaks before the sign).
+    return Paragraph(escape(text).replace(" %", "\u00a0%").replace("\n", "<br/>"), style)
 
 
 def _title(report: ScoreReport, styles) -> list:
@@ -180,7 +187,7 @@ def _scatter(report: ScoreReport, theme: Theme, width: float) -> Drawing:
         _mark(drawing, point, scale_x(point.p), scale_y(point.d), font)
     drawing.add(String(x0 + w / 2, 6, "p", fontName=font, fontSize=size + 1, textAnchor="middle"))
     drawing.add(String(4, y0 + h / 2, "D", fontName=font, fontSize=size + 1))
-    _legend(drawing, report, x0 + 4, y0 + h - 9, font, size)
+    _legend(drawing, report, x0, y0 + h + 5, font, size)  # above the plot, clear of the marks
     return drawing
 
 
@@ -203,30 +210,32 @@ def _legend(drawing: Drawing, report: ScoreReport, x: float, y: float, font: str
         drawing.add(Circle(x + 3, y + 2.5, 3, fillColor=HexColor(colour), strokeColor=None))
         label = report.labels[f"action_{action}"]
         drawing.add(String(x + 9, y, label, fontName=font, fontSize=size))
-        x += 14 + 4.2 * len(label)
+        x += 18 + stringWidth(label, font, size)
 
 
 # Relative column widths of the report's tables, by their number of columns.
 WIDTHS: dict[int, tuple[float, ...]] = {
-    9: (0.04, 0.14, 0.06, 0.09, 0.09, 0.09, 0.16, 0.12, 0.21),
+    9: (0.04, 0.15, 0.06, 0.075, 0.065, 0.07, 0.18, 0.12, 0.24),
     7: (0.13, 0.44, 0.06, 0.07, 0.07, 0.11, 0.12),
     6: (0.2, 0.36, 0.11, 0.11, 0.1, 0.12),
     4: (0.22, 0.07, 0.18, 0.53),
 }
+# Id columns widened to their longest id, so an id such as "agen-perubahan-02" never breaks
+# (by number of columns: the id column, and the text column that gives up the room).
+FITTED: dict[int, tuple[int, int]] = {9: (1, 8), 7: (0, 1)}
+PADDING = 3  # left and right padding of every cell
 
 
-def _table(table: ReportTable, theme: Theme, styles) -> list:
+def _table(table: ReportTable, widths: list[float], theme: Theme, styles) -> list:
     if not table.rows:
         return []
-    width = theme.frame_width
-    fractions = WIDTHS.get(len(table.header), tuple(1 / len(table.header) for _ in table.header))
     data = [[_p(h, styles["head"]) for h in table.header]]
     data += [[_p(c, styles["cell"]) for c in row.cells] for row in table.rows]
-    grid = Table(data, colWidths=[width * f for f in fractions], repeatRows=1, hAlign="LEFT")
+    grid = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
     commands = [("BACKGROUND", (0, 0), (-1, 0), theme.colour("accent")), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LINEBELOW", (0, 1), (-1, -1), 0.25, theme.colour("rule")),
                 ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-                ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3)]
+                ("LEFTPADDING", (0, 0), (-1, -1), PADDING), ("RIGHTPADDING", (0, 0), (-1, -1), PADDING)]
     action_column = _action_column(table)
     for n, row in enumerate(table.rows, start=1):
         if row.action and action_column is not None:
@@ -238,15 +247,39 @@ def _table(table: ReportTable, theme: Theme, styles) -> list:
     return [KeepTogether(heading + [Spacer(0, 0)]), grid]
 
 
+def _widths(tables: tuple[ReportTable, ...], width: float, styles) -> dict[int, list[float]]:
+    """Column widths by number of columns; tables of one shape (objectives and levels) share
+    them, so that their columns line up."""
+    shapes: dict[int, list[float]] = {}
+    for columns in sorted({len(t.header) for t in tables}):
+        widths = [width * f for f in WIDTHS.get(columns, (1 / columns,) * columns)]
+        if columns in FITTED:
+            fitted, giving = FITTED[columns]
+            longest = _longest([t for t in tables if len(t.header) == columns], fitted, styles)
+            # Half a point spare against rounding in the line breaker; at most a third of the
+            # table, so that a freak id cannot squeeze the text column away.
+            extra = max(0.0, min(longest + 2 * PADDING + 0.5, width / 3) - widths[fitted])
+            widths[fitted] += extra
+            widths[giving] -= extra
+        shapes[columns] = widths
+    return shapes
+
+
+def _longest(tables: list[ReportTable], column: int, styles) -> float:
+    """The width of the widest text in `column` of these tables, header included."""
+    cell, head = styles["cell"], styles["head"]
+    return max([stringWidth(t.header[column], head.fontName, head.fontSize) for t in tables]
+               + [stringWidth(row.cells[column], cell.fontName, cell.fontSize) for t in tables for row in t.rows])
+
+
 def _action_column(table: ReportTable) -> int | None:
     """The column coloured by the row's action: the action itself, or the mastery verdict."""
     return {9: 7, 7: 6}.get(len(table.header))
 
 
 def _methods(report: ScoreReport, styles) -> list:
-    story = [_p(report.labels["report_methods"], styles["report-section"])]
-    story += [Paragraph(escape(line), styles["item"], bulletText="•") for line in report.methods]
-    return story
+    lines = [Paragraph(escape(line), styles["method"], bulletText="•") for line in report.methods]
+    return [KeepTogether([_p(report.labels["report_methods"], styles["report-section"]), *lines])]
 
 
 def _footer(canv, doc, report: ScoreReport, theme: Theme, styles) -> None:

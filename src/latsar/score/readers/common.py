@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Mapping, Sequence
+from typing import TYPE_CHECKING, Mapping, Sequence
 
 from latsar.score.table import Row, Table, fail
+from latsar.score.text import Phrase, english, phrase
+
+if TYPE_CHECKING:
+    from latsar.score.key import AnswerKey
 
 # Header names (compared after `header_key`) of the identity columns, most specific first.
 ID_COLUMNS: tuple[str, ...] = (
@@ -42,11 +46,12 @@ class Rejected:
     source: str
     row: int
     participant: str
-    reason: str
+    reason: Phrase  # a `reject_<kind>` label and its values
 
     def format(self) -> str:
+        """The row as the CLI reports it, in English."""
         who = f" ({self.participant})" if self.participant else ""
-        return f"{self.source}:{self.row}{who}: {self.reason}"
+        return f"{self.source}:{self.row}{who}: {self.reason.text(english())}"
 
 
 @dataclass
@@ -63,7 +68,19 @@ class Parsed:
 
 
 class RowProblem(Exception):
-    """A reason to reject one row; readers raise it and `each_row` records it."""
+    """A reason to reject one row, as a `reject_<kind>` label and the values it quotes; readers
+    raise it and `each_row` records it."""
+
+    def __init__(self, key: str, **values: object):
+        super().__init__(key)
+        self.reason = phrase(key, **values)
+
+
+def unknown_version(key: AnswerKey, version: str) -> RowProblem:
+    codes = ", ".join(key.codes)
+    if not version:
+        return RowProblem("reject_no_version", quiz=key.blueprint.id, codes=codes)
+    return RowProblem("reject_unknown_version", version=version, quiz=key.blueprint.id, codes=codes)
 
 
 def find_column(table: Table, names: Sequence[str]) -> int | None:
@@ -95,11 +112,12 @@ def check_width(table: Table, row: Row) -> None:
     if table.width_checked or len(row.cells) == width:
         return
     if len(row.cells) < width:
-        missing = ", ".join(f"'{h}'" for h in table.header[len(row.cells):] if h) or "unnamed"
-        raise RowProblem(f"missing column {missing}: the row has {len(row.cells)} cells, the header {width}")
+        # Each missing column by its header, or by its number when the header cell is empty.
+        missing = ", ".join(f"'{h}'" if h else str(n) for n, h in enumerate(table.header, start=1)
+                            if n > len(row.cells))
+        raise RowProblem("reject_missing_cells", missing=missing, cells=len(row.cells), width=width)
     if any(row.cells[width:]):
-        raise RowProblem(f"the row has {len(row.cells)} cells, the header {width}: a separator inside a "
-                         f"name? put that cell in quotes")
+        raise RowProblem("reject_extra_cells", cells=len(row.cells), width=width)
 
 
 def each_row(table: Table, parsed: Parsed, id_column: int, read_row) -> None:
@@ -112,7 +130,7 @@ def each_row(table: Table, parsed: Parsed, id_column: int, read_row) -> None:
         try:
             check_width(table, row)
             if not participant:
-                raise RowProblem(f"missing participant id (column '{table.header[id_column]}')")
+                raise RowProblem("reject_no_participant", column=table.header[id_column])
             parsed.answered.append(read_row(row, participant))
         except RowProblem as problem:
-            parsed.rejected.append(Rejected(table.display, row.number, participant, str(problem)))
+            parsed.rejected.append(Rejected(table.display, row.number, participant, problem.reason))

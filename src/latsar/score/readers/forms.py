@@ -85,7 +85,7 @@ def _choice(key: AnswerKey, item: str, text: str) -> int:
         return OMIT
     places = [index for owner, index in key.option_texts.get(fold(text), ()) if owner == item]
     if not places:
-        raise RowProblem(f"answer '{_short(text)}' to item {item} is not one of its options")
+        raise RowProblem("reject_not_an_option", answer=_short(text), item=item)
     return places[0]
 
 

@@ -13,7 +13,7 @@ from latsar.errors import did_you_mean
 from latsar.score.key import AnswerKey
 from latsar.score.readers.common import (
     ID_COLUMNS, NAME_COLUMNS, VERSION_COLUMNS, Answered, Parsed, RowProblem, cell, each_row, find_column,
-    require_column,
+    require_column, unknown_version,
 )
 from latsar.score.table import Row, Table, fail
 
@@ -45,7 +45,7 @@ def read(table: Table, key: AnswerKey) -> Parsed:
     def read_row(row: Row, participant: str) -> Answered:
         version = cell(row, version_column).upper()
         if parallel and version not in key.forms:
-            raise RowProblem(f"unknown version '{version}': quiz '{key.blueprint.id}' has paket {', '.join(key.codes)}")
+            raise unknown_version(key, version)
         shown = key.forms[version] if parallel else key.master
         correct = {item: _mark(table, row, item, columns[item]) for item in shown}
         return Answered(table.display, row.number, participant, cell(row, name_column), version, correct, None)
@@ -57,7 +57,7 @@ def read(table: Table, key: AnswerKey) -> Parsed:
 def _mark(table: Table, row: Row, item: str, column: int) -> bool:
     value = cell(row, column)
     if value not in VALUES:
-        raise RowProblem(f"value '{value}' for item {item} (column {column + 1}) is not 0 or 1")
+        raise RowProblem("reject_not_binary", value=value, item=item, column=column + 1)
     return VALUES[value]
 
 

@@ -53,7 +53,7 @@ def read(table: Table, key: AnswerKey) -> Parsed:
     def read_row(row: Row, participant: str) -> Answered:
         status = cell(row, state)
         if state is not None and header_key(status) not in FINISHED:
-            raise RowProblem(f"attempt not finished (State: '{status}')")
+            raise RowProblem("reject_unfinished", state=status)
         name = " ".join(part for part in (cell(row, first), cell(row, surname)) if part)
         # Without an email or id column, the full name is the best identity there is.
         who = participant if id_column is not None else name
@@ -73,7 +73,7 @@ def _answered(key: AnswerKey, source: str, row: Row, participant: str, name: str
         else:
             places = [index for item, index in key.option_texts.get(fold(text), ()) if item == item_id]
             if not places:
-                raise RowProblem(f"Response {slot} '{_short(text)}' is not an option of item {item_id}")
+                raise RowProblem("reject_not_a_response", slot=slot, answer=_short(text), item=item_id)
             choices[item_id] = places[0]
         correct[item_id] = choices[item_id] == key.correct_option(item_id)
     return Answered(source, row.number, participant, name, "", correct, choices)

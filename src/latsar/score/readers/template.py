@@ -9,7 +9,7 @@ from latsar.plan.quiz import score_version
 from latsar.score.key import LETTERS, AnswerKey
 from latsar.score.readers.common import (
     ID_COLUMNS, NAME_COLUMNS, NO_ANSWER, VERSION_COLUMNS, Answered, Parsed, RowProblem, cell, each_row,
-    find_column, header_key, require_column,
+    find_column, header_key, require_column, unknown_version,
 )
 from latsar.score.stats import OMIT
 from latsar.score.table import Row, Table, fail
@@ -68,8 +68,7 @@ def _version(key: AnswerKey, text: str) -> str:
     if not code and len(key.codes) == 1:
         return key.codes[0]
     if code not in key.questions:
-        shown = f"'{text}'" if text else "(empty)"
-        raise RowProblem(f"unknown version {shown}: quiz '{key.blueprint.id}' has paket {', '.join(key.codes)}")
+        raise unknown_version(key, text)
     return code
 
 
@@ -84,8 +83,8 @@ def _letters(key: AnswerKey, code: str, row: Row, columns: dict[int, int]) -> li
         elif len(value) == 1 and value in allowed:
             letters.append(value)
         else:
-            raise RowProblem(f"answer '{raw}' to question {question.number} is not an option: write one of "
-                             f"{allowed[0]}–{allowed[-1]}, or leave the cell empty")
+            raise RowProblem("reject_not_a_letter", answer=raw, question=question.number, first=allowed[0],
+                             last=allowed[-1])
     return letters
 
 

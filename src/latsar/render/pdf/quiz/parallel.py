@@ -11,10 +11,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import replace
 from typing import Any, Sequence
 
-from latsar.labels import Labels
 from latsar.render.pdf.quiz.booklet import BookletJob, Items, booklet_pdf
 from latsar.render.pdf.theme import Theme
 
@@ -48,8 +46,7 @@ class Booklets:
     def __enter__(self) -> Booklets:
         if self.workers >= 2 and len(self.jobs) >= PARALLEL_MIN:
             self._pool = ProcessPoolExecutor(self.workers, mp_context=_context())
-            payload = _portable(self.theme)
-            self._futures = [self._pool.submit(_render_batch, payload, batch) for batch in self._batches()]
+            self._futures = [self._pool.submit(render_serially, batch, self.theme) for batch in self._batches()]
         return self
 
     def __exit__(self, *exc_info) -> None:
@@ -75,13 +72,3 @@ class Booklets:
 def _context() -> Any:
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else None)
-
-
-def _portable(theme: Theme) -> tuple[Theme, str, dict[str, str]]:
-    # Labels wrap a read-only mapping proxy, which does not pickle; they travel as a dict.
-    return replace(theme, labels=None), theme.labels.lang, dict(theme.labels)
-
-
-def _render_batch(payload: tuple[Theme, str, dict[str, str]], jobs: list[BookletJob]) -> list[bytes]:
-    bare, lang, labels = payload
-    return render_serially(jobs, replace(bare, labels=Labels(lang, labels)))
