@@ -138,3 +138,14 @@ def test_unknown_label_override_is_located(mini: Path, capsys: pytest.CaptureFix
     assert main(["check", "curriculum"]) == 2
     assert capsys.readouterr().err.strip() == (
         "curriculum/programme.yaml:9:3: unknown label 'contentz'; did you mean 'contents'?")
+
+
+def test_offloaded_build_equals_serial_build(mini: Path) -> None:
+    from latsar.build import BuildOptions, build
+    from latsar.model.load import load_curriculum
+
+    curriculum, _ = load_curriculum(mini)
+    serial = build(curriculum, mini.parent / "serial", BuildOptions(jobs=1)).files
+    offloaded = build(curriculum, mini.parent / "offloaded", BuildOptions(jobs=2)).files
+    assert any(name.startswith("modules/") for name in offloaded)
+    assert serial == offloaded

@@ -35,6 +35,7 @@ class BuildOptions:
     lang: str | None = None  # overrides programme.language for fixed labels
     only: frozenset[str] = frozenset()  # blueprint ids to build; empty = all
     formats: tuple[str, ...] = ()  # export formats; empty = all
+    jobs: int | None = None  # processes to use; None = the machine's cores
 
 
 @dataclass
@@ -143,16 +144,71 @@ STEPS: dict[str, Step] = {
 }
 
 
+# Steps heavy enough to run in a second process while the others run here.
+OFFLOADABLE: frozenset[str] = frozenset({"handouts"})
+
+
 def build(curriculum: Curriculum, out: Path, options: BuildOptions = BuildOptions(),
           steps: tuple[str, ...] | None = None, manifest_path: str = "manifest.json") -> Outputs:
     """Run `steps` (all by default), then write their files and a manifest of them."""
     context = BuildContext(curriculum, options)
-    outputs = Outputs()
-    for name in steps or tuple(STEPS):
-        STEPS[name](context, outputs)
+    outputs = run_steps(context, steps or tuple(STEPS))
     outputs.add(manifest_path, manifest(curriculum, outputs))
     write_all(out, outputs.files)
     return outputs
+
+
+def run_steps(context: BuildContext, names: tuple[str, ...]) -> Outputs:
+    """Every step's files. With two cores or more, offloadable steps run in a worker process
+    meanwhile; each step's output depends only on the context, so the bytes are the same."""
+    offload = [n for n in names if n in OFFLOADABLE] if len(names) > 1 and _cores(context) >= 2 else []
+    outputs = Outputs()
+    if not offload:
+        for name in names:
+            STEPS[name](context, outputs)
+        return outputs
+    from concurrent.futures import ProcessPoolExecutor
+
+    import pickle
+
+    context.plans  # decided once, before the worker starts, so both processes share them
+    # Pickled here, not in the pool's feeder thread, which would race with this process's steps
+    # filling the context's caches.
+    frozen = pickle.dumps(context)
+    with ProcessPoolExecutor(1, mp_context=_fork_context()) as pool:
+        futures = {name: pool.submit(_step_outputs, name, frozen) for name in offload}
+        for name in names:
+            if name not in futures:
+                STEPS[name](context, outputs)
+        for name in offload:
+            files, notes = futures[name].result()
+            outputs.files.update(files)
+            outputs.notes.extend(notes)
+    return outputs
+
+
+def _step_outputs(name: str, frozen: bytes) -> tuple[dict[str, bytes], list[str]]:
+    import pickle
+
+    outputs = Outputs()
+    STEPS[name](pickle.loads(frozen), outputs)
+    return outputs.files, outputs.notes
+
+
+def _cores(context: BuildContext) -> int:
+    if context.options.jobs is not None:
+        return context.options.jobs
+    try:
+        return len(os.sched_getaffinity(0))  # respects container and taskset limits
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def _fork_context():
+    import multiprocessing
+
+    # Forked workers start with the modules already imported; elsewhere the default start method.
+    return multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
 
 
 def find_blueprint(curriculum: Curriculum, blueprint_id: str):
