@@ -149,3 +149,21 @@ def test_offloaded_build_equals_serial_build(mini: Path) -> None:
     offloaded = build(curriculum, mini.parent / "offloaded", BuildOptions(jobs=2)).files
     assert any(name.startswith("modules/") for name in offloaded)
     assert serial == offloaded
+
+
+def test_unusable_output_folder_is_a_user_error(mini: Path, capsys: pytest.CaptureFixture) -> None:
+    (mini.parent / "taken").write_text("not a folder")
+    assert main(["build", "curriculum", "--out", "taken"]) == 2
+    assert main(["init", "taken"]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        "taken: is a file, not a folder; choose another output folder (--out)",
+        "taken: is a file, not a folder; choose a new folder name"]
+
+
+def test_bad_source_date_epoch_is_a_user_error(mini: Path, monkeypatch: pytest.MonkeyPatch,
+                                               capsys: pytest.CaptureFixture) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    assert main(["build", "curriculum", "--out", "out"]) == 2
+    assert capsys.readouterr().err.startswith(
+        "SOURCE_DATE_EPOCH: expected whole seconds since 1970-01-01, got 'yesterday'")
+    assert not (mini.parent / "out").exists()

@@ -16,7 +16,9 @@ from pathlib import Path
 from typing import Callable
 
 from latsar import __version__
+from latsar.errors import LatsarError
 from latsar.model.curriculum import Curriculum
+from latsar.processes import cores, fork_context
 
 
 @dataclass
@@ -81,7 +83,7 @@ def schema_step(context: BuildContext, outputs: Outputs) -> None:
 def summary_step(context: BuildContext, outputs: Outputs) -> None:
     from latsar.summary import summary
 
-    outputs.add("reports/summary.txt", summary(context.curriculum, {}) + "\n")
+    outputs.add("reports/summary.txt", summary(context.curriculum) + "\n")
 
 
 def plan_step(context: BuildContext, outputs: Outputs) -> None:
@@ -175,7 +177,7 @@ def run_steps(context: BuildContext, names: tuple[str, ...]) -> Outputs:
     # Pickled here, not in the pool's feeder thread, which would race with this process's steps
     # filling the context's caches.
     frozen = pickle.dumps(context)
-    with ProcessPoolExecutor(1, mp_context=_fork_context()) as pool:
+    with ProcessPoolExecutor(1, mp_context=fork_context()) as pool:
         futures = {name: pool.submit(_step_outputs, name, frozen) for name in offload}
         for name in names:
             if name not in futures:
@@ -196,23 +198,11 @@ def _step_outputs(name: str, frozen: bytes) -> tuple[dict[str, bytes], list[str]
 
 
 def _cores(context: BuildContext) -> int:
-    if context.options.jobs is not None:
-        return context.options.jobs
-    try:
-        return len(os.sched_getaffinity(0))  # respects container and taskset limits
-    except AttributeError:
-        return os.cpu_count() or 1
-
-
-def _fork_context():
-    import multiprocessing
-
-    # Forked workers start with the modules already imported; elsewhere the default start method.
-    return multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    return context.options.jobs if context.options.jobs is not None else cores()
 
 
 def find_blueprint(curriculum: Curriculum, blueprint_id: str):
-    from latsar.errors import LatsarError, did_you_mean
+    from latsar.errors import did_you_mean
 
     if blueprint_id not in curriculum.blueprint_by_id:
         known = curriculum.blueprint_by_id
@@ -235,18 +225,31 @@ def manifest(curriculum: Curriculum, outputs: Outputs) -> str:
 
 
 def write_all(out: Path, files: dict[str, bytes]) -> None:
+    if out.exists() and not out.is_dir():
+        raise LatsarError(f"{out}: is a file, not a folder; choose another output folder (--out)")
     for relative, data in sorted(files.items()):
         write_atomic(out / relative, data)
 
 
 def write_atomic(target: Path, data: bytes) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    except OSError as exc:
+        raise _unwritable(target, exc) from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             os.fchmod(stream.fileno(), 0o644)  # mkstemp makes 0600; outputs are for sharing
         os.replace(temp, target)
-    except BaseException:
+    except BaseException as exc:
         Path(temp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise _unwritable(target, exc) from None
         raise
+
+
+def _unwritable(target: Path, exc: OSError) -> LatsarError:
+    # A full disk, a read-only folder or a file where a folder should be: the user's to fix.
+    return LatsarError(f"{target}: cannot write the file ({exc.strerror or exc}); "
+                       "check the folder's permissions and free space, or choose another output folder (--out)")

@@ -41,7 +41,7 @@ def check(path: Path = CurriculumArg,
     curriculum, warnings = _load(path)
     for warning in warnings:
         typer.echo(warning.format(), err=True)
-    typer.echo(summary(curriculum, {}))
+    typer.echo(summary(curriculum))
     typer.echo(f"\n{len(warnings)} warning(s), 0 errors")
     if strict and warnings:
         raise typer.Exit(1)
@@ -114,11 +114,9 @@ def score(blueprint: str = typer.Argument(..., help="Blueprint id of the quiz, e
           pre: Optional[Path] = typer.Option(None, "--pre", help="Pre-test scores.csv or answers, for the gain."),
           out: Path = typer.Option(Path("build"), "--out", help="Output folder.")) -> None:
     """Score a quiz's answers: scores, item analysis, a report, and item statistics for the bank."""
-    from latsar.build import find_blueprint
     from latsar.score.command import score_command
 
     curriculum, _ = _load(path)
-    find_blueprint(curriculum, blueprint)
     for note in score_command(curriculum, blueprint, answers, fmt, cohort, out, pre):
         typer.echo(note)
 
@@ -139,8 +137,10 @@ def schema(out: Path = typer.Option(Path("build/schema"), "--out", help="Folder 
 def init(dest: Path = typer.Argument(..., help="New folder; receives curriculum/ and seeds/.")) -> None:
     """Start a new curriculum from the bundled one, ready to edit and build."""
     bundled = bundled_root()
-    if dest.exists() and any(dest.iterdir()):
+    if dest.is_dir() and any(dest.iterdir()):
         raise LatsarError(f"{dest}: folder is not empty; choose a new folder name")
+    if dest.exists() and not dest.is_dir():
+        raise LatsarError(f"{dest}: is a file, not a folder; choose a new folder name")
     for part in ("curriculum", "seeds"):
         shutil.copytree(bundled / part, dest / part, ignore=shutil.ignore_patterns("stats", "__pycache__"))
     typer.echo(f"created {dest}/curriculum and {dest}/seeds\nnext: latsar check {dest}/curriculum")

@@ -61,7 +61,13 @@ class LatsarError(click.ClickException):
             click.echo(f"{errors} errors", err=True, file=file)
 
 
+def closest(word: str, candidates: Iterable[str]) -> str:
+    """The candidate most like a mistyped `word`, or "" when nothing is close."""
+    close = difflib.get_close_matches(word, sorted(set(candidates)), n=1, cutoff=0.6)
+    return close[0] if close else ""
+
+
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     """A "did you mean" hint for a mistyped key or id, or "" when nothing is close."""
-    close = difflib.get_close_matches(word, sorted(set(candidates)), n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else ""
+    close = closest(word, candidates)
+    return f"did you mean '{close}'?" if close else ""

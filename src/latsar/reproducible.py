@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import os
 
+from latsar.errors import LatsarError
 from latsar.model.schema import Programme
 
 
@@ -12,5 +13,9 @@ def document_time(programme: Programme) -> datetime.datetime:
     """SOURCE_DATE_EPOCH when set (the reproducible-builds convention), else the programme's date."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
-        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.timezone.utc)
+        try:
+            return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.timezone.utc)
+        except (ValueError, OverflowError, OSError):
+            raise LatsarError(f"SOURCE_DATE_EPOCH: expected whole seconds since 1970-01-01, got '{epoch}'; "
+                              "set it to e.g. $(date +%s), or unset it to use the programme's date") from None
     return datetime.datetime.combine(programme.date, datetime.time(), tzinfo=datetime.timezone.utc)

@@ -161,10 +161,7 @@ def corner_markers() -> tuple[Marker, ...]:
 
 def page_marks(number: int) -> tuple[Marker, ...]:
     """Filled squares for the set bits of the page number, on the bottom marker line."""
-    start = PAGE_SIZE[0] / 2 - PAGE_MARK_PITCH * (PAGE_MARK_BITS - 1) / 2
-    y = PAGE_SIZE[1] - MARKER_INSET
-    return tuple(Marker((start + bit * PAGE_MARK_PITCH, y), PAGE_MARK_SIZE)
-                 for bit in range(PAGE_MARK_BITS) if number >> bit & 1)
+    return tuple(Marker(slot, PAGE_MARK_SIZE) for bit, slot in enumerate(page_mark_slots()) if number >> bit & 1)
 
 
 def page_mark_slots() -> tuple[tuple[float, float], ...]:

@@ -144,3 +144,42 @@ def test_template_error_inside_a_block_scalar_points_at_the_name(mini: Path, cap
     assert main(["check", "curriculum"]) == 2
     assert _error_lines(capsys.readouterr().err) == [
         "curriculum/programme.yaml:10:12: template variable 'cohrt' is not defined; did you mean 'cohort'?"]
+
+
+@pytest.mark.parametrize("expression, problem", [
+    ("{{ year / 0 }}", "division by zero"),
+    ("{{ year + 'x' }}", "unsupported operand type(s) for +: 'int' and 'str'"),
+])
+def test_failing_template_expression_is_located(expression: str, problem: str, mini: Path,
+                                                capsys: pytest.CaptureFixture) -> None:
+    module = mini / "modules" / "mini.yaml"
+    module.write_text(module.read_text().replace("{{ institution }}", expression))
+    assert main(["check", "curriculum"]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert _error_lines(err) == [f"curriculum/modules/mini.yaml:4:14: template error: {problem}; available: "
+                                 "agenda, cohort, date, institution, language, module_title, place, title, year"]
+
+
+def test_foreword_is_checked_with_the_programme_values(mini: Path, capsys: pytest.CaptureFixture) -> None:
+    programme = mini / "programme.yaml"
+    programme.write_text(programme.read_text() + "foreword: Angkatan tahun {{ year + 1 }}.\n")
+    assert main(["check", "curriculum"]) == 0
+
+
+def test_a_logo_that_is_no_image_is_located(mini: Path, capsys: pytest.CaptureFixture) -> None:
+    (mini / "logo.png").write_text("not an image")
+    programme = mini / "programme.yaml"
+    programme.write_text(programme.read_text() + "theme: {logo: logo.png}\n")
+    assert main(["check", "curriculum"]) == 2
+    assert _error_lines(capsys.readouterr().err) == [
+        "curriculum/programme.yaml:8:15: logo file 'logo.png' is not a PNG or JPEG image; save the logo as .png or .jpg"]
+
+
+def test_an_empty_seed_file_is_located(mini: Path, capsys: pytest.CaptureFixture) -> None:
+    (mini.parent / "seeds" / "berita-uji.txt").write_text(" \n")
+    assert main(["check", "curriculum"]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert _error_lines(err) == ["seeds/sources.yaml:2:9: seed file 'berita-uji.txt' is empty; paste the article's "
+                                 "text into it"]

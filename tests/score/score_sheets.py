@@ -15,7 +15,8 @@ from pathlib import Path
 
 import openpyxl
 
-from latsar.score.key import LETTERS, AnswerKey
+from latsar.plan.types import LETTERS
+from latsar.score.key import AnswerKey
 from latsar.text.markdown import plain_text
 
 

@@ -146,3 +146,14 @@ def test_format_names_the_kind_when_the_header_cannot(here, mini_key):
     with pytest.raises(LatsarError) as caught:
         read_answers(Path("rows.csv"), mini_key, fmt="moodel")
     assert caught.value.message == "--format: unknown kind 'moodel'; did you mean 'moodle'?"
+
+
+def test_a_short_row_in_a_pre_test_scores_file_is_an_error_not_a_crash(tmp_path, monkeypatch, mini_key):
+    from latsar.score.command import pre_percentages
+
+    monkeypatch.chdir(tmp_path)
+    Path("pre.csv").write_text("percent,participant\n50\n", encoding="utf-8")
+    with pytest.raises(LatsarError) as caught:
+        pre_percentages(Path("pre.csv"), mini_key, fmt=None)
+    assert caught.value.message == ("pre.csv:2:2: missing participant id; use the scores.csv that `latsar score` "
+                                    "wrote for the pre-test")

@@ -4,6 +4,7 @@ items with exactly one key, blueprints the bank can satisfy."""
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from latsar.errors import Diagnostic, Location, did_you_mean
@@ -108,16 +109,31 @@ def _programme(loaded: "Loaded", index: _Index) -> Iterator[Diagnostic]:
             yield Diagnostic(_at(where), f"module '{module_id}' is not listed in programme.yaml `modules`",
                              f"add it to the `modules:` list at {doc.locate(('modules',))}")
     yield from _labels(doc, programme)
-    if programme.theme.logo and not (loaded.root / programme.theme.logo).is_file():
-        yield Diagnostic(doc.locate(("theme", "logo")), f"logo file '{programme.theme.logo}' not found",
+    yield from _logo(loaded.root, doc, programme.theme.logo)
+
+
+# The covers can draw PNG and JPEG; a file is told by its first bytes, whatever its name.
+IMAGE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
+
+
+def _logo(root: Path, doc: SourceDoc, logo: str | None) -> Iterator[Diagnostic]:
+    if not logo:
+        return
+    file = root / logo
+    if not file.is_file():
+        yield Diagnostic(doc.locate(("theme", "logo")), f"logo file '{logo}' not found",
                          "give a path relative to programme.yaml, or remove `logo:`")
+        return
+    with file.open("rb") as stream:
+        head = stream.read(8)
+    if not head.startswith(IMAGE_SIGNATURES):
+        yield Diagnostic(doc.locate(("theme", "logo")), f"logo file '{logo}' is not a PNG or JPEG image",
+                         "save the logo as .png or .jpg")
 
 
 def _labels(doc: SourceDoc, programme) -> Iterator[Diagnostic]:
-    try:
-        from latsar.labels import LABEL_KEYS
-    except ImportError:  # labels arrive with the PDF renderer
-        return
+    from latsar.labels import LABEL_KEYS
+
     for key in programme.labels:
         if key not in LABEL_KEYS:
             yield Diagnostic(doc.locate(("labels", key), key=True), f"unknown label '{key}'",
@@ -230,11 +246,8 @@ def _blueprints(loaded: "Loaded", index: _Index) -> Iterator[Diagnostic]:
 
 def _feasibility(loaded: "Loaded") -> Iterator[Diagnostic]:
     """Run only on an otherwise clean curriculum: the planner needs resolved references."""
-    try:
-        from latsar.plan.quiz import shortfalls
-    except ImportError:  # the planner lands with the quiz issue
-        return
-    from latsar.model.load import assemble
+    from latsar.model.load import assemble  # load imports this module
+    from latsar.plan.quiz import shortfalls
 
     curriculum = assemble(loaded)
     for doc, blueprint in loaded.files["blueprints"]:

@@ -15,7 +15,6 @@ from latsar.model.schema import Item
 from latsar.text.markdown import Span, parse, plain_text
 
 if TYPE_CHECKING:
-    from latsar.model.curriculum import Curriculum
     from latsar.model.load import Loaded
 
 STOP_WORDS = frozenset("""
@@ -193,7 +192,7 @@ def item_findings(item: Item) -> Iterator[Finding]:
                 yield finding
 
 
-def run(loaded: "Loaded", curriculum: "Curriculum") -> list[Diagnostic]:
+def run(loaded: "Loaded") -> list[Diagnostic]:
     found: list[Diagnostic] = []
     for doc, bank in loaded.files["items"]:
         for n, item in enumerate(bank.items):

@@ -64,7 +64,7 @@ def load_curriculum(path: Path) -> tuple[Curriculum, list[Diagnostic]]:
     if errors:
         raise LatsarError(loaded.diagnostics)
     curriculum = assemble(loaded)
-    found = loaded.diagnostics + lint.run(loaded, curriculum) + _stats_warnings(loaded, curriculum)
+    found = loaded.diagnostics + lint.run(loaded) + _stats_warnings(loaded, curriculum)
     if any(d.severity == "error" for d in found):
         raise LatsarError(found)
     return curriculum, sorted(found, key=Diagnostic.sort_key)
@@ -104,8 +104,13 @@ def _read(loaded: Loaded, file: Path) -> SourceDoc | None:
     except LatsarError as exc:
         loaded.diagnostics.extend(exc.diagnostics)
         return None
-    loaded.hashes[_relative(loaded, file)] = hashlib.sha256(file.read_bytes()).hexdigest()
+    _hash(loaded, file, doc.text)
     return doc
+
+
+def _hash(loaded: Loaded, file: Path, text: str) -> None:
+    # From the text already read: valid UTF-8 encodes back to the very bytes of the file.
+    loaded.hashes[_relative(loaded, file)] = hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _relative(loaded: Loaded, file: Path) -> str:
@@ -122,8 +127,7 @@ def _read_programme(loaded: Loaded) -> None:
     programme, problems = validate(doc, Programme)
     loaded.diagnostics.extend(problems)
     if programme is not None:
-        names = set(template_context(programme)) | {"module_title"}
-        loaded.diagnostics.extend(_template_names_only(doc, names))
+        loaded.diagnostics.extend(_template_check_only(doc, {**template_context(programme), "module_title": ""}))
         loaded.programme = (doc, programme)
 
 
@@ -161,9 +165,9 @@ def _expand_templates(doc: SourceDoc, context: dict[str, Any]) -> tuple[Any, lis
     return walk(doc.data, ()), problems
 
 
-def _template_names_only(doc: SourceDoc, names: set[str]) -> list[Diagnostic]:
-    """Check templates that are rendered later (the foreword needs the module's title)."""
-    context = {name: "" for name in names}
+def _template_check_only(doc: SourceDoc, context: dict[str, Any]) -> list[Diagnostic]:
+    """Check templates that are rendered later (the foreword needs the module's title), with the
+    programme's own values, so that what passes here also renders."""
     return _expand_templates(doc, context)[1]
 
 
@@ -206,7 +210,11 @@ def _read_seeds(loaded: Loaded) -> None:
         except LatsarError as exc:
             loaded.diagnostics.extend(exc.diagnostics)
             continue
-        loaded.hashes[_relative(loaded, file)] = hashlib.sha256(file.read_bytes()).hexdigest()
+        _hash(loaded, file, text)
+        if not text.strip():
+            loaded.diagnostics.append(Diagnostic(doc.locate((index, "file")), f"seed file '{source.file}' is empty",
+                                                 "paste the article's text into it"))
+            continue
         loaded.seeds.append((Seed(source, file, text), doc, index))
 
 

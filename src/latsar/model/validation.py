@@ -8,7 +8,7 @@ from typing import Any, Callable
 
 from pydantic import BaseModel, ValidationError
 
-from latsar.errors import Diagnostic, did_you_mean
+from latsar.errors import Diagnostic, closest, did_you_mean
 from latsar.source.yamlfile import PathKey, SourceDoc
 
 
@@ -26,11 +26,7 @@ def validate(doc: SourceDoc, model: type[BaseModel]) -> tuple[BaseModel | None, 
 
 
 def _close_key(model: type[BaseModel], err: dict) -> str:
-    import difflib
-
-    allowed = sorted(_allowed_keys(model, err["loc"][:-1]))
-    close = difflib.get_close_matches(str(err["loc"][-1]), allowed, n=1, cutoff=0.6)
-    return close[0] if close else ""
+    return closest(str(err["loc"][-1]), _allowed_keys(model, err["loc"][:-1]))
 
 
 def diagnostic(doc: SourceDoc, model: type[BaseModel], err: dict) -> Diagnostic:

@@ -15,8 +15,8 @@ from typing import Any, Callable, Literal, Mapping, Union
 
 from latsar.errors import LatsarError
 from latsar.model.curriculum import Curriculum
-from latsar.model.schema import CaseBlock, Chapter, Module, Programme, QuoteBlock, TextBlock
-from latsar.plan.types import QuizPlan, Version
+from latsar.model.schema import CaseBlock, Chapter, Module, Programme, QuoteBlock, SeedSource, TextBlock
+from latsar.plan.types import LETTERS, QuizPlan, Version
 from latsar.text import templating
 
 # --------------------------------------------------------------------------- outline types
@@ -235,7 +235,8 @@ def template_context(programme: Programme, labels: Mapping[str, str], module_tit
     }
 
 
-def _filler(context: Mapping[str, Any], where: str) -> Callable[[str], str]:
+def filler(context: Mapping[str, Any], where: str) -> Callable[[str], str]:
+    """Fills programme values into a text; a template problem names `where` the text belongs."""
     env = templating.environment()
 
     def fill(text: str) -> str:
@@ -254,7 +255,7 @@ def _ctx(curriculum: Curriculum, labels: Mapping[str, str], module: Module | Non
     context = template_context(curriculum.programme, labels, title)
     where = f"module '{module.id}'" if module else "programme"
     prefix = f"{module.id}." if module else ""
-    return _Ctx(curriculum, labels, _filler(context, where), prefix, base)
+    return _Ctx(curriculum, labels, filler(context, where), prefix, base)
 
 
 # --------------------------------------------------------------------------- front matter
@@ -402,23 +403,24 @@ def _option_text(ctx: _Ctx, item_id: str, index: int) -> str:
 def _quiz_items(ctx: _Ctx, version: Version) -> tuple[QuizItem, ...]:
     return tuple(
         QuizItem(n, ctx.fill(ctx.curriculum.item_by_id[p.item_id].stem),
-                 tuple(("ABCDEFGHIJ"[i] + ".", _option_text(ctx, p.item_id, o)) for i, o in enumerate(p.choice_order)))
+                 tuple((LETTERS[i] + ".", _option_text(ctx, p.item_id, o)) for i, o in enumerate(p.choice_order)))
         for n, p in enumerate(version.items, start=1)
     )
 
 
 def _evaluation(ctx: _Ctx, module: Module, plan: QuizPlan) -> Division:
     blueprint, version = plan.blueprint, _version_a(plan)
-    values = {"count": len(version.items), "minutes": blueprint.minutes, "pass_mark": _number(blueprint.pass_mark)}
+    values = {"count": len(version.items), "minutes": blueprint.minutes, "pass_mark": number_text(blueprint.pass_mark)}
     instructions = blueprint.instructions or ctx.labels["evaluation_text"]
-    fill = _filler({**template_context(ctx.curriculum.programme, ctx.labels, module.title), **values},
+    fill = filler({**template_context(ctx.curriculum.programme, ctx.labels, module.title), **values},
                    f"blueprint '{blueprint.id}'")
     blocks = (Prose(fill(instructions)), Quiz(_quiz_items(ctx, version)))
     heading = Heading(f"{ctx.prefix}evaluasi", ctx.labels["evaluation"], level=ctx.base)
     return Division("body", heading, blocks, running_head=module.title)
 
 
-def _number(value: float) -> str:
+def number_text(value: float) -> str:
+    """70.0 -> "70", 70.5 -> "70.5": pass marks print as people write them."""
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
@@ -464,11 +466,15 @@ def _reference_texts(ctx: _Ctx, module: Module) -> tuple[list[str], dict[str, in
     return regulations + [_seed_reference(s.source, ctx.labels) for s in seeds] + others, numbers
 
 
-def _seed_reference(source, labels: Mapping[str, str]) -> str:
+def seed_date(source: SeedSource, labels: Mapping[str, str]) -> str:
+    """A seed article's date as printed: the known date, else as the article prints it."""
     if source.date:
-        date = format_date(source.date, labels)
-    else:
-        date = source.date_as_printed or labels["no_date"]
+        return format_date(source.date, labels)
+    return source.date_as_printed or labels["no_date"]
+
+
+def _seed_reference(source: SeedSource, labels: Mapping[str, str]) -> str:
+    date = seed_date(source, labels)
     # No author is known for a news report, so the outlet leads (and the list is sorted by it).
     return (f"*{md_escape(source.outlet)}*, {md_escape(date)}. “{md_escape(source.title)}”. "
             f"{md_escape(source.place)}.")
@@ -552,6 +558,6 @@ def book_outline(curriculum: Curriculum, evaluasi: Mapping[str, QuizPlan],
 __all__ = [
     "Block", "Case", "Contents", "Cover", "Division", "Entry", "EntryList", "Explanation", "Explanations",
     "Glossary", "Heading", "KeyTable", "Outline", "Prose", "Quiz", "QuizItem", "Quotation", "ReferenceList",
-    "Section", "Signature", "Subheading", "book_outline", "cited_seeds", "format_date", "letter",
-    "md_escape", "module_outline", "roman",
+    "Section", "Signature", "Subheading", "book_outline", "cited_seeds", "filler", "format_date", "letter",
+    "md_escape", "module_outline", "number_text", "roman", "seed_date",
 ]

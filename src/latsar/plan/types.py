@@ -10,6 +10,9 @@ from dataclasses import dataclass
 
 from latsar.model.schema import Blueprint
 
+# Printed option letters, A first; a blueprint prints at most five options.
+LETTERS = "ABCDEFGHIJ"
+
 
 @dataclass(frozen=True)
 class PlannedItem:
@@ -22,7 +25,7 @@ class PlannedItem:
 
     @property
     def key_letter(self) -> str:
-        return "ABCDEFGHIJ"[self.key_index]
+        return LETTERS[self.key_index]
 
 
 @dataclass(frozen=True)
@@ -39,3 +42,12 @@ class QuizPlan:
     versions: tuple[Version, ...]
     # Human-readable notes the build prints, e.g. where parallel forms had to reuse items.
     notes: tuple[str, ...] = ()
+
+    def printed_options(self, item_id: str) -> tuple[int, ...]:
+        """Authored indices of the options an item prints, in authored order: the same subset in
+        every version (only the order differs), so the first version holding the item tells."""
+        for version in self.versions:
+            for planned in version.items:
+                if planned.item_id == item_id:
+                    return tuple(sorted(planned.choice_order))
+        raise ValueError(f"quiz '{self.blueprint.id}': item '{item_id}' is in the master but in no version")

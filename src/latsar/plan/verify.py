@@ -14,12 +14,11 @@ from latsar.model.curriculum import EXPECTED_P, Curriculum
 from latsar.model.schema import Blueprint, Item, Rule
 from latsar.plan.matching import extend
 from latsar.plan.stable import version_code
-from latsar.plan.types import PlannedItem, QuizPlan, Version
+from latsar.plan.types import LETTERS, PlannedItem, QuizPlan, Version
 
 # Parallel versions may differ this much in mean expected proportion correct (EXPECTED_P).
 EQUIVALENCE_TOLERANCE = Fraction(1, 20)
 MAX_RUN = 3
-LETTERS = "ABCDEFGHIJ"
 
 
 def expected_p(item: Item) -> Fraction:

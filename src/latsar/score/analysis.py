@@ -212,12 +212,9 @@ def _group(scored: Scored, items: list[ItemResult], group: str, columns: list[in
         percent = 100 * (scored.x[:, columns] * shown).sum(axis=1) / shown.sum(axis=1)
     mean = float(np.nanmean(percent)) if np.isfinite(percent).any() else math.nan
     return GroupResult(
-        group, len(chosen), _mean(i.p for i in chosen), _mean(i.d for i in chosen), _mean(i.r for i in chosen),
+        group, len(chosen), stats.defined_mean(i.p for i in chosen), stats.defined_mean(i.d for i in chosen),
+        stats.defined_mean(i.r for i in chosen),
         tuple((action, sum(i.action == action for i in chosen)) for action in ACTIONS),
         mean, not math.isnan(mean) and mean >= mastery,
     )
 
-
-def _mean(values) -> float:
-    found = [v for v in values if not math.isnan(v)]
-    return sum(found) / len(found) if found else math.nan

@@ -8,19 +8,18 @@ from __future__ import annotations
 
 import datetime
 import math
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from latsar.errors import Diagnostic, LatsarError, Location, did_you_mean
+from latsar.errors import Diagnostic, LatsarError, Location
 from latsar.model.curriculum import Curriculum
-from latsar.model.schema import Blueprint
+from latsar.reproducible import document_time
 from latsar.score import export
 from latsar.score.analysis import Analysis, analyse
 from latsar.score.feedback import slug, stats_document, stats_path
 from latsar.score.key import AnswerKey, answer_key
 from latsar.score.readers import read_answers
-from latsar.score.readers.common import Parsed, header_key
+from latsar.score.readers.common import Parsed, cell, header_key
 from latsar.score.results import ClassGain, ParticipantResult, participant_results, with_gains
 from latsar.score.scoring import Scored, combine
 from latsar.score.settings import Settings
@@ -59,9 +58,10 @@ def score_command(curriculum: Curriculum, blueprint_id: str, answers: list[Path]
 def score(curriculum: Curriculum, blueprint_id: str, answers: list[Path], fmt: str | None, cohort: str | None,
           pre: Path | None, settings: Settings = Settings()) -> Outcome:
     """Read, score and analyse, writing nothing."""
+    from latsar.build import find_blueprint
     from latsar.plan.quiz import plan_quiz
 
-    blueprint = _blueprint(curriculum, blueprint_id)
+    blueprint = find_blueprint(curriculum, blueprint_id)
     key = answer_key(curriculum, plan_quiz(curriculum, blueprint))
     scored = combine(key, _read_all(answers, key, fmt))
     if not scored.participants:
@@ -76,14 +76,6 @@ def score(curriculum: Curriculum, blueprint_id: str, answers: list[Path], fmt: s
     analysis = analyse(curriculum, key, scored, settings)
     return Outcome(key, scored, analysis, results, gain, cohort or curriculum.programme.cohort,
                    analysis_date(curriculum))
-
-
-def _blueprint(curriculum: Curriculum, blueprint_id: str) -> Blueprint:
-    if blueprint_id not in curriculum.blueprint_by_id:
-        hint = did_you_mean(blueprint_id, curriculum.blueprint_by_id) or \
-            f"known quizzes: {', '.join(sorted(curriculum.blueprint_by_id))}"
-        raise LatsarError([Diagnostic(None, f"unknown blueprint '{blueprint_id}'", hint)])
-    return curriculum.blueprint_by_id[blueprint_id]
 
 
 def _read_all(answers: list[Path], key: AnswerKey, fmt: str | None) -> list[Parsed]:
@@ -110,8 +102,12 @@ def pre_percentages(path: Path, key: AnswerKey, fmt: str | None) -> dict[str, fl
         who, percent = names.index("participant"), names.index("percent")
         found = {}
         for row in table.rows:
-            if not row.blank:
-                found[row.cells[who]] = _percent(table, row, percent)
+            if row.blank:
+                continue
+            if not cell(row, who):
+                raise fail(table.at(row.number, who + 1), "missing participant id",
+                           "use the scores.csv that `latsar score` wrote for the pre-test")
+            found[cell(row, who)] = _percent(table, row, percent)
         return found
     return _percentages(combine(key, [read_answers(path, key, fmt)]))
 
@@ -123,7 +119,7 @@ def _percentages(scored: Scored) -> dict[str, float]:
 
 
 def _percent(table, row, column: int) -> float:
-    text = row.cells[column] if column < len(row.cells) else ""
+    text = cell(row, column)
     try:
         return float(text.replace(",", "."))
     except ValueError:
@@ -132,11 +128,8 @@ def _percent(table, row, column: int) -> float:
 
 
 def analysis_date(curriculum: Curriculum) -> datetime.date:
-    """SOURCE_DATE_EPOCH when set (reproducible builds), else the programme's date."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch:
-        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.timezone.utc).date()
-    return curriculum.programme.date
+    """The date the PDFs carry: SOURCE_DATE_EPOCH when set (reproducible builds), else the programme's."""
+    return document_time(curriculum.programme).date()
 
 
 def notes(outcome: Outcome) -> list[str]:

@@ -22,7 +22,6 @@ from latsar.plan.quiz import versions_document
 from latsar.plan.types import QuizPlan
 from latsar.text.markdown import plain_text
 
-LETTERS = "ABCDEFGHIJ"
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'", "\u00a0": " "})
 
 

@@ -16,6 +16,7 @@ from latsar.labels import labels_for
 from latsar.model.curriculum import Curriculum
 from latsar.score.analysis import ACTIONS, GroupResult, ItemResult
 from latsar.score.settings import Settings
+from latsar.score.stats import defined_mean
 from latsar.score.text import decimal, percent, phrase
 
 
@@ -97,7 +98,7 @@ def _summary(outcome, labels: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
         r = form.reliability
         lines.append((labels["sum_reliability"] + where, f"{decimal(r.kr20)} ({form.category}), N = {r.n}, k = {r.k}"))
         lines.append((labels["sum_sem"] + where, decimal(r.sem, 2)))
-    lines.append((labels["sum_difficulty"], decimal(_mean(i.p for i in analysis.items))))
+    lines.append((labels["sum_difficulty"], decimal(defined_mean(i.p for i in analysis.items))))
     lines.append((labels["sum_actions"], " / ".join(str(counts[a]) for a in ACTIONS)))
     if outcome.gain is not None:
         g = outcome.gain
@@ -173,7 +174,3 @@ def _methods(settings: Settings, labels: Mapping[str, str], with_gain: bool) -> 
                         share=settings.distractor_min_share).text(labels)
                  for method, source in settings.sources if with_gain or method != "gain")
 
-
-def _mean(values) -> float:
-    found = [v for v in values if not math.isnan(v)]
-    return sum(found) / len(found) if found else math.nan

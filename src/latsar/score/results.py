@@ -13,6 +13,7 @@ from latsar.model.curriculum import Curriculum
 from latsar.score.key import AnswerKey
 from latsar.score.scoring import Scored, identity
 from latsar.score.settings import Settings
+from latsar.score.stats import defined_mean
 
 
 @dataclass(frozen=True)
@@ -104,17 +105,13 @@ def _class_gain(results: list[ParticipantResult], pre: Mapping[str, float],
                 matched: list[tuple[float, float, float]], settings: Settings) -> ClassGain:
     post_ids = {identity(r.participant) for r in results}
     pre_ids = {identity(who) for who in pre}
-    pre_mean = _mean(m[0] for m in matched)
-    post_mean = _mean(m[1] for m in matched)
+    pre_mean = defined_mean(m[0] for m in matched)
+    post_mean = defined_mean(m[1] for m in matched)
     g = math.nan if math.isnan(pre_mean) else normalised_gain(pre_mean, post_mean)
     return ClassGain(
         len(matched), pre_mean, post_mean, g, "" if math.isnan(g) else settings.gain.label(g),
-        _mean(m[2] for m in matched),
+        defined_mean(m[2] for m in matched),
         tuple(r.participant for r in results if identity(r.participant) not in pre_ids),
         tuple(who for who in pre if identity(who) not in post_ids),
     )
 
-
-def _mean(values) -> float:
-    found = [v for v in values if not math.isnan(v)]
-    return sum(found) / len(found) if found else math.nan

@@ -131,3 +131,9 @@ def option_shares(choices: np.ndarray, shown: np.ndarray, options: int,
     columns = [(w[:, None] * shown * (choices == o)).sum(axis=0) for o in range(options)]
     columns.append((w[:, None] * shown * (choices == OMIT)).sum(axis=0))
     return np.stack(columns, axis=1) / base[:, None]
+
+
+def defined_mean(values) -> float:
+    """The mean of the values that are defined (not NaN); NaN when none is."""
+    found = [v for v in values if not math.isnan(v)]
+    return sum(found) / len(found) if found else math.nan

@@ -13,8 +13,7 @@ import datetime
 import io
 
 from latsar.labels import labels_for
-from latsar.plan.types import QuizPlan
-from latsar.score.key import LETTERS
+from latsar.plan.types import LETTERS, QuizPlan
 from latsar.score.readers.template import ID, NAME, VERSION
 
 # Rows prepared for typing in the workbook (validation lists cover them).

@@ -54,6 +54,8 @@ def find_quote(quote: str, seed_text: str, folded: FoldedText | None = None) -> 
     at = folded.text.find(needle) if needle else -1
     if at >= 0:
         return Match(True, _line_of(seed_text, folded.origin[at]), "")
+    if not folded.text:  # a seed of whitespace only has no passage to offer
+        return Match(False, 1, "")
     start, end = _closest(needle, folded.text)
     begin, finish = folded.origin[start], folded.origin[max(start, end - 1)] + 1
     return Match(False, _line_of(seed_text, begin), fold_plain(seed_text[begin:finish]))

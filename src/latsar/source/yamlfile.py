@@ -1,9 +1,9 @@
 """Read one YAML file safely, keeping the line and column of every key and value.
 
-Only the YAML core schema is read (no Python tags). Anchors and aliases are refused, which also
-defeats "billion laughs" files: the libyaml composer keeps an alias as a reference to its anchor,
-so the file is read in time and memory linear in its size, and the first reuse stops the
-conversion. Oversized files are refused before they are parsed.
+Only the YAML core schema is read (no Python tags). Aliases are refused, which also defeats
+"billion laughs" files: the file is read as a stream of parser events, in which an alias is one
+small event naming its anchor (nothing is expanded), so reading is linear in the file's size and
+the first alias stops it. Oversized files are refused before they are parsed.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 64
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_constructor = yaml.constructor.SafeConstructor()
 
 PathKey = tuple[Any, ...]
 
@@ -140,6 +139,9 @@ class _Builder:
         self.key_marks: dict[PathKey, tuple[int, int]] = {}
         self.problems: list[Diagnostic] = []
         self._resolver = yaml.resolver.Resolver()
+        # One per file: a constructor keeps every node it has built, so a shared one would grow
+        # with every file any load ever read.
+        self._constructor = yaml.constructor.SafeConstructor()
 
     def _where(self, mark) -> Location:
         return Location(self.display, mark.line + 1, mark.column + 1)
@@ -174,7 +176,7 @@ class _Builder:
                 if stack and stack[-1].keys_seen is not None and stack[-1].key is None:
                     self._take_key(stack[-1], event)
                     continue
-                path = self._path_for(stack, event)
+                self._path_for(stack, event)  # records the value's mark
                 root = self._attach(stack, self._scalar(event), root)
         return root
 
@@ -223,7 +225,7 @@ class _Builder:
             tag = self._resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
-            return _constructor.construct_object(node, deep=True)
+            return self._constructor.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError as exc:
             self._fail(event.start_mark, f"unsupported YAML value: {exc.problem}",
                        "remove the tag (!…) and write plain text, numbers or dates")

@@ -42,6 +42,10 @@ def render(env: SandboxedEnvironment, text: str, context: Mapping[str, Any]) -> 
         raise TemplateProblem(f"template value is not defined: {exc.message}") from None
     except jinja2.TemplateError as exc:
         raise TemplateProblem(f"template error: {exc}") from None
+    except (ArithmeticError, TypeError, ValueError) as exc:
+        # An expression of the author's own ({{ year / 0 }}, {{ year + 'x' }}, a range the sandbox
+        # refuses): a mistake in the YAML, not in latsar.
+        raise TemplateProblem(f"template error: {exc}") from None
 
 
 def _line_of(text: str, name: str) -> int:

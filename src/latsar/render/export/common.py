@@ -19,9 +19,8 @@ from latsar.reproducible import document_time
 from latsar.errors import LatsarError
 from latsar.model.curriculum import Curriculum
 from latsar.model.schema import Item, Module, Objective, Programme
-from latsar.plan.types import QuizPlan, Version
+from latsar.plan.types import LETTERS, QuizPlan, Version
 
-LETTERS = "ABCDEFGHIJ"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 
 
@@ -76,20 +75,12 @@ def bank_items(curriculum: Curriculum, plan: QuizPlan) -> list[ExportItem]:
     order: the LMS shuffles them itself, and pinned items stay as written. The printed subset is
     the same in every version, so the first version that holds the item names it.
     """
-    return [_export_item(curriculum, item_id, printed_subset(plan, item_id)) for item_id in plan.master]
+    return [_export_item(curriculum, item_id, plan.printed_options(item_id)) for item_id in plan.master]
 
 
 def version_items(curriculum: Curriculum, version: Version) -> list[ExportItem]:
     """A version's items in printed order, each with that version's option order."""
     return [_export_item(curriculum, p.item_id, p.choice_order) for p in version.items]
-
-
-def printed_subset(plan: QuizPlan, item_id: str) -> tuple[int, ...]:
-    for version in plan.versions:
-        for planned in version.items:
-            if planned.item_id == item_id:
-                return tuple(sorted(planned.choice_order))
-    raise ValueError(f"quiz '{plan.blueprint.id}': item '{item_id}' is in the master but in no version")
 
 
 def _export_item(curriculum: Curriculum, item_id: str, order: tuple[int, ...]) -> ExportItem:

@@ -14,8 +14,8 @@ import io
 from typing import Mapping
 
 from latsar.model.curriculum import Curriculum
-from latsar.plan.types import QuizPlan
-from latsar.render.export.common import LETTERS, ExportItem, ExportResult, bank_items
+from latsar.plan.types import LETTERS, QuizPlan
+from latsar.render.export.common import ExportItem, ExportResult, bank_items
 from latsar.text.markdown import plain_text
 
 FILE = "items.csv"

@@ -96,12 +96,9 @@ class HandoutDoc(BaseDocTemplate):
         self.previous_arabic_start = self.arabic_start or self.previous_arabic_start
         self.arabic_start, self.running_head, self.opener_page = 0, "", 0
         canv = self.canv
-        canv.setDateFormatter(self._pdf_date)
+        canv.setDateFormatter(self.theme.pdf_date)
         canv.addPageLabel(0, "ROMAN_LOWER", 1)
         canv.showOutline()
-
-    def _pdf_date(self, *_ignored) -> str:
-        return self.theme.timestamp.strftime("D:%Y%m%d%H%M%S+00'00'")
 
     def handle_pageBegin(self):
         super().handle_pageBegin()

@@ -67,7 +67,7 @@ def render_score_report(report: ScoreReport, theme: Theme) -> bytes:
 
 def _first(canv, doc, theme: Theme, page) -> None:
     # The PDF's dates come from the programme (or SOURCE_DATE_EPOCH), never from the clock.
-    canv.setDateFormatter(lambda *_: theme.timestamp.strftime("D:%Y%m%d%H%M%S+00'00'"))
+    canv.setDateFormatter(theme.pdf_date)
     page(canv, doc)
 
 

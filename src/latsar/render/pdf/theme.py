@@ -68,6 +68,11 @@ class Theme:
     def frame_width(self) -> float:
         return self.page_size[0] - self.margins[2] - self.margins[3]
 
+    def pdf_date(self, *_ignored) -> str:
+        """The PDFs' creation and modification date, as reportlab's canvas date formatter (it is
+        handed a timestamp, ignored: the date comes from the programme or SOURCE_DATE_EPOCH)."""
+        return self.timestamp.strftime("D:%Y%m%d%H%M%S+00'00'")
+
 
 def _mix(hex_colour: str, share: float) -> str:
     """`share` of the colour on white: a light tint of the accent that never clashes with it."""

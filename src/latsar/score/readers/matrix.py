@@ -47,14 +47,14 @@ def read(table: Table, key: AnswerKey) -> Parsed:
         if parallel and version not in key.forms:
             raise unknown_version(key, version)
         shown = key.forms[version] if parallel else key.master
-        correct = {item: _mark(table, row, item, columns[item]) for item in shown}
+        correct = {item: _mark(row, item, columns[item]) for item in shown}
         return Answered(table.display, row.number, participant, cell(row, name_column), version, correct, None)
 
     each_row(table, parsed, id_column, read_row)
     return parsed
 
 
-def _mark(table: Table, row: Row, item: str, column: int) -> bool:
+def _mark(row: Row, item: str, column: int) -> bool:
     value = cell(row, column)
     if value not in VALUES:
         raise RowProblem("reject_not_binary", value=value, item=item, column=column + 1)

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from latsar.plan.quiz import score_version
-from latsar.score.key import LETTERS, AnswerKey
+from latsar.plan.types import LETTERS
+from latsar.score.key import AnswerKey
 from latsar.score.readers.common import (
     ID_COLUMNS, NAME_COLUMNS, NO_ANSWER, VERSION_COLUMNS, Answered, Parsed, RowProblem, cell, each_row,
     find_column, header_key, require_column, unknown_version,

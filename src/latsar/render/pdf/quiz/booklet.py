@@ -17,9 +17,9 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
-from latsar.plan.types import PlannedItem, Version
+from latsar.plan.types import LETTERS, PlannedItem, Version
 from latsar.render.pdf.quiz.common import (
-    LETTERS, ItemBlock, ItemText, QuizInfo, RunningText, metadata, para, quiz_styles, render_pdf, writer,
+    ItemBlock, ItemText, QuizInfo, RunningText, metadata, para, quiz_styles, render_pdf, writer,
 )
 from latsar.render.pdf.theme import Theme, table_commands
 from latsar.text.markdown import Paragraph as MdParagraph, parse

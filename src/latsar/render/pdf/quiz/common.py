@@ -18,18 +18,13 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table, TableStyle
 
-from latsar.errors import LatsarError
 from latsar.model.curriculum import Curriculum
-from latsar.model.schema import Chapter, Item, SeedSource
-from latsar.plan.handout import format_date, template_context
+from latsar.model.schema import Chapter, Item
+from latsar.plan.handout import filler, number_text, template_context
 from latsar.plan.types import QuizPlan
 from latsar.render.pdf import fonts
 from latsar.render.pdf.markup import Writer
 from latsar.render.pdf.theme import Theme, make_styles, table_commands
-from latsar.text import templating
-
-LETTERS = "ABCDEFGHIJ"
-
 
 # --------------------------------------------------------------------------- words
 
@@ -57,20 +52,6 @@ class QuizInfo:
     versions: tuple[str, ...]
 
 
-def number_text(value: float) -> str:
-    """70.0 -> "70", 70.5 -> "70.5": pass marks print as people write them."""
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
-
-
-def fill(text: str, context: Mapping[str, Any], where: str) -> str:
-    if not templating.has_template(text):
-        return text
-    try:
-        return templating.render(templating.environment(), text, context)
-    except templating.TemplateProblem as exc:
-        raise LatsarError(f"{where}: {exc} (line {exc.line} of the text)") from None
-
-
 def item_texts(curriculum: Curriculum, plan: QuizPlan, labels: Mapping[str, str]) -> dict[str, ItemText]:
     """Every item any version prints, by id, its templates filled once for all documents."""
     ids = sorted(set(plan.master) | {p.item_id for v in plan.versions for p in v.items})
@@ -78,13 +59,12 @@ def item_texts(curriculum: Curriculum, plan: QuizPlan, labels: Mapping[str, str]
     out = {}
     for item_id in ids:
         item = curriculum.item_by_id[item_id]
-        context = {**base, "module_title": curriculum.module_of_item(item).title}
-        where = f"item '{item_id}'"
+        fill = filler({**base, "module_title": curriculum.module_of_item(item).title}, f"item '{item_id}'")
         out[item_id] = ItemText(
-            fill(item.stem, context, where),
-            tuple(fill(o.text, context, where) for o in item.options),
-            tuple(fill(o.reason, context, where) for o in item.options),
-            fill(item.explanation, context, where),
+            fill(item.stem),
+            tuple(fill(o.text) for o in item.options),
+            tuple(fill(o.reason) for o in item.options),
+            fill(item.explanation),
         )
     return out
 
@@ -105,17 +85,7 @@ def instructions(curriculum: Curriculum, plan: QuizPlan, labels: Mapping[str, st
               "minutes": blueprint.minutes, "pass_mark": number_text(blueprint.pass_mark),
               "version": version, "options": blueprint.options, "title": blueprint.title}
     context = {**template_context(curriculum.programme, labels, ""), **values}
-    return fill(blueprint.instructions or labels["quiz_instructions_text"], context, f"blueprint '{blueprint.id}'")
-
-
-def printed_options(plan: QuizPlan, item_id: str) -> tuple[int, ...]:
-    """Authored indices of the options the quiz prints for an item, in authored order (the
-    same set in every version; only the order differs)."""
-    for version in plan.versions:
-        for planned in version.items:
-            if planned.item_id == item_id:
-                return tuple(sorted(planned.choice_order))
-    raise ValueError(f"quiz '{plan.blueprint.id}': item '{item_id}' is in the master but in no version")
+    return filler(context, f"blueprint '{blueprint.id}'")(blueprint.instructions or labels["quiz_instructions_text"])
 
 
 def item_chapter(curriculum: Curriculum, item: Item) -> Chapter | None:
@@ -126,12 +96,6 @@ def item_chapter(curriculum: Curriculum, item: Item) -> Chapter | None:
         if item.backing.section and any(s.id == item.backing.section for s in chapter.sections):
             return chapter
     return next((ch for ch in module.chapters if item.objective in ch.objectives), None)
-
-
-def seed_date(source: SeedSource, labels: Mapping[str, str]) -> str:
-    if source.date:
-        return format_date(source.date, labels)
-    return source.date_as_printed or labels["no_date"]
 
 
 # --------------------------------------------------------------------------- styles
@@ -272,10 +236,7 @@ class QuizDoc(BaseDocTemplate):
         self.addPageTemplates([PageTemplate(id="page", frames=[frame])])
 
     def beforeDocument(self):
-        self.canv.setDateFormatter(self._pdf_date)
-
-    def _pdf_date(self, *_ignored) -> str:
-        return self.theme.timestamp.strftime("D:%Y%m%d%H%M%S+00'00'")
+        self.canv.setDateFormatter(self.theme.pdf_date)
 
     def render(self, story: list[Flowable]) -> None:
         self.build(story, canvasmaker=functools.partial(PagedCanvas, decorate=self.decorate))

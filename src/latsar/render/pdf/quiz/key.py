@@ -4,12 +4,13 @@ the question numbers again, so every column stays wide enough to read at a glanc
 
 from __future__ import annotations
 
+from typing import Sequence
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from latsar.plan.types import QuizPlan
+from latsar.plan.types import QuizPlan, Version
 from latsar.render.pdf.quiz.common import (
     QuizInfo, RunningText, chunks, grid_table, metadata, para, quiz_styles, render_pdf, title_block,
 )
@@ -26,7 +27,7 @@ def key_pdf(plan: QuizPlan, info: QuizInfo, theme: Theme) -> bytes:
                              Spacer(1, theme.leading)]
     per_table = max(1, int((theme.frame_width - NUMBER_WIDTH) // MIN_COLUMN))
     for group in chunks(plan.versions, per_table):
-        story += [key_table(plan, group, theme), Spacer(1, theme.leading)]
+        story += [key_table(group, theme), Spacer(1, theme.leading)]
     running = RunningText(f"{info.title} · {labels['answer_key']}", info.cohort_year)
     return render_pdf(theme, running, story, **metadata(info, labels, labels["answer_key"]))
 
@@ -42,7 +43,7 @@ def _ranges(codes: tuple[str, ...]) -> list[str]:
     return [f"{codes[0]}–{codes[-1]}"] if len(codes) > 2 else list(codes)
 
 
-def key_table(plan: QuizPlan, versions, theme: Theme):
+def key_table(versions: Sequence[Version], theme: Theme):
     styles, labels = quiz_styles(theme), theme.labels
     count = max(len(v.items) for v in versions)
     head = [para(styles, labels["question_number"], "q-head")]

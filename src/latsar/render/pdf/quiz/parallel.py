@@ -8,24 +8,16 @@ start with reportlab imported and the fonts registered.
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Any, Sequence
+from typing import Sequence
 
+from latsar.processes import cores, fork_context
 from latsar.render.pdf.quiz.booklet import BookletJob, Items, booklet_pdf
 from latsar.render.pdf.theme import Theme
 
 # Fewer booklets than this render serially: forking and collecting would cost more than it saves.
 PARALLEL_MIN = 12
 BATCHES_PER_WORKER = 3  # a few batches each, so one slow batch does not leave a core idle
-
-
-def cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))  # respects container and taskset limits
-    except AttributeError:
-        return os.cpu_count() or 1
 
 
 def render_serially(jobs: Sequence[BookletJob], theme: Theme) -> list[bytes]:
@@ -45,7 +37,7 @@ class Booklets:
 
     def __enter__(self) -> Booklets:
         if self.workers >= 2 and len(self.jobs) >= PARALLEL_MIN:
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=_context())
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=fork_context())
             self._futures = [self._pool.submit(render_serially, batch, self.theme) for batch in self._batches()]
         return self
 
@@ -68,7 +60,3 @@ class Booklets:
             return render_serially(self.jobs, self.theme)
         return [pdf for future in self._futures for pdf in future.result()]
 
-
-def _context() -> Any:
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else None)

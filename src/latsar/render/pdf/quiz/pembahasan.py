@@ -18,11 +18,11 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from latsar.model.curriculum import Curriculum
 from latsar.model.schema import Item
+from latsar.plan.handout import seed_date
 from latsar.plan.types import QuizPlan
 from latsar.render.pdf.markup import Writer
 from latsar.render.pdf.quiz.common import (
-    ItemText, QuizInfo, RunningText, item_chapter, metadata, para, printed_options, render_pdf,
-    seed_date, title_block, writer,
+    ItemText, QuizInfo, RunningText, item_chapter, metadata, para, render_pdf, title_block, writer,
 )
 from latsar.render.pdf.theme import Theme, table_commands
 
@@ -78,7 +78,7 @@ class Entry:
         return self.w.flowables(text, role)
 
     def _key(self) -> list[Flowable]:
-        key = next(i for i in printed_options(self.plan, self.item.id) if self.item.options[i].correct)
+        key = next(i for i in self.plan.printed_options(self.item.id) if self.item.options[i].correct)
         flows = self._md(self.text.options[key])
         if flows and isinstance(flows[0], Paragraph):
             flows[0] = Paragraph(f"<b>{flows[0].text}</b>", flows[0].style)
@@ -87,7 +87,7 @@ class Entry:
     def _distractors(self) -> list[Flowable]:
         """One bullet per printed wrong option: its words in bold, then why it is wrong."""
         out: list[Flowable] = []
-        for index in printed_options(self.plan, self.item.id):
+        for index in self.plan.printed_options(self.item.id):
             if self.item.options[index].correct:
                 continue
             option, reason = self._md(self.text.options[index]), self._md(self.text.reasons[index], "q-list")

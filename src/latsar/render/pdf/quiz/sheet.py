@@ -31,7 +31,7 @@ def sheet_pdf(layout: geo.SheetLayout, info: QuizInfo, theme: Theme) -> bytes:
     canv = Canvas(buffer, pagesize=(geo.PAGE_SIZE[0] * mm, geo.PAGE_SIZE[1] * mm), invariant=1,
                   pageCompression=1, lang=theme.pdf_lang, initialFontName=theme.heading_font.regular,
                   initialFontSize=9, initialLeading=11)
-    canv.setDateFormatter(lambda *_: theme.timestamp.strftime("D:%Y%m%d%H%M%S+00'00'"))
+    canv.setDateFormatter(theme.pdf_date)
     canv.setTitle(f"{info.title} — {theme.labels['sheet_title']}")
     canv.setAuthor(info.institution)
     canv.setSubject(info.programme)
