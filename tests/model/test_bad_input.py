@@ -183,3 +183,14 @@ def test_an_empty_seed_file_is_located(mini: Path, capsys: pytest.CaptureFixture
     assert "Traceback" not in err
     assert _error_lines(err) == ["seeds/sources.yaml:2:9: seed file 'berita-uji.txt' is empty; paste the article's "
                                  "text into it"]
+
+
+def test_blueprint_instructions_may_use_quiz_names(mini: Path, capsys: pytest.CaptureFixture) -> None:
+    blueprint = mini / "blueprints" / "kuis.yaml"
+    text = blueprint.read_text()
+    blueprint.write_text(text + "instructions: Kerjakan {{ count }} soal dalam {{ minutes }} menit (paket {{ version }}).\n")
+    assert main(["check", "curriculum"]) == 0
+    blueprint.write_text(text + "instructions: Kerjakan {{ cuont }} soal.\n")
+    assert main(["check", "curriculum"]) == 2
+    assert _error_lines(capsys.readouterr().err)[-1] == (
+        "curriculum/blueprints/kuis.yaml:8:27: template variable 'cuont' is not defined; did you mean 'count'?")

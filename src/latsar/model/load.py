@@ -138,7 +138,8 @@ def _read_file(loaded: Loaded, file: Path, model: type, context: dict[str, Any])
     local = dict(context)
     if model is Module and isinstance(doc.data, dict) and isinstance(doc.data.get("title"), str):
         local["module_title"] = doc.data["title"]
-    data, problems = _expand_templates(doc, local)
+    deferred = {("instructions",): QUIZ_NAMES} if model is Blueprint else {}
+    data, problems = _expand_templates(doc, local, deferred)
     loaded.diagnostics.extend(problems)
     value, problems = validate(SourceDoc(doc.display, data, doc.value_marks, doc.key_marks, doc.text), model)
     loaded.diagnostics.extend(problems)
@@ -146,9 +147,18 @@ def _read_file(loaded: Loaded, file: Path, model: type, context: dict[str, Any])
         loaded.files[file.parent.name].append((doc, value))
 
 
-def _expand_templates(doc: SourceDoc, context: dict[str, Any]) -> tuple[Any, list[Diagnostic]]:
+# Names a blueprint's `instructions` may use besides the programme's; they are known only per
+# version, so those texts are checked here (with sample values) and filled in by the renderer.
+QUIZ_NAMES: dict[str, Any] = {"count": 30, "minutes": 45, "pass_mark": "70", "version": "A", "options": 4,
+                              "title": "Kuis"}
+
+
+def _expand_templates(doc: SourceDoc, context: dict[str, Any],
+                      deferred: dict[tuple, dict[str, Any]] | None = None) -> tuple[Any, list[Diagnostic]]:
+    """Programme values filled into every text; texts at `deferred` paths are only checked."""
     env = templating.environment()
     problems: list[Diagnostic] = []
+    deferred = deferred or {}
 
     def walk(value: Any, path: tuple) -> Any:
         if isinstance(value, dict):
@@ -156,10 +166,12 @@ def _expand_templates(doc: SourceDoc, context: dict[str, Any]) -> tuple[Any, lis
         if isinstance(value, list):
             return [walk(v, path + (i,)) for i, v in enumerate(value)]
         if isinstance(value, str) and templating.has_template(value):
+            names = {**context, **deferred.get(path, {})}
             try:
-                return templating.render(env, value, context)
+                rendered = templating.render(env, value, names)
+                return value if path in deferred else rendered
             except templating.TemplateProblem as problem:
-                problems.append(_template_diagnostic(doc, path, problem, context))
+                problems.append(_template_diagnostic(doc, path, problem, names))
         return value
 
     return walk(doc.data, ()), problems
