@@ -190,6 +190,11 @@ def test_blueprint_instructions_may_use_quiz_names(mini: Path, capsys: pytest.Ca
     text = blueprint.read_text()
     blueprint.write_text(text + "instructions: Kerjakan {{ count }} soal dalam {{ minutes }} menit (paket {{ version }}).\n")
     assert main(["check", "curriculum"]) == 0
+    assert main(["quiz", "kuis", "curriculum", "--out", "out"]) == 0
+    from pypdf import PdfReader
+
+    booklet = PdfReader(mini.parent / "out" / "quizzes" / "kuis" / "soal-paket-B.pdf")
+    assert "Kerjakan 2 soal dalam 10 menit (paket B)." in " ".join(booklet.pages[0].extract_text().split())
     blueprint.write_text(text + "instructions: Kerjakan {{ cuont }} soal.\n")
     assert main(["check", "curriculum"]) == 2
     assert _error_lines(capsys.readouterr().err)[-1] == (

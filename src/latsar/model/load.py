@@ -138,7 +138,7 @@ def _read_file(loaded: Loaded, file: Path, model: type, context: dict[str, Any])
     local = dict(context)
     if model is Module and isinstance(doc.data, dict) and isinstance(doc.data.get("title"), str):
         local["module_title"] = doc.data["title"]
-    deferred = {("instructions",): QUIZ_NAMES} if model is Blueprint else {}
+    deferred = {("instructions",): QUIZ_SAMPLE} if model is Blueprint else {}
     data, problems = _expand_templates(doc, local, deferred)
     loaded.diagnostics.extend(problems)
     value, problems = validate(SourceDoc(doc.display, data, doc.value_marks, doc.key_marks, doc.text), model)
@@ -147,10 +147,9 @@ def _read_file(loaded: Loaded, file: Path, model: type, context: dict[str, Any])
         loaded.files[file.parent.name].append((doc, value))
 
 
-# Names a blueprint's `instructions` may use besides the programme's; they are known only per
-# version, so those texts are checked here (with sample values) and filled in by the renderer.
-QUIZ_NAMES: dict[str, Any] = {"count": 30, "minutes": 45, "pass_mark": "70", "version": "A", "options": 4,
-                              "title": "Kuis"}
+# A blueprint's `instructions` may also use the quiz's own values, known only per version: those
+# texts are checked here with sample values and filled in by the planner.
+QUIZ_SAMPLE: dict[str, Any] = dict(zip(templating.QUIZ_NAMES, (30, 45, "70", "A", 4, "Kuis")))
 
 
 def _expand_templates(doc: SourceDoc, context: dict[str, Any],

@@ -235,6 +235,15 @@ def template_context(programme: Programme, labels: Mapping[str, str], module_tit
     }
 
 
+def quiz_values(plan: QuizPlan, version_code: str) -> dict[str, Any]:
+    """The quiz's own names for its instructions (templating.QUIZ_NAMES), for one version."""
+    blueprint = plan.blueprint
+    version = next(v for v in plan.versions if v.code == version_code)
+    values = dict(zip(templating.QUIZ_NAMES, (len(version.items), blueprint.minutes, number_text(blueprint.pass_mark),
+                                              version.code, blueprint.options, blueprint.title)))
+    return values
+
+
 def filler(context: Mapping[str, Any], where: str) -> Callable[[str], str]:
     """Fills programme values into a text; a template problem names `where` the text belongs."""
     env = templating.environment()
@@ -410,9 +419,9 @@ def _quiz_items(ctx: _Ctx, version: Version) -> tuple[QuizItem, ...]:
 
 def _evaluation(ctx: _Ctx, module: Module, plan: QuizPlan) -> Division:
     blueprint, version = plan.blueprint, _version_a(plan)
-    values = {"count": len(version.items), "minutes": blueprint.minutes, "pass_mark": number_text(blueprint.pass_mark)}
     instructions = blueprint.instructions or ctx.labels["evaluation_text"]
-    fill = filler({**template_context(ctx.curriculum.programme, ctx.labels, module.title), **values},
+    fill = filler({**template_context(ctx.curriculum.programme, ctx.labels, module.title),
+                   **quiz_values(plan, version.code)},
                    f"blueprint '{blueprint.id}'")
     blocks = (Prose(fill(instructions)), Quiz(_quiz_items(ctx, version)))
     heading = Heading(f"{ctx.prefix}evaluasi", ctx.labels["evaluation"], level=ctx.base)

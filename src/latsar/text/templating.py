@@ -9,6 +9,11 @@ from jinja2 import meta
 from jinja2.sandbox import SandboxedEnvironment
 
 
+# Names a quiz's instructions may use besides the programme's values; filled per version by
+# `plan.handout.quiz_values`, checked at load with sample values.
+QUIZ_NAMES: tuple[str, ...] = ("count", "minutes", "pass_mark", "version", "options", "title")
+
+
 class TemplateProblem(Exception):
     """A template that cannot be rendered; `line` is 1-based within the template text."""
 

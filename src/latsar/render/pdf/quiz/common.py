@@ -20,7 +20,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, P
 
 from latsar.model.curriculum import Curriculum
 from latsar.model.schema import Chapter, Item
-from latsar.plan.handout import filler, number_text, template_context
+from latsar.plan.handout import filler, quiz_values, template_context
 from latsar.plan.types import QuizPlan
 from latsar.render.pdf import fonts
 from latsar.render.pdf.markup import Writer
@@ -81,10 +81,7 @@ def quiz_info(curriculum: Curriculum, plan: QuizPlan, labels: Mapping[str, str])
 def instructions(curriculum: Curriculum, plan: QuizPlan, labels: Mapping[str, str], version: str) -> str:
     """The booklet's petunjuk: the blueprint's own text, else the built-in one, filled."""
     blueprint = plan.blueprint
-    values = {"count": len(next(v for v in plan.versions if v.code == version).items),
-              "minutes": blueprint.minutes, "pass_mark": number_text(blueprint.pass_mark),
-              "version": version, "options": blueprint.options, "title": blueprint.title}
-    context = {**template_context(curriculum.programme, labels, ""), **values}
+    context = {**template_context(curriculum.programme, labels, ""), **quiz_values(plan, version)}
     return filler(context, f"blueprint '{blueprint.id}'")(blueprint.instructions or labels["quiz_instructions_text"])
 
 
