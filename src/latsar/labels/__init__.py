@@ -83,3 +83,8 @@ def labels_for(lang: str, overrides: Mapping[str, str] | None = None) -> Labels:
         hints = [f"'{key}' ({did_you_mean(key, LABEL_KEYS) or 'no close match'})" for key in unknown]
         raise LatsarError(f"unknown label key {', '.join(hints)}")
     return Labels(lang, {**_builtin(lang), **overrides})
+
+
+def format_date(date, labels: Mapping[str, str]) -> str:
+    """A date as the documents print it, e.g. "5 Januari 2026" (month names are labels)."""
+    return f"{date.day} {labels[f'month_{date.month:02d}']} {date.year}"

@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from latsar.errors import Diagnostic, LatsarError, Location
+from latsar.labels import format_date, labels_for
 from latsar.model import checks, lint
 from latsar.model.curriculum import Curriculum, Seed
 from latsar.model.schema import Blueprint, ItemBank, Module, Programme, SeedSource
@@ -94,7 +95,8 @@ def template_context(programme: Programme) -> dict[str, Any]:
     return {
         "title": programme.title, "agenda": programme.agenda or "", "institution": programme.institution,
         "cohort": programme.cohort, "year": programme.year, "place": programme.place,
-        "date": programme.date.isoformat(), "language": programme.language,
+        "date": format_date(programme.date, labels_for(programme.language)),  # "5 Januari 2026"
+        "language": programme.language,
     }
 
 

@@ -42,7 +42,7 @@ seeds/                    the seed articles and seeds/sources.yaml (path set in 
 Text fields marked *Markdown* take a small Markdown subset: paragraphs, `**bold**`, `*italic*`,
 bulleted and numbered lists, block quotes and simple tables. Any text may use programme values
 through Jinja2: `{{ institution }}`, `{{ cohort }}`, `{{ year }}`, `{{ place }}`, `{{ title }}`,
-`{{ agenda }}`, `{{ date }}`; module files also have `{{ module_title }}`. An unknown name is an
+`{{ agenda }}`, `{{ date }}` (written out, e.g. 5 Januari 2026); module files also have `{{ module_title }}`. An unknown name is an
 error at the text's location.
 
 Quotations (`citations`, `quote` blocks, item `backing`) must occur verbatim in the seed's file;

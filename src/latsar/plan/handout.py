@@ -8,12 +8,12 @@ sandboxed Jinja environment. Pure: no I/O, no reportlab.
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Literal, Mapping, Union
 
 from latsar.errors import LatsarError
+from latsar.labels import format_date
 from latsar.model.curriculum import Curriculum
 from latsar.model.schema import CaseBlock, Chapter, Module, Programme, QuoteBlock, SeedSource, TextBlock
 from latsar.plan.types import LETTERS, QuizPlan, Version
@@ -201,10 +201,6 @@ def roman(number: int) -> str:
 def letter(index: int) -> str:
     """Section letters A., B., …; index is 0-based."""
     return "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[index] + "."
-
-
-def format_date(date: datetime.date, labels: Mapping[str, str]) -> str:
-    return f"{date.day} {labels[f'month_{date.month:02d}']} {date.year}"
 
 
 _MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>#|!"})
