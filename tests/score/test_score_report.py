@@ -14,7 +14,7 @@ import pytest
 from pypdf import PdfReader
 
 from latsar.score.command import render_report, score
-from latsar.score.report import build_report
+from latsar.score.report import ROLES, build_report
 
 from score_sheets import random_sheets, template_rows, write_csv
 
@@ -50,6 +50,31 @@ def test_the_report_content(bundled, outcome):
     assert [row.cells[1] for row in items.rows] == list(outcome.key.master)
     assert {row.action for row in items.rows} <= {"keep", "revise", "drop"}
     assert len(report.points) == 30
+
+
+def test_tables_and_details_are_named_not_positional(bundled, outcome):
+    report = build_report(bundled, outcome)
+    assert [t.kind for t in report.tables] == ["items", "objectives", "levels", "gain", "rejected"]
+    for table in report.tables:
+        assert tuple(c.role for c in table.columns) == ROLES[table.kind]
+        assert all(len(row.cells) == len(table.columns) for row in table.rows)
+    assert (report.programme, report.institution) == (bundled.programme.title, bundled.programme.institution)
+    assert report.details == (report.programme, report.institution, "Angkatan XII", report.date.isoformat())
+
+
+def test_every_table_kind_has_a_width_for_each_of_its_roles():
+    from latsar.render.pdf.score_report import FITTED, LAYOUTS, WIDTHS
+
+    for kind, roles in ROLES.items():
+        layout = LAYOUTS.get(kind, kind)
+        assert tuple(WIDTHS[layout]) == roles, kind
+        assert sum(WIDTHS[layout].values()) == pytest.approx(1), kind
+        assert set(FITTED.get(layout, ())) <= set(roles), kind
+
+
+def test_the_pdf_names_its_author_and_subject(pdf, bundled):
+    info = PdfReader(io.BytesIO(pdf)).metadata
+    assert (info.author, info.subject) == (bundled.programme.institution, bundled.programme.title)
 
 
 def _words(report) -> str:

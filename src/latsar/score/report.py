@@ -31,15 +31,44 @@ class Point:
 @dataclass(frozen=True)
 class Row:
     cells: tuple[str, ...]
-    action: str = ""  # keep / revise / drop: the renderer colours the action cell by it
+    # keep / revise / drop: the renderer colours the cell of the column whose role is "action"
+    # or "mastery" by it.
+    action: str = ""
+
+
+@dataclass(frozen=True)
+class Column:
+    heading: str
+    # What the cells hold, so that the renderer can size and colour the column without
+    # guessing from its position: one of ROLES.
+    role: str
+
+
+# Column roles, by table kind, in printed order.
+ROLES: dict[str, tuple[str, ...]] = {
+    "items": ("number", "item", "level", "p", "d", "r", "options", "action", "notes"),
+    "objectives": ("id", "text", "count", "p", "d", "mean", "mastery"),
+    "levels": ("id", "text", "count", "p", "d", "mean", "mastery"),
+    "gain": ("participant", "name", "pre", "post", "gain", "band"),
+    "rejected": ("file", "row", "participant", "reason"),
+}
 
 
 @dataclass(frozen=True)
 class Table:
+    kind: str  # a key of ROLES: what the table reports
     title: str
     note: str
-    header: tuple[str, ...]
+    columns: tuple[Column, ...]
     rows: tuple[Row, ...]
+
+    @property
+    def header(self) -> tuple[str, ...]:
+        return tuple(c.heading for c in self.columns)
+
+
+def _table(kind: str, title: str, note: str, headings: tuple[str, ...], rows: tuple[Row, ...]) -> Table:
+    return Table(kind, title, note, tuple(Column(h, r) for h, r in zip(headings, ROLES[kind], strict=True)), rows)
 
 
 @dataclass(frozen=True)
@@ -48,7 +77,9 @@ class ScoreReport:
     labels: Mapping[str, str]
     title: str
     subtitle: str  # the quiz
-    details: tuple[str, ...]  # programme, institution, cohort, date
+    programme: str  # the PDF's subject
+    institution: str  # the PDF's author
+    cohort: str
     summary: tuple[tuple[str, str], ...]
     histogram: tuple[tuple[str, int], ...]  # (bin label, participants), 0–10 … 90–100
     pass_mark: float
@@ -58,6 +89,11 @@ class ScoreReport:
     tables: tuple[Table, ...]  # items, objectives, levels, gain, rejected: in printed order
     methods: tuple[str, ...]
     date: datetime.date
+
+    @property
+    def details(self) -> tuple[str, ...]:
+        """The line under the title, in printed order."""
+        return self.programme, self.institution, self.cohort, self.date.isoformat()
 
 
 def build_report(curriculum: Curriculum, outcome) -> ScoreReport:
@@ -69,7 +105,7 @@ def build_report(curriculum: Curriculum, outcome) -> ScoreReport:
     return ScoreReport(
         lang=programme.language, labels=labels, title=labels["report_title"],
         subtitle=f"{blueprint.title} ({blueprint.id})",
-        details=(programme.title, programme.institution, outcome.cohort, outcome.date.isoformat()),
+        programme=programme.title, institution=programme.institution, cohort=outcome.cohort,
         summary=_summary(outcome, labels), histogram=_histogram([r.percent for r in outcome.results]),
         pass_mark=blueprint.pass_mark,
         points=tuple(Point(i.number, i.p, i.d, i.action) for i in analysis.items
@@ -118,24 +154,24 @@ def _histogram(scores: list[float]) -> tuple[tuple[str, int], ...]:
 def _tables(curriculum: Curriculum, outcome, labels: Mapping[str, str]) -> tuple[Table, ...]:
     analysis = outcome.analysis
     settings = analysis.settings
-    items = Table(labels["report_items"], labels["report_items_note"].format(
+    items = _table("items", labels["report_items"], labels["report_items_note"].format(
         groups=percent(100 * settings.group_fraction), share=percent(100 * settings.distractor_min_share)),
         tuple(labels[f"col_{c}"] for c in ("no", "item", "level", "p", "d", "r", "options", "action", "notes")),
         tuple(_item_row(i, labels, settings.distractor_min_share) for i in analysis.items))
-    objectives = Table(labels["report_objectives"],
-                       labels["report_objectives_note"].format(mastery=percent(analysis.mastery_percent)),
-                       _group_header(labels, "objective"),
-                       tuple(_group_row(g, labels, curriculum.objective_by_id[g.id].text) for g in analysis.objectives))
-    levels = Table(labels["report_levels"], "", _group_header(labels, "level"),
-                   tuple(_group_row(g, labels, labels[f"bloom_{g.id.lower()}"]) for g in analysis.levels))
+    objectives = _table("objectives", labels["report_objectives"],
+                        labels["report_objectives_note"].format(mastery=percent(analysis.mastery_percent)),
+                        _group_header(labels, "objective"),
+                        tuple(_group_row(g, labels, curriculum.objective_by_id[g.id].text) for g in analysis.objectives))
+    levels = _table("levels", labels["report_levels"], "", _group_header(labels, "level"),
+                    tuple(_group_row(g, labels, labels[f"bloom_{g.id.lower()}"]) for g in analysis.levels))
     tables = [items, objectives, levels]
     if outcome.gain is not None:
         tables.append(_gain_table(outcome, labels))
     if outcome.scored.rejected:
-        tables.append(Table(labels["report_rejected"], "", tuple(labels[f"col_{c}"] for c in
-                                                                 ("file", "row", "participant", "reason")),
-                            tuple(Row((r.source, str(r.row), r.participant, r.reason.text(labels)))
-                                  for r in outcome.scored.rejected)))
+        tables.append(_table("rejected", labels["report_rejected"], "",
+                             tuple(labels[f"col_{c}"] for c in ("file", "row", "participant", "reason")),
+                             tuple(Row((r.source, str(r.row), r.participant, r.reason.text(labels)))
+                                   for r in outcome.scored.rejected)))
     return tuple(tables)
 
 
@@ -165,7 +201,7 @@ def _gain_table(outcome, labels: Mapping[str, str]) -> Table:
     rows = tuple(Row((r.participant, r.name, percent(r.pre), percent(r.percent), decimal(r.gain, 2), r.gain_band))
                  for r in outcome.results)
     header = (labels["col_participant"], "", labels["col_pre"], labels["col_post"], labels["col_gain"], "")
-    return Table(labels["report_gain"], "", header, rows)
+    return _table("gain", labels["report_gain"], "", header, rows)
 
 
 def _methods(settings: Settings, labels: Mapping[str, str], with_gain: bool) -> tuple[str, ...]:

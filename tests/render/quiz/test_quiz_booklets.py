@@ -108,13 +108,12 @@ def test_programme_values_are_filled_and_markup_prints_as_written(bank, theme):
 
 
 def test_blueprint_instructions_replace_the_built_in_text(bank, theme):
-    from latsar.render.pdf.quiz.booklet import BookletJob, booklet_pdf
-    from latsar.render.pdf.quiz.common import instructions, item_texts, quiz_info
+    from latsar.plan.quizdocs import quiz_docs
+    from latsar.render.pdf.quiz.booklet import booklet_jobs, booklet_pdf
 
     custom = make_plan(bank, versions=2, instructions="Kerjakan {{ count }} soal dalam {{ minutes }} menit "
                                                        "(paket {{ version }}, lulus {{ pass_mark }}%).")
-    job = BookletJob(quiz_info(bank, custom, theme.labels), custom.versions[1],
-                     instructions(bank, custom, theme.labels, "B"), item_texts(bank, custom, theme.labels))
+    job = booklet_jobs(quiz_docs(bank, custom, theme.labels))[1]
     first = flat(PdfReader(io.BytesIO(booklet_pdf(job, theme))).pages[0])
     assert "Kerjakan 12 soal dalam 25 menit (paket B, lulus 70%)." in first
     assert "Naskah ini berisi" not in first
@@ -140,13 +139,12 @@ def test_pdfs_carry_title_author_language_and_the_programme_date(readers, bank):
 
 @pytest.mark.parametrize("lang, words", [("en", ["Version A · page 1/", "Instructions", "Time allowed: 25 minutes"])])
 def test_labels_follow_the_language(bank, plan, lang, words):
-    from latsar.render.pdf.quiz.booklet import BookletJob, booklet_pdf
-    from latsar.render.pdf.quiz.common import instructions, item_texts, quiz_info
+    from latsar.plan.quizdocs import quiz_docs
+    from latsar.render.pdf.quiz.booklet import booklet_jobs, booklet_pdf
     from latsar.render.pdf.theme import make_theme
 
     theme = make_theme(bank.programme, lang)
-    job = BookletJob(quiz_info(bank, plan, theme.labels), plan.versions[0],
-                     instructions(bank, plan, theme.labels, "A"), item_texts(bank, plan, theme.labels))
+    job = booklet_jobs(quiz_docs(bank, plan, theme.labels))[0]
     text = flat(PdfReader(io.BytesIO(booklet_pdf(job, theme))).pages[0])
     for word in words:
         assert word in text
@@ -154,13 +152,11 @@ def test_labels_follow_the_language(bank, plan, lang, words):
 
 @pytest.mark.parametrize("options", [3, 5])
 def test_three_and_five_options_read_back_with_their_keys(bank, theme, options):
-    from latsar.render.pdf.quiz.booklet import BookletJob, booklet_pdf
-    from latsar.render.pdf.quiz.common import instructions, item_texts, quiz_info
+    from latsar.plan.quizdocs import quiz_docs
+    from latsar.render.pdf.quiz.booklet import booklet_jobs, booklet_pdf
 
     plan = make_plan(bank, versions=2, options=options)
-    texts, info = item_texts(bank, plan, theme.labels), quiz_info(bank, plan, theme.labels)
-    for version in plan.versions:
-        job = BookletJob(info, version, instructions(bank, plan, theme.labels, version.code), texts)
+    for version, job in zip(plan.versions, booklet_jobs(quiz_docs(bank, plan, theme.labels))):
         printed = booklet_items(PdfReader(io.BytesIO(booklet_pdf(job, theme))))
         for item, planned in zip(printed, version.items):
             assert [letter for letter, _ in item.options] == list("ABCDE"[:options])

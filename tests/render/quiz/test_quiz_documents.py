@@ -34,11 +34,11 @@ def test_answer_key_table_has_a_row_per_number_and_a_column_per_version(readers,
 
 
 def test_answer_key_continues_in_further_tables_with_many_versions(bank, theme):
-    from latsar.render.pdf.quiz.common import quiz_info
+    from latsar.plan.quizdocs import quiz_docs
     from latsar.render.pdf.quiz.key import key_pdf
 
     many = make_plan(bank, versions=30)
-    reader = PdfReader(io.BytesIO(key_pdf(many, quiz_info(bank, many, theme.labels), theme)))
+    reader = PdfReader(io.BytesIO(key_pdf(quiz_docs(bank, many, theme.labels).key, theme)))
     rows = key_rows(reader)
     per_table = len(rows[0][1])
     assert 1 < per_table < 30
@@ -111,11 +111,11 @@ def test_kisi_kisi_is_landscape_with_header_fields_and_a_row_per_master_item(rea
 
 
 def test_kisi_kisi_moves_many_versions_to_a_numbers_table(bank, theme):
-    from latsar.render.pdf.quiz.common import quiz_info
+    from latsar.plan.quizdocs import quiz_docs
     from latsar.render.pdf.quiz.kisi import kisi_pdf
 
     many = make_plan(bank, versions=40)
-    reader = PdfReader(io.BytesIO(kisi_pdf(bank, many, quiz_info(bank, many, theme.labels), theme)))
+    reader = PdfReader(io.BytesIO(kisi_pdf(quiz_docs(bank, many, theme.labels).kisi, theme)))
     assert "Nomor Soal per Paket" in flat(reader)
     found: dict[tuple[int, int], str] = {}
     tables = 0

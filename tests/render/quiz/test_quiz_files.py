@@ -58,24 +58,23 @@ def test_two_builds_are_byte_identical(files, bank, plan, theme):
 
 
 def test_source_date_epoch_moves_the_pdf_dates_only(bank, plan, monkeypatch):
+    from latsar.plan.quizdocs import quiz_docs
     from latsar.render.pdf.quiz.key import key_pdf
-    from latsar.render.pdf.quiz.common import quiz_info
     from latsar.render.pdf.theme import make_theme
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     theme = make_theme(bank.programme, "id")
-    data = key_pdf(plan, quiz_info(bank, plan, theme.labels), theme)
+    data = key_pdf(quiz_docs(bank, plan, theme.labels).key, theme)
     assert b"D:20231114221320+00'00'" in data
 
 
 def test_parallel_booklets_are_the_serial_bytes(bank, theme):
-    from latsar.render.pdf.quiz.booklet import BookletJob
-    from latsar.render.pdf.quiz.common import instructions, item_texts, quiz_info
+    from latsar.plan.quizdocs import quiz_docs
+    from latsar.render.pdf.quiz.booklet import booklet_jobs
     from latsar.render.pdf.quiz.parallel import PARALLEL_MIN, Booklets, render_serially
 
     many = make_plan(bank, versions=PARALLEL_MIN + 2)
-    texts, info = item_texts(bank, many, theme.labels), quiz_info(bank, many, theme.labels)
-    jobs = [BookletJob(info, v, instructions(bank, many, theme.labels, v.code), texts) for v in many.versions]
+    jobs = booklet_jobs(quiz_docs(bank, many, theme.labels))
     with Booklets(jobs, theme, workers=2) as booklets:
         assert booklets._pool is not None  # the parallel path really ran
         parallel = booklets.results()
@@ -83,11 +82,10 @@ def test_parallel_booklets_are_the_serial_bytes(bank, theme):
 
 
 def test_a_booklet_does_not_depend_on_the_booklets_made_before_it(bank, plan, theme):
-    from latsar.render.pdf.quiz.booklet import BookletJob, Items, booklet_pdf
-    from latsar.render.pdf.quiz.common import instructions, item_texts, quiz_info
+    from latsar.plan.quizdocs import quiz_docs
+    from latsar.render.pdf.quiz.booklet import Items, booklet_jobs, booklet_pdf
 
-    texts, info = item_texts(bank, plan, theme.labels), quiz_info(bank, plan, theme.labels)
-    jobs = [BookletJob(info, v, instructions(bank, plan, theme.labels, v.code), texts) for v in plan.versions]
+    jobs = booklet_jobs(quiz_docs(bank, plan, theme.labels))
     shared = Items(theme)
     after_others = [booklet_pdf(job, theme, shared) for job in jobs][-1]
     assert after_others == booklet_pdf(jobs[-1], theme, Items(theme))

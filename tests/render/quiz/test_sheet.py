@@ -175,12 +175,12 @@ def test_double_marks_and_blanks_read_as_such(files, plan):
 
 
 def test_a_long_quiz_with_many_versions_continues_on_a_second_page(bank, theme):
-    from latsar.render.pdf.quiz.common import quiz_info
+    from latsar.plan.quizdocs import quiz_info
     from latsar.render.pdf.quiz.sheet import sheet_pdf
 
     plan = make_plan(bank, versions=30)
     layout = geo.sheet_layout(130, 5, [v.code for v in plan.versions])
-    pdf = sheet_pdf(layout, quiz_info(bank, plan, theme.labels), theme)
+    pdf = sheet_pdf(layout, quiz_info(bank, plan), theme)
     sheet = ScannedSheet(pdf, scale=2.5)
     assert len(sheet.pages) == 2
     grid = next(g for g in layout.pages[1].field("answers") if "130" in g.groups)

@@ -49,13 +49,13 @@ def render_score_report(report: ScoreReport, theme: Theme) -> bytes:
     doc = SimpleDocTemplate(
         buffer, pagesize=theme.page_size, topMargin=top * 0.8, bottomMargin=bottom, leftMargin=inner,
         rightMargin=outer, invariant=1, lang=theme.pdf_lang, title=f"{report.title}: {report.subtitle}",
-        author=report.details[1], subject=report.details[0], creator="latsar", pageCompression=1,
+        author=report.institution, subject=report.programme, creator="latsar", pageCompression=1,
         initialFontName=theme.body_font.regular,
     )
     story = _title(report, styles) + _summary(report, theme, styles) + _charts(report, theme, styles)
     widths = _widths(report.tables, theme.frame_width, styles)
     for table in report.tables:
-        story += _table(table, widths[len(table.header)], theme, styles)
+        story += _table(table, widths[_layout(table)], theme, styles)
     story += _methods(report, styles)
 
     def page(canv, document):
@@ -213,17 +213,32 @@ def _legend(drawing: Drawing, report: ScoreReport, x: float, y: float, font: str
         x += 18 + stringWidth(label, font, size)
 
 
-# Relative column widths of the report's tables, by their number of columns.
-WIDTHS: dict[int, tuple[float, ...]] = {
-    9: (0.04, 0.15, 0.06, 0.075, 0.065, 0.07, 0.18, 0.12, 0.24),
-    7: (0.13, 0.44, 0.06, 0.07, 0.07, 0.11, 0.12),
-    6: (0.2, 0.36, 0.11, 0.11, 0.1, 0.12),
-    4: (0.22, 0.07, 0.18, 0.53),
+# Tables of these kinds share one layout (and one fitted id width), so that their columns line
+# up; any other kind is its own layout.
+LAYOUTS: dict[str, str] = {"objectives": "groups", "levels": "groups"}
+# Relative column widths, by layout and column role (see latsar.score.report.ROLES); a layout
+# missing here gets equal columns.
+WIDTHS: dict[str, dict[str, float]] = {
+    "items": {"number": 0.04, "item": 0.15, "level": 0.06, "p": 0.075, "d": 0.065, "r": 0.07, "options": 0.18,
+              "action": 0.12, "notes": 0.24},
+    "groups": {"id": 0.13, "text": 0.44, "count": 0.06, "p": 0.07, "d": 0.07, "mean": 0.11, "mastery": 0.12},
+    "gain": {"participant": 0.2, "name": 0.36, "pre": 0.11, "post": 0.11, "gain": 0.1, "band": 0.12},
+    "rejected": {"file": 0.22, "row": 0.07, "participant": 0.18, "reason": 0.53},
 }
 # Id columns widened to their longest id, so an id such as "agen-perubahan-02" never breaks
-# (by number of columns: the id column, and the text column that gives up the room).
-FITTED: dict[int, tuple[int, int]] = {9: (1, 8), 7: (0, 1)}
+# (by layout: the role of the id column, and of the text column that gives up the room).
+FITTED: dict[str, tuple[str, str]] = {"items": ("item", "notes"), "groups": ("id", "text")}
+# Roles of the column coloured by the row's action: the action itself, or the mastery verdict.
+TINTED = ("action", "mastery")
 PADDING = 3  # left and right padding of every cell
+
+
+def _layout(table: ReportTable) -> str:
+    return LAYOUTS.get(table.kind, table.kind)
+
+
+def _roles(table: ReportTable) -> list[str]:
+    return [column.role for column in table.columns]
 
 
 def _table(table: ReportTable, widths: list[float], theme: Theme, styles) -> list:
@@ -236,7 +251,7 @@ def _table(table: ReportTable, widths: list[float], theme: Theme, styles) -> lis
                 ("LINEBELOW", (0, 1), (-1, -1), 0.25, theme.colour("rule")),
                 ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
                 ("LEFTPADDING", (0, 0), (-1, -1), PADDING), ("RIGHTPADDING", (0, 0), (-1, -1), PADDING)]
-    action_column = _action_column(table)
+    action_column = next((n for n, role in enumerate(_roles(table)) if role in TINTED), None)
     for n, row in enumerate(table.rows, start=1):
         if row.action and action_column is not None:
             commands.append(("BACKGROUND", (action_column, n), (action_column, n), HexColor(ACTION_COLOURS[row.action][1])))
@@ -247,21 +262,23 @@ def _table(table: ReportTable, widths: list[float], theme: Theme, styles) -> lis
     return [KeepTogether(heading + [Spacer(0, 0)]), grid]
 
 
-def _widths(tables: tuple[ReportTable, ...], width: float, styles) -> dict[int, list[float]]:
-    """Column widths by number of columns; tables of one shape (objectives and levels) share
-    them, so that their columns line up."""
-    shapes: dict[int, list[float]] = {}
-    for columns in sorted({len(t.header) for t in tables}):
-        widths = [width * f for f in WIDTHS.get(columns, (1 / columns,) * columns)]
-        if columns in FITTED:
-            fitted, giving = FITTED[columns]
-            longest = _longest([t for t in tables if len(t.header) == columns], fitted, styles)
+def _widths(tables: tuple[ReportTable, ...], width: float, styles) -> dict[str, list[float]]:
+    """Column widths by layout; the tables of one layout have the same columns and share them."""
+    shapes: dict[str, list[float]] = {}
+    for layout in sorted({_layout(t) for t in tables}):
+        members = [t for t in tables if _layout(t) == layout]
+        roles = _roles(members[0])
+        shares = WIDTHS.get(layout)
+        widths = [width * (shares[role] if shares else 1 / len(roles)) for role in roles]
+        if layout in FITTED:
+            fitted, giving = (roles.index(role) for role in FITTED[layout])
+            longest = _longest(members, fitted, styles)
             # Half a point spare against rounding in the line breaker; at most a third of the
             # table, so that a freak id cannot squeeze the text column away.
             extra = max(0.0, min(longest + 2 * PADDING + 0.5, width / 3) - widths[fitted])
             widths[fitted] += extra
             widths[giving] -= extra
-        shapes[columns] = widths
+        shapes[layout] = widths
     return shapes
 
 
@@ -270,11 +287,6 @@ def _longest(tables: list[ReportTable], column: int, styles) -> float:
     cell, head = styles["cell"], styles["head"]
     return max([stringWidth(t.header[column], head.fontName, head.fontSize) for t in tables]
                + [stringWidth(row.cells[column], cell.fontName, cell.fontSize) for t in tables for row in t.rows])
-
-
-def _action_column(table: ReportTable) -> int | None:
-    """The column coloured by the row's action: the action itself, or the mastery verdict."""
-    return {9: 7, 7: 6}.get(len(table.header))
 
 
 def _methods(report: ScoreReport, styles) -> list:
@@ -288,7 +300,7 @@ def _footer(canv, doc, report: ScoreReport, theme: Theme, styles) -> None:
     canv.saveState()
     canv.setFont(style.fontName, style.fontSize - 1)
     canv.setFillColor(style.textColor)
-    text = f"{report.subtitle} · {report.details[2]} · {report.labels['report_generated']} · {report.date.isoformat()}"
+    text = f"{report.subtitle} · {report.cohort} · {report.labels['report_generated']} · {report.date.isoformat()}"
     canv.drawString(doc.leftMargin, theme.margins[1] * 0.45, text)
     canv.drawRightString(width - doc.rightMargin, theme.margins[1] * 0.45, str(canv.getPageNumber()))
     canv.restoreState()

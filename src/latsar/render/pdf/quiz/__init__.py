@@ -2,17 +2,18 @@
 
 `quiz_set` is the one entry point; the build writes what it returns under
 `build/quizzes/<blueprint>/`. Which documents a set holds is the table `DOCUMENTS` plus one
-booklet per version; each writer reads the plan and the curriculum's words and decides nothing.
+booklet per version; what each says is decided by latsar.plan.quizdocs, and each writer only
+lays it out.
 """
 
 from __future__ import annotations
 
-from typing import Callable, Mapping
+from typing import Callable
 
 from latsar.model.curriculum import Curriculum
+from latsar.plan.quizdocs import QuizDocs, quiz_docs
 from latsar.plan.types import QuizPlan
-from latsar.render.pdf.quiz.booklet import BookletJob
-from latsar.render.pdf.quiz.common import ItemText, QuizInfo, instructions, item_texts, quiz_info
+from latsar.render.pdf.quiz.booklet import booklet_jobs
 from latsar.render.pdf.quiz.key import key_pdf
 from latsar.render.pdf.quiz.kisi import kisi_pdf
 from latsar.render.pdf.quiz.parallel import Booklets
@@ -28,16 +29,15 @@ class _Inputs:
     """What the documents read, gathered once per set."""
 
     def __init__(self, curriculum: Curriculum, plan: QuizPlan, theme: Theme):
-        self.curriculum, self.plan, self.theme = curriculum, plan, theme
-        self.texts: Mapping[str, ItemText] = item_texts(curriculum, plan, theme.labels)
-        self.info: QuizInfo = quiz_info(curriculum, plan, theme.labels)
+        self.plan, self.theme = plan, theme
+        self.docs: QuizDocs = quiz_docs(curriculum, plan, theme.labels)
 
 
 DOCUMENTS: dict[str, Callable[[_Inputs], bytes]] = {
-    "lembar-jawaban.pdf": lambda i: sheet_pdf(quiz_sheet_layout(i.plan), i.info, i.theme),
-    "kunci-jawaban.pdf": lambda i: key_pdf(i.plan, i.info, i.theme),
-    "pembahasan.pdf": lambda i: pembahasan_pdf(i.curriculum, i.plan, i.texts, i.info, i.theme),
-    "kisi-kisi.pdf": lambda i: kisi_pdf(i.curriculum, i.plan, i.info, i.theme),
+    "lembar-jawaban.pdf": lambda i: sheet_pdf(quiz_sheet_layout(i.plan), i.docs.info, i.theme),
+    "kunci-jawaban.pdf": lambda i: key_pdf(i.docs.key, i.theme),
+    "pembahasan.pdf": lambda i: pembahasan_pdf(i.docs.pembahasan, i.theme),
+    "kisi-kisi.pdf": lambda i: kisi_pdf(i.docs.kisi, i.theme),
 }
 
 
@@ -50,9 +50,7 @@ def quiz_set(curriculum: Curriculum, plan: QuizPlan, theme: Theme) -> dict[str, 
     lembar-jawaban.pdf (+ .json, its geometry), kunci-jawaban.pdf, kunci.csv, versions.json,
     pembahasan.pdf and kisi-kisi.pdf. Same inputs, same bytes."""
     inputs = _Inputs(curriculum, plan, theme)
-    labels = theme.labels
-    jobs = [BookletJob(inputs.info, version, instructions(curriculum, plan, labels, version.code), inputs.texts)
-            for version in plan.versions]
+    jobs = booklet_jobs(inputs.docs)
     files: dict[str, bytes] = {}
     # The booklets start first (in worker processes for big sets); the other documents are
     # rendered here meanwhile.
@@ -60,6 +58,6 @@ def quiz_set(curriculum: Curriculum, plan: QuizPlan, theme: Theme) -> dict[str, 
         for name, render in DOCUMENTS.items():
             files[name] = render(inputs)
         for job, pdf in zip(jobs, booklets.results()):
-            files[booklet_name(job.version.code)] = pdf
+            files[booklet_name(job.booklet.version.code)] = pdf
     files.update(quiz_files(plan))
     return dict(sorted(files.items()))

@@ -17,10 +17,9 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
-from latsar.plan.types import LETTERS, PlannedItem, Version
-from latsar.render.pdf.quiz.common import (
-    ItemBlock, ItemText, QuizInfo, RunningText, metadata, para, quiz_styles, render_pdf, writer,
-)
+from latsar.plan.quizdocs import Booklet, ItemText, QuizDocs
+from latsar.plan.types import LETTERS, PlannedItem
+from latsar.render.pdf.quiz.common import ItemBlock, RunningText, metadata, para, quiz_styles, render_pdf, writer
 from latsar.render.pdf.theme import Theme, table_commands
 from latsar.text.markdown import Paragraph as MdParagraph, parse
 
@@ -29,40 +28,42 @@ from latsar.text.markdown import Paragraph as MdParagraph, parse
 class BookletJob:
     """Everything one booklet needs, small enough to send to a worker process."""
 
-    info: QuizInfo
-    version: Version
-    instructions: str  # Markdown, filled
+    booklet: Booklet
     texts: Mapping[str, ItemText]
+
+
+def booklet_jobs(docs: QuizDocs) -> list[BookletJob]:
+    """One job per version, in the plan's order."""
+    return [BookletJob(booklet, docs.texts) for booklet in docs.booklets]
 
 
 def booklet_pdf(job: BookletJob, theme: Theme, items: Items | None = None) -> bytes:
     """The booklet; `items` may carry what earlier booklets of the same quiz already worked out."""
     items = items or Items(theme)
-    labels, info, code = theme.labels, job.info, job.version.code
-    story: list[Flowable] = cover_block(theme, job)
-    for number, planned in enumerate(job.version.items, start=1):
+    labels, info, version = theme.labels, job.booklet.info, job.booklet.version
+    story: list[Flowable] = cover_block(theme, job.booklet)
+    for number, planned in enumerate(version.items, start=1):
         story.append(items.block(number, job.texts[planned.item_id], planned))
-    version = f"{labels['quiz_version']} {code}"
-    running = RunningText(f"{info.title} · {info.institution}", version.upper(), version)
-    return render_pdf(theme, running, story, **metadata(info, labels, f"{labels['quiz_booklet']} {version}"))
+    name = f"{labels['quiz_version']} {version.code}"
+    running = RunningText(f"{info.title} · {info.institution}", name.upper(), name)
+    return render_pdf(theme, running, story, **metadata(info, labels, f"{labels['quiz_booklet']} {name}"))
 
 
 # --------------------------------------------------------------------------- the cover block
 
 
-def cover_block(theme: Theme, job: BookletJob) -> list[Flowable]:
-    return [_masthead(theme, job), Spacer(1, 10), _identity(theme), Spacer(1, 10),
-            _instructions(theme, job), Spacer(1, theme.leading)]
+def cover_block(theme: Theme, booklet: Booklet) -> list[Flowable]:
+    return [_masthead(theme, booklet), Spacer(1, 10), _identity(theme), Spacer(1, 10),
+            _instructions(theme, booklet), Spacer(1, theme.leading)]
 
 
-def _masthead(theme: Theme, job: BookletJob) -> Table:
+def _masthead(theme: Theme, booklet: Booklet) -> Table:
     """Title and programme on the left; the version code in an accent badge on the right."""
-    styles, labels, info = quiz_styles(theme), theme.labels, job.info
-    left = [para(styles, labels["quiz_booklet"].upper(), "q-kicker"), para(styles, info.title, "q-title"),
-            para(styles, f"{info.programme} · {info.cohort_year}", "q-detail"),
-            para(styles, info.institution, "q-detail")]
+    styles, labels = quiz_styles(theme), theme.labels
+    left = [para(styles, labels["quiz_booklet"].upper(), "q-kicker"), para(styles, booklet.info.title, "q-title")]
+    left += [para(styles, line, "q-detail") for line in booklet.details]
     badge = [para(styles, labels["quiz_version"].upper(), "q-badge-label"),
-             para(styles, job.version.code, "q-badge")]
+             para(styles, booklet.version.code, "q-badge")]
     badge_width = 27 * mm
     table = Table([[left, badge]], colWidths=[theme.frame_width - badge_width, badge_width])
     table.setStyle(TableStyle(table_commands(
@@ -100,16 +101,12 @@ def _identity(theme: Theme) -> Table:
     return table
 
 
-def _instructions(theme: Theme, job: BookletJob) -> Table:
-    """A tinted box: the petunjuk, then time allowed and number of questions."""
-    styles, labels, info = quiz_styles(theme), theme.labels, job.info
-    w = writer(theme)
+def _instructions(theme: Theme, booklet: Booklet) -> Table:
+    """A tinted box: the petunjuk, then its facts (time allowed, number of questions, …) on one line."""
+    styles, labels = quiz_styles(theme), theme.labels
     rows = [[para(styles, labels["quiz_instructions"], "q-heading")]]
-    rows += [[f] for f in w.flowables(job.instructions, "q-small")]
-    facts = "\u2002·\u2002".join((
-        f"<b>{escape(labels['quiz_time'])}:</b> {info.minutes} {escape(labels['quiz_minutes'])}",
-        f"<b>{escape(labels['quiz_item_count'])}:</b> {len(job.version.items)}",
-        f"<b>{escape(labels['quiz_version'])}:</b> {escape(job.version.code)}"))
+    rows += [[f] for f in writer(theme).flowables(booklet.instructions, "q-small")]
+    facts = "\u2002·\u2002".join(f"<b>{escape(label)}:</b> {escape(value)}" for label, value in booklet.facts)
     rows.append([Paragraph(facts, styles["q-small"])])
     table = Table(rows, colWidths=[theme.frame_width])
     table.setStyle(TableStyle(table_commands(

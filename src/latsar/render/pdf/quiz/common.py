@@ -1,7 +1,7 @@
-"""What every document of a quiz set shares: the items' words with programme values filled in,
-the quiz styles derived from the Theme, and a document template whose pages say "x/y".
+"""What every document of a quiz set shares: the quiz styles derived from the Theme, and a
+document template whose pages say "x/y".
 
-Nothing here decides content: item order, option order and keys come from the QuizPlan.
+Nothing here decides content: what each document says comes from latsar.plan.quizdocs.
 """
 
 from __future__ import annotations
@@ -18,82 +18,10 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table, TableStyle
 
-from latsar.model.curriculum import Curriculum
-from latsar.model.schema import Chapter, Item
-from latsar.plan.handout import filler, quiz_values, template_context
-from latsar.plan.types import QuizPlan
+from latsar.plan.quizdocs import QuizInfo
 from latsar.render.pdf import fonts
 from latsar.render.pdf.markup import Writer
 from latsar.render.pdf.theme import Theme, make_styles, table_commands
-
-# --------------------------------------------------------------------------- words
-
-
-@dataclass(frozen=True)
-class ItemText:
-    """One item's Markdown with programme values filled in; options in authored order."""
-
-    stem: str
-    options: tuple[str, ...]
-    reasons: tuple[str, ...]
-    explanation: str
-
-
-@dataclass(frozen=True)
-class QuizInfo:
-    """The identity of the quiz as its documents print it (plain text)."""
-
-    title: str
-    programme: str
-    institution: str
-    cohort_year: str
-    minutes: int
-    count: int
-    versions: tuple[str, ...]
-
-
-def item_texts(curriculum: Curriculum, plan: QuizPlan, labels: Mapping[str, str]) -> dict[str, ItemText]:
-    """Every item any version prints, by id, its templates filled once for all documents."""
-    ids = sorted(set(plan.master) | {p.item_id for v in plan.versions for p in v.items})
-    base = template_context(curriculum.programme, labels, "")
-    out = {}
-    for item_id in ids:
-        item = curriculum.item_by_id[item_id]
-        fill = filler({**base, "module_title": curriculum.module_of_item(item).title}, f"item '{item_id}'")
-        out[item_id] = ItemText(
-            fill(item.stem),
-            tuple(fill(o.text) for o in item.options),
-            tuple(fill(o.reason) for o in item.options),
-            fill(item.explanation),
-        )
-    return out
-
-
-def quiz_info(curriculum: Curriculum, plan: QuizPlan, labels: Mapping[str, str]) -> QuizInfo:
-    programme, blueprint = curriculum.programme, plan.blueprint
-    return QuizInfo(
-        title=blueprint.title, programme=programme.title, institution=programme.institution,
-        cohort_year=f"{programme.cohort} · {programme.year}", minutes=blueprint.minutes, count=max(len(v.items) for v in plan.versions),
-        versions=tuple(v.code for v in plan.versions),
-    )
-
-
-def instructions(curriculum: Curriculum, plan: QuizPlan, labels: Mapping[str, str], version: str) -> str:
-    """The booklet's petunjuk: the blueprint's own text, else the built-in one, filled."""
-    blueprint = plan.blueprint
-    context = {**template_context(curriculum.programme, labels, ""), **quiz_values(plan, version)}
-    return filler(context, f"blueprint '{blueprint.id}'")(blueprint.instructions or labels["quiz_instructions_text"])
-
-
-def item_chapter(curriculum: Curriculum, item: Item) -> Chapter | None:
-    """The chapter that teaches the item: the one holding its backing section, else the first
-    that lists its objective."""
-    module = curriculum.module_of_item(item)
-    for chapter in module.chapters:
-        if item.backing.section and any(s.id == item.backing.section for s in chapter.sections):
-            return chapter
-    return next((ch for ch in module.chapters if item.objective in ch.objectives), None)
-
 
 # --------------------------------------------------------------------------- styles
 

@@ -10,9 +10,10 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from latsar.plan.types import QuizPlan, Version
+from latsar.plan.quizdocs import KeyDoc
+from latsar.plan.types import Version
 from latsar.render.pdf.quiz.common import (
-    QuizInfo, RunningText, chunks, grid_table, metadata, para, quiz_styles, render_pdf, title_block,
+    RunningText, chunks, grid_table, metadata, para, quiz_styles, render_pdf, title_block,
 )
 from latsar.render.pdf.theme import Theme
 
@@ -21,26 +22,15 @@ MIN_COLUMN = 11 * mm
 MAX_COLUMN = 22 * mm
 
 
-def key_pdf(plan: QuizPlan, info: QuizInfo, theme: Theme) -> bytes:
-    labels = theme.labels
-    story: list[Flowable] = [title_block(theme, labels["answer_key"], info.title, _details(info, theme)),
+def key_pdf(doc: KeyDoc, theme: Theme) -> bytes:
+    labels, info = theme.labels, doc.info
+    story: list[Flowable] = [title_block(theme, labels["answer_key"], info.title, doc.details),
                              Spacer(1, theme.leading)]
     per_table = max(1, int((theme.frame_width - NUMBER_WIDTH) // MIN_COLUMN))
-    for group in chunks(plan.versions, per_table):
+    for group in chunks(doc.versions, per_table):
         story += [key_table(group, theme), Spacer(1, theme.leading)]
     running = RunningText(f"{info.title} · {labels['answer_key']}", info.cohort_year)
     return render_pdf(theme, running, story, **metadata(info, labels, labels["answer_key"]))
-
-
-def _details(info: QuizInfo, theme: Theme) -> list[str]:
-    labels = theme.labels
-    return [info.programme, f"{info.institution} · {info.cohort_year}",
-            f"{labels['quiz_item_count']}: {info.count} · {labels['quiz_version']}: {', '.join(_ranges(info.versions))}"]
-
-
-def _ranges(codes: tuple[str, ...]) -> list[str]:
-    """"A–D" rather than "A, B, C, D"; a long list of versions stays one short line."""
-    return [f"{codes[0]}–{codes[-1]}"] if len(codes) > 2 else list(codes)
 
 
 def key_table(versions: Sequence[Version], theme: Theme):

@@ -1,6 +1,6 @@
 """The test blueprint (kisi-kisi.pdf), on landscape paper: header fields, then one row per
 master item with the usual columns (no, kompetensi, materi, indikator soal, level, bentuk soal,
-nomor soal in each version).
+nomor soal in each version), every word of them from the plan's KisiDoc.
 
 Consecutive rows of one objective share merged kompetensi and indikator cells (and materi, when
 it is the same too), as hand-made kisi-kisi do; reportlab never splits a table inside a merged
@@ -16,10 +16,9 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
-from latsar.model.curriculum import Curriculum
-from latsar.plan.types import QuizPlan, Version
+from latsar.plan.quizdocs import KisiDoc, KisiRow
 from latsar.render.pdf.quiz.common import (
-    QuizInfo, RunningText, chunks, grid_table, item_chapter, metadata, para, quiz_styles, render_pdf, title_block,
+    RunningText, chunks, grid_table, metadata, para, quiz_styles, render_pdf, title_block,
 )
 from latsar.render.pdf.theme import Theme, table_commands
 
@@ -29,18 +28,18 @@ FIXED = {"no": 9 * mm, "level": 13 * mm, "form": 16 * mm}
 SHARES = (0.36, 0.26, 0.38)  # kompetensi, materi, indikator: the rest of the width
 
 
-def kisi_pdf(curriculum: Curriculum, plan: QuizPlan, info: QuizInfo, theme: Theme) -> bytes:
-    labels = theme.labels
+def kisi_pdf(doc: KisiDoc, theme: Theme) -> bytes:
+    labels, info = theme.labels, doc.info
     width = _landscape_width(theme)
-    inline = plan.versions if len(plan.versions) <= INLINE_VERSIONS else ()
-    story: list[Flowable] = [title_block(theme, labels["kisi_title"], info.title, [info.programme]),
-                             Spacer(1, 8), _fields(curriculum, plan, info, theme, width), Spacer(1, 12),
-                             Blueprint(curriculum, plan, theme, width).table(inline)]
+    inline = len(doc.versions) <= INLINE_VERSIONS
+    story: list[Flowable] = [title_block(theme, labels["kisi_title"], info.title, doc.details),
+                             Spacer(1, 8), _fields(doc, theme, width), Spacer(1, 12),
+                             Blueprint(doc, theme, width).table(inline)]
     if not inline:
         story += [Spacer(1, theme.leading), para(quiz_styles(theme), labels["kisi_numbers_title"], "q-heading")]
         per_table = int((width - FIXED["no"]) // VERSION_WIDTH)
-        for group in chunks(plan.versions, per_table):
-            story += [numbers_table(plan, group, theme), Spacer(1, theme.leading * 0.8)]
+        for group in chunks(range(len(doc.versions)), per_table):
+            story += [numbers_table(doc, group, theme), Spacer(1, theme.leading * 0.8)]
     running = RunningText(f"{info.title} · {labels['kisi_title']}", info.cohort_year)
     return render_pdf(theme, running, story, landscape=True, **metadata(info, labels, labels["kisi_title"]))
 
@@ -50,16 +49,9 @@ def _landscape_width(theme: Theme) -> float:
     return max(theme.page_size) - 2 * side
 
 
-def _fields(curriculum: Curriculum, plan: QuizPlan, info: QuizInfo, theme: Theme, width: float) -> Table:
+def _fields(doc: KisiDoc, theme: Theme, width: float) -> Table:
     """The header fields of a kisi-kisi, two pairs per row."""
-    styles, labels, programme = quiz_styles(theme), theme.labels, curriculum.programme
-    modules = list(dict.fromkeys(curriculum.module_of_item(curriculum.item_by_id[i]).title for i in plan.master))
-    pairs = [(labels["kisi_organiser"], programme.institution), (labels["kisi_course"], ", ".join(modules)),
-             (labels["kisi_cohort"], info.cohort_year), (labels["agenda"], programme.agenda or programme.title),
-             (labels["quiz_time"], f"{info.minutes} {labels['quiz_minutes']}"),
-             (labels["kisi_form"], f"{labels['kisi_form_mc_long']} ({plan.blueprint.options} {labels['kisi_options']})"),
-             (labels["quiz_item_count"], f"{len(plan.master)} {labels['quiz_items_unit']}"),
-             (labels["kisi_authors"], ", ".join(programme.authors) or programme.institution)]
+    styles, pairs = quiz_styles(theme), doc.fields
     rows = [[para(styles, a, "q-label"), para(styles, b, "q-cell"), para(styles, c, "q-label"), para(styles, d, "q-cell")]
             for (a, b), (c, d) in zip(pairs[0::2], pairs[1::2])]
     label, value = 30 * mm, width / 2 - 30 * mm
@@ -74,13 +66,15 @@ def _fields(curriculum: Curriculum, plan: QuizPlan, info: QuizInfo, theme: Theme
 class Blueprint:
     """The main table: one row per master item."""
 
-    def __init__(self, curriculum: Curriculum, plan: QuizPlan, theme: Theme, width: float):
-        self.curriculum, self.plan, self.theme, self.width = curriculum, plan, theme, width
+    def __init__(self, doc: KisiDoc, theme: Theme, width: float):
+        self.doc, self.theme, self.width = doc, theme, width
         self.styles, self.labels = quiz_styles(theme), theme.labels
 
-    def table(self, versions: Sequence[Version]) -> Table:
+    def table(self, inline: bool) -> Table:
+        """`inline`: with a column of question numbers per version."""
+        versions = self.doc.versions if inline else ()
         header = self._header(versions)
-        rows = [self._row(n, item_id, versions) for n, item_id in enumerate(self.plan.master, start=1)]
+        rows = [self._row(row, inline) for row in self.doc.rows]
         spans = self._spans(len(header))
         extra = [("SPAN", (0, 0), (0, 1)), ("SPAN", (1, 0), (1, 1)), ("SPAN", (2, 0), (2, 1)),
                  ("SPAN", (3, 0), (3, 1)), ("SPAN", (4, 0), (4, 1)), ("SPAN", (5, 0), (5, 1))]
@@ -94,48 +88,42 @@ class Blueprint:
         text = [rest * share for share in SHARES]
         return [FIXED["no"], *text, FIXED["level"], FIXED["form"]] + [VERSION_WIDTH] * versions
 
-    def _header(self, versions: Sequence[Version]) -> list[list]:
+    def _header(self, versions: Sequence[str]) -> list[list]:
         s, labels = self.styles, self.labels
         names = ["question_number", "kisi_competency", "kisi_material", "kisi_indicator", "kisi_level", "kisi_form"]
         top = [para(s, labels[name], "q-head") for name in names]
         if not versions:
             return [top, [""] * len(top)]
         top += [para(s, labels["kisi_numbers"], "q-head")] + [""] * (len(versions) - 1)
-        bottom = [""] * len(names) + [para(s, v.code, "q-head") for v in versions]
+        bottom = [""] * len(names) + [para(s, code, "q-head") for code in versions]
         return [top, bottom]
 
-    def _row(self, number: int, item_id: str, versions: Sequence[Version]) -> list:
-        s, curriculum = self.styles, self.curriculum
-        item = curriculum.item_by_id[item_id]
-        objective = curriculum.objective_by_id[item.objective]
-        row = [para(s, str(number), "q-cell-c"), para(s, objective.text, "q-cell"), self._materi(item_id),
-               para(s, objective.indicator, "q-cell"), para(s, item.level, "q-cell-c"),
-               para(s, self.labels["kisi_form_mc"], "q-cell-c")]
-        return row + [para(s, _number_in(v, item_id), "q-cell-c") for v in versions]
+    def _row(self, row: KisiRow, inline: bool) -> list:
+        s = self.styles
+        cells = [para(s, str(row.number), "q-cell-c"), para(s, row.competency, "q-cell"), self._materi(row),
+                 para(s, row.indicator, "q-cell"), para(s, row.level, "q-cell-c"), para(s, row.form, "q-cell-c")]
+        return cells + ([para(s, number, "q-cell-c") for number in row.numbers] if inline else [])
 
-    def _materi(self, item_id: str) -> Paragraph:
-        item = self.curriculum.item_by_id[item_id]
-        module = self.curriculum.module_of_item(item)
-        chapter = item_chapter(self.curriculum, item)
-        text = escape(module.title) + (f"<br/><font color='{self.theme.colours.muted}'>{escape(chapter.title)}</font>"
-                                       if chapter else "")
+    def _materi(self, row: KisiRow) -> Paragraph:
+        """The module, and under it in muted type the chapter that teaches the item."""
+        text = escape(row.module) + (f"<br/><font color='{self.theme.colours.muted}'>{escape(row.chapter)}</font>"
+                                     if row.chapter else "")
         return Paragraph(text, self.styles["q-cell"])
 
     def _spans(self, first_row: int) -> list[tuple]:
         """SPAN commands merging runs of rows with the same objective (columns 1 and 3) and,
         within those, the same materi (column 2)."""
-        master, curriculum = self.plan.master, self.curriculum
+        rows = self.doc.rows
 
         def objective(i: int) -> str:
-            return curriculum.item_by_id[master[i]].objective
+            return rows[i].objective_id
 
         def materi(i: int) -> tuple:
-            chapter = item_chapter(curriculum, curriculum.item_by_id[master[i]])
-            return objective(i), chapter.id if chapter else ""
+            return rows[i].objective_id, rows[i].chapter_id
 
         out = []
         for column, key in ((1, objective), (3, objective), (2, materi)):
-            for start, end in _runs(len(master), key):
+            for start, end in _runs(len(rows), key):
                 if end > start:
                     out.append(("SPAN", (column, first_row + start), (column, first_row + end)))
         return out
@@ -152,20 +140,13 @@ def _runs(count: int, key: Callable[[int], object]) -> list[tuple[int, int]]:
     return runs
 
 
-def _number_in(version: Version, item_id: str) -> str:
-    for number, planned in enumerate(version.items, start=1):
-        if planned.item_id == item_id:
-            return str(number)
-    return "–"  # parallel forms: this version prints another item in that place
-
-
-def numbers_table(plan: QuizPlan, versions: Sequence[Version], theme: Theme) -> Table:
-    """Rows = master items, columns = versions: where each item sits in each version."""
+def numbers_table(doc: KisiDoc, columns: Sequence[int], theme: Theme) -> Table:
+    """Rows = master items, columns = these versions (by index): where each item sits in each."""
     styles, labels = quiz_styles(theme), theme.labels
-    head = [para(styles, labels["question_number"], "q-head")] + [para(styles, v.code, "q-head") for v in versions]
-    where = [{p.item_id: n for n, p in enumerate(v.items, start=1)} for v in versions]
-    rows = [[para(styles, str(n), "q-cell-c")] + [para(styles, str(w.get(item_id, "–")), "q-cell-c") for w in where]
-            for n, item_id in enumerate(plan.master, start=1)]
-    return grid_table(theme, [head] + rows, [FIXED["no"]] + [VERSION_WIDTH] * len(versions), 1,
+    head = [para(styles, labels["question_number"], "q-head")] + [para(styles, doc.versions[c], "q-head")
+                                                                  for c in columns]
+    rows = [[para(styles, str(row.number), "q-cell-c")] + [para(styles, row.numbers[c], "q-cell-c") for c in columns]
+            for row in doc.rows]
+    return grid_table(theme, [head] + rows, [FIXED["no"]] + [VERSION_WIDTH] * len(columns), 1,
                       ("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, theme.colour("tint")]),
                       ("TOPPADDING", (0, 1), (-1, -1), 1), ("BOTTOMPADDING", (0, 1), (-1, -1), 2))
