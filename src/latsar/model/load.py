@@ -18,6 +18,7 @@ from latsar.model import checks, lint
 from latsar.model.curriculum import Curriculum, Seed
 from latsar.model.schema import Blueprint, ItemBank, Module, Programme, SeedSource
 from latsar.model.validation import diagnostic, validate
+from latsar.source import placeholders
 from latsar.source.yamlfile import SourceDoc, display_path, read_text, read_yaml
 from latsar.text import templating
 
@@ -107,6 +108,7 @@ def _read(loaded: Loaded, file: Path) -> SourceDoc | None:
         loaded.diagnostics.extend(exc.diagnostics)
         return None
     _hash(loaded, file, doc.text)
+    loaded.diagnostics.extend(placeholders.find(doc))
     return doc
 
 
@@ -127,7 +129,7 @@ def _read_programme(loaded: Loaded) -> None:
     if doc is None:
         return
     programme, problems = validate(doc, Programme)
-    loaded.diagnostics.extend(problems)
+    loaded.diagnostics.extend(placeholders.drop_covered(problems, doc))
     if programme is not None:
         loaded.diagnostics.extend(_template_check_only(doc, {**template_context(programme), "module_title": ""}))
         loaded.programme = (doc, programme)
@@ -144,7 +146,7 @@ def _read_file(loaded: Loaded, file: Path, model: type, context: dict[str, Any])
     data, problems = _expand_templates(doc, local, deferred)
     loaded.diagnostics.extend(problems)
     value, problems = validate(SourceDoc(doc.display, data, doc.value_marks, doc.key_marks, doc.text), model)
-    loaded.diagnostics.extend(problems)
+    loaded.diagnostics.extend(placeholders.drop_covered(problems, doc))
     if value is not None:
         loaded.files[file.parent.name].append((doc, value))
 
@@ -210,7 +212,7 @@ def _read_seeds(loaded: Loaded) -> None:
     try:
         entries = TypeAdapter(list[SeedSource]).validate_python(doc.data)
     except ValidationError as exc:
-        loaded.diagnostics.extend(_seed_source_problems(doc, exc))
+        loaded.diagnostics.extend(placeholders.drop_covered(_seed_source_problems(doc, exc), doc))
         return
     for index, source in enumerate(entries):
         file = folder / source.file
