@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from pathlib import Path
 
@@ -179,3 +180,12 @@ def test_book_nests_modules_above_their_chapters(curriculum, quiz):
 def test_roman_numerals():
     assert [plan.roman(n) for n in (1, 4, 9, 14, 40, 90, 400, 1994)] == [
         "I", "IV", "IX", "XIV", "XL", "XC", "CD", "MCMXCIV"]
+
+
+def test_module_cover_prints_where_the_module_sits_else_the_programme_agenda(curriculum, quiz):
+    cover = plan.module_outline(curriculum, "layanan", quiz, ID).divisions[0].blocks[0]
+    assert cover.details == ("Agenda III: Kedudukan dan Peran PNS", "Alokasi waktu: 12 JP")
+    module = curriculum.modules[0].model_copy(update={"supports": "Pengayaan Agenda II · nilai Kolaboratif"})
+    changed = dataclasses.replace(curriculum, modules=(module, *curriculum.modules[1:]))
+    cover = plan.module_outline(changed, "layanan", quiz, ID).divisions[0].blocks[0]
+    assert cover.details == ("Pengayaan Agenda II · nilai Kolaboratif", "Alokasi waktu: 12 JP")

@@ -170,7 +170,7 @@ class Chapter(Strict):
     id: Id = Field(description="Unique chapter id.")
     title: Text = Field(description="Chapter title (materi pokok), e.g. `Konsep Whole of Government`.")
     objectives: list[Id] = Field(default_factory=list, description="Objectives this chapter teaches.")
-    sections: list[Section] = Field(min_length=1, description="Sub-chapters (sub materi pokok).")
+    sections: list[Section] = Field(min_length=1, description="Sub-chapters (submateri pokok).")
     exercises: list[Markdown] = Field(min_length=1, description="Latihan at the end of the chapter.")
     summary: Markdown = Field(description="Rangkuman of the chapter.")
 
@@ -198,6 +198,12 @@ class Module(Strict):
     id: Id = Field(description="Module id; the file name should match it.")
     title: Text = Field(description="Module title.")
     hours: int = Field(gt=0, le=200, description="Lesson hours (JP).")
+    supports: Text | None = Field(
+        None,
+        description="Where the module sits in the official curriculum it supports (agenda, mata "
+        "pelatihan, core value), printed on its cover instead of the programme's agenda, e.g. "
+        "`Pengayaan Agenda II · nilai Kolaboratif`.",
+    )
     description: Markdown = Field(description="Deskripsi singkat: one paragraph on scope.")
     background: Markdown = Field(description="Latar belakang: why it matters for the CPNS.")
     benefits: Markdown = Field(description="Manfaat modul.")

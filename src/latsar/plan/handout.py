@@ -274,7 +274,7 @@ def _cover(ctx: _Ctx, module: Module | None) -> Division:
         details: tuple[str, ...] = ()
     else:
         kicker, title, subtitle = labels["document_kind"], module.title, programme.title
-        details = tuple(d for d in (programme.agenda or "", _hours(module, labels)) if d)
+        details = tuple(d for d in (module.supports or programme.agenda or "", _hours(module, labels)) if d)
     cover = Cover(kicker, title, subtitle, details, programme.institution,
                   f"{programme.cohort} · {programme.year}", logo)
     return Division("cover", None, (cover,))
