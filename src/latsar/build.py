@@ -1,15 +1,14 @@
-"""Build orchestration: produce every output in memory, then write them all atomically.
+"""Build orchestration: produce every output, then publish them whole (see `latsar.publish`).
 
-Rendering happens before anything touches the output folder, so a failure leaves `build/` as it
-was; each file is written to a temporary name beside its target and renamed into place.
+Rendering happens before anything touches the output folder; the files then go into a staging
+folder beside it, the manifest last, and the staging folder replaces the output folder in one step,
+so `build/` is always either the old build or the new one, and holds exactly what its manifest lists.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -150,14 +149,61 @@ STEPS: dict[str, Step] = {
 OFFLOADABLE: frozenset[str] = frozenset({"handouts"})
 
 
+# Top-level entries a build writes, and those other commands write (kept across builds): an
+# existing output folder holding anything else (and no manifest.json) is not replaced.
+BUILT: tuple[str, ...] = ("manifest.json", "modules", "quizzes", "exports", "schema", "reports")
+KEPT: tuple[str, ...] = ("scores", "scans")
+
+
 def build(curriculum: Curriculum, out: Path, options: BuildOptions = BuildOptions(),
-          steps: tuple[str, ...] | None = None, manifest_path: str = "manifest.json") -> Outputs:
-    """Run `steps` (all by default), then write their files and a manifest of them."""
+          steps: tuple[str, ...] | None = None, folder: str = "") -> Outputs:
+    """Run `steps` (all by default), then publish their files and a manifest of them: the whole
+    of `out`, or only its sub-folder `folder` (e.g. `quizzes/post-test`) with its own manifest."""
     context = BuildContext(curriculum, options)
     outputs = run_steps(context, steps or tuple(STEPS))
-    outputs.add(manifest_path, manifest(curriculum, outputs))
-    write_all(out, outputs.files)
+    if folder:
+        publish_part(curriculum, out, folder, outputs)
+    else:
+        publish_files(out, outputs.files, lambda written: manifest(curriculum, written),
+                      keep=KEPT, replaceable=_is_build_folder)
     return outputs
+
+
+def publish_files(target: Path, files: dict[str, bytes], make_manifest: Callable[[dict], str] | None = None,
+                  keep: tuple[str, ...] = (), replaceable: Callable[[Path], bool] | None = None) -> None:
+    """Write `files` into a staging folder, the manifest last, then swap it in for `target`."""
+    from latsar.publish import publishing
+
+    with publishing(target, keep, replaceable) as stage:
+        for relative, data in sorted(files.items()):
+            stage.write(relative, data)
+        if make_manifest is not None:
+            stage.write("manifest.json", make_manifest(dict(stage.written)).encode("utf-8"))
+
+
+def publish_part(curriculum: Curriculum, out: Path, folder: str, outputs: Outputs) -> None:
+    """One quiz's folder, published whole; the build's manifest, if any, is updated to match."""
+    from latsar.publish import write_atomic
+
+    prefix = folder.rstrip("/") + "/"
+    stray = [path for path in outputs.files if not path.startswith(prefix)]
+    assert not stray, f"files outside {folder}: {stray}"
+    files = {path[len(prefix):]: data for path, data in outputs.files.items()}
+    written: dict = {}
+
+    def folder_manifest(entries: dict) -> str:
+        written.update({prefix + path: entry for path, entry in entries.items()})
+        return manifest(curriculum, written)
+
+    publish_files(out / folder, files, folder_manifest)
+    top = out / "manifest.json"
+    if top.is_file():
+        written[prefix + "manifest.json"] = _entry((out / folder / "manifest.json").read_bytes())
+        write_atomic(top, updated_manifest(top.read_bytes(), prefix, written).encode("utf-8"))
+
+
+def _is_build_folder(target: Path) -> bool:
+    return (target / "manifest.json").is_file() or all(p.name in BUILT + KEPT for p in target.iterdir())
 
 
 def run_steps(context: BuildContext, names: tuple[str, ...]) -> Outputs:
@@ -211,45 +257,32 @@ def find_blueprint(curriculum: Curriculum, blueprint_id: str):
     return curriculum.blueprint_by_id[blueprint_id]
 
 
-def manifest(curriculum: Curriculum, outputs: Outputs) -> str:
-    document = {
+def manifest(curriculum: Curriculum, written: dict) -> str:
+    """What a published folder holds: every file (but the manifest itself) with its size and sha256,
+    the inputs' hashes, the shuffle seeds and latsar's version."""
+    files = [{"path": path, "bytes": e.bytes, "sha256": e.sha256} for path, e in sorted(written.items())]
+    return _manifest_text({
         "latsar": __version__,
         "inputs": dict(curriculum.input_hashes),
         "seeds": {b.id: b.seed for b in curriculum.blueprints},
-        "files": [
-            {"path": path, "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
-            for path, data in sorted(outputs.files.items())
-        ],
-    }
+        "files": files,
+    })
+
+
+def updated_manifest(old: bytes, prefix: str, written: dict) -> str:
+    """The build's manifest with the entries under `prefix` replaced by what is there now."""
+    document = json.loads(old)
+    kept = [f for f in document.get("files", []) if not f["path"].startswith(prefix)]
+    fresh = [{"path": path, "bytes": e.bytes, "sha256": e.sha256} for path, e in written.items()]
+    document["files"] = sorted(kept + fresh, key=lambda f: f["path"])
+    return _manifest_text(document)
+
+
+def _manifest_text(document: dict) -> str:
     return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
-def write_all(out: Path, files: dict[str, bytes]) -> None:
-    if out.exists() and not out.is_dir():
-        raise LatsarError(f"{out}: is a file, not a folder; choose another output folder (--out)")
-    for relative, data in sorted(files.items()):
-        write_atomic(out / relative, data)
+def _entry(data: bytes):
+    from latsar.publish import FileEntry
 
-
-def write_atomic(target: Path, data: bytes) -> None:
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    except OSError as exc:
-        raise _unwritable(target, exc) from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            os.fchmod(stream.fileno(), 0o644)  # mkstemp makes 0600; outputs are for sharing
-        os.replace(temp, target)
-    except BaseException as exc:
-        Path(temp).unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise _unwritable(target, exc) from None
-        raise
-
-
-def _unwritable(target: Path, exc: OSError) -> LatsarError:
-    # A full disk, a read-only folder or a file where a folder should be: the user's to fix.
-    return LatsarError(f"{target}: cannot write the file ({exc.strerror or exc}); "
-                       "check the folder's permissions and free space, or choose another output folder (--out)")
+    return FileEntry(len(data), hashlib.sha256(data).hexdigest())

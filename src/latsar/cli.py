@@ -75,8 +75,7 @@ def _build_part(path: Path, out: Path, blueprint_id: str, step: str, **option_va
     curriculum, warnings = _load(path)
     find_blueprint(curriculum, blueprint_id)
     options = BuildOptions(only=frozenset({blueprint_id}), **option_values)
-    outputs = run_build(curriculum, out, options, steps=("plans", step),
-                        manifest_path=f"{step}/{blueprint_id}/manifest.json")
+    outputs = run_build(curriculum, out, options, steps=("plans", step), folder=f"{step}/{blueprint_id}")
     for note in outputs.notes:
         typer.echo(f"note: {note}", err=True)
     typer.echo(f"wrote {len(outputs.files)} files to {out}/{step}/{blueprint_id}/")
@@ -124,11 +123,11 @@ def score(blueprint: str = typer.Argument(..., help="Blueprint id of the quiz, e
 @app.command()
 def schema(out: Path = typer.Option(Path("build/schema"), "--out", help="Folder for the *.schema.json files.")) -> None:
     """Write a JSON Schema for every curriculum file kind (for editor autocompletion)."""
-    from latsar.build import write_all
+    from latsar.build import publish_files
     from latsar.model.jsonschema import schema_files
 
     files = {name: text.encode() for name, text in schema_files().items()}
-    write_all(out, files)
+    publish_files(out, files, replaceable=lambda folder: all(p.name in files for p in folder.iterdir()))
     for name in sorted(files):
         typer.echo(str(out / name))
 

@@ -44,13 +44,14 @@ def score_command(curriculum: Curriculum, blueprint_id: str, answers: list[Path]
                   cohort: str | None, out: Path, pre: Path | None, settings: Settings = Settings()) -> list[str]:
     """Score the answers files of one quiz; write build/scores/<blueprint>[-<cohort>]/ and the
     item statistics; return the notes the CLI prints."""
-    from latsar.build import write_all, write_atomic
+    from latsar.build import publish_files
+    from latsar.publish import write_atomic
 
     outcome = score(curriculum, blueprint_id, answers, fmt, cohort, pre, settings)
     folder = out / "scores" / (blueprint_id + (f"-{slug(cohort)}" if cohort else ""))
     files = output_files(curriculum, outcome)
     stats_file = stats_path(curriculum.root, blueprint_id, outcome.cohort)
-    write_all(folder, files)
+    publish_files(folder, files)
     write_atomic(stats_file, stats_document(outcome.analysis, blueprint_id, outcome.cohort, outcome.date))
     return notes(outcome) + [f"wrote {len(files)} files to {folder}/ and item statistics to {stats_file}"]
 
