@@ -81,11 +81,12 @@ def test_schema_validates_yaml(root: str, mini: Path) -> None:
     found = schemas()
     checked = 0
     for kind, pattern in (("programme", "programme.yaml"), ("module", "modules/*.yaml"),
-                          ("items", "items/*.yaml"), ("blueprint", "blueprints/*.yaml")):
+                          ("items", "items/*.yaml"), ("blueprint", "blueprints/*.yaml"),
+                          ("regulations", "regulations.yaml")):
         for file in sorted(folder.glob(pattern)):
             jsonschema.validate(_json_ready(read_yaml(file).data), found[kind])
             checked += 1
-    assert checked >= (4 if root == "mini" else 21)
+    assert checked >= (5 if root == "mini" else 22)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({"id": "x", "level": "C7"}, found["module"])
 
@@ -103,7 +104,7 @@ def test_schema_command_writes_files(mini: Path, capsys: pytest.CaptureFixture) 
     assert main(["schema", "--out", "s"]) == 0
     names = sorted(p.name for p in (mini.parent / "s").iterdir())
     assert names == ["blueprint.schema.json", "items.schema.json", "module.schema.json",
-                     "programme.schema.json", "sources.schema.json"]
+                     "programme.schema.json", "regulations.schema.json", "sources.schema.json"]
 
 
 def test_export_command_writes_requested_formats(mini: Path, capsys: pytest.CaptureFixture) -> None:

@@ -11,7 +11,8 @@ import pytest
 from latsar.cli import main
 
 BAD = Path(__file__).resolve().parents[1] / "fixtures" / "bad"
-TARGETS = {"module": "modules/mini.yaml", "items": "items/mini.yaml", "blueprint": "blueprints/kuis.yaml"}
+TARGETS = {"module": "modules/mini.yaml", "items": "items/mini.yaml", "blueprint": "blueprints/kuis.yaml",
+           "regulations": "regulations.yaml"}
 
 CASES = {
     "syntax-error.module.yaml": [
@@ -73,6 +74,14 @@ CASES = {
     "template-undefined.module.yaml": [
         "curriculum/modules/mini.yaml:4:45: template variable 'instituion' is not defined; "
         "did you mean 'institution'?",
+    ],
+    "registry.regulations.yaml": [
+        "curriculum/regulations.yaml:3:17: unknown instrument 'Undang-Undang'; instruments: UU, PP, Perpres, "
+        "Inpres, Keppres, PermenPANRB, SE MenPANRB, PerLAN, Keputusan Kepala LAN, Permenko PMK, PerKI, PerBKN, "
+        "Kepmenkominfo, Keputusan Bersama",
+        "curriculum/regulations.yaml:14:17: unknown regulation id 'uu-20-2032'; did you mean 'uu-20-2023'?",
+        "curriculum/regulations.yaml:17:13: UU 5/2014 is listed twice; keep one entry (the other is "
+        "regulations[1])",
     ],
     "alias-bomb.module.yaml": [
         "curriculum/modules/mini.yaml:5:8: YAML alias '*a' is not supported; write the value of '&a' out "

@@ -14,9 +14,9 @@ from pydantic import TypeAdapter, ValidationError
 
 from latsar.errors import Diagnostic, LatsarError, Location
 from latsar.labels import format_date, labels_for
-from latsar.model import checks, lint
+from latsar.model import checks, lint, regulations
 from latsar.model.curriculum import Curriculum, Seed
-from latsar.model.schema import Blueprint, ItemBank, Module, Programme, SeedSource
+from latsar.model.schema import Blueprint, ItemBank, Module, Programme, RegulationRegistry, SeedSource
 from latsar.model.validation import diagnostic, validate
 from latsar.source import placeholders
 from latsar.source.yamlfile import SourceDoc, display_path, read_text, read_yaml
@@ -32,6 +32,7 @@ class Loaded:
 
     root: Path
     programme: tuple[SourceDoc, Programme] | None = None
+    registry: tuple[SourceDoc, RegulationRegistry] | None = None  # regulations.yaml, when present
     files: dict[str, list[tuple[SourceDoc, Any]]] = field(default_factory=lambda: {k: [] for k in FOLDERS})
     seeds: list[tuple[Seed, SourceDoc, int]] = field(default_factory=list)  # seed, sources.yaml, index
     dropped: frozenset[str] = frozenset()  # items whose latest statistics say "drop"
@@ -59,6 +60,7 @@ def load_curriculum(path: Path) -> tuple[Curriculum, list[Diagnostic]]:
         for folder, model in FOLDERS.items():
             for file in sorted((loaded.root / folder).glob("*.yaml")):
                 _read_file(loaded, file, model, context)
+        _read_registry(loaded)
         _read_stats(loaded)
     if not any(d.severity == "error" for d in loaded.diagnostics):
         loaded.diagnostics.extend(checks.run(loaded))
@@ -66,10 +68,22 @@ def load_curriculum(path: Path) -> tuple[Curriculum, list[Diagnostic]]:
     if errors:
         raise LatsarError(loaded.diagnostics)
     curriculum = assemble(loaded)
-    found = loaded.diagnostics + lint.run(loaded) + _stats_warnings(loaded, curriculum)
+    found = loaded.diagnostics + lint.run(loaded) + regulations.run(loaded) + _stats_warnings(loaded, curriculum)
     if any(d.severity == "error" for d in found):
         raise LatsarError(found)
     return curriculum, sorted(found, key=Diagnostic.sort_key)
+
+
+def _read_registry(loaded: Loaded) -> None:
+    file = loaded.root / regulations.REGISTRY_FILE
+    doc = _read(loaded, file) if file.is_file() else None
+    if doc is None:
+        return
+    registry, problems = validate(doc, RegulationRegistry)
+    loaded.diagnostics.extend(problems)
+    if registry is not None:
+        loaded.diagnostics.extend(regulations.check_registry(doc, registry))
+        loaded.registry = (doc, registry)
 
 
 def _read_stats(loaded: Loaded) -> None:

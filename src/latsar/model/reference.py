@@ -20,6 +20,7 @@ FILES = {
     "module": ("curriculum/modules/<id>.yaml", "curriculum/modules/mini.yaml"),
     "items": ("curriculum/items/<module>.yaml", "curriculum/items/mini.yaml"),
     "blueprint": ("curriculum/blueprints/<id>.yaml", "curriculum/blueprints/kuis.yaml"),
+    "regulations": ("curriculum/regulations.yaml", "curriculum/regulations.yaml"),
 }
 
 INTRO = """# The curriculum format
@@ -35,6 +36,7 @@ curriculum/
   modules/<id>.yaml       one file per module: objectives, chapters, glossary, references
   items/<module>.yaml     the item bank of a module
   blueprints/<id>.yaml    one file per quiz blueprint (kisi-kisi)
+  regulations.yaml        the regulations the text may cite, with their status (optional)
   stats/                  item statistics written back by `latsar score`
 seeds/                    the seed articles and seeds/sources.yaml (path set in programme.yaml)
 ```

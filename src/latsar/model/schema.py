@@ -249,6 +249,16 @@ class Item(Strict):
     backing: Backing = Field(description="A seed passage or a module section that backs the key.")
     tags: list[Text] = Field(default_factory=list, description="Free tags.")
     pin_options: bool = Field(False, description="Keep the options in the written order when shuffling.")
+    indicator: Text | None = Field(
+        None,
+        description="Indikator soal: what this item asks the participant to do, e.g. `Disajikan kasus "
+        "…, peserta dapat menentukan …`; printed in the kisi-kisi. Required for new items (rule I1).",
+    )
+    enemies: list[Id] = Field(
+        default_factory=list,
+        description="Items that must never share a version with this one (they cue or repeat each "
+        "other); the relation holds both ways.",
+    )
     waive: list[Waiver] = Field(default_factory=list, description="Lint rules silenced, each with a reason.")
 
 
@@ -289,6 +299,38 @@ class Blueprint(Strict):
     )
 
 
+# --------------------------------------------------------------------------- regulations
+
+
+RegulationStatus = Literal["in-force", "revoked", "ended"]
+
+
+class Regulation(Strict):
+    id: Id = Field(description="Registry id, e.g. `uu-20-2023`.")
+    instrument: Text = Field(
+        description="Kind of instrument as the registry spells it: `UU`, `PP`, `Perpres`, `Inpres`, "
+        "`PermenPANRB`, `PerLAN`, `Keputusan Kepala LAN`, … (see docs/item-lint.md for every spelling "
+        "recognised in text)."
+    )
+    number: Text = Field(description="Number as printed, without the year, e.g. `20` or `94/K.1/PDP.07`.")
+    year: int = Field(ge=1945, le=2100, description="Year of the instrument.")
+    title: Text = Field(description="Exact title (tentang …).")
+    status: RegulationStatus = Field(
+        description="`in-force`; `revoked` (dicabut: name `revoked_by`); `ended` (a plan or road map "
+        "whose period is over)."
+    )
+    amended_by: list[Id] = Field(default_factory=list, description="Registry ids of amending instruments.")
+    revoked_by: Id | None = Field(None, description="Registry id of the instrument that revoked it.")
+    successor: Id | None = Field(None, description="Registry id of what now takes its place, if any.")
+    note: Text | None = Field(None, description="What a writer should know, e.g. what is still unconfirmed.")
+
+
+class RegulationRegistry(Strict):
+    """`regulations.yaml`: the regulations the curriculum may cite, with their status."""
+
+    regulations: list[Regulation] = Field(min_length=1, description="The registry.")
+
+
 # --------------------------------------------------------------------------- seeds
 
 
@@ -308,4 +350,5 @@ FILE_KINDS: dict[str, type[Strict]] = {
     "module": Module,
     "items": ItemBank,
     "blueprint": Blueprint,
+    "regulations": RegulationRegistry,
 }
