@@ -5,7 +5,6 @@ analysis reads these without the PDF stack.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from typing import Any
@@ -13,6 +12,7 @@ from typing import Any
 from latsar.plan.quiz import versions_document
 from latsar.plan.types import QuizPlan
 from latsar.sheet_geometry import SheetLayout, sheet_layout
+from latsar.text.formulas import SafeWriter
 
 KEY_HEADER = ("version", "number", "key", "item")
 
@@ -23,7 +23,7 @@ def key_csv(plan: QuizPlan) -> bytes:
     UTF-8 with a byte-order mark and CRLF row ends, like the LMS CSV export, so Excel opens it
     as it is."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer = SafeWriter(buffer, lineterminator="\r\n")
     writer.writerow(KEY_HEADER)
     for version in plan.versions:
         for number, planned in enumerate(version.items, start=1):

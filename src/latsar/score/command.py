@@ -25,6 +25,7 @@ from latsar.score.scoring import Scored, combine
 from latsar.score.settings import Settings
 from latsar.score.table import fail, read_table
 from latsar.score.text import english
+from latsar.text.formulas import restored
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,7 @@ def pre_percentages(path: Path, key: AnswerKey, fmt: str | None) -> dict[str, fl
             if not cell(row, who):
                 raise fail(table.at(row.number, who + 1), "missing participant id",
                            "use the scores.csv that `latsar score` wrote for the pre-test")
-            found[cell(row, who)] = _percent(table, row, percent)
+            found[restored(cell(row, who))] = _percent(table, row, percent)
         return found
     return _percentages(combine(key, [read_answers(path, key, fmt)]))
 

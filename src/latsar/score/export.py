@@ -7,7 +7,6 @@ decimal separator; undefined values are empty cells.
 
 from __future__ import annotations
 
-import csv
 import datetime
 import io
 import math
@@ -94,8 +93,10 @@ def gain_lines(gain: ClassGain | None) -> list[tuple[str, object]]:
 
 
 def csv_bytes(sheet: Sheet) -> bytes:
+    from latsar.text.formulas import SafeWriter
+
     text = io.StringIO(newline="")
-    writer = csv.writer(text, lineterminator="\r\n")
+    writer = SafeWriter(text, lineterminator="\r\n")
     writer.writerow(sheet.header)
     writer.writerows(sheet.rows)
     # A byte-order mark, so that Excel opens the UTF-8 names correctly.
@@ -107,15 +108,16 @@ def workbook(sheets: list[Sheet], when: datetime.datetime) -> bytes:
     from openpyxl.styles import Font
 
     from latsar.score.xlsx import workbook_bytes
+    from latsar.text.formulas import append_text_safe
 
     book = Workbook()
     book.remove(book.active)
     for sheet in sheets:
         page = book.create_sheet(sheet.name)
-        page.append(list(sheet.header))
+        append_text_safe(page, sheet.header)
         for cell in page[1]:
             cell.font = Font(bold=True)
         for row in sheet.rows:
-            page.append(list(row))
+            append_text_safe(page, row)
         page.freeze_panes = "A2"
     return workbook_bytes(book, when)

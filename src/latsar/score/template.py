@@ -8,13 +8,13 @@ paket, then one column per printed question number.
 
 from __future__ import annotations
 
-import csv
 import datetime
 import io
 
 from latsar.labels import labels_for
 from latsar.plan.types import LETTERS, QuizPlan
 from latsar.score.readers.template import ID, NAME, VERSION
+from latsar.text.formulas import SafeWriter, append_text_safe
 
 # Rows prepared for typing in the workbook (validation lists cover them).
 PREPARED_ROWS = 200
@@ -29,7 +29,7 @@ def header(plan: QuizPlan) -> list[str]:
 def answer_template(plan: QuizPlan, when: datetime.datetime = EPOCH) -> dict[str, bytes]:
     """File name -> bytes: `jawaban.csv` and `jawaban.xlsx` for this quiz."""
     text = io.StringIO(newline="")
-    csv.writer(text, lineterminator="\r\n").writerow(header(plan))
+    SafeWriter(text, lineterminator="\r\n").writerow(header(plan))
     return {"jawaban.csv": ("\ufeff" + text.getvalue()).encode("utf-8"), "jawaban.xlsx": _workbook(plan, when)}
 
 
@@ -45,7 +45,7 @@ def _workbook(plan: QuizPlan, when: datetime.datetime) -> bytes:
     sheet = book.active
     sheet.title = "jawaban"
     columns = header(plan)
-    sheet.append(columns)
+    append_text_safe(sheet, columns)
     sheet.freeze_panes = "D2"
     last = PREPARED_ROWS + 1
     codes = ",".join(v.code for v in plan.versions)
@@ -66,7 +66,7 @@ def _workbook(plan: QuizPlan, when: datetime.datetime) -> bytes:
 
 def _instructions(sheet, plan: QuizPlan, labels) -> None:
     sheet.column_dimensions["A"].width = 100
-    sheet.append([f"{plan.blueprint.title} ({plan.blueprint.id})"])
+    append_text_safe(sheet, [f"{plan.blueprint.title} ({plan.blueprint.id})"])
     for line in labels["template_instructions"].strip().splitlines():
-        sheet.append([line.format(versions=", ".join(v.code for v in plan.versions),
+        append_text_safe(sheet, [line.format(versions=", ".join(v.code for v in plan.versions),
                                   letters=f"A–{LETTERS[plan.blueprint.options - 1]}")])

@@ -6,11 +6,17 @@ import csv
 import io
 
 import exportbank
+from latsar.text.formulas import restored
 from latsar.text.markdown import plain_text
 
 
-def _rows(data: bytes) -> list[dict[str, str]]:
+def _raw_rows(data: bytes) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+
+
+def _rows(data: bytes) -> list[dict[str, str]]:
+    """The cells as the bank has them (a spreadsheet shows the ' that defuses a formula as nothing)."""
+    return [{k: restored(v) for k, v in row.items()} for row in _raw_rows(data)]
 
 
 def test_bom_crlf_and_header(main_export):
@@ -41,6 +47,7 @@ def test_special_item_round_trips(main_export):
     assert row["stem"] == plain_text(exportbank.SPECIAL_STEM)
     assert row["explanation"] == 'Pembahasan miring & <tag> "x".\n\nParagraf kedua: # { } ~ = \\ é —.'
     assert row["option_b"] == "= 5 ~ {x} : #1 & <br>"
+    assert _raw_rows(main_export.files["items.csv"])[0]["option_b"] == "'= 5 ~ {x} : #1 & <br>"
 
 
 def test_items_with_fewer_options_leave_cells_empty(rich_export):

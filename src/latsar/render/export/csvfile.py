@@ -9,25 +9,23 @@ CRLF row ends as RFC 4180 asks.
 
 from __future__ import annotations
 
-import csv
 import io
 from typing import Mapping
 
 from latsar.model.curriculum import Curriculum
 from latsar.plan.types import LETTERS, QuizPlan
 from latsar.render.export.common import ExportItem, ExportResult, bank_items
+from latsar.text.formulas import FORMULA_STARTS, SafeWriter
 from latsar.text.markdown import plain_text
 
 FILE = "items.csv"
-# Spreadsheets read a cell that starts with one of these as a formula.
-FORMULA_STARTS = ("=", "+", "-", "@")
 
 
 def export(curriculum: Curriculum, plan: QuizPlan, labels: Mapping[str, str] | None = None) -> ExportResult:
     items = bank_items(curriculum, plan)
     width = max((len(entry.choices) for entry in items), default=0)
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer = SafeWriter(buffer, lineterminator="\r\n")
     writer.writerow(header(width))
     rows = [_row(entry, width) for entry in items]
     writer.writerows(rows)
@@ -50,10 +48,11 @@ def _row(entry: ExportItem, width: int) -> list[str]:
 
 
 def _warnings(rows: list[list[str]]) -> list[str]:
-    # The cells stay exact (importers need the real text); the user is told how to open them.
+    # Such cells are written with a leading ' so no spreadsheet runs them; an importer that
+    # needs the exact text must drop it, so the user is told which items have them.
     risky = [row[0] for row in rows if any(cell.startswith(FORMULA_STARTS) for cell in row[1:])]
     if not risky:
         return []
-    return [f"{FILE}: cells of the items {', '.join(risky)} start with = + - or @, which a "
-            f"spreadsheet may run as a formula; open the file with Data > From Text/CSV and set "
-            f"those columns to Text"]
+    return [f"{FILE}: cells of the items {', '.join(risky)} start with = + - @ or a tab, so they are "
+            "written with a leading ' (a spreadsheet shows them as text, never runs them); remove it "
+            "if another program needs the exact text"]
