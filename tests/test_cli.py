@@ -48,7 +48,7 @@ def test_build_writes_manifest_matching_files(mini: Path) -> None:
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["inputs"]["curriculum/programme.yaml"] == hashlib.sha256(
         (mini / "programme.yaml").read_bytes()).hexdigest()
-    assert manifest["seeds"] == {"kuis": 7}
+    assert manifest["seeds"] == {"evaluasi-mini": 3, "kuis": 7}
     for entry in manifest["files"]:
         data = (out / entry["path"]).read_bytes()
         assert (len(data), hashlib.sha256(data).hexdigest()) == (entry["bytes"], entry["sha256"])

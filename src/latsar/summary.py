@@ -24,8 +24,12 @@ def module_words(module) -> int:
 
 def summary(curriculum: Curriculum) -> str:
     levels_header = " ".join(f"{level:>3}" for level in LEVELS)
+    width = len(levels_header)
     lines = [f"{curriculum.programme.title} — {curriculum.programme.cohort} {curriculum.programme.year}", ""]
-    lines.append(f"{'module':<16} {'JP':>3} {'words':>6} {'obj':>4}  objectives {levels_header}  items {levels_header}")
+    # Each group header stands over its own level columns: objectives, then items.
+    lines.append(f"{'':<16} {'':>3} {'':>6} {'':>4}  {'objectives by level':^{width}}  {'':>5} "
+                 f"{'items by level':^{width}}".rstrip())
+    lines.append(f"{'module':<16} {'JP':>3} {'words':>6} {'obj':>4}  {levels_header}  {'items':>5} {levels_header}")
     objective_total: Counter = Counter()
     item_total: Counter = Counter()
     for module in curriculum.modules:
@@ -34,9 +38,9 @@ def summary(curriculum: Curriculum) -> str:
         objective_total.update(objectives)
         item_total.update(items)
         lines.append(f"{module.id:<16} {module.hours:>3} {module_words(module):>6} {len(module.objectives):>4}"
-                     f"  {'':10} {_counts(objectives)}  {sum(items.values()):>5} {_counts(items)}")
+                     f"  {_counts(objectives)}  {sum(items.values()):>5} {_counts(items)}")
     lines.append(f"{'total':<16} {sum(m.hours for m in curriculum.modules):>3} {'':>6} "
-                 f"{sum(objective_total.values()):>4}  {'':10} {_counts(objective_total)}  "
+                 f"{sum(objective_total.values()):>4}  {_counts(objective_total)}  "
                  f"{sum(item_total.values()):>5} {_counts(item_total)}")
     lines += ["", f"{'blueprint':<28} {'items':>5} {'versions':>8} {'mode':<8}  feasible"]
     for blueprint in curriculum.blueprints:

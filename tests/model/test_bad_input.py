@@ -12,7 +12,7 @@ from latsar.cli import main
 
 BAD = Path(__file__).resolve().parents[1] / "fixtures" / "bad"
 TARGETS = {"module": "modules/mini.yaml", "items": "items/mini.yaml", "blueprint": "blueprints/kuis.yaml",
-           "regulations": "regulations.yaml"}
+           "regulations": "regulations.yaml", "sources": "../seeds/sources.yaml"}
 
 CASES = {
     "syntax-error.module.yaml": [
@@ -82,6 +82,26 @@ CASES = {
         "curriculum/regulations.yaml:14:17: unknown regulation id 'uu-20-2032'; did you mean 'uu-20-2023'?",
         "curriculum/regulations.yaml:17:13: UU 5/2014 is listed twice; keep one entry (the other is "
         "regulations[1])",
+    ],
+    # The rough edges a trainer met writing a first module (issue 18), each as it was met.
+    "flow-comma.items.yaml": [
+        "curriculum/items/mini.yaml:9:63: unknown key 'tidak ada di berita.'; a comma inside { … } starts a new "
+        "key: put the text in quotes, e.g. reason: \"Tidak disebut, tidak ada di berita.\"",
+    ],
+    "tab.module.yaml": [
+        "curriculum/modules/mini.yaml:16:1: YAML syntax error: a TAB character here; indent with spaces, not tabs",
+    ],
+    "unclosed-quote.module.yaml": [
+        "curriculum/modules/mini.yaml:10:11: YAML syntax error: the quote \" opened here is not closed; end the "
+        "text with \" on this line, or write it as a block scalar (key: |)",
+    ],
+    "id-not-file-name.blueprint.yaml": [
+        "curriculum/blueprints/kuis.yaml:1:5: id 'kuis-akhir' differs from the file name 'kuis.yaml'; rename the "
+        "file to kuis-akhir.yaml, or set `id: kuis`",
+    ],
+    "duplicate-seed.sources.yaml": [
+        "seeds/sources.yaml:8:7: duplicate seed id 'berita-uji'; the first one is at seeds/sources.yaml:1:7; "
+        "give each seed its own id",
     ],
     "alias-bomb.module.yaml": [
         "curriculum/modules/mini.yaml:5:8: YAML alias '*a' is not supported; write the value of '&a' out "

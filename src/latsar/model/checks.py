@@ -21,7 +21,7 @@ Where = tuple[SourceDoc, tuple]
 def run(loaded: "Loaded") -> list[Diagnostic]:
     index = _Index(loaded)
     found: list[Diagnostic] = list(index.duplicates)
-    for check in (_programme, _modules, _items, _blueprints, _uncited_seeds):
+    for check in (_programme, _modules, _items, _blueprints, _uncited_seeds, _modules_without_evaluasi):
         found.extend(check(loaded, index))
     if not any(d.severity == "error" for d in found):
         found.extend(_feasibility(loaded))
@@ -264,3 +264,12 @@ def _uncited_seeds(loaded: "Loaded", index: _Index) -> Iterator[Diagnostic]:
         if seed_id not in cited:
             yield Diagnostic(doc.locate((position, "id")), f"seed '{seed_id}' is not cited by any objective",
                              "cite it, or remove it from sources.yaml", severity="warning", rule="S1")
+
+
+def _modules_without_evaluasi(loaded: "Loaded", index: _Index) -> Iterator[Diagnostic]:
+    """A module's handout prints its Evaluasi and Kunci Jawaban from blueprint `evaluasi-<module>`."""
+    for module_id, where in index.defined["module"].items():
+        if f"evaluasi-{module_id}" not in index.defined["blueprint"]:
+            yield Diagnostic(_at(where), f"module '{module_id}' has no blueprint 'evaluasi-{module_id}': its handout "
+                             "will have no Evaluasi and no Kunci Jawaban",
+                             f"create it with `latsar new blueprint evaluasi-{module_id}`", severity="warning")

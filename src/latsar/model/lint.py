@@ -95,11 +95,24 @@ def _emphasised_negators(spans: tuple[Span, ...], inside: bool = False) -> list[
     return found
 
 
+# A sentence ends at . ! ? followed by a capital, so "No. 20" or "1.5" do not end one.
+SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[A-Z\"“‘'(])|\n\s*\n")
+
+
+def question_part(stem: str) -> str:
+    """The stem's last sentence: the question itself, after any scenario that sets it up."""
+    sentences = [s for s in SENTENCE_END.split(stem.strip()) if s.strip()]
+    return sentences[-1] if sentences else ""
+
+
 def negative_stem(item: Item, words: Words) -> Iterator[Finding]:
-    negators = [n for n in NEGATORS if _has(words.stem, n)]
+    # Only the question is read: "Dinas X tidak punya target. Apa …?" asks positively.
+    question = question_part(words.stem)
+    negators = [n for n in NEGATORS if _has(question, n)]
     if not negators:
         return
-    emphasised = [n for block in parse(item.stem).blocks for n in _emphasised_negators(getattr(block, "spans", ()))]
+    emphasised = [n for block in parse(item.stem).blocks for n in _emphasised_negators(getattr(block, "spans", ()))
+                  if _has(question, n)]
     if len(emphasised) > 1:
         yield "K4", ("stem",), "error", "double negative: two emphasised negators in the stem", "ask it positively"
     elif not emphasised:

@@ -145,8 +145,17 @@ def _read_programme(loaded: Loaded) -> None:
     programme, problems = validate(doc, Programme)
     loaded.diagnostics.extend(placeholders.drop_covered(problems, doc))
     if programme is not None:
-        loaded.diagnostics.extend(_template_check_only(doc, {**template_context(programme), "module_title": ""}))
-        loaded.programme = (doc, programme)
+        loaded.programme = (doc, _programme_filled(doc, programme, loaded))
+
+
+def _programme_filled(doc: SourceDoc, programme: Programme, loaded: Loaded) -> Programme:
+    """The programme with its values filled into its own texts (authors, signatory, …). The
+    foreword and label overrides are rendered later, with more names; here they are only checked."""
+    later: dict[tuple, dict[str, Any]] = {("foreword",): {},
+                                          **{("labels", key): QUIZ_SAMPLE for key in programme.labels}}
+    data, problems = _expand_templates(doc, {**template_context(programme), "module_title": ""}, later)
+    loaded.diagnostics.extend(problems)
+    return programme if problems else Programme.model_validate(data)
 
 
 def _read_file(loaded: Loaded, file: Path, model: type, context: dict[str, Any]) -> None:
@@ -162,7 +171,17 @@ def _read_file(loaded: Loaded, file: Path, model: type, context: dict[str, Any])
     value, problems = validate(SourceDoc(doc.display, data, doc.value_marks, doc.key_marks, doc.text), model)
     loaded.diagnostics.extend(placeholders.drop_covered(problems, doc))
     if value is not None:
+        loaded.diagnostics.extend(_id_is_file_name(doc, file, value))
         loaded.files[file.parent.name].append((doc, value))
+
+
+def _id_is_file_name(doc: SourceDoc, file: Path, value: Any) -> list[Diagnostic]:
+    """Modules and blueprints are found by file name (`latsar quiz ID`, `evaluasi-<module>`)."""
+    ident = getattr(value, "id", file.stem)
+    if ident == file.stem:
+        return []
+    return [Diagnostic(doc.locate(("id",)), f"id '{ident}' differs from the file name '{file.name}'",
+                       f"rename the file to {ident}.yaml, or set `id: {file.stem}`")]
 
 
 # A blueprint's `instructions` may also use the quiz's own values, known only per version: those
@@ -194,12 +213,6 @@ def _expand_templates(doc: SourceDoc, context: dict[str, Any],
     return walk(doc.data, ()), problems
 
 
-def _template_check_only(doc: SourceDoc, context: dict[str, Any]) -> list[Diagnostic]:
-    """Check templates that are rendered later (the foreword needs the module's title), with the
-    programme's own values, so that what passes here also renders."""
-    return _expand_templates(doc, context)[1]
-
-
 def _template_diagnostic(doc: SourceDoc, path: tuple, problem: templating.TemplateProblem,
                          context: dict[str, Any]) -> Diagnostic:
     from latsar.errors import did_you_mean
@@ -228,7 +241,12 @@ def _read_seeds(loaded: Loaded) -> None:
     except ValidationError as exc:
         loaded.diagnostics.extend(placeholders.drop_covered(_seed_source_problems(doc, exc), doc))
         return
+    first: dict[str, int] = {}
     for index, source in enumerate(entries):
+        if source.id in first:
+            loaded.diagnostics.append(_duplicate_seed(doc, source.id, first[source.id], index))
+            continue
+        first[source.id] = index
         file = folder / source.file
         if not file.is_file():
             loaded.diagnostics.append(Diagnostic(doc.locate((index, "file")), f"seed file '{source.file}' not found",
@@ -245,6 +263,11 @@ def _read_seeds(loaded: Loaded) -> None:
                                                  "paste the article's text into it"))
             continue
         loaded.seeds.append((Seed(source, file, text), doc, index))
+
+
+def _duplicate_seed(doc: SourceDoc, seed_id: str, first: int, index: int) -> Diagnostic:
+    return Diagnostic(doc.locate((index, "id")), f"duplicate seed id '{seed_id}'",
+                      f"the first one is at {doc.locate((first, 'id'))}; give each seed its own id")
 
 
 def _seed_source_problems(doc: SourceDoc, exc: ValidationError) -> list[Diagnostic]:

@@ -8,7 +8,7 @@ from typing import Any, Callable
 
 from pydantic import BaseModel, ValidationError
 
-from latsar.errors import Diagnostic, closest, did_you_mean
+from latsar.errors import Diagnostic, Location, closest, did_you_mean
 from latsar.source.yamlfile import PathKey, SourceDoc
 
 
@@ -35,7 +35,8 @@ def diagnostic(doc: SourceDoc, model: type[BaseModel], err: dict) -> Diagnostic:
     kind = err["type"]
     if kind == "extra_forbidden":
         allowed = _allowed_keys(model, err["loc"][:-1])
-        hint = did_you_mean(field, allowed) or f"allowed keys here: {', '.join(sorted(allowed))}"
+        hint = (_split_by_comma(doc, path) or did_you_mean(field, allowed)
+                or f"allowed keys here: {', '.join(sorted(allowed))}")
         return Diagnostic(doc.locate(path, key=True), f"unknown key '{field}'", hint)
     if kind == "missing":
         allowed = _allowed_keys(model, err["loc"][:-1])
@@ -44,6 +45,29 @@ def diagnostic(doc: SourceDoc, model: type[BaseModel], err: dict) -> Diagnostic:
     message, hint = _explain(err)
     prefix = f"'{field}': " if field else ""
     return Diagnostic(doc.locate(path), prefix + message, hint)
+
+
+def _split_by_comma(doc: SourceDoc, path: PathKey) -> str:
+    """A hint when the "key" is the rest of a text cut by a comma inside `{ … }`, e.g.
+    `{reason: Tanpa target, tidak ada ukuran.}` (the words after the comma become a key)."""
+    parent, key = _value_at(doc.data, path[:-1]), path[-1]
+    keys = list(parent) if isinstance(parent, dict) else []
+    if key not in keys[1:] or parent[key] is not None or not _after_comma(doc, doc.locate(path, key=True)):
+        return ""
+    before = keys[keys.index(key) - 1]
+    text = f"{parent[before]}, {key}".replace('"', '\\"')
+    return f"a comma inside {{ … }} starts a new key: put the text in quotes, e.g. {before}: \"{text}\""
+
+
+def _after_comma(doc: SourceDoc, where: Location) -> bool:
+    lines = doc.text.splitlines()
+    return 0 < where.line <= len(lines) and lines[where.line - 1][:where.column - 1].rstrip().endswith(",")
+
+
+def _value_at(data: Any, path: PathKey) -> Any:
+    for part in path:
+        data = data[part]
+    return data
 
 
 def _data_path(data: Any, loc: tuple, kind: str) -> tuple[PathKey, str]:

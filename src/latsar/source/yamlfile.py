@@ -96,15 +96,55 @@ def read_yaml(path: Path, display: str | None = None) -> SourceDoc:
     try:
         data = builder.build(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = Location(display, mark.line + 1, mark.column + 1) if mark else Location(display)
-        problem = exc.problem or exc.context or "invalid YAML"
-        builder.problems.append(Diagnostic(where, f"YAML syntax error: {problem}", _syntax_hint(problem)))
+        builder.problems.append(_syntax_problem(text, display, exc))
     except _Stop:
         pass
     if builder.problems:
         raise LatsarError(builder.problems)
     return SourceDoc(display, data if data is not None else {}, builder.value_marks, builder.key_marks, text)
+
+
+def _syntax_problem(text: str, display: str, exc: yaml.MarkedYAMLError) -> Diagnostic:
+    """The syntax error where the writer must look: an unclosed quote where it opens (the parser
+    notices only lines later), a TAB named as such."""
+    opened = _unclosed_quote(text, exc)
+    if opened is not None:
+        quote = text.splitlines()[opened.line][opened.column]
+        return Diagnostic(Location(display, opened.line + 1, opened.column + 1),
+                          f"YAML syntax error: the quote {quote} opened here is not closed",
+                          f"end the text with {quote} on this line, or write it as a block scalar (key: |)")
+    mark = exc.problem_mark or exc.context_mark
+    where = Location(display, mark.line + 1, mark.column + 1) if mark else Location(display)
+    if mark is not None and _char_at(text, mark) == "\t":
+        return Diagnostic(where, "YAML syntax error: a TAB character here", "indent with spaces, not tabs")
+    problem = exc.problem or exc.context or "invalid YAML"
+    return Diagnostic(where, f"YAML syntax error: {problem}", _syntax_hint(problem))
+
+
+def _char_at(text: str, mark) -> str:
+    lines = text.splitlines()
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    return line[mark.column] if mark.column < len(line) else ""
+
+
+def _unclosed_quote(text: str, exc: yaml.MarkedYAMLError):
+    """Where a quoted text that swallowed the lines after it begins, if that caused `exc`."""
+    if exc.context == "while scanning a quoted scalar" and exc.context_mark is not None:
+        return exc.context_mark
+    failed_at = exc.problem_mark.line if exc.problem_mark is not None else -1
+    opened = None
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            if token.start_mark.line > failed_at:
+                break
+            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'") \
+                    and token.start_mark.line != token.end_mark.line:
+                opened = token
+    except yaml.MarkedYAMLError:
+        pass
+    if opened is not None and opened.end_mark.line == failed_at:
+        return opened.start_mark
+    return None
 
 
 def _syntax_hint(problem: str) -> str:
