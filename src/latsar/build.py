@@ -114,15 +114,17 @@ def quiz_step(context: BuildContext, outputs: Outputs) -> None:
 
 
 def export_step(context: BuildContext, outputs: Outputs) -> None:
+    from latsar.labels import labels_for
     from latsar.render.export import export_all, export_many
 
+    labels = labels_for(context.lang, context.curriculum.programme.labels)
     noted = 0
     for blueprint in context.blueprints:
         plan = context.plans[blueprint.id]
         if context.options.formats:
-            result = export_many(context.curriculum, plan, context.options.formats)
+            result = export_many(context.curriculum, plan, context.options.formats, labels)
         else:
-            result = export_all(context.curriculum, plan)
+            result = export_all(context.curriculum, plan, labels)
         for name, data in sorted(result.files.items()):
             outputs.add(f"exports/{blueprint.id}/{name}", data)
         if result.warnings:

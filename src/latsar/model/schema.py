@@ -297,6 +297,12 @@ class Blueprint(Strict):
     exclude_flagged: bool = Field(
         True, description="Leave out items whose latest statistics recommend dropping them."
     )
+    question_seconds: Literal[5, 10, 20, 30, 60, 90, 120, 240] | None = Field(
+        None,
+        description="Seconds per question in the game exports (Kahoot, Quizizz): one of the times "
+        "Kahoot offers. When absent, the quiz's minutes shared over its questions, rounded to the "
+        "nearest time offered.",
+    )
 
 
 # --------------------------------------------------------------------------- regulations

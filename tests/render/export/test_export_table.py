@@ -14,11 +14,12 @@ import exportbank
 from latsar.errors import LatsarError
 from latsar.render.export import EXPORTERS, ExportRefused, export_all, export_one
 
-FILES = {"moodle.xml", "gift.txt", "aiken.txt", "qti12-canvas.zip", "qti21.zip", "items.csv"}
+FILES = {"moodle.xml", "gift.txt", "aiken.txt", "qti12-canvas.zip", "qti21.zip", "items.csv", "google-forms.gs",
+         "kahoot.xlsx", "quizizz.xlsx"}
 
 
 def test_one_table_lists_every_format_and_its_file(bank, main_plan):
-    assert list(EXPORTERS) == ["moodle", "gift", "aiken", "qti12", "qti21", "csv"]
+    assert list(EXPORTERS) == ["moodle", "gift", "aiken", "qti12", "qti21", "csv", "forms", "kahoot", "quizizz"]
     for name, exporter in EXPORTERS.items():
         assert exporter.description
         assert set(exporter(bank, main_plan).files) == {exporter.file}, name

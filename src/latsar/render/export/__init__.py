@@ -1,4 +1,5 @@
-"""LMS exports of a quiz: Moodle XML, GIFT, Aiken, QTI 1.2 (Canvas), QTI 2.1 and CSV.
+"""Exports of a quiz: Moodle XML, GIFT, Aiken, QTI 1.2 (Canvas), QTI 2.1, CSV, and the online quiz
+tools Google Forms (an Apps Script), Kahoot and Quizizz (spreadsheets).
 
 Every exporter takes the same input as the PDF writers (the Curriculum for the words, the
 QuizPlan for every decision) and returns bytes by file name; the build writes them atomically
@@ -14,7 +15,7 @@ from typing import Mapping, Protocol
 from latsar.errors import LatsarError, did_you_mean
 from latsar.model.curriculum import Curriculum
 from latsar.plan.types import QuizPlan
-from latsar.render.export import aiken, csvfile, gift, moodle, qti12, qti21
+from latsar.render.export import aiken, csvfile, forms, gift, kahoot, moodle, qti12, qti21, quizizz
 from latsar.render.export.common import ExportRefused, ExportResult
 
 __all__ = ["EXPORTERS", "ExportRefused", "ExportResult", "Exporter", "export_all", "export_many", "export_one"]
@@ -48,6 +49,10 @@ EXPORTERS: dict[str, Exporter] = {
     "qti21": Exporter("QTI 2.1 content package: one assessmentTest per paket", qti21.FILE, qti21.export),
     "csv": Exporter("CSV, one row per item, for spreadsheets and form builders",
                     csvfile.FILE, csvfile.export),
+    "forms": Exporter("Google Forms: an Apps Script whose createQuiz() makes the quiz form", forms.FILE, forms.export),
+    "kahoot": Exporter("Kahoot spreadsheet template; items beyond Kahoot's limits are left out and named",
+                       kahoot.FILE, kahoot.export),
+    "quizizz": Exporter("Quizizz (Wayground) spreadsheet import", quizizz.FILE, quizizz.export),
 }
 
 

@@ -1,0 +1,76 @@
+"""Kahoot: `kahoot.xlsx` in the layout of Kahoot's quiz spreadsheet template (Create › Add
+question › Import spreadsheet).
+
+The template's rows 1–7 are its title and help; row 8 heads the columns (number, question,
+answers 1–4, time limit, correct answer) and questions start on row 9. Kahoot's limits are
+hard: a question of at most 120 characters, at most 4 answers of at most 75 characters each, and
+a time limit it offers. An item that does not fit is left out whole and named with its YAML
+place in notes.txt; nothing is cut short. Paket A's items and option order are carried (see
+`online`); the time per question is the blueprint's `question_seconds`, else its minutes shared
+over the questions.
+"""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+from latsar.errors import Diagnostic
+from latsar.model.curriculum import Curriculum
+from latsar.plan.types import QuizPlan
+from latsar.reproducible import document_time
+from latsar.render.export.common import ExportItem, ExportRefused, ExportResult
+from latsar.render.export.online import one_line, paket_items, question_seconds, workbook
+
+FILE = "kahoot.xlsx"
+QUESTION_CHARS = 120
+ANSWER_CHARS = 75
+ANSWERS = 4
+SECONDS: tuple[int, ...] = (5, 10, 20, 30, 60, 90, 120, 240)
+HEADER_ROW = 8
+HEADER = (None, "Question - max 120 characters", "Answer 1 - max 75 characters", "Answer 2 - max 75 characters",
+          "Answer 3 - max 75 characters", "Answer 4 - max 75 characters",
+          "Time limit (sec) – 5, 10, 20, 30, 60, 90, 120, or 240 secs", "Correct answer(s) - choose at least one")
+_HINT = "shorten it, or use the Quizizz or Moodle export, which carry it"
+
+
+def export(curriculum: Curriculum, plan: QuizPlan, labels: Mapping[str, str] | None = None) -> ExportResult:
+    items = paket_items(curriculum, plan)
+    left_out = {entry.item.id: misfits(entry) for entry in items}
+    fitting = [entry for entry in items if not left_out[entry.item.id]]
+    notes = [Diagnostic(curriculum.item_locations.get(item_id), f"{FILE}: item '{item_id}' left out: {'; '.join(why)}",
+                        hint=_HINT) for item_id, why in left_out.items() if why]
+    if not fitting:
+        raise ExportRefused(notes)
+    seconds = question_seconds(plan, len(items), SECONDS)
+    rows = _preamble(plan) + [[n, one_line(e.item.stem), *_answers(e), seconds, e.key + 1]
+                              for n, e in enumerate(fitting, start=1)]
+    data = workbook("Kahoot", rows, document_time(curriculum.programme), (5, 60, 30, 30, 30, 30, 14, 14))
+    summary = [f"{FILE}: {len(notes)} of {len(items)} items left out: they do not fit Kahoot's limits"] if notes else []
+    return ExportResult({FILE: data}, summary + [note.format() for note in notes])
+
+
+def misfits(entry: ExportItem) -> list[str]:
+    """Why an item does not fit Kahoot's limits (empty when it fits)."""
+    why = []
+    if len(stem := one_line(entry.item.stem)) > QUESTION_CHARS:
+        why.append(f"its question has {len(stem)} characters, Kahoot takes {QUESTION_CHARS}")
+    if len(entry.choices) > ANSWERS:
+        why.append(f"it prints {len(entry.choices)} options, Kahoot takes {ANSWERS}")
+    for n, choice in enumerate(entry.choices[:ANSWERS], start=1):
+        if len(text := one_line(choice.text)) > ANSWER_CHARS:
+            why.append(f"answer {n} has {len(text)} characters, Kahoot takes {ANSWER_CHARS}")
+    return why
+
+
+def _answers(entry: ExportItem) -> list[str]:
+    texts = [one_line(choice.text) for choice in entry.choices]
+    return texts + [""] * (ANSWERS - len(texts))
+
+
+def _preamble(plan: QuizPlan) -> list[list[object]]:
+    """Rows 1–8: the template's title and help lines, then the column heads."""
+    rows: list[list[object]] = [[] for _ in range(HEADER_ROW - 1)]
+    rows[0] = ["", "Quiz template"]
+    rows[1] = ["", plan.blueprint.title]
+    rows[2] = ["", "Add questions, at least two answer alternatives, time limit and choose correct answers."]
+    return rows + [list(HEADER)]
