@@ -171,6 +171,67 @@ def version() -> None:
     typer.echo(__version__)
 
 
+new_app = typer.Typer(no_args_is_help=True, help="Start a new module, item bank, blueprint or programme from a "
+                                                   "commented skeleton with `TODO: …` placeholders.")
+app.add_typer(new_app, name="new")
+
+
+def _report_new(written: list[Path], *next_steps: str) -> None:
+    from latsar.source.yamlfile import display_path
+
+    for path in written:
+        typer.echo(f"wrote {display_path(path)}")
+    for step in next_steps:
+        typer.echo(f"next: {step}")
+
+
+def _root(path: Path) -> Path:
+    from latsar.model.load import find_root
+
+    return find_root(path)
+
+
+@new_app.command("module")
+def new_module(module_id: str = typer.Argument(..., metavar="ID", help="New module id, e.g. etika-publik."),
+               path: Path = CurriculumArg,
+               objectives: int = typer.Option(3, "--objectives", min=1, max=20, help="How many objectives.")) -> None:
+    """A module skeleton, listed in programme.yaml, with its evaluasi-ID blueprint."""
+    from latsar.scaffold import new_module as scaffold
+
+    _report_new(scaffold(_root(path), module_id, objectives),
+                f"fill the TODO values (`latsar check {path}` shows where), then `latsar new items {module_id}`")
+
+
+@new_app.command("items")
+def new_items(module_id: str = typer.Argument(..., metavar="MODULE", help="Module id the items belong to."),
+              path: Path = CurriculumArg,
+              count: int = typer.Option(6, "--count", min=1, max=200, help="How many items.")) -> None:
+    """An item bank skeleton for a module, spread over its objectives."""
+    from latsar.scaffold import new_items as scaffold
+
+    _report_new(scaffold(_root(path), module_id, count), f"fill the TODO values (`latsar check {path}` shows where)")
+
+
+@new_app.command("blueprint")
+def new_blueprint(blueprint_id: str = typer.Argument(..., metavar="ID",
+                                                     help="Blueprint id; evaluasi-MODULE for a module's test."),
+                  path: Path = CurriculumArg) -> None:
+    """A quiz blueprint skeleton (kisi-kisi)."""
+    from latsar.scaffold import new_blueprint as scaffold
+
+    _report_new(scaffold(_root(path), blueprint_id), f"fill the TODO values (`latsar check {path}` shows where)")
+
+
+@new_app.command("programme")
+def new_programme(project: Path = typer.Argument(Path("."), help="Project folder; receives curriculum/ and seeds/.")
+                  ) -> None:
+    """A programme.yaml and seeds/sources.yaml skeleton, for a curriculum of one's own."""
+    from latsar.scaffold import new_programme as scaffold
+
+    _report_new(scaffold(project), "put the seed articles (.txt) in seeds/ and fill the TODO values",
+                f"latsar new module ID {project / 'curriculum'}")
+
+
 def main(argv: list[str] | None = None) -> int:
     try:
         # Without standalone mode click returns the code of `typer.Exit` instead of exiting.

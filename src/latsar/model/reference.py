@@ -50,6 +50,11 @@ error at the text's location.
 Quotations (`citations`, `quote` blocks, item `backing`) must occur verbatim in the seed's file;
 runs of whitespace and typographic quotes (“ ” ‘ ’) are folded before matching.
 
+`latsar new module ID`, `latsar new items MODULE`, `latsar new blueprint ID` and `latsar new programme`
+write a file of each kind with every required key. Where only you know the value they leave a
+placeholder, a text starting with `TODO:` (e.g. `title: "TODO: judul modul"`); `latsar check` reports
+each one as "placeholder not filled" at its line and column until you replace the whole value.
+
 Editors: `latsar schema` writes `build/schema/<kind>.schema.json`; see the README for VS Code.
 """
 
