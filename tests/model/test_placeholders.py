@@ -46,3 +46,11 @@ def test_placeholder_in_programme_and_seeds(mini: Path, capsys: pytest.CaptureFi
     assert main(["check", "curriculum"]) == 2
     assert [line.split(": placeholder")[0] for line in _errors(capsys.readouterr().err)] == [
         "curriculum/programme.yaml:5:8", "seeds/sources.yaml:6:9"]
+
+
+def test_a_seed_file_placeholder_is_not_also_missing(mini: Path, capsys: pytest.CaptureFixture) -> None:
+    sources = mini.parent / "seeds" / "sources.yaml"
+    sources.write_text(sources.read_text().replace("file: berita-uji.txt", f"file: {as_yaml('nama berkas')}"))
+    assert main(["check", "curriculum"]) == 2
+    assert _errors(capsys.readouterr().err) == [
+        "seeds/sources.yaml:2:9: placeholder not filled: nama berkas; replace the whole `TODO: …` value with your own"]

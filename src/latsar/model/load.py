@@ -247,6 +247,8 @@ def _read_seeds(loaded: Loaded) -> None:
             loaded.diagnostics.append(_duplicate_seed(doc, source.id, first[source.id], index))
             continue
         first[source.id] = index
+        if placeholders.is_placeholder(source.file):
+            continue  # reported as not filled
         file = folder / source.file
         if not file.is_file():
             loaded.diagnostics.append(Diagnostic(doc.locate((index, "file")), f"seed file '{source.file}' not found",
