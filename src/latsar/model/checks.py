@@ -114,18 +114,21 @@ def _programme(loaded: "Loaded", index: _Index) -> Iterator[Diagnostic]:
 
 # The covers can draw PNG and JPEG; a file is told by its first bytes, whatever its name.
 IMAGE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
+LOGO_LIMIT = 8 * 1024 * 1024  # bytes: a print-quality logo is well under 1 MB
 
 
 def _logo(root: Path, doc: SourceDoc, logo: str | None) -> Iterator[Diagnostic]:
     if not logo:
         return
-    file = root / logo
-    if not file.is_file():
-        yield Diagnostic(doc.locate(("theme", "logo")), f"logo file '{logo}' not found",
-                         "give a path relative to programme.yaml, or remove `logo:`")
+    from latsar.source.files import Refused, inside, read_bounded
+
+    try:
+        head = read_bounded(inside(root.resolve().parent, root, logo), LOGO_LIMIT)[:8]
+    except Refused as exc:
+        yield Diagnostic(doc.locate(("theme", "logo")), f"logo file '{logo}' {exc}",
+                         "give the path of a PNG or JPEG inside the project, relative to programme.yaml, "
+                         "or remove `logo:`")
         return
-    with file.open("rb") as stream:
-        head = stream.read(8)
     if not head.startswith(IMAGE_SIGNATURES):
         yield Diagnostic(doc.locate(("theme", "logo")), f"logo file '{logo}' is not a PNG or JPEG image",
                          "save the logo as .png or .jpg")

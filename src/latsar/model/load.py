@@ -19,7 +19,7 @@ from latsar.model.curriculum import Curriculum, Seed
 from latsar.model.schema import Blueprint, ItemBank, Module, Programme, RegulationRegistry, SeedSource
 from latsar.model.validation import diagnostic, validate
 from latsar.source import placeholders
-from latsar.source.yamlfile import SourceDoc, display_path, read_text, read_yaml
+from latsar.source.yamlfile import MAX_FILE_BYTES, SourceDoc, display_path, read_text, read_yaml
 from latsar.text import templating
 
 # The folders of a curriculum and the model each file in them holds.
@@ -58,7 +58,7 @@ def load_curriculum(path: Path) -> tuple[Curriculum, list[Diagnostic]]:
         _read_seeds(loaded)
         context = template_context(loaded.programme[1])
         for folder, model in FOLDERS.items():
-            for file in sorted((loaded.root / folder).glob("*.yaml")):
+            for file in _yaml_files(loaded, loaded.root / folder):
                 _read_file(loaded, file, model, context)
         _read_registry(loaded)
         _read_stats(loaded)
@@ -72,6 +72,34 @@ def load_curriculum(path: Path) -> tuple[Curriculum, list[Diagnostic]]:
     if any(d.severity == "error" for d in found):
         raise LatsarError(found)
     return curriculum, sorted(found, key=Diagnostic.sort_key)
+
+
+def _yaml_files(loaded: Loaded, folder: Path) -> list[Path]:
+    """The folder's `*.yaml` files that stay inside the project; the others, and files that look
+    meant to be read but are not (`.yml`, `.YAML`), are named."""
+    from latsar.source.files import Refused, inside
+
+    found = []
+    for file in sorted(folder.glob("*")):
+        if file.suffix != ".yaml":
+            if file.suffix.lower() in (".yaml", ".yml"):
+                loaded.diagnostics.append(Diagnostic(
+                    Location(display_path(file)), "skipped: only files ending in .yaml (lower case) are read",
+                    f"rename it to {file.stem}.yaml", severity="warning"))
+            continue
+        try:
+            inside(_project(loaded), folder, file.name)
+        except Refused as exc:
+            loaded.diagnostics.append(Diagnostic(Location(display_path(file)), f"symlink {exc}",
+                                                 "replace the link with the file itself"))
+            continue
+        found.append(file)
+    return found
+
+
+def _project(loaded: Loaded) -> Path:
+    """The folder holding `curriculum/` and `seeds/`: nothing the curriculum names may lie outside it."""
+    return loaded.root.resolve().parent
 
 
 def _read_registry(loaded: Loaded) -> None:
@@ -225,9 +253,21 @@ def _template_diagnostic(doc: SourceDoc, path: tuple, problem: templating.Templa
 
 
 def _read_seeds(loaded: Loaded) -> None:
+    from latsar.source.files import Refused, inside, regular
+
     programme_doc, programme = loaded.programme
-    folder = (loaded.root / programme.seeds).resolve()
-    sources = folder / "sources.yaml"
+    try:
+        folder = inside(_project(loaded), loaded.root, programme.seeds)
+    except Refused as exc:
+        loaded.diagnostics.append(Diagnostic(programme_doc.locate(("seeds",)), f"seeds folder '{programme.seeds}' {exc}",
+                                             "keep the seed articles in the project's seeds/ folder"))
+        return
+    try:
+        sources = inside(_project(loaded), folder, "sources.yaml")
+    except Refused as exc:
+        loaded.diagnostics.append(Diagnostic(Location(display_path(folder / "sources.yaml")), f"symlink {exc}",
+                                             "replace the link with the file itself"))
+        return
     if not sources.is_file():
         where = programme_doc.locate(("seeds",))
         loaded.diagnostics.append(Diagnostic(where, f"no seeds/sources.yaml in {display_path(folder)}",
@@ -249,10 +289,12 @@ def _read_seeds(loaded: Loaded) -> None:
         first[source.id] = index
         if placeholders.is_placeholder(source.file):
             continue  # reported as not filled
-        file = folder / source.file
-        if not file.is_file():
-            loaded.diagnostics.append(Diagnostic(doc.locate((index, "file")), f"seed file '{source.file}' not found",
-                                                 f"put the article in {display_path(folder)}"))
+        try:
+            file = inside(_project(loaded), folder, source.file)
+            regular(file, MAX_FILE_BYTES)
+        except Refused as exc:
+            loaded.diagnostics.append(Diagnostic(doc.locate((index, "file")), f"seed file '{source.file}' {exc}",
+                                                 f"put the article in {display_path(folder)} as a UTF-8 text file"))
             continue
         try:
             text = read_text(file, display_path(file))

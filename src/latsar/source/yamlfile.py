@@ -68,16 +68,16 @@ def display_path(path: Path) -> str:
 
 def read_text(path: Path, display: str) -> str:
     """A file's text as UTF-8, or a located error saying how to fix the encoding or size."""
+    from latsar.source.files import Refused, read_bounded
+
     try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise LatsarError([Diagnostic(Location(display), f"cannot read the file: {exc.strerror}",
-                                      "check the path and its permissions")]) from None
-    if size > MAX_FILE_BYTES:
+        raw = read_bounded(path, MAX_FILE_BYTES)
+    except Refused as exc:
+        large = str(exc).startswith("is too large")
         raise LatsarError([Diagnostic(
-            Location(display, 1, 1), f"file is too large ({size:,} bytes; the limit is {MAX_FILE_BYTES:,})",
-            "split it into several files (e.g. one item bank per module)")])
-    raw = path.read_bytes()
+            Location(display, 1, 1), f"file {exc}" if large else str(exc),
+            "split it into several files (e.g. one item bank per module)" if large
+            else "replace it with a regular UTF-8 text file, or remove it")]) from None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
