@@ -57,6 +57,12 @@ class ThemeChoice(Strict):
     page_size: Literal["A4", "F4", "lan-2017"] = Field(
         "A4", description="Paper: A4, F4 (215 × 330 mm) or lan-2017 (165 × 215.9 mm)."
     )
+    foreign_terms: list[Text] = Field(
+        default_factory=list,
+        description="Foreign-language terms (e.g. `Whole of Government`, `mind set`) printed in "
+        "italics wherever they occur: prose, headings, daftar isi, objectives, glossary, quiz "
+        "documents. Italic text is never hyphenated.",
+    )
 
 
 class Signatory(Strict):

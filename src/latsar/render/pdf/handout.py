@@ -24,9 +24,11 @@ from latsar.model.curriculum import Curriculum
 from latsar.plan import handout as plan
 from latsar.plan.types import QuizPlan
 from latsar.render.pdf import fonts
-from latsar.render.pdf.markup import Writer, balanced_width
-from latsar.render.pdf.pages import DivisionStart, HandoutDoc, HeadingParagraph, contents_flowable
-from latsar.render.pdf.theme import Theme, make_styles, table_commands
+from latsar.render.pdf.flow import TAIL_FILL, Para, keep_tail
+from latsar.render.pdf.markup import Writer, balanced_width, plain
+from latsar.render.pdf.pages import DivisionEnd, DivisionStart, HandoutDoc, HeadingParagraph, contents_flowable
+from latsar.render.pdf.theme import Theme, make_styles, table_commands, tightened
+from latsar.text.casing import upper
 
 
 def module_pdf(curriculum: Curriculum, module_id: str, evaluasi: QuizPlan | None, theme: Theme) -> bytes:
@@ -40,34 +42,52 @@ def book_pdf(curriculum: Curriculum, evaluasi: Mapping[str, QuizPlan], theme: Th
 
 
 def render_outline(outline: plan.Outline, theme: Theme) -> bytes:
+    """The outline as a PDF. A part whose last page would hold only a few lines is set again a
+    little tighter (less space between paragraphs, a hair less leading), at most twice."""
     fonts.register(theme.body_font, theme.heading_font)
     styles = make_styles(theme)
+    tight: frozenset[int] = frozenset()
+    for _ in range(3):
+        pdf, doc = _render(outline, theme, styles, tight)
+        short = frozenset(doc.short_tails(TAIL_FILL))
+        if short <= tight:
+            return pdf
+        tight |= short
+    return pdf
+
+
+def _render(outline: plan.Outline, theme: Theme, styles, tight: frozenset[int]) -> tuple[bytes, HandoutDoc]:
     buffer = BytesIO()
     depth = next((b.depth for d in outline.divisions for b in d.blocks if isinstance(b, plan.Contents)), -1)
     doc = HandoutDoc(buffer, theme, styles, depth, title=outline.title, author=outline.author,
                      subject=outline.subject, keywords=outline.keywords)
-    story = _Story(doc, Writer(theme, styles), outline).flowables()
+    writers = (Writer(theme, styles), Writer(theme, tightened(styles)))
+    story = _Story(doc, writers, outline, tight).flowables()
     doc.multiBuild(story)
-    return buffer.getvalue()
+    return buffer.getvalue(), doc
 
 
 class _Story:
     """Builds the flowables of one outline; one method per block kind (see `_BLOCKS`)."""
 
-    def __init__(self, doc: HandoutDoc, writer: Writer, outline: plan.Outline):
-        self.doc, self.writer, self.outline = doc, writer, outline
-        self.theme, self.styles = writer.theme, writer.styles
+    def __init__(self, doc: HandoutDoc, writers: tuple[Writer, Writer], outline: plan.Outline,
+                 tight: frozenset[int]):
+        self.doc, self.writers, self.outline, self.tight = doc, writers, outline, tight
+        self.writer = writers[0]
+        self.theme, self.styles = self.writer.theme, self.writer.styles
 
     def flowables(self) -> list[Flowable]:
         story: list[Flowable] = []
         for index, division in enumerate(self.outline.divisions):
             if index:
                 story += [NextPageTemplate(division.matter), PageBreak()]
-            story += self.division(division)
+            self.writer = self.writers[index in self.tight]
+            self.styles = self.writer.styles
+            story += [DivisionStart(division.running_head, index), *self.division(division), DivisionEnd(index)]
         return story
 
     def division(self, division: plan.Division) -> list[Flowable]:
-        out: list[Flowable] = [DivisionStart(division.running_head)]
+        out: list[Flowable] = []
         if division.role == "divider":
             out.append(Spacer(1, self.doc.height * 0.22))
         if division.heading:
@@ -78,29 +98,31 @@ class _Story:
             out += [f for block in division.blocks for f in self.block(block)]
         for section in division.sections:
             out += self.section(section)
-        return out
+        if division.matter == "cover":
+            return out
+        return keep_tail(out, self.theme.frame_width, self.theme.leading)
 
     def opener(self, heading: plan.Heading) -> list[Flowable]:
         out: list[Flowable] = []
         if heading.number:
-            out.append(Paragraph(escape(heading.number.upper()), self.styles["chapter-number"]))
-        out.append(HeadingParagraph(escape(heading.title.upper()), self._balanced("chapter-title", heading.title.upper()),
-                                    heading))
+            out.append(Paragraph(escape(upper(heading.number)), self.styles["chapter-number"]))
+        title = self.writer.plain(upper(heading.title))
+        out.append(HeadingParagraph(title, self._balanced("chapter-title", title), heading))
         out.append(HRFlowable(width=36, thickness=2, color=self.theme.colour("accent"), hAlign="CENTER",
                               spaceBefore=2, spaceAfter=self.theme.leading * 1.6))
         return out
 
-    def _balanced(self, role: str, text: str) -> ParagraphStyle:
+    def _balanced(self, role: str, markup: str) -> ParagraphStyle:
         """The role's style, indented on both sides so a centred title's lines are even."""
         style, width = self.styles[role], self.doc.width
-        inset = (width - balanced_width(escape(text), style, width)) / 2
+        inset = (width - balanced_width(markup, style, width)) / 2
         return ParagraphStyle(role, parent=style, leftIndent=inset, rightIndent=inset) if inset > 0 else style
 
     def section(self, section: plan.Section) -> list[Flowable]:
         heading = section.heading
         # A heading needs room for itself and a few lines below it, or it moves to the next page.
         out: list[Flowable] = [CondPageBreak(self.theme.leading * 5)]
-        out.append(HeadingParagraph(escape(heading.title), self.styles["section"], heading, heading.number))
+        out.append(HeadingParagraph(self.writer.plain(heading.title), self.styles["section"], heading, heading.number))
         for block in section.blocks:
             out += self.block(block)
         return out
@@ -121,7 +143,7 @@ class _Story:
         for number, entry in enumerate(block.entries, start=1):
             bullet = f"{number}." if block.ordered else "•"
             out += self.writer.flowables(entry.text, "item", bullet, self._tag(entry.tag))
-            out += [self.writer.paragraph(escape(child), "item2", f"{'abcdefghijklmnopqrstuvwxyz'[i]}.")
+            out += [self.writer.paragraph(self.writer.plain(child), "item2", f"{'abcdefghijklmnopqrstuvwxyz'[i]}.")
                     for i, child in enumerate(entry.children)]
         return out
 
@@ -154,7 +176,7 @@ class _Story:
     # ----------------------------------------------------------------- boxed blocks
 
     def quotation(self, block: plan.Quotation) -> list[Flowable]:
-        words = self.writer.paragraph(escape(block.text), "quote")
+        words = self.writer.paragraph(self.writer.plain(block.text), "quote")
         source = f"— {escape(block.speaker)}, <i>{escape(block.source)}</i> [{block.ref}]"
         table = Table([[words], [self.writer.paragraph(source, "quote-attribution")]],
                       colWidths=[self.theme.frame_width - 2 * self.theme.body_size])
@@ -169,34 +191,16 @@ class _Story:
 
     def case(self, block: plan.Case) -> list[Flowable]:
         w = self.writer
-        rows: list[Flowable] = [w.paragraph(escape(block.caption.upper()), "case-caption"),
-                                w.paragraph(escape(block.title), "case-title")]
+        caption = upper(block.caption)
+        rows: list[Flowable] = [w.paragraph(escape(caption), "case-caption"),
+                                w.paragraph(w.plain(block.title), "case-title")]
         rows += w.flowables(block.body, "case-body")
-        first_question = len(rows) + 1
         rows.append(w.paragraph(escape(block.questions_caption), "case-questions"))
         for number, question in enumerate(block.questions, start=1):
             rows += w.flowables(question, "case-item", f"{number}.")
-        return [Spacer(1, self.theme.leading * 0.3), self._box(rows, first_question),
+        more = w.paragraph(escape(f"{caption} ({self.theme.labels['continued']})"), "case-caption")
+        return [Spacer(1, self.theme.leading * 0.3), Box(rows, self.theme, more, keep_after=("case-questions",)),
                 Spacer(1, self.theme.leading * 0.8)]
-
-    def _box(self, rows: list[Flowable], first_question: int) -> Table:
-        """A tinted box with an accent rule that splits only between paragraphs, never leaving the
-        caption, the title or the questions' heading alone at the bottom of a page."""
-        table = Table([[r] for r in rows], colWidths=[self.theme.frame_width], splitByRow=1)
-        last = len(rows) - 1
-        # Rows are single paragraphs, so their own spacing becomes the row padding.
-        spacing = [cmd for i, r in enumerate(rows) for cmd in (
-            ("TOPPADDING", (0, i), (0, i), r.getSpaceBefore()), ("BOTTOMPADDING", (0, i), (0, i), r.getSpaceAfter()))]
-        table.setStyle(TableStyle(table_commands(self.theme, *spacing,
-            ("BACKGROUND", (0, 0), (-1, -1), self.theme.colour("tint")),
-            ("LINEBEFORE", (0, 0), (0, -1), 3, self.theme.colour("accent")),
-            ("LEFTPADDING", (0, 0), (-1, -1), 14), ("RIGHTPADDING", (0, 0), (-1, -1), 14),
-            ("TOPPADDING", (0, 0), (-1, 0), 10), ("BOTTOMPADDING", (0, last), (-1, last), 10),
-            ("NOSPLIT", (0, 0), (0, min(2, last))),
-            ("NOSPLIT", (0, first_question - 1), (0, min(first_question, last))),
-            ("NOSPLIT", (0, max(last - 1, 0)), (0, last)),
-        )))
-        return table
 
     # ----------------------------------------------------------------- evaluasi and key
 
@@ -234,12 +238,12 @@ class _Story:
         for entry in block.entries:
             key = f"<b>{escape(block.key_label)}: {escape(entry.letter)}</b> — "
             first = self.writer.flowables(entry.key_text, "explanation-key", f"{entry.number}.")
-            first[0] = Paragraph(key + first[0].text, first[0].style, bulletText=first[0].bulletText)
+            first[0] = Para(key + first[0].text, first[0].style, bulletText=first[0].bulletText)
             out.append(KeepTogether(first + self.writer.flowables(entry.text, "explanation")))
         return out
 
     def glossary(self, block: plan.Glossary) -> list[Flowable]:
-        rows = [[self.writer.paragraph(escape(term), "glossary-term"),
+        rows = [[self.writer.paragraph(self.writer.plain(term), "glossary-term"),
                  self.writer.flowables(definition, "glossary-definition")] for term, definition in block.entries]
         width = self.theme.frame_width
         table = Table(rows, colWidths=[width * 0.3, width * 0.7], splitByRow=1)
@@ -249,6 +253,7 @@ class _Story:
             ("LEFTPADDING", (1, 0), (1, -1), 0), ("RIGHTPADDING", (1, 0), (1, -1), 0),
             ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
             ("LINEBELOW", (0, 0), (-1, -2), 0.5, self.theme.colour("rule")),
+            ("NOSPLIT", (0, max(len(rows) - 3, 0)), (-1, -1)),  # never one term alone on the last page
         )))
         return [table]
 
@@ -260,6 +265,88 @@ _BLOCKS: dict[type, Callable[[_Story, object], list[Flowable]]] = {
     plan.Glossary: _Story.glossary, plan.ReferenceList: _Story.references, plan.Contents: _Story.contents,
     plan.Cover: _Story.cover,
 }
+
+
+class Box(Flowable):
+    """A tinted box with an accent rule. It splits between its paragraphs or inside one (never
+    before the caption, the title and two lines of text), and the part on the next page opens
+    with `more` ("STUDI KASUS (LANJUTAN)"), so a long case never leaves half a page blank."""
+
+    PAD = 14  # left and right padding; 10 above the first row and below the last
+
+    def __init__(self, rows: list[Flowable], theme: Theme, more: Paragraph, keep_after: tuple[str, ...] = (),
+                 continued: bool = False):
+        super().__init__()
+        self.rows, self.theme, self.more, self.keep_after = rows, theme, more, keep_after
+        self.continued = continued
+        self._table: Table | None = None
+
+    def _content(self) -> list[Flowable]:
+        return [self.more, *self.rows] if self.continued else list(self.rows)
+
+    def _make_table(self) -> Table:
+        rows = self._content()
+        last = len(rows) - 1
+        # Rows are single paragraphs, so their own spacing becomes the row padding.
+        spacing = [cmd for i, r in enumerate(rows) for cmd in (
+            ("TOPPADDING", (0, i), (0, i), r.getSpaceBefore()), ("BOTTOMPADDING", (0, i), (0, i), r.getSpaceAfter()))]
+        table = Table([[r] for r in rows], colWidths=[self.theme.frame_width])
+        table.setStyle(TableStyle(table_commands(self.theme, *spacing,
+            ("BACKGROUND", (0, 0), (-1, -1), self.theme.colour("tint")),
+            ("LINEBEFORE", (0, 0), (0, -1), 3, self.theme.colour("accent")),
+            ("LEFTPADDING", (0, 0), (-1, -1), self.PAD), ("RIGHTPADDING", (0, 0), (-1, -1), self.PAD),
+            ("TOPPADDING", (0, 0), (-1, 0), 10), ("BOTTOMPADDING", (0, last), (-1, last), 10),
+        )))
+        return table
+
+    def wrap(self, availWidth, availHeight):
+        self._table = self._make_table()
+        self.width, self.height = self._table.wrap(availWidth, availHeight)
+        return self.width, self.height
+
+    def draw(self):
+        self._table.drawOn(self.canv, 0, 0)
+
+    def _heights(self, inner: float) -> list[float]:
+        rows = self._content()
+        return [r.wrap(inner, 1e6)[1] + r.getSpaceBefore() + r.getSpaceAfter() for r in rows]
+
+    def split(self, availWidth, availHeight):
+        # The estimate below ignores how paddings replace the first and last rows' spacing;
+        # a part that comes out too tall is tried again with a line less.
+        for shortfall in range(6):
+            parts = self._split(availHeight - shortfall * self.theme.leading)
+            if len(parts) < 2 or parts[0].wrap(availWidth, availHeight)[1] <= availHeight:
+                return parts
+        return []
+
+    def _split(self, availHeight: float) -> list[Flowable]:
+        inner = self.theme.frame_width - 2 * self.PAD
+        heights = self._heights(inner)
+        offset = 1 if self.continued else 0
+        room, index = availHeight - 20, 0  # 10 pt padding above and below
+        while index < len(heights) and heights[index] <= room:
+            room -= heights[index]
+            index += 1
+        index -= offset  # index into self.rows of the first row that does not fit whole
+        if index >= len(self.rows):
+            return [self]
+        head = self.rows[:index]
+        while head and getattr(getattr(head[-1], "style", None), "name", "") in self.keep_after:
+            head.pop()
+            index -= 1
+        row = self.rows[index]
+        parts = row.split(inner, room - row.getSpaceBefore()) if isinstance(row, Paragraph) else []
+        if len(parts) == 2:
+            first, rest = head + [parts[0]], [parts[1], *self.rows[index + 1:]]
+        else:
+            first, rest = head, self.rows[index:]
+        if len(first) + offset < 3 and not self.continued:  # caption, title, some text: or all moves on
+            return []
+        if not first:
+            return []
+        return [Box(first, self.theme, self.more, self.keep_after, self.continued),
+                Box(rest, self.theme, self.more, self.keep_after, True)]
 
 
 class CoverPage(Flowable):
@@ -280,7 +367,7 @@ class CoverPage(Flowable):
         canvas.restoreState()
 
     def _para(self, text: str, role: str) -> Paragraph:
-        return Paragraph(escape(text), self.styles[role])
+        return Paragraph(plain(text, self.theme.foreign_terms), self.styles[role])
 
     def _stack(self, canvas, paragraphs: list[Paragraph], x: float, y: float, gap: float,
                width: float | None = None) -> float:
@@ -301,9 +388,10 @@ class CoverPage(Flowable):
         canvas.rect(0, panel_bottom, width, height - panel_bottom, stroke=0, fill=1)
         cover = self.cover
         title_style = self.styles["cover-title"]
-        spare = self.theme.frame_width - balanced_width(escape(cover.title), title_style, self.theme.frame_width)
-        title = Paragraph(escape(cover.title), ParagraphStyle("cover-title", parent=title_style, rightIndent=spare))
-        paras = [self._para(cover.kicker.upper(), "cover-kicker"), title]
+        markup = plain(cover.title, self.theme.foreign_terms)
+        spare = self.theme.frame_width - balanced_width(markup, title_style, self.theme.frame_width)
+        title = Paragraph(markup, ParagraphStyle("cover-title", parent=title_style, rightIndent=spare))
+        paras = [self._para(upper(cover.kicker), "cover-kicker"), title]
         if cover.subtitle:
             paras.append(self._para(cover.subtitle, "cover-subtitle"))
         block_height = sum(p.wrap(self.theme.frame_width, 1000)[1] + 10 for p in paras)

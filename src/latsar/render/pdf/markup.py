@@ -6,31 +6,65 @@ is XML-escaped here: an option such as "<b> & </b>" prints as written.
 
 from __future__ import annotations
 
-from typing import Mapping
+import functools
+import re
+from typing import Mapping, Sequence
 from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
+from latsar.render.pdf.flow import Para
+
 from latsar.render.pdf.theme import Theme, table_commands
 from latsar.text.markdown import BlockQuote, ListBlock, Paragraph as MdParagraph, Span, Table as MdTable, parse
 
-_TAGS = {"strong": ("<b>", "</b>"), "em": ("<i>", "</i>")}
+# Italic text is foreign or emphasised: never hyphenated with Indonesian patterns (<nobr> keeps
+# the line breaks between its words but turns hyphenation off inside them).
+_TAGS = {"strong": ("<b>", "</b>"), "em": ("<i><nobr>", "</nobr></i>")}
+# The space before a closing ellipsis ("… adalah ….") is a no-break space: the dots that ask
+# for the answer never start a line on their own.
+_ELLIPSIS = re.compile(r"\s+(?=(?:…|\.\.\.)\.?(?:\s|$))")
 
 
-def inline(spans: tuple[Span, ...], code_font: str) -> str:
+def bind_ellipsis(text: str) -> str:
+    return _ELLIPSIS.sub("\u00a0", text)
+
+
+@functools.lru_cache(maxsize=16)
+def _foreign_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not terms:
+        return None
+    alternatives = "|".join(re.escape(escape(t)) for t in sorted(terms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w>])(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def plain(text: str, foreign_terms: Sequence[str] = ()) -> str:
+    """Markup of plain text: escaped, its foreign terms in italics, closing ellipsis bound."""
+    markup = escape(bind_ellipsis(text))
+    pattern = _foreign_pattern(tuple(foreign_terms))
+    if pattern is None:
+        return markup
+    start, end = _TAGS["em"]
+    return pattern.sub(lambda m: f"{start}{m[0]}{end}", markup)
+
+
+def inline(spans: tuple[Span, ...], code_font: str, foreign_terms: Sequence[str] = ()) -> str:
     """Paragraph markup of inline spans."""
     out = []
     for span in spans:
         if span.kind == "text":
-            out.append(escape(span.text))
+            out.append(plain(span.text, foreign_terms))
         elif span.kind == "code":
             out.append(f'<font face="{code_font}">{escape(span.text)}</font>')
         elif span.kind == "br":
             out.append("<br/>")
+        elif span.kind == "em":  # already italic: no term inside needs marking again
+            start, end = _TAGS["em"]
+            out.append(start + inline(span.children, code_font) + end)
         else:
             start, end = _TAGS.get(span.kind, ("", ""))
-            out.append(start + inline(span.children, code_font) + end)
+            out.append(start + inline(span.children, code_font, foreign_terms) + end)
     return "".join(out)
 
 
@@ -61,7 +95,11 @@ class Writer:
         self.styles = styles
 
     def markup(self, spans: tuple[Span, ...]) -> str:
-        return inline(spans, self.theme.heading_font.regular)
+        return inline(spans, self.theme.heading_font.regular, self.theme.foreign_terms)
+
+    def plain(self, text: str) -> str:
+        """Markup of a plain-text value (a title, a term): the same italics rule as prose."""
+        return plain(text, self.theme.foreign_terms)
 
     def flowables(self, text: str, role: str = "body", bullet: str | None = None,
                   suffix: str = "") -> list[Flowable]:
@@ -70,18 +108,18 @@ class Writer:
         for block in parse(text, typographic=True).blocks:
             out.extend(self._block(block, role))
         if out and bullet is not None and isinstance(out[0], Paragraph):
-            out[0] = Paragraph(out[0].text, out[0].style, bulletText=bullet)
+            out[0] = Para(out[0].text, out[0].style, bulletText=bullet)
         if out and suffix and isinstance(out[-1], Paragraph):
             last = out[-1]
-            out[-1] = Paragraph(last.text + suffix, last.style, bulletText=last.bulletText)
+            out[-1] = Para(last.text + suffix, last.style, bulletText=last.bulletText)
         return out
 
     def paragraph(self, text_markup: str, role: str, bullet: str | None = None) -> Paragraph:
-        return Paragraph(text_markup, self.styles[role], bulletText=bullet)
+        return Para(text_markup, self.styles[role], bulletText=bullet)
 
     def _block(self, block, role: str) -> list[Flowable]:
         if isinstance(block, MdParagraph):
-            return [Paragraph(self.markup(block.spans), self.styles[role])]
+            return [Para(self.markup(block.spans), self.styles[role])]
         if isinstance(block, ListBlock):
             return self._list(block, role)
         if isinstance(block, BlockQuote):
@@ -98,7 +136,7 @@ class Writer:
             bullet = f"{number}." if block.ordered else "•"
             flows = [f for b in item for f in self._block(b, item_role)]
             if flows and isinstance(flows[0], Paragraph):
-                flows[0] = Paragraph(flows[0].text, flows[0].style, bulletText=bullet)
+                flows[0] = Para(flows[0].text, flows[0].style, bulletText=bullet)
             out.extend(flows)
         if role not in ("item", "item2") and out:
             # Items sit close together; the list as a whole keeps the paragraph gap after it.
@@ -106,8 +144,8 @@ class Writer:
         return out
 
     def _table(self, block: MdTable) -> Table:
-        head = [Paragraph(f"<b>{self.markup(c)}</b>", self.styles["glossary-definition"]) for c in block.header]
-        rows = [[Paragraph(self.markup(c), self.styles["glossary-definition"]) for c in row] for row in block.rows]
+        head = [Para(f"<b>{self.markup(c)}</b>", self.styles["glossary-definition"]) for c in block.header]
+        rows = [[Para(self.markup(c), self.styles["glossary-definition"]) for c in row] for row in block.rows]
         data = ([head] if head else []) + rows
         columns = max(len(r) for r in data)
         table = Table(data, repeatRows=1 if head else 0, hAlign="LEFT",

@@ -8,9 +8,9 @@ book). The printed numbers, the PDF page labels and the numbers in the daftar is
 
 from __future__ import annotations
 
+from ast import literal_eval
 from io import BytesIO
 from typing import Mapping
-from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -18,6 +18,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, P
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from latsar.plan.handout import Heading, Matter, roman
+from latsar.render.pdf.markup import plain
 from latsar.render.pdf.theme import Theme, table_commands
 
 ROMAN_MATTER: frozenset[str] = frozenset({"cover", "front"})
@@ -34,9 +35,9 @@ class HeadingParagraph(Paragraph):
 class DivisionStart(Flowable):
     """Zero-size mark at the top of a division's first page: that page has no running head."""
 
-    def __init__(self, running_head: str):
+    def __init__(self, running_head: str, index: int):
         super().__init__()
-        self.running_head = running_head
+        self.running_head, self.index = running_head, index
         self.width = self.height = 0
 
     def wrap(self, availWidth, availHeight):
@@ -46,6 +47,26 @@ class DivisionStart(Flowable):
         doc = self.canv._doctemplate
         doc.running_head = self.running_head
         doc.opener_page = self.canv.getPageNumber()
+        doc.division_pages[self.index] = (doc.opener_page, doc.opener_page, 1.0)
+
+
+class DivisionEnd(Flowable):
+    """Zero-size mark after a division's last flowable: records its last page and how full it is."""
+
+    def __init__(self, index: int):
+        super().__init__()
+        self.index = index
+        self.width = self.height = 0
+
+    def wrap(self, availWidth, availHeight):
+        return 0, 0
+
+    def draw(self):
+        doc = self.canv._doctemplate
+        frame = doc.frame
+        first, _, _ = doc.division_pages.get(self.index, (0, 0, 0.0))
+        fill = (frame._y2 - frame._y) / (frame._y2 - frame._y1)
+        doc.division_pages[self.index] = (first, self.canv.getPageNumber(), fill)
 
 
 class KeepWithNext(KeepTogether):
@@ -76,6 +97,7 @@ class HandoutDoc(BaseDocTemplate):
         self.arabic_start = 0  # page where arabic numbering starts, in this pass
         self.previous_arabic_start = 0  # the same, from the previous pass (for the daftar isi)
         self.running_head, self.opener_page = "", 0
+        self.division_pages: dict[int, tuple[int, int, float]] = {}  # index -> first, last page, fill
         top, bottom, inner, outer = theme.margins
         super().__init__(
             buffer, pagesize=theme.page_size, topMargin=top, bottomMargin=bottom, leftMargin=inner,
@@ -106,6 +128,10 @@ class HandoutDoc(BaseDocTemplate):
             self.arabic_start = self.page
             self.canv.addPageLabel(self.page - 1, "ARABIC", 1)
 
+    def short_tails(self, least: float) -> list[int]:
+        """Divisions running over several pages whose last page is filled less than `least`."""
+        return [i for i, (first, last, fill) in self.division_pages.items() if last > first and fill < least]
+
     def label(self, page: int) -> str:
         """The page label of absolute page `page` (1-based), as printed and as in the page labels."""
         start = self.arabic_start or self.previous_arabic_start
@@ -124,7 +150,7 @@ class HandoutDoc(BaseDocTemplate):
         canv.bookmarkHorizontalAbsolute(heading.key, top)
         canv.addOutlineEntry(heading.text, heading.key, heading.level, closed=heading.level >= 1)
         if heading.level <= self.contents_depth:
-            self.notify("TOCEntry", (heading.level, escape(heading.text), page, heading.key))
+            self.notify("TOCEntry", (heading.level, plain(heading.text, self.theme.foreign_terms), page, heading.key))
 
 
 def _decorate(canv, doc: HandoutDoc) -> None:
@@ -138,7 +164,10 @@ def _decorate(canv, doc: HandoutDoc) -> None:
     _text(canv, doc.styles["footer"], label, width / 2, bottom * 0.45, centred=True)
     if doc.running_head and doc.opener_page != page:
         y = height - top * 0.55
-        _text(canv, doc.styles["header"], _fit(doc.running_head, doc.styles["header"], doc.width), inner, y)
+        style = doc.styles["header"]
+        head = Paragraph(plain(_fit(doc.running_head, style, doc.width), doc.theme.foreign_terms), style)
+        head.wrap(doc.width, style.leading * 2)
+        head.drawOn(canv, inner, y - (style.leading - style.fontSize) - 0.5)
         canv.setStrokeColor(doc.theme.colour("rule"))
         canv.setLineWidth(0.5)
         canv.line(inner, y - 4, width - outer, y - 4)
@@ -161,13 +190,76 @@ def _fit(text: str, style: ParagraphStyle, width: float) -> str:
     return text.rstrip() + " …"
 
 
+class Contents(TableOfContents):
+    """The daftar isi: a chapter's entries never split from it, and the leader dots of every
+    level stand on one grid (same size, same pitch, measured from the left edge), so they line
+    up in columns whatever the level's type size or the page number's width."""
+
+    def __init__(self, doc: HandoutDoc, **kwargs):
+        super().__init__(**kwargs)
+        self.doc = doc
+
+    def wrap(self, availWidth, availHeight):
+        size = super().wrap(availWidth, availHeight)
+        self.canv.setNamedCB("drawTOCEntryEnd", self._entry_end(availWidth))
+        heights = self._table._rowHeights
+        commands = []
+        for first, last in _chapter_groups([level for level, *_ in self._lastEntries], self.getLevelStyle):
+            if sum(heights[first:last + 1]) <= self.doc.height * 0.5:
+                commands.append(("NOSPLIT", (0, first), (0, last)))
+            else:  # a long chapter may break, but not after its title or before its last entry
+                commands += [("NOSPLIT", (0, first), (0, first + 1)), ("NOSPLIT", (0, last - 1), (0, last))]
+        if commands:
+            self._table.setStyle(TableStyle(commands))
+        return size
+
+    def _entry_end(self, width: float):
+        style = self.getLevelStyle(1)
+        dot, dot_size = style.fontName, style.fontSize
+        pitch = stringWidth(". ", dot, dot_size)
+        number_room = stringWidth("\u2002888", style.fontName, style.fontSize)
+
+        def draw(canvas, kind, label):
+            page, level, key = label.split(",", 2)
+            style = self.getLevelStyle(int(level))
+            text = self.doc.label(int(page))
+            x, y = canvas._curr_tx_info["cur_x"], canvas._curr_tx_info["cur_y"]
+            canvas.saveState()
+            canvas.setFillColor(style.textColor)
+            first = (int((x + pitch) / pitch) + 1) * pitch
+            count = int((width - number_room - first) / pitch)
+            if count > 0:
+                canvas.setFont(dot, dot_size)
+                canvas.drawString(first, y, ". " * count)
+            canvas.setFont(style.fontName, style.fontSize)
+            canvas.drawRightString(width, y, text)
+            canvas.restoreState()
+            key = literal_eval(key)
+            if key:
+                w = stringWidth(text, style.fontName, style.fontSize)
+                canvas.linkRect("", key, (width - w, y, width, y + style.leading), relative=1)
+
+        return draw
+
+
+def _chapter_groups(levels: list[int], style_of) -> list[tuple[int, int]]:
+    """Table rows (first, last) of each top entry with the deeper entries under it (a level
+    with spaceBefore gets a spacer row before its entry, as TableOfContents builds it)."""
+    rows, row = [], 0
+    for level in levels:
+        row += 1 if style_of(level).spaceBefore else 0
+        rows.append(row)
+        row += 1
+    starts = [i for i, level in enumerate(levels) if level == 0] + [len(levels)]
+    return [(rows[a], rows[b - 1]) for a, b in zip(starts, starts[1:]) if b - 1 > a]
+
+
 def contents_flowable(doc: HandoutDoc, headings: tuple[Heading, ...]) -> TableOfContents:
     """The daftar isi, pre-filled with the headings so the first pass already reserves its pages."""
     styles = [doc.styles[f"toc{level}"] for level in range(3)]
-    # An en space keeps the dot leader off the page number.
     table_style = TableStyle(table_commands(doc.theme, ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                             ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)))
-    toc = TableOfContents(levelStyles=styles, dotsMinLevel=0, formatter=lambda page: "\u2002" + doc.label(page),
-                          rightColumnWidth=0, tableStyle=table_style)
-    toc.addEntries([(h.level, escape(h.text), 0, h.key) for h in headings if h.level <= doc.contents_depth])
+    toc = Contents(doc, levelStyles=styles, dotsMinLevel=0, rightColumnWidth=0, tableStyle=table_style)
+    terms = doc.theme.foreign_terms
+    toc.addEntries([(h.level, plain(h.text, terms), 0, h.key) for h in headings if h.level <= doc.contents_depth])
     return toc

@@ -20,7 +20,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, P
 
 from latsar.plan.quizdocs import QuizInfo
 from latsar.render.pdf import fonts
-from latsar.render.pdf.markup import Writer
+from latsar.render.pdf.markup import Writer, plain
 from latsar.render.pdf.theme import Theme, make_styles, table_commands
 
 # --------------------------------------------------------------------------- styles
@@ -65,7 +65,7 @@ def _quiz_roles(theme: Theme) -> dict[str, dict]:
                     "leading": s + 15.5, "textColor": theme.colour("on_accent"), "spaceAfter": 0},
         "q-folio": {**plain, "fontName": sans.regular, "fontSize": 8, "leading": 10, "textColor": muted},
         "q-folio-r": {**plain, "alignment": TA_RIGHT, "fontName": sans.bold, "fontSize": 8, "leading": 10},
-        "q-quote": {**plain, "fontName": serif.italic, "fontSize": s - 1, "leading": s + 3, "spaceAfter": 1},
+        "q-quote": {**plain, "fontName": serif.regular, "fontSize": s - 1, "leading": s + 3, "spaceAfter": 1},
     }
 
 
@@ -244,9 +244,9 @@ class ItemBlock(Flowable):
             part.drawOn(self.canv, 0, self.height - offset - height, _sW=self.width - width)
 
 
-def para(styles: Mapping[str, ParagraphStyle], text: str, role: str) -> Paragraph:
-    """A paragraph of plain text (escaped here)."""
-    return Paragraph(escape(text), styles[role])
+def para(styles: Mapping[str, ParagraphStyle], text: str, role: str, foreign_terms: Sequence[str] = ()) -> Paragraph:
+    """A paragraph of plain text (escaped here), its `foreign_terms` in italics."""
+    return Paragraph(plain(text, foreign_terms), styles[role])
 
 
 def title_block(theme: Theme, kicker: str, title: str, details: Sequence[str]) -> Table:

@@ -17,6 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from latsar.plan.quizdocs import KisiDoc, KisiRow
+from latsar.render.pdf.markup import plain
 from latsar.render.pdf.quiz.common import (
     RunningText, chunks, grid_table, metadata, para, quiz_styles, render_pdf, title_block,
 )
@@ -100,13 +101,15 @@ class Blueprint:
 
     def _row(self, row: KisiRow, inline: bool) -> list:
         s = self.styles
-        cells = [para(s, str(row.number), "q-cell-c"), para(s, row.competency, "q-cell"), self._materi(row),
-                 para(s, row.indicator, "q-cell"), para(s, row.level, "q-cell-c"), para(s, row.form, "q-cell-c")]
+        terms = self.theme.foreign_terms
+        cells = [para(s, str(row.number), "q-cell-c"), para(s, row.competency, "q-cell", terms), self._materi(row),
+                 para(s, row.indicator, "q-cell", terms), para(s, row.level, "q-cell-c"), para(s, row.form, "q-cell-c")]
         return cells + ([para(s, number, "q-cell-c") for number in row.numbers] if inline else [])
 
     def _materi(self, row: KisiRow) -> Paragraph:
         """The module, and under it in muted type the chapter that teaches the item."""
-        text = escape(row.module) + (f"<br/><font color='{self.theme.colours.muted}'>{escape(row.chapter)}</font>"
+        terms = self.theme.foreign_terms
+        text = plain(row.module, terms) + (f"<br/><font color='{self.theme.colours.muted}'>{plain(row.chapter, terms)}</font>"
                                      if row.chapter else "")
         return Paragraph(text, self.styles["q-cell"])
 

@@ -17,7 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from latsar.plan.quizdocs import PembahasanDoc, PembahasanEntry
-from latsar.render.pdf.markup import Writer
+from latsar.render.pdf.markup import Writer, plain
 from latsar.render.pdf.quiz.common import RunningText, metadata, para, render_pdf, title_block, writer
 from latsar.render.pdf.theme import Theme, table_commands
 
@@ -75,7 +75,7 @@ class Entry:
 
     def _objective(self) -> list[Flowable]:
         entry, labels = self.entry, self.labels
-        return [Paragraph(f"{escape(entry.objective)} <font color='{self.theme.colours.muted}'>"
+        return [Paragraph(f"{plain(entry.objective, self.theme.foreign_terms)} <font color='{self.theme.colours.muted}'>"
                           f"({escape(entry.objective_id)})</font>", self.styles["q-small"]),
                 Paragraph(f"{escape(labels['quiz_level'])}: <b>{escape(entry.level)}</b>", self.styles["q-small"])]
 

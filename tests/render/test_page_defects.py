@@ -1,0 +1,215 @@
+"""Page defects a widyaiswara would fix by hand, each checked by reading the PDFs back: on the
+bundled curriculum and on a stress copy (long words, long headings, many short sections)."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from pagefill import fill, text_rows
+from pdftext import lines
+from stress import stress_copy
+
+from latsar.text.casing import upper
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    from latsar.model.load import load_curriculum
+
+    from stress import PROJECT
+
+    return load_curriculum(PROJECT / "curriculum")[0]
+
+
+@pytest.fixture(scope="module")
+def stressed(tmp_path_factory):
+    from latsar.model.load import load_curriculum
+
+    return load_curriculum(stress_copy(tmp_path_factory.mktemp("stress")))[0]
+
+
+def _handouts(curriculum, module_ids=None):
+    from latsar.plan.quiz import plan_quiz
+    from latsar.render.pdf.handout import module_pdf
+    from latsar.render.pdf.theme import make_theme
+
+    theme = make_theme(curriculum.programme, "id")
+    blueprints = {b.id: b for b in curriculum.blueprints}
+    out = {}
+    for module_id in module_ids or curriculum.programme.modules:
+        blueprint = blueprints.get(f"evaluasi-{module_id}")
+        plan = plan_quiz(curriculum, blueprint) if blueprint else None
+        out[module_id] = PdfReader(io.BytesIO(module_pdf(curriculum, module_id, plan, theme)))
+    return theme, out
+
+
+# The modules whose pages showed the defects (rangkuman widow, lone glossary row, lone question).
+DEFECT_MODULES = ("wog", "agen-perubahan", "humas", "budaya-kinerja")
+
+
+@pytest.fixture(scope="module")
+def bundled_handouts(bundled):
+    return _handouts(bundled, DEFECT_MODULES)
+
+
+@pytest.fixture(scope="module")
+def stressed_handouts(stressed):
+    return _handouts(stressed, ["wog"])
+
+
+@pytest.fixture(params=["bundled_handouts", "stressed_handouts"])
+def handouts(request):
+    return request.getfixturevalue(request.param)
+
+
+def _continuation(page, theme) -> bool:
+    """A page with a running head continues a part (a part's first page has none)."""
+    height = float(page.mediabox.height)
+    return any(y > height - theme.margins[0] for y, _ in text_rows(page))
+
+
+def test_no_part_ends_with_a_nearly_empty_page(handouts):
+    theme, readers = handouts
+    top, bottom = theme.margins[0], theme.margins[1]
+    for module_id, reader in readers.items():
+        for number, page in enumerate(reader.pages, start=1):
+            if _continuation(page, theme):
+                assert fill(page, top, bottom) >= 0.2, (module_id, number)
+
+
+def test_a_box_that_splits_carries_a_continued_mark_and_leaves_no_hole(stressed_handouts):
+    theme, readers = stressed_handouts
+    reader = readers["wog"]
+    top, bottom = theme.margins[0], theme.margins[1]
+    marked = [i for i, page in enumerate(reader.pages) if "STUDI KASUS (lanjutan)" in page.extract_text()]
+    assert marked
+    for index in marked:
+        assert fill(reader.pages[index - 1], top, bottom) > 0.85
+
+
+def test_headings_never_end_a_page(handouts):
+    theme, readers = handouts
+    heading_font = theme.heading_font.bold
+    for module_id, reader in readers.items():
+        for number, page in enumerate(reader.pages, start=1):
+            runs = []
+
+            def visit(text, cm, tm, font, size):
+                y = tm[5] * cm[3] + cm[5]
+                if text.strip() and y > theme.margins[1] - 2 and font:
+                    runs.append((round(y), str(font["/BaseFont"]), text.strip()))
+
+            page.extract_text(visitor_text=visit)
+            if not runs:
+                continue
+            lowest = min(y for y, _, _ in runs)
+            last_line = [(font, text) for y, font, text in runs if y == lowest]
+            assert not all(heading_font in font for font, _ in last_line), (module_id, number, last_line)
+
+
+def test_mixed_case_terms_survive_capitals(bundled_handouts, stressed_handouts):
+    assert upper("Hambatan Penerapan WoG dan eKTP") == "HAMBATAN PENERAPAN WoG DAN eKTP"
+    for _, readers in (bundled_handouts, stressed_handouts):
+        text = "\n".join(p.extract_text() for p in readers["wog"].pages)
+        assert "PENERAPAN WoG" in text
+        assert "WOG" not in text.replace("(WOG)", "")
+
+
+def _runs(reader):
+    """(font name, text) of every text run, in reading order, with line ends as '\n' runs."""
+    out = []
+    for page in reader.pages:
+        def visit(text, cm, tm, font, size):
+            if text:
+                out.append((str(font["/BaseFont"]) if font else "", text))
+        page.extract_text(visitor_text=visit)
+    return out
+
+
+def test_foreign_terms_are_italic_everywhere(bundled_handouts):
+    _, readers = bundled_handouts
+    runs = _runs(readers["wog"])
+    hits = [(font, text) for font, text in runs if "whole of government" in text.lower()]
+    assert len(hits) > 10  # cover, objectives, daftar isi, materi pokok, headings, glossary, prose
+    assert all("Italic" in font for font, _ in hits), [h for h in hits if "Italic" not in h[0]][:3]
+
+
+def test_quotations_are_roman_so_terms_inside_can_be_marked(bundled_handouts):
+    _, readers = bundled_handouts
+    runs = _runs(readers["wog"])
+    quoted = [font for font, text in runs if "hendaknya tidak lagi" in text]
+    assert quoted and all("Italic" not in font for font in quoted)
+    assert any("Italic" in font and "inward looking" in text for font, text in runs)
+
+
+def _line_ends(reader):
+    for page in reader.pages:
+        yield from lines(page)
+
+
+def test_hyphenation_spares_italics_and_never_runs_three_lines(handouts):
+    _, readers = handouts
+    hyphenated = 0
+    for module_id, reader in readers.items():
+        for font, text in _runs(reader):
+            if "Italic" in font:
+                assert not re.search(r"[a-z]-\s*$", text), (module_id, text)
+        run = 0
+        for line in _line_ends(reader):
+            if re.search(r"[a-z]-$", line):
+                run += 1
+                hyphenated += 1
+                assert run <= 2, (module_id, line)
+            else:
+                run = 0
+    assert hyphenated > 5  # hyphenation is on, so the rule is tested
+
+
+def test_the_answer_dots_never_stand_alone(bundled):
+    from latsar.plan.quiz import plan_quiz
+    from latsar.plan.quizdocs import quiz_docs
+    from latsar.render.pdf.quiz.booklet import booklet_jobs, booklet_pdf
+    from latsar.render.pdf.theme import make_theme
+
+    theme = make_theme(bundled.programme, "id")
+    blueprint = next(b for b in bundled.blueprints if b.id == "post-test")
+    docs = quiz_docs(bundled, plan_quiz(bundled, blueprint), theme.labels)
+    ellipses = 0
+    for job in booklet_jobs(docs):
+        reader = PdfReader(io.BytesIO(booklet_pdf(job, theme)))
+        for line in _line_ends(reader):
+            assert not re.fullmatch(r"[….\s]+", line), line
+            ellipses += "…" in line or "...." in line
+    assert ellipses > 10
+
+
+def test_daftar_isi_keeps_chapters_whole_and_dots_on_one_grid(handouts):
+    theme, readers = handouts
+    for module_id, reader in readers.items():
+        pages = [i for i, p in enumerate(reader.pages) if p.extract_text().lstrip().startswith("DAFTAR ISI")]
+        first = pages[0]
+        end = reader.page_labels.index("1")
+        for index in range(first + 1, end):
+            # a continued daftar isi starts with a chapter, or with at least two of its entries
+            entries = [line for line in lines(reader.pages[index]) if ". . ." in line]
+            carried = next((n for n, line in enumerate(entries) if not re.match(r"^[A-Z]\.\s", line)), len(entries))
+            assert carried != 1, (module_id, entries[:2])
+        starts = []
+        for index in range(first, end):
+            def visit(text, cm, tm, font, size):
+                if text.startswith(". ."):
+                    starts.append(tm[4] * cm[0] + cm[4])
+            reader.pages[index].extract_text(visitor_text=visit)
+        assert len(starts) > 10
+        phases = {round((x - theme.margins[2]) % _pitch(theme), 1) for x in starts}
+        assert len(phases - {0.0, round(_pitch(theme), 1)}) <= 1, phases
+
+
+def _pitch(theme) -> float:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return stringWidth(". ", theme.body_font.regular, theme.body_size - 0.5)
