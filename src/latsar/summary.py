@@ -47,9 +47,20 @@ def summary(curriculum: Curriculum) -> str:
         asked = sum(rule.count for rule in blueprint.rules)
         # A curriculum only loads when the bank can fill every blueprint, so each one is feasible here.
         lines.append(f"{blueprint.id:<28} {asked:>5} {blueprint.versions:>8} {blueprint.mode:<8}  yes")
+    lines.append(_exposure(curriculum))
     lines.append(f"\nseeds: {len(curriculum.seeds)}")
     return "\n".join(lines)
 
 
 def _counts(counter: Counter) -> str:
     return " ".join(f"{counter.get(level, 0):>3}" for level in LEVELS)
+
+
+def _exposure(curriculum: Curriculum) -> str:
+    from latsar.plan.cells import handout_module
+    from latsar.plan.select import select_cells
+
+    printed = {item.id for b in curriculum.blueprints if handout_module(curriculum, b)
+               for cell in select_cells(curriculum, b)[0] for item in cell}
+    return (f"handouts print {len(printed)} items with their key; other quizzes draw only from the other "
+            f"{len(curriculum.items) - len(printed)}")

@@ -75,6 +75,10 @@ CASES = {
         "curriculum/modules/mini.yaml:4:45: template variable 'instituion' is not defined; "
         "did you mean 'institution'?",
     ],
+    "enemies.items.yaml": [
+        "curriculum/items/mini.yaml:2:78: item 'mini-01' names itself as its enemy; name another item",
+        "curriculum/items/mini.yaml:2:87: unknown item 'mini-3'; did you mean 'mini-03'?",
+    ],
     "registry.regulations.yaml": [
         "curriculum/regulations.yaml:3:17: unknown instrument 'Undang-Undang'; instruments: UU, PP, Perpres, "
         "Inpres, Keppres, PermenPANRB, SE MenPANRB, PerLAN, Keputusan Kepala LAN, Permenko PMK, PerKI, PerBKN, "

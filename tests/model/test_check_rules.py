@@ -64,3 +64,60 @@ def test_docs_list_every_recognised_spelling() -> None:
     docs = (Path(__file__).resolve().parents[2] / "docs" / "item-lint.md").read_text(encoding="utf-8")
     for kind, spellings in SPELLINGS.items():
         assert f"| `{kind}` | {', '.join(spellings)} |" in docs
+
+
+def test_key_length_cues_per_item_and_per_bank(mini: Path, capsys: pytest.CaptureFixture) -> None:
+    _install("key-length.items.yaml", mini)
+    assert main(["check", "curriculum", "--strict"]) == 1
+    assert _warnings(capsys.readouterr().err) == [
+        "curriculum/items/mini.yaml:3:1: warning: [K6B] the key is the strictly longest option in 4 of 10 items "
+        "(40%; at most 30%); test-wise participants pick the longest option: shorten keys or lengthen distractors",
+        "curriculum/items/mini.yaml:6:23: warning: [K6] item 'mini-01': the key (47 characters) is at least 10 % "
+        "longer than every distractor (longest 22, mean 20); make the options of similar length",
+        "curriculum/items/mini.yaml:9:23: warning: [K6] item 'mini-02': the key (25 characters) is at least 10 % "
+        "longer than every distractor (longest 14, mean 13); make the options of similar length",
+    ]
+
+
+def test_levels_far_below_and_missing_indicators(mini: Path, capsys: pytest.CaptureFixture) -> None:
+    _install("levels.items.yaml", mini)
+    assert main(["check", "curriculum", "--strict"]) == 1
+    assert _warnings(capsys.readouterr().err) == [
+        "curriculum/items/mini.yaml:3:9: warning: [I1] item 'mini-01' has no `indicator:`; write the indikator "
+        "soal the kisi-kisi prints, e.g. \"Disajikan kasus …, peserta dapat menentukan …\"",
+        "curriculum/items/mini.yaml:17:12: warning: [L2] item 'mini-02' is at C1, far below its objective's level "
+        "C3; ask for C2 or above, or point the item at a lower objective",
+    ]
+
+
+def test_similar_items_are_reported_unless_declared_enemies(mini: Path, capsys: pytest.CaptureFixture) -> None:
+    _install("similar.items.yaml", mini)
+    assert main(["check", "curriculum", "--strict"]) == 1
+    assert _warnings(capsys.readouterr().err) == [
+        "curriculum/items/mini.yaml:8:10: warning: [E1] items 'mini-01' and 'mini-02' are near-duplicates (78% of "
+        "their stem and key words shared: 'antarinstansi', 'birokrasi', 'diwujudkan', 'gotong', 'koordinasi', "
+        "'nilai', 'royong'); rewrite one, or declare them `enemies:`",
+        "curriculum/items/mini.yaml:16:10: warning: [E2] item 'mini-03' gives away the key of 'mini-04' (its words "
+        "'budaya', 'kelompok', 'kerja'); reword one, or declare `enemies: [mini-03]` on 'mini-04' so they never "
+        "share a version",
+    ]
+
+
+def test_exposure_shows_in_feasibility(mini: Path, capsys: pytest.CaptureFixture) -> None:
+    kuis = mini / "blueprints" / "kuis.yaml"
+    (mini / "blueprints" / "evaluasi-mini.yaml").write_text(kuis.read_text().replace("id: kuis", "id: evaluasi-mini"))
+    assert main(["check", "curriculum"]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        "curriculum/blueprints/kuis.yaml:7:5: cell module=mini asks for 2 items but the bank holds 1 usable (of 3 "
+        "matching: 2 printed with key in a handout's evaluasi); write more items for this cell, or lower `count`"]
+
+
+def test_kisi_kisi_prints_the_item_indicator(mini: Path) -> None:
+    from pypdf import PdfReader
+
+    assert main(["quiz", "kuis", "curriculum", "--out", "out"]) == 0
+    reader = PdfReader(mini.parent / "out" / "quizzes" / "kuis" / "kisi-kisi.pdf")
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    assert "Peserta dapat menyebutkan siapa yang harus melayani masyarakat menurut berita." in text  # mini-01
+    assert "Peserta dapat menjelaskan gambaran pelayanan yang baik." in text  # mini-03
+    assert "Peserta dapat menjelaskan pelayanan publik." not in text  # their objective's own indicator

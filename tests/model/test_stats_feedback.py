@@ -32,7 +32,7 @@ def test_check_warns_at_flagged_items(with_stats: Path, capsys: pytest.CaptureFi
     assert warnings == [
         "curriculum/items/mini.yaml:2:5: warning: [A1] item 'mini-01' is flagged by item analysis: kuis, "
         "Angkatan I, 2026-02-01: too easy; revise the item (see build/scores/), or waive rule A1 with a reason",
-        "curriculum/items/mini.yaml:14:5: warning: [A1] item 'mini-02' is flagged by item analysis: kuis, "
+        "curriculum/items/mini.yaml:15:5: warning: [A1] item 'mini-02' is flagged by item analysis: kuis, "
         "Angkatan I, 2026-02-01: low discrimination; revise the item (see build/scores/), or waive rule A1 "
         "with a reason",
     ]

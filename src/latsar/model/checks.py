@@ -186,6 +186,16 @@ def _items(loaded: "Loaded", index: _Index) -> Iterator[Diagnostic]:
                                  "lower the item's level, or point it at a higher objective")
             yield from _options(doc, base, item)
             yield from _backing(doc, base, item, index)
+            yield from _enemies(doc, base, item, index)
+
+
+def _enemies(doc: SourceDoc, base: tuple, item, index: _Index) -> Iterator[Diagnostic]:
+    for n, enemy in enumerate(item.enemies):
+        where = doc.locate(base + ("enemies", n))
+        if enemy == item.id:
+            yield Diagnostic(where, f"item '{item.id}' names itself as its enemy", "name another item")
+        elif enemy not in index.defined["item"]:
+            yield _unknown("item", enemy, index.defined["item"], where)
 
 
 def _options(doc: SourceDoc, base: tuple, item) -> Iterator[Diagnostic]:

@@ -52,7 +52,7 @@ Finding = tuple[str, tuple, str, str, str]  # rule, path within the item, severi
 Rule = Callable[[Item, Words], Iterator[Finding]]
 
 
-def _content_words(text: str) -> set[str]:
+def content_words(text: str) -> set[str]:
     return {w for w in WORD.findall(text.lower()) if len(w) >= 4 and w not in STOP_WORDS}
 
 
@@ -76,8 +76,8 @@ def length(item: Item, words: Words) -> Iterator[Finding]:
 
 
 def clang(item: Item, words: Words) -> Iterator[Finding]:
-    shared = _content_words(words.stem) & _content_words(words.options[words.key])
-    others = set().union(*(_content_words(d) for d in words.distractors))
+    shared = content_words(words.stem) & content_words(words.options[words.key])
+    others = set().union(*(content_words(d) for d in words.distractors))
     clues = sorted(shared - others)
     if clues:
         yield ("K3", ("options", _authored_key(item), "text"), "warning",
@@ -120,14 +120,23 @@ def negative_stem(item: Item, words: Words) -> Iterator[Finding]:
                f"write it in capitals or bold, e.g. **{negators[0].upper()}**, or ask positively")
 
 
+KEY_LONGER = 1.10  # K6: a key this much longer than every distractor stands out
+BANK_LONGEST = 0.30  # K6B: share of a bank's items whose key may be the strictly longest option
+
+
 def key_stands_out(item: Item, words: Words) -> Iterator[Finding]:
     key = len(words.options[words.key])
     others = [len(d) for d in words.distractors]
     mean = sum(others) / len(others)
-    if key > 1.5 * mean or key > 1.3 * max(others):
+    if key >= KEY_LONGER * max(others) or key > 1.5 * mean:
         yield ("K6", ("options", _authored_key(item), "text"), "warning",
-               f"the key ({key} characters) is much longer than the distractors (mean {mean:.0f})",
-               "make the options of similar length")
+               f"the key ({key} characters) is at least 10 % longer than every distractor (longest "
+               f"{max(others)}, mean {mean:.0f})", "make the options of similar length")
+
+
+def key_is_longest(words: Words) -> bool:
+    key = len(words.options[words.key])
+    return all(key > len(d) for d in words.distractors)
 
 
 def all_or_none(item: Item, words: Words) -> Iterator[Finding]:
@@ -189,15 +198,20 @@ def shared_opening(item: Item, words: Words) -> Iterator[Finding]:
 
 RULES: tuple[Rule, ...] = (vague_qualifier, length, clang, negative_stem, key_stands_out, all_or_none,
                            numeric_order, dependent, determiners, grammar, shared_opening)
-RULE_IDS = frozenset({"K1", "K2", "K3", "K4", "K6", "K7", "K8", "K9", "K11", "K12", "B4", "M4", "S1", "A1"})
+RULE_IDS = frozenset({"K1", "K2", "K3", "K4", "K6", "K7", "K8", "K9", "K11", "K12", "B4", "M4", "S1", "A1",
+                      "L2", "I1", "E1", "E2"})
 
 
 def _authored_key(item: Item) -> int:
     return next(n for n, o in enumerate(item.options) if o.correct)
 
 
+def words_of(item: Item) -> Words:
+    return Words(plain_text(item.stem), tuple(plain_text(o.text) for o in item.options), _authored_key(item))
+
+
 def item_findings(item: Item) -> Iterator[Finding]:
-    words = Words(plain_text(item.stem), tuple(plain_text(o.text) for o in item.options), _authored_key(item))
+    words = words_of(item)
     waived = {w.rule for w in item.waive}
     for rule in RULES:
         for finding in rule(item, words):
@@ -206,7 +220,9 @@ def item_findings(item: Item) -> Iterator[Finding]:
 
 
 def run(loaded: "Loaded") -> list[Diagnostic]:
-    found: list[Diagnostic] = []
+    from latsar.model import banklint
+
+    found: list[Diagnostic] = banklint.run(loaded)
     for doc, bank in loaded.files["items"]:
         for n, item in enumerate(bank.items):
             for rule, path, severity, message, hint in item_findings(item):

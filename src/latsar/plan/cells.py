@@ -57,7 +57,29 @@ def key_of(item: Item) -> int | None:
     return keys[0] if len(keys) == 1 else None
 
 
-def disqualification(curriculum: Curriculum, blueprint: Blueprint, item: Item) -> str | None:
+def handout_module(curriculum: Curriculum, blueprint: Blueprint) -> str | None:
+    """The module whose handout prints this quiz with its key (`evaluasi-<module>`), or None."""
+    module = blueprint.id.removeprefix("evaluasi-")
+    return module if module != blueprint.id and module in curriculum.module_by_id else None
+
+
+def enemies_of(curriculum: Curriculum) -> dict[str, frozenset[str]]:
+    """Each item's declared enemies, both ways: an item names its enemy, or is named by it."""
+    found: dict[str, set[str]] = {item.id: set() for item in curriculum.items}
+    for item in curriculum.items:
+        for enemy in item.enemies:
+            if enemy in found and enemy != item.id:
+                found[item.id].add(enemy)
+                found[enemy].add(item.id)
+    return {item_id: frozenset(enemies) for item_id, enemies in found.items()}
+
+
+EXPOSED = "printed with key in a handout's evaluasi"
+
+
+def disqualification(
+    curriculum: Curriculum, blueprint: Blueprint, item: Item, exposed: frozenset[str] = frozenset()
+) -> str | None:
     """Why the item may not appear in this quiz at all (a phrase to count), or None if it may."""
     if key_of(item) is None:
         return "without exactly one correct option"
@@ -67,4 +89,6 @@ def disqualification(curriculum: Curriculum, blueprint: Blueprint, item: Item) -
         return "excluded by the blueprint"
     if blueprint.exclude_flagged and item.id in curriculum.dropped_items:
         return "flagged for dropping by item analysis"
+    if item.id in exposed:
+        return EXPOSED
     return None

@@ -23,9 +23,9 @@ from fractions import Fraction
 
 from latsar.model.curriculum import Curriculum
 from latsar.model.schema import Blueprint, Item
-from latsar.plan.cells import describe_cell, disqualification, fits
+from latsar.plan.cells import describe_cell, disqualification, enemies_of, fits
 from latsar.plan.matching import extend
-from latsar.plan.select import selection_rank
+from latsar.plan.select import exposed_items, selection_rank
 from latsar.plan.stable import version_code
 from latsar.plan.verify import EQUIVALENCE_TOLERANCE, expected_p
 
@@ -58,16 +58,28 @@ def parallel_forms(
     return forms, tuple(notes)
 
 
+def _pool(curriculum: Curriculum, blueprint: Blueprint, cells: list[list[Item]]) -> frozenset[str]:
+    """The items any version may use: none an enemy of another. Version A's items come first,
+    then the others by selection rank, each kept only if no kept item is its enemy."""
+    exposed = exposed_items(curriculum, blueprint)
+    enemies = enemies_of(curriculum)
+    kept = {item.id for cell in cells for item in cell}
+    others = sorted(
+        (i for i in curriculum.items if disqualification(curriculum, blueprint, i, exposed) is None),
+        key=lambda item: selection_rank(blueprint, item),
+    )
+    for item in others:
+        if item.id not in kept and not enemies[item.id] & kept:
+            kept.add(item.id)
+    return frozenset(kept)
+
+
 def _slots(curriculum: Curriculum, blueprint: Blueprint, cells: list[list[Item]]) -> list[_Slot]:
     slots = []
+    pool = _pool(curriculum, blueprint, cells)
     for index, (rule, picks) in enumerate(zip(blueprint.rules, cells)):
         eligible = sorted(
-            (
-                item
-                for item in curriculum.items
-                if fits(curriculum, rule, item)
-                and disqualification(curriculum, blueprint, item) is None
-            ),
+            (item for item in curriculum.items if item.id in pool and fits(curriculum, rule, item)),
             key=lambda item: selection_rank(blueprint, item),
         )
         for model in picks:

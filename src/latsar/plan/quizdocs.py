@@ -193,7 +193,7 @@ def _kisi_row(curriculum: Curriculum, item: Item, number: int, labels: Mapping[s
     objective = curriculum.objective_by_id[item.objective]
     chapter = item_chapter(curriculum, item)
     return KisiRow(number, objective.text, curriculum.module_of_item(item).title, chapter.title if chapter else "",
-                   objective.indicator, item.level, labels["kisi_form_mc"], numbers, objective.id,
+                   item.indicator or objective.indicator, item.level, labels["kisi_form_mc"], numbers, objective.id,
                    chapter.id if chapter else "")
 
 

@@ -10,16 +10,40 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from latsar.model.curriculum import Curriculum
 from latsar.model.schema import Blueprint, Item, Rule
-from latsar.plan.cells import Shortfall, describe_cell, disqualification, fits
+from latsar.plan.cells import (
+    Shortfall,
+    describe_cell,
+    disqualification,
+    enemies_of,
+    fits,
+    handout_module,
+)
 from latsar.plan.stable import stable_rank
 
 
 def selection_rank(blueprint: Blueprint, item: Item) -> tuple[int, str]:
     # The id breaks the (astronomically unlikely) tie of two equal 64-bit ranks.
     return stable_rank(blueprint.seed, blueprint.id, "select", item.id), item.id
+
+
+def exposed_items(curriculum: Curriculum, blueprint: Blueprint) -> frozenset[str]:
+    """Items this quiz may not draw: those a handout prints with their key in its evaluasi.
+
+    A handout's own quiz is the one that prints them, so it draws freely.
+    """
+    if handout_module(curriculum, blueprint) is not None:
+        return frozenset()
+    return frozenset(
+        item.id
+        for other in curriculum.blueprints
+        if handout_module(curriculum, other) is not None
+        for cell in select_cells(curriculum, other)[0]
+        for item in cell
+    )
 
 
 def select_cells(
@@ -33,6 +57,8 @@ def select_cells(
     # Parallel forms copy version A's objective and level mix, so A should not take more of a
     # kind than the bank can give every version; shuffle mode has one form (spread 1).
     spread = blueprint.versions if blueprint.mode == "parallel" else 1
+    exposed = exposed_items(curriculum, blueprint)
+    enemies = enemies_of(curriculum)
     taken: set[str] = set()
     cells: list[list[Item]] = []
     short: list[Shortfall] = []
@@ -42,24 +68,32 @@ def select_cells(
         usable = [
             item
             for item in matching
-            if item.id not in taken and disqualification(curriculum, blueprint, item) is None
+            if item.id not in taken
+            and not enemies[item.id] & taken
+            and disqualification(curriculum, blueprint, item, exposed) is None
         ]
-        picks = _pick(usable, rule.count, spread, lambda item: selection_rank(blueprint, item))
-        if len(usable) < rule.count:
-            short.append(
-                _shortfall(curriculum, blueprint, index, rule, matching, taken, len(usable))
-            )
+        picks = _pick(usable, rule.count, spread, lambda item: selection_rank(blueprint, item),
+                      lambda item, chosen: bool(enemies[item.id] & chosen))
+        if len(picks) < rule.count:
+            why = _Why(exposed, enemies, frozenset(taken), frozenset(item.id for item in picks))
+            short.append(_shortfall(curriculum, blueprint, index, rule, matching, why, len(picks)))
         taken.update(item.id for item in picks)
         cells.append(sorted(picks, key=lambda item: bank_order[item.id]))
     return cells, short
 
 
-def _pick(usable: list[Item], count: int, spread: int, rank: Callable[[Item], tuple]) -> list[Item]:
-    """The `count` best-ranked items, passing over an (objective, level) kind once `spread`
-    versions could no longer each have one more of it, while other kinds remain."""
+def _pick(usable: list[Item], count: int, spread: int, rank: Callable[[Item], tuple],
+          clashes: Callable[[Item, set[str]], bool]) -> list[Item]:
+    """The `count` best-ranked items, none an enemy of another, passing over an (objective,
+    level) kind once `spread` versions could no longer each have one more of it, while other
+    kinds remain."""
     ranked = sorted(usable, key=rank)
-    if spread == 1:  # one form: no kind is ever passed over, so this is the whole rule
-        return ranked[:count]
+    if spread == 1:  # one form: no kind is ever passed over
+        picks: list[Item] = []
+        for item in ranked:
+            if len(picks) < count and not clashes(item, {p.id for p in picks}):
+                picks.append(item)
+        return picks
     supply = Counter((item.objective, item.level) for item in ranked)
     chosen: Counter[tuple[str, str]] = Counter()
 
@@ -68,13 +102,26 @@ def _pick(usable: list[Item], count: int, spread: int, rank: Callable[[Item], tu
             spread * (chosen[item.objective, item.level] + 1) <= supply[item.objective, item.level]
         )
 
-    picks: list[Item] = []
-    for _ in range(min(count, len(ranked))):
+    picks = []
+    while len(picks) < count:
+        ranked = [item for item in ranked if not clashes(item, {p.id for p in picks})]
+        if not ranked:
+            break
         best = next((item for item in ranked if roomy(item)), ranked[0])
         ranked.remove(best)
         chosen[best.objective, best.level] += 1
         picks.append(best)
     return picks
+
+
+@dataclass(frozen=True)
+class _Why:
+    """What keeps usable items out of a cell besides the item itself."""
+
+    exposed: frozenset[str]
+    enemies: dict[str, frozenset[str]]
+    taken: frozenset[str]  # by earlier rules
+    picked: frozenset[str]  # by this rule
 
 
 def _shortfall(
@@ -83,14 +130,16 @@ def _shortfall(
     index: int,
     rule: Rule,
     matching: list[Item],
-    taken: set[str],
+    why: _Why,
     available: int,
 ) -> Shortfall:
     reasons: Counter[str] = Counter()
     for item in matching:
-        reason = disqualification(curriculum, blueprint, item)
-        if reason is None and item.id in taken:
+        reason = disqualification(curriculum, blueprint, item, why.exposed)
+        if reason is None and item.id in why.taken:
             reason = "taken by earlier rules"
+        if reason is None and item.id not in why.picked and why.enemies[item.id] & (why.taken | why.picked):
+            reason = "enemies of items already drawn"
         if reason is not None:
             reasons[reason] += 1
     return Shortfall(

@@ -13,6 +13,7 @@ from fractions import Fraction
 from latsar.model.curriculum import EXPECTED_P, Curriculum
 from latsar.model.schema import Blueprint, Item, Rule
 from latsar.plan.matching import extend
+from latsar.plan.select import select_cells
 from latsar.plan.stable import version_code
 from latsar.plan.types import LETTERS, PlannedItem, QuizPlan, Version
 
@@ -30,13 +31,43 @@ def verify_plan(curriculum: Curriculum, plan: QuizPlan) -> list[str]:
     """Every way the plan breaks its blueprint or the shuffle rules; empty when it is sound."""
     blueprint = plan.blueprint
     problems = _check_codes(plan) + _check_master(plan)
+    exposed = _printed_with_key(curriculum, blueprint)
     for version in plan.versions:
         problems += [
-            f"paket {version.code}: {p}" for p in _check_version(curriculum, blueprint, version)
+            f"paket {version.code}: {p}"
+            for p in _check_version(curriculum, blueprint, version)
+            + _check_enemies(curriculum, version)
+            + _check_exposure(version, exposed)
         ]
     if blueprint.mode == "parallel" and not problems:
         problems += _check_equivalence(curriculum, plan)
     return problems
+
+
+def _printed_with_key(curriculum: Curriculum, blueprint: Blueprint) -> set[str]:
+    """Items a handout prints with their key, when this quiz is not that handout's own."""
+    handouts = {f"evaluasi-{module.id}" for module in curriculum.modules}
+    if blueprint.id in handouts:
+        return set()
+    return {
+        item.id
+        for other in curriculum.blueprints
+        if other.id in handouts
+        for cell in select_cells(curriculum, other)[0]
+        for item in cell
+    }
+
+
+def _check_exposure(version: Version, exposed: set[str]) -> list[str]:
+    shown = sorted({p.item_id for p in version.items} & exposed)
+    return [f"items {shown} are printed with their key in a handout's evaluasi"] if shown else []
+
+
+def _check_enemies(curriculum: Curriculum, version: Version) -> list[str]:
+    ids = {p.item_id for p in version.items}
+    items = [curriculum.item_by_id[i] for i in sorted(ids) if i in curriculum.item_by_id]
+    clashes = [(item.id, enemy) for item in items for enemy in item.enemies if enemy in ids]
+    return [f"enemies {a} and {b} share the version" for a, b in clashes]
 
 
 def _check_codes(plan: QuizPlan) -> list[str]:

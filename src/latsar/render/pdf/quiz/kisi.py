@@ -114,8 +114,8 @@ class Blueprint:
         return Paragraph(text, self.styles["q-cell"])
 
     def _spans(self, first_row: int) -> list[tuple]:
-        """SPAN commands merging runs of rows with the same objective (columns 1 and 3) and,
-        within those, the same materi (column 2)."""
+        """SPAN commands merging runs of rows with the same objective (column 1) and, within
+        those, the same materi (column 2) or the same indikator soal (column 3)."""
         rows = self.doc.rows
 
         def objective(i: int) -> str:
@@ -124,8 +124,11 @@ class Blueprint:
         def materi(i: int) -> tuple:
             return rows[i].objective_id, rows[i].chapter_id
 
+        def indicator(i: int) -> tuple:
+            return rows[i].objective_id, rows[i].indicator
+
         out = []
-        for column, key in ((1, objective), (3, objective), (2, materi)):
+        for column, key in ((1, objective), (3, indicator), (2, materi)):
             for start, end in _runs(len(rows), key):
                 if end > start:
                     out.append(("SPAN", (column, first_row + start), (column, first_row + end)))
