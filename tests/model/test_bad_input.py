@@ -52,7 +52,7 @@ CASES = {
     ],
     "unknown-ref.blueprint.yaml": [
         "curriculum/blueprints/kuis.yaml:7:14: unknown module 'minii'; did you mean 'mini'?",
-        "curriculum/blueprints/kuis.yaml:8:20: unknown item 'mini-04'; did you mean 'mini-03'?",
+        "curriculum/blueprints/kuis.yaml:8:20: unknown item 'mini-6'; did you mean 'mini-06'?",
     ],
     "quote-not-found.module.yaml": [
         "curriculum/modules/mini.yaml:21:16: quotation not found in seed 'berita-uji'; closest passage, "
@@ -68,8 +68,9 @@ CASES = {
         "different",
     ],
     "too-many.blueprint.yaml": [
-        "curriculum/blueprints/kuis.yaml:7:5: cell module=mini, levels=C2 asks for 5 items but the bank holds 2; "
-        "write more items for this cell, or lower `count`",
+        "curriculum/blueprints/kuis.yaml:7:5: cell module=mini, levels=C2 asks for 5 items but the bank holds 2 "
+        "usable (of 3 matching: 1 printed with key in a handout's evaluasi); write more items for this cell, or "
+        "lower `count`",
     ],
     "template-undefined.module.yaml": [
         "curriculum/modules/mini.yaml:4:45: template variable 'instituion' is not defined; "
@@ -155,11 +156,12 @@ def test_oversized_file_fails_fast(mini: Path, capsys: pytest.CaptureFixture) ->
 
 def test_excluded_items_are_not_counted_as_available(mini: Path, capsys: pytest.CaptureFixture) -> None:
     blueprint = mini / "blueprints" / "kuis.yaml"
-    blueprint.write_text(blueprint.read_text().replace("count: 2}", "count: 3}") + "exclude: [mini-02]\n")
+    blueprint.write_text(blueprint.read_text().replace("count: 2}", "count: 3}") + "exclude: [mini-03]\n")
     assert main(["check", "curriculum"]) == 2
     assert _error_lines(capsys.readouterr().err) == [
         "curriculum/blueprints/kuis.yaml:7:5: cell module=mini asks for 3 items but the bank holds 2 usable "
-        "(of 3 matching: 1 excluded by the blueprint); write more items for this cell, or lower `count`"]
+        "(of 5 matching: 1 excluded by the blueprint, 2 printed with key in a handout's evaluasi); write more "
+        "items for this cell, or lower `count`"]
 
 
 def test_errors_in_several_files_are_reported_together(mini: Path, capsys: pytest.CaptureFixture) -> None:

@@ -15,8 +15,13 @@ TARGETS = {"items": "items/mini.yaml", "blueprint": "blueprints/kuis.yaml", "mod
 
 
 def _install(fixture: str, curriculum: Path) -> None:
+    """The fixture in place, and quizzes small enough for its few items (one for the handout's
+    evaluasi, one for kuis, which may not reuse it)."""
     kind = fixture.rsplit(".", 2)[-2]
     shutil.copyfile(LINT / fixture, curriculum / TARGETS[kind])
+    for blueprint in ("kuis", "evaluasi-mini"):
+        path = curriculum / "blueprints" / f"{blueprint}.yaml"
+        path.write_text(path.read_text().replace("count: 2}", "count: 1}"))
 
 
 def _warnings(stderr: str) -> list[str]:
@@ -105,10 +110,10 @@ def test_similar_items_are_reported_unless_declared_enemies(mini: Path, capsys: 
 
 def test_exposure_shows_in_feasibility(mini: Path, capsys: pytest.CaptureFixture) -> None:
     kuis = mini / "blueprints" / "kuis.yaml"
-    (mini / "blueprints" / "evaluasi-mini.yaml").write_text(kuis.read_text().replace("id: kuis", "id: evaluasi-mini"))
+    kuis.write_text(kuis.read_text().replace("count: 2}", "count: 4}"))
     assert main(["check", "curriculum"]) == 2
     assert capsys.readouterr().err.splitlines() == [
-        "curriculum/blueprints/kuis.yaml:7:5: cell module=mini asks for 2 items but the bank holds 1 usable (of 3 "
+        "curriculum/blueprints/kuis.yaml:7:5: cell module=mini asks for 4 items but the bank holds 3 usable (of 5 "
         "matching: 2 printed with key in a handout's evaluasi); write more items for this cell, or lower `count`"]
 
 
