@@ -248,7 +248,7 @@ def _template_diagnostic(doc: SourceDoc, path: tuple, problem: templating.Templa
     where = doc.locate(path)
     where = doc.find_after(where, problem.name) if problem.name else Location(
         where.path, where.line + problem.line - 1, where.column)
-    hint = did_you_mean(problem.name, context) if problem.name else ""
+    hint = problem.hint or (did_you_mean(problem.name, context) if problem.name else "")
     return Diagnostic(where, str(problem), hint or f"available: {', '.join(sorted(context))}")
 
 
