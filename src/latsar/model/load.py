@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -31,6 +31,7 @@ class Loaded:
     """Everything read, with the source of each model kept for locating later problems."""
 
     root: Path
+    read: Callable[[Path], SourceDoc] = read_yaml
     programme: tuple[SourceDoc, Programme] | None = None
     registry: tuple[SourceDoc, RegulationRegistry] | None = None  # regulations.yaml, when present
     files: dict[str, list[tuple[SourceDoc, Any]]] = field(default_factory=lambda: {k: [] for k in FOLDERS})
@@ -50,9 +51,10 @@ def find_root(path: Path) -> Path:
                                   "point at a curriculum folder, or create one with `latsar init DIR`")])
 
 
-def load_curriculum(path: Path) -> tuple[Curriculum, list[Diagnostic]]:
-    """The checked curriculum and its lint warnings; raises LatsarError listing every error."""
-    loaded = Loaded(find_root(path))
+def load_curriculum(path: Path, read: Callable[[Path], SourceDoc] = read_yaml) -> tuple[Curriculum, list[Diagnostic]]:
+    """The checked curriculum and its lint warnings; raises LatsarError listing every error.
+    `read` reads one YAML file (a watch session passes one that remembers unchanged files)."""
+    loaded = Loaded(find_root(path), read=read)
     _read_programme(loaded)
     if loaded.programme is not None:
         _read_seeds(loaded)
@@ -145,7 +147,7 @@ def template_context(programme: Programme) -> dict[str, Any]:
 
 def _read(loaded: Loaded, file: Path) -> SourceDoc | None:
     try:
-        doc = read_yaml(file)
+        doc = loaded.read(file)
     except LatsarError as exc:
         loaded.diagnostics.extend(exc.diagnostics)
         return None

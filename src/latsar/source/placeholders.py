@@ -63,5 +63,7 @@ def _value_at(data: Any, path: PathKey) -> Any:
 
 def drop_covered(problems: list[Diagnostic], doc: SourceDoc) -> list[Diagnostic]:
     """`problems` without those about a value that is still a placeholder."""
+    if not problems:
+        return problems
     covered = {doc.locate(path) for path in placeholder_paths(doc.data)}
     return [problem for problem in problems if problem.location not in covered]

@@ -1,0 +1,88 @@
+"""Rebuild only what a change touches, into an existing build: the changed module's handout first
+(the trainer is looking at it), then the book, then the quizzes and exports that depend on it.
+
+Each file is produced by the same code and the same plans as a full build, so it is byte-identical
+to what `latsar build` would write; the manifest is brought up to date at the end."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Callable
+
+
+from latsar.build import BuildOptions, build, updated_manifest
+from latsar.model.curriculum import Curriculum
+from latsar.publish import FileEntry, write_atomic
+from latsar.watch.touched import Touched
+
+Echo = Callable[[str], None]
+
+
+def rebuild(curriculum: Curriculum, out: Path, lang: str | None, touched: Touched, echo: Echo) -> None:
+    """`echo` receives a line per output written; it may add the time since the save."""
+    if touched.everything or not (out / "manifest.json").is_file():
+        outputs = build(curriculum, out, BuildOptions(lang=lang))
+        echo(f"rebuilt all {len(outputs.files)} files in {out}/")
+        return
+    written = _handouts(curriculum, out, lang, _handout_modules(curriculum, touched), echo)
+    for blueprint_id in _quizzes(curriculum, touched):
+        for step in ("quizzes", "exports"):
+            build(curriculum, out, BuildOptions(lang=lang, only=frozenset({blueprint_id})), steps=("plans", step),
+                  folder=f"{step}/{blueprint_id}")
+            echo(f"rebuilt {out}/{step}/{blueprint_id}/")
+    _refresh_manifest(curriculum, out, written)
+
+
+def _handout_modules(curriculum: Curriculum, touched: Touched) -> list[str]:
+    wanted = touched.modules | {b.removeprefix("evaluasi-") for b in touched.blueprints if b.startswith("evaluasi-")}
+    return [module.id for module in curriculum.modules if module.id in wanted]
+
+
+def _quizzes(curriculum: Curriculum, touched: Touched) -> list[str]:
+    """Blueprints that changed, or that may draw items from a touched module."""
+    objectives = {o.id for m in curriculum.modules if m.id in touched.modules for o in m.objectives}
+
+    def draws_from_touched(blueprint) -> bool:
+        return any(rule.module in touched.modules or rule.objective in objectives
+                   or (rule.module is None and rule.objective is None) for rule in blueprint.rules)
+
+    return [b.id for b in curriculum.blueprints if b.id in touched.blueprints or (touched.modules and
+                                                                                  draws_from_touched(b))]
+
+
+def _handouts(curriculum: Curriculum, out: Path, lang: str | None, module_ids: list[str], echo: Echo) -> dict:
+    if not module_ids:
+        return {}
+    from latsar.plan.quiz import plan_quiz
+    from latsar.render.pdf.handout import book_pdf, module_pdf
+    from latsar.render.pdf.theme import make_theme
+
+    theme = make_theme(curriculum.programme, lang or curriculum.programme.language)
+    evaluasi = {m.id: plan_quiz(curriculum, curriculum.blueprint_by_id[f"evaluasi-{m.id}"])
+                for m in curriculum.modules if f"evaluasi-{m.id}" in curriculum.blueprint_by_id}
+    written = {}
+    for module_id in module_ids:
+        written[f"modules/{module_id}.pdf"] = _write(out, f"modules/{module_id}.pdf",
+                                                     module_pdf(curriculum, module_id, evaluasi.get(module_id), theme))
+        echo(f"rebuilt {out}/modules/{module_id}.pdf")
+    written["modules/bahan-ajar.pdf"] = _write(out, "modules/bahan-ajar.pdf", book_pdf(curriculum, evaluasi, theme))
+    echo(f"rebuilt {out}/modules/bahan-ajar.pdf")
+    return written
+
+
+def _write(out: Path, relative: str, data: bytes) -> FileEntry:
+    write_atomic(out / relative, data)
+    return FileEntry(len(data), hashlib.sha256(data).hexdigest())
+
+
+def _refresh_manifest(curriculum: Curriculum, out: Path, written: dict) -> None:
+    """The build's manifest with the rewritten files and the inputs they were made from."""
+    top = out / "manifest.json"
+    text = top.read_bytes()
+    for path, entry in written.items():
+        text = updated_manifest(text, path, {path: entry}).encode("utf-8")
+    document = json.loads(text)
+    document["inputs"] = dict(curriculum.input_hashes)
+    write_atomic(top, (json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8"))
