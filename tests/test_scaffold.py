@@ -18,6 +18,24 @@ from latsar.scaffold.wiring import list_module
 REPORT = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?P<column>\d+): placeholder not filled: (?P<what>.*?); ")
 QUOTE = "Para ASN juga harus dilengkapi persepektif multi cultural dan kecakapan mengelola keragaman"
 
+# Six items as a trainer would write them: stem, key, three distractors.
+ITEMS = [
+    ("Apa makna etika publik bagi seorang ASN?", "Pedoman perilaku saat bertugas",
+     "Aturan berpakaian seragam di kantor", "Jadwal kerja harian pegawai", "Daftar hadir rapat dinas"),
+    ("Warga yang berbeda suku meminta layanan yang sama. Bagaimana petugas sebaiknya bersikap?",
+     "Memberi perlakuan setara kepada keduanya", "Mendahulukan warga yang sesuku dengannya",
+     "Meminta warga pendatang kembali esok hari", "Menolak melayani warga dari luar daerah"),
+    ("Rekan kerja menawarkan imbalan agar berkas kerabatnya didahulukan. Tindakan apa yang tepat?",
+     "Menolak tawaran itu dengan sopan", "Menerima imbalan secara diam-diam",
+     "Memproses berkas kerabat itu lebih dulu", "Membagi imbalan dengan atasan"),
+    ("Mengapa keragaman warga perlu dipahami petugas layanan?", "Agar setiap warga dilayani secara adil",
+     "Agar antrean di loket menjadi lebih panjang", "Agar petugas bisa memilih warga", "Agar kantor tampak lebih ramai"),
+    ("Apa tanda bahwa pelayanan sudah sesuai etika publik?", "Warga diperlakukan sama tanpa pungutan",
+     "Petugas sering meninggalkan loket layanan", "Berkas hilang tanpa penjelasan", "Layanan diutamakan bagi kenalan"),
+    ("Seorang petugas menyebarkan data pribadi pemohon di media sosial. Prinsip apa yang dilanggar?",
+     "Kerahasiaan identitas warga", "Ketepatan waktu layanan", "Kebersihan ruang tunggu kantor", "Kelengkapan formulir"),
+]
+
 # What a trainer writes for each placeholder, found by the words the placeholder asks with.
 # Lists are used in turn (objective 1, 2, 3 …; item 1, 2, …).
 ANSWERS: list[tuple[str, object]] = [
@@ -42,11 +60,13 @@ ANSWERS: list[tuple[str, object]] = [
     ("tindak lanjut", "Terapkan etika publik dalam tugas."),
     ("level Bloom soal", "C2"),
     ("mudah, sedang atau sukar", "sedang"),
-    ("pokok soal", [f"Sikap apa yang paling sesuai dalam situasi pelayanan nomor {n}?" for n in range(1, 7)]),
-    ("kunci jawaban", [f"Menghormati pilihan warga {n}" for n in range(1, 7)]),
-    ("pengecoh 1", [f"Mendahulukan kenalan dekat {n}" for n in range(1, 7)]),
-    ("pengecoh 2", [f"Menunda layanan tanpa alasan {n}" for n in range(1, 7)]),
-    ("pengecoh 3", [f"Meminta imbalan tambahan {n}" for n in range(1, 7)]),
+    ("indikator soal", [f"Disajikan situasi pelayanan {n}, peserta dapat menentukan sikap yang sesuai."
+                        for n in range(1, 7)]),
+    ("pokok soal", [item[0] for item in ITEMS]),
+    ("kunci jawaban", [item[1] for item in ITEMS]),
+    ("pengecoh 1", [item[2] for item in ITEMS]),
+    ("pengecoh 2", [item[3] for item in ITEMS]),
+    ("pengecoh 3", [item[4] for item in ITEMS]),
     ("mengapa pilihan ini benar", "Sesuai etika publik."),
     ("mengapa pilihan ini salah", "Bertentangan dengan etika publik."),
     ("pembahasan", "ASN menghormati pilihan warga."),
@@ -84,8 +104,8 @@ def test_from_init_to_a_new_module_that_builds(tmp_path: Path, monkeypatch: pyte
 
     assert main(["check", curriculum]) == 2
     filled = _fill(capsys.readouterr().err)
-    # Every required key was in the skeleton: 3 objectives × 5, module 12, items 6 × 12, blueprint 1.
-    assert filled == 15 + 12 + 6 * 12 + 1
+    # Every required key was in the skeleton: 3 objectives × 5, module 12, items 6 × 13, blueprint 1.
+    assert filled == 15 + 12 + 6 * 13 + 1
     assert main(["check", curriculum]) == 0
     err = capsys.readouterr().err
     assert "etika-publik" not in err  # no warning about the new files either
@@ -93,7 +113,7 @@ def test_from_init_to_a_new_module_that_builds(tmp_path: Path, monkeypatch: pyte
     handout = PdfReader(tmp_path / "out" / "modules" / "etika-publik.pdf")
     text = " ".join(" ".join(page.extract_text().split()) for page in handout.pages)
     assert "Etika Publik" in text and "Makna Etika Publik" in text
-    assert "Menghormati pilihan warga" in text  # its Evaluasi and Kunci Jawaban are printed
+    assert "Pedoman perilaku saat bertugas" in text  # its Evaluasi and Kunci Jawaban are printed
 
 
 def test_new_refuses_to_overwrite_and_bad_ids(mini: Path, capsys: pytest.CaptureFixture) -> None:

@@ -88,6 +88,7 @@ def _item(facts: ModuleFacts, n: int) -> str:
             f"    objective: {objective_value}\n"
             f"    level: {todo(f'level Bloom soal, {level_hint}')}\n"
             f"    difficulty: {todo('mudah, sedang atau sukar')}\n"
+            f"    indicator: {todo('indikator soal, mis. Disajikan kasus …, peserta dapat menentukan …')}\n"
             f"    stem: {todo('pokok soal, diakhiri tanda tanya atau ....')}\n"
             "    options:\n" + "".join(_option(what, correct) for what, correct in options)
             + f"    explanation: {todo('pembahasan: mengapa kuncinya benar')}\n"
