@@ -1,3 +1,3 @@
-from latsar.cli import run
+from latsar.entry import run
 
 run()

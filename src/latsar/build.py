@@ -18,6 +18,7 @@ from latsar import __version__
 from latsar.errors import LatsarError
 from latsar.model.curriculum import Curriculum
 from latsar.processes import cores, fork_context
+from latsar.progress import Report, silent
 
 
 @dataclass
@@ -158,11 +159,13 @@ KEPT: tuple[str, ...] = ("scores", "scans")
 
 
 def build(curriculum: Curriculum, out: Path, options: BuildOptions = BuildOptions(),
-          steps: tuple[str, ...] | None = None, folder: str = "") -> Outputs:
+          steps: tuple[str, ...] | None = None, folder: str = "", report: Report = silent) -> Outputs:
     """Run `steps` (all by default), then publish their files and a manifest of them: the whole
-    of `out`, or only its sub-folder `folder` (e.g. `quizzes/post-test`) with its own manifest."""
+    of `out`, or only its sub-folder `folder` (e.g. `quizzes/post-test`) with its own manifest.
+    `report` hears each step's name as it starts, and "write" last."""
     context = BuildContext(curriculum, options)
-    outputs = run_steps(context, steps or tuple(STEPS))
+    outputs = run_steps(context, steps or tuple(STEPS), report)
+    report("write")
     if folder:
         publish_part(curriculum, out, folder, outputs)
     else:
@@ -208,13 +211,14 @@ def _is_build_folder(target: Path) -> bool:
     return (target / "manifest.json").is_file() or all(p.name in BUILT + KEPT for p in target.iterdir())
 
 
-def run_steps(context: BuildContext, names: tuple[str, ...]) -> Outputs:
+def run_steps(context: BuildContext, names: tuple[str, ...], report: Report = silent) -> Outputs:
     """Every step's files. With two cores or more, offloadable steps run in a worker process
     meanwhile; each step's output depends only on the context, so the bytes are the same."""
     offload = [n for n in names if n in OFFLOADABLE] if len(names) > 1 and _cores(context) >= 2 else []
     outputs = Outputs()
     if not offload:
         for name in names:
+            report(name)
             STEPS[name](context, outputs)
         return outputs
     from concurrent.futures import ProcessPoolExecutor
@@ -229,8 +233,10 @@ def run_steps(context: BuildContext, names: tuple[str, ...]) -> Outputs:
         futures = {name: pool.submit(_step_outputs, name, frozen) for name in offload}
         for name in names:
             if name not in futures:
+                report(name)
                 STEPS[name](context, outputs)
         for name in offload:
+            report(name)
             files, notes = futures[name].result()
             outputs.files.update(files)
             outputs.notes.extend(notes)

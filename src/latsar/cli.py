@@ -1,46 +1,98 @@
 """The `latsar` command line. Thin: options become calls; user errors become exit code 2.
 
-Heavy modules (reportlab, the renderers) are imported inside the commands, so `latsar --help`
-stays instant.
+Only typer's public API is used (typer carries its own command-line parser). Heavy modules
+(reportlab, the renderers, rich) are imported inside the commands, so `latsar --help` stays instant.
 """
 
 from __future__ import annotations
 
 import shutil
 import sys
+import time
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
-import click
 import typer
+from typer.core import TyperGroup
 
 from latsar import __version__
-from latsar.errors import LatsarError
+from latsar.entry import INTERRUPTED
+from latsar.errors import LatsarError, did_you_mean
+from latsar.project import Project, locate, shown
+
+
+
+class LatsarGroup(TyperGroup):
+    """Commands in the order they are used, and a "did you mean" for a mistyped command."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(self.commands)
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and self.get_command(ctx, name) is None:
+            known = self.list_commands(ctx)
+            hint = did_you_mean(name, known) or f"commands: {', '.join(known)}"
+            raise LatsarError(f"latsar: unknown command '{name}'; {hint} (see `latsar --help`)")
+        return super().resolve_command(ctx, args)
+
 
 app = typer.Typer(
-    add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, rich_markup_mode=None,
+    cls=LatsarGroup, no_args_is_help=True, pretty_exceptions_enable=False, rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
     help="Latsar training modules and multiple-choice quizzes (PDF, LMS exports, item analysis) "
          "from a YAML curriculum.",
 )
 
-CurriculumArg = typer.Argument(Path("curriculum"), help="Curriculum folder (holding programme.yaml).")
+CurriculumArg = typer.Argument(None, show_default=False,
+                               help="Curriculum folder, or the project folder holding curriculum/ "
+                                    "(default: found from the current folder upward).")
+OutOption = typer.Option(None, "--out", show_default=False,
+                         help="Output folder (default: build/ beside the curriculum).")
+LangOption = typer.Option(None, "--lang", help="Labels language of the documents: id or en.")
+QuietOption = typer.Option(False, "--quiet", "-q", help="No progress display and no summary.")
 
 
-def _load(path: Path):
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"latsar {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: bool = typer.Option(False, "--version", "-V", callback=_show_version, is_eager=True,
+                                       help="Print latsar's version and exit.")) -> None:
+    """Latsar training modules and multiple-choice quizzes (PDF, LMS exports, item analysis)
+    from a YAML curriculum."""
+
+
+def _load(project: Project, show_warnings: bool = True):
     from latsar.model.load import load_curriculum
 
-    return load_curriculum(path)
+    curriculum, warnings = load_curriculum(project.curriculum)
+    if show_warnings:
+        for warning in warnings:
+            typer.echo(warning.format(), err=True)
+    return curriculum, warnings
+
+
+def _check_lang(lang: Optional[str]) -> None:
+    if lang not in (None, "id", "en"):
+        hint = did_you_mean(lang or "", ("id", "en")) or "use id (Bahasa Indonesia) or en (English)"
+        raise LatsarError(f"--lang: unknown language '{lang}'; {hint}")
+
+
+def _out(project: Project, out: Optional[Path], lang: Optional[str], curriculum: Any) -> Path:
+    return out if out is not None else project.build_dir(lang, curriculum.programme.language)
 
 
 @app.command()
-def check(path: Path = CurriculumArg,
+def check(path: Optional[Path] = CurriculumArg,
           strict: bool = typer.Option(False, "--strict", help="Exit 1 when there are warnings.")) -> None:
     """Validate the curriculum: every error and lint warning with its location, then a summary."""
     from latsar.summary import summary
 
-    curriculum, warnings = _load(path)
-    for warning in warnings:
-        typer.echo(warning.format(), err=True)
+    curriculum, warnings = _load(locate(path))
     typer.echo(summary(curriculum))
     typer.echo(f"\n{len(warnings)} warning(s), 0 errors")
     if strict and warnings:
@@ -48,92 +100,118 @@ def check(path: Path = CurriculumArg,
 
 
 @app.command()
-def build(path: Path = CurriculumArg,
-          out: Path = typer.Option(Path("build"), "--out", help="Output folder."),
-          lang: Optional[str] = typer.Option(None, "--lang", help="Labels language: id or en.")) -> None:
-    """Build every document of the curriculum into the output folder."""
-    from latsar.build import BuildOptions, build as run_build
+def build(path: Optional[Path] = CurriculumArg, out: Optional[Path] = OutOption,
+          lang: Optional[str] = LangOption, quiet: bool = QuietOption) -> None:
+    """Build every document of the curriculum into build/ (build-en/ for --lang en)."""
+    from latsar.build import STEPS, BuildOptions, build as run_build
 
     _check_lang(lang)
-    curriculum, warnings = _load(path)
-    for warning in warnings:
-        typer.echo(warning.format(), err=True)
-    outputs = run_build(curriculum, out, BuildOptions(lang=lang))
-    for note in outputs.notes:
-        typer.echo(note)
-    typer.echo(f"wrote {len(outputs.files)} files to {out}/")
+    project = locate(path)
+    curriculum, _ = _load(project)
+    target = _out(project, out, lang, curriculum)
+    _run_build(quiet, target, len(STEPS) + 1,
+               lambda report: run_build(curriculum, target, BuildOptions(lang=lang), report=report))
 
 
-def _check_lang(lang: Optional[str]) -> None:
-    if lang not in (None, "id", "en"):
-        raise LatsarError(f"--lang: expected id or en, got '{lang}'")
+def _run_build(quiet: bool, target: Path, steps: int, work: Any, folder: str = "") -> None:
+    from latsar.progress import progress, summary_table, wanted
 
-
-def _build_part(path: Path, out: Path, blueprint_id: str, step: str, **option_values) -> None:
-    from latsar.build import BuildOptions, build as run_build, find_blueprint
-
-    curriculum, warnings = _load(path)
-    find_blueprint(curriculum, blueprint_id)
-    options = BuildOptions(only=frozenset({blueprint_id}), **option_values)
-    outputs = run_build(curriculum, out, options, steps=("plans", step), folder=f"{step}/{blueprint_id}")
+    started = time.perf_counter()
+    with progress(wanted(quiet), steps) as report:
+        outputs = work(report)
     for note in outputs.notes:
         typer.echo(f"note: {note}", err=True)
-    typer.echo(f"wrote {len(outputs.files)} files to {out}/{step}/{blueprint_id}/")
+    if not quiet:
+        typer.echo(f"wrote {len(outputs.files)} files to {shown(target / folder)}/")
+    summary_table("latsar", _summary_rows(outputs.files, time.perf_counter() - started), wanted(quiet))
+
+
+def _summary_rows(files: dict[str, bytes], seconds: float) -> list[tuple[str, str]]:
+    folders: dict[str, list[int]] = {}
+    for path, data in files.items():
+        folders.setdefault(path.split("/")[0] if "/" in path else ".", []).append(len(data))
+    rows = [(name, f"{len(sizes)} files, {sum(sizes) / 1024:,.0f} KiB") for name, sizes in sorted(folders.items())]
+    return rows + [("time", f"{seconds:.1f} s")]
+
+
+def _build_part(path: Optional[Path], out: Optional[Path], blueprint_id: str, step: str, quiet: bool,
+                **option_values: Any) -> None:
+    from latsar.build import BuildOptions, build as run_build, find_blueprint
+
+    project = locate(path)
+    curriculum, _ = _load(project)
+    find_blueprint(curriculum, blueprint_id)
+    target = _out(project, out, option_values.get("lang"), curriculum)
+    options = BuildOptions(only=frozenset({blueprint_id}), **option_values)
+    folder = f"{step}/{blueprint_id}"
+    _run_build(quiet, target, 3, lambda report: run_build(
+        curriculum, target, options, steps=("plans", step), folder=folder, report=report), folder=folder)
+
+
+BlueprintArg = typer.Argument(..., show_default=False, help="Blueprint id, e.g. post-test.")
 
 
 @app.command()
-def quiz(blueprint: str = typer.Argument(..., help="Blueprint id, e.g. post-test."),
-         path: Path = CurriculumArg,
-         out: Path = typer.Option(Path("build"), "--out", help="Output folder."),
-         lang: Optional[str] = typer.Option(None, "--lang", help="Labels language: id or en.")) -> None:
+def quiz(blueprint: str = BlueprintArg, path: Optional[Path] = CurriculumArg, out: Optional[Path] = OutOption,
+         lang: Optional[str] = LangOption, quiet: bool = QuietOption) -> None:
     """Build one quiz set (booklets per version, answer sheet, keys, pembahasan, kisi-kisi)."""
     _check_lang(lang)
-    _build_part(path, out, blueprint, "quizzes", lang=lang)
+    _build_part(path, out, blueprint, "quizzes", quiet, lang=lang)
 
 
 @app.command()
-def export(blueprint: str = typer.Argument(..., help="Blueprint id, e.g. post-test."),
-           path: Path = CurriculumArg,
+def export(blueprint: str = BlueprintArg, path: Optional[Path] = CurriculumArg,
            formats: list[str] = typer.Option([], "--format", "-f",
                                              help="moodle, gift, aiken, qti12, qti21 or csv; repeat for several "
                                                   "(default: all)."),
-           out: Path = typer.Option(Path("build"), "--out", help="Output folder.")) -> None:
-    """Export one quiz's items for learning-management systems into OUT/exports/BLUEPRINT/."""
-    _build_part(path, out, blueprint, "exports", formats=tuple(formats))
+           out: Optional[Path] = OutOption, quiet: bool = QuietOption) -> None:
+    """Export one quiz's items for learning-management systems into build/exports/BLUEPRINT/."""
+    _build_part(path, out, blueprint, "exports", quiet, formats=tuple(formats))
 
 
 @app.command()
-def score(blueprint: str = typer.Argument(..., help="Blueprint id of the quiz, e.g. post-test."),
-          answers: list[Path] = typer.Argument(..., help="Answer files: latsar's jawaban.csv/.xlsx, a Moodle "
-                                                         "responses report, a Google Forms export or a 0/1 matrix."),
-          path: Path = typer.Option(Path("curriculum"), "--curriculum", "-c", help="Curriculum folder."),
+def score(blueprint: str = typer.Argument(..., show_default=False, help="Blueprint id of the quiz, e.g. post-test."),
+          answers: list[Path] = typer.Argument(..., show_default=False,
+                                               help="Answer files: latsar's jawaban.csv/.xlsx, a Moodle responses "
+                                                    "report, a Google Forms export or a 0/1 matrix."),
+          path: Optional[Path] = typer.Option(None, "--curriculum", "-c", show_default=False,
+                                              help="Curriculum folder (default: found from the current folder up)."),
           fmt: Optional[str] = typer.Option(None, "--format", help="template, moodle, forms or matrix "
                                                                    "(default: detected from the header)."),
           cohort: Optional[str] = typer.Option(None, "--cohort", help="Cohort name (default: the programme's)."),
           pre: Optional[Path] = typer.Option(None, "--pre", help="Pre-test scores.csv or answers, for the gain."),
-          out: Path = typer.Option(Path("build"), "--out", help="Output folder.")) -> None:
+          update_bank: Optional[bool] = typer.Option(
+              None, "--update-bank/--no-update-bank", show_default=False,
+              help="Write the item statistics back to curriculum/stats/ (default: ask on a terminal, else no)."),
+          allow_rejected: bool = typer.Option(False, "--allow-rejected",
+                                              help="Exit 0 even when some rows were rejected."),
+          out: Optional[Path] = OutOption, quiet: bool = QuietOption) -> None:
     """Score a quiz's answers: scores, item analysis, a report, and item statistics for the bank."""
+    from latsar.progress import wanted
     from latsar.score.command import score_command
 
-    curriculum, _ = _load(path)
-    for note in score_command(curriculum, blueprint, answers, fmt, cohort, out, pre):
+    project = locate(path)
+    curriculum, _ = _load(project, show_warnings=False)
+    target = _out(project, out, None, curriculum)
+    ask = update_bank is None and sys.stdin.isatty() and wanted(quiet)
+    result = score_command(curriculum, blueprint, answers, fmt, cohort, target, pre,
+                           update_bank=_confirm_update if ask else bool(update_bank))
+    for note in result.notes:
         typer.echo(note)
+    if result.rejected and not allow_rejected:
+        typer.echo(f"{result.rejected} row(s) rejected (listed above and in rejected.csv); fix them and score "
+                   "again, or pass --allow-rejected to accept the results without them", err=True)
+        raise typer.Exit(1)
+
+
+def _confirm_update() -> bool:
+    return typer.confirm("Write these item statistics back to curriculum/stats/ "
+                         "(future quizzes will use them)?", default=False, err=True)
 
 
 @app.command()
-def schema(out: Path = typer.Option(Path("build/schema"), "--out", help="Folder for the *.schema.json files.")) -> None:
-    """Write a JSON Schema for every curriculum file kind (for editor autocompletion)."""
-    from latsar.build import publish_files
-    from latsar.model.jsonschema import schema_files
-
-    files = {name: text.encode() for name, text in schema_files().items()}
-    publish_files(out, files, replaceable=lambda folder: all(p.name in files for p in folder.iterdir()))
-    for name in sorted(files):
-        typer.echo(str(out / name))
-
-
-@app.command()
-def init(dest: Path = typer.Argument(..., help="New folder; receives curriculum/ and seeds/.")) -> None:
+def init(dest: Path = typer.Argument(..., show_default=False,
+                                     help="New folder; receives curriculum/ and seeds/.")) -> None:
     """Start a new curriculum from the bundled one, ready to edit and build."""
     bundled = bundled_root()
     if dest.is_dir() and any(dest.iterdir()):
@@ -142,7 +220,8 @@ def init(dest: Path = typer.Argument(..., help="New folder; receives curriculum/
         raise LatsarError(f"{dest}: is a file, not a folder; choose a new folder name")
     for part in ("curriculum", "seeds"):
         shutil.copytree(bundled / part, dest / part, ignore=shutil.ignore_patterns("stats", "__pycache__"))
-    typer.echo(f"created {dest}/curriculum and {dest}/seeds\nnext: latsar check {dest}/curriculum")
+    typer.echo(f"created {dest}/curriculum and {dest}/seeds\n"
+               f"next: cd {dest} && latsar check && latsar build")
 
 
 def bundled_root() -> Path:
@@ -152,6 +231,29 @@ def bundled_root() -> Path:
         if (candidate / "curriculum" / "programme.yaml").is_file():
             return candidate
     raise LatsarError("the bundled curriculum is missing from this installation; reinstall latsar")
+
+
+@app.command()
+def schema(out: Optional[Path] = typer.Option(None, "--out", show_default=False,
+                                              help="Folder for the *.schema.json files "
+                                                   "(default: build/schema beside the curriculum, "
+                                                   "or ./build/schema outside a project).")) -> None:
+    """Write a JSON Schema for every curriculum file kind (for editor autocompletion)."""
+    from latsar.build import publish_files
+    from latsar.model.jsonschema import schema_files
+
+    folder = out or _default_schema_folder()
+    files = {name: text.encode() for name, text in schema_files().items()}
+    publish_files(folder, files, replaceable=lambda existing: all(p.name in files for p in existing.iterdir()))
+    for name in sorted(files):
+        typer.echo(shown(folder / name))
+
+
+def _default_schema_folder() -> Path:
+    try:
+        return locate(None).build_dir() / "schema"
+    except LatsarError:
+        return Path("build") / "schema"
 
 
 @app.command()
@@ -233,21 +335,64 @@ def new_programme(project: Path = typer.Argument(Path("."), help="Project folder
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the command line; every user error ends in one located line per problem and exit 2."""
+    args = list(sys.argv[1:] if argv is None else argv) or ["--help"]  # `latsar` alone: the help, exit 0
     try:
-        # Without standalone mode click returns the code of `typer.Exit` instead of exiting.
-        result = app(args=argv, prog_name="latsar", standalone_mode=False)
+        result = app(args=args, prog_name="latsar", standalone_mode=False)
     except LatsarError as exc:
         exc.show()
-        return 2
-    except click.exceptions.Exit as exc:
         return exc.exit_code
-    except click.ClickException as exc:
-        exc.show()
-        return 2
-    except click.exceptions.Abort:
-        click.echo("aborted", err=True)
-        return 1
+    except (KeyboardInterrupt, typer.Abort):
+        result = INTERRUPTED
+    except typer.Exit as exc:
+        return exc.exit_code
+    except typer.TyperException as exc:  # typer's usage errors: unknown option, missing argument, …
+        print(usage_line(exc, args), file=sys.stderr)
+        return exc.exit_code
+    except BrokenPipeError:
+        return 0  # `latsar labels | head`: the reader has all it wanted
+    if result == INTERRUPTED:  # typer turns Ctrl-C inside a command into this code
+        print("latsar: interrupted (Ctrl-C)", file=sys.stderr)
     return result if isinstance(result, int) else 0
+
+
+def usage_line(exc: typer.TyperException, args: list[str]) -> str:
+    """One line for a usage error: which command, what is wrong, how to fix it, where the help is."""
+    ctx = getattr(exc, "ctx", None)
+    command = getattr(ctx, "command_path", "") or _command_path(args)
+    return f"{command}: {_usage_message(exc, ctx)} (see `{command} --help`)"
+
+
+def _usage_message(exc: typer.TyperException, ctx: Any) -> str:
+    option, param = getattr(exc, "option_name", ""), getattr(exc, "param", None)
+    if getattr(exc, "possibilities", None) is not None and ctx is not None:
+        known = sorted({o for p in ctx.command.params for o in (*p.opts, *p.secondary_opts)} | {"--help"})
+        hint = did_you_mean(option, known) or f"options: {', '.join(o for o in known if o.startswith('--'))}"
+        return f"unknown option '{option}'; {hint}"
+    if param is not None and type(exc).__name__ == "MissingParameter" and not getattr(param, "opts", [""])[0].startswith("-"):
+        return f"missing argument {param.name.upper()}{_argument_hint(param.name)}"
+    message = " ".join(exc.format_message().split()).rstrip(".")
+    return message[:1].lower() + message[1:]
+
+
+def _argument_hint(name: str) -> str:
+    """For a missing blueprint, the blueprints this project has."""
+    if name != "blueprint":
+        return ""
+    try:
+        names = sorted(p.stem for p in (locate(None).curriculum / "blueprints").glob("*.yaml"))
+    except LatsarError:
+        return "; give a blueprint id, e.g. post-test"
+    return f"; blueprints here: {', '.join(names)}" if names else ""
+
+
+def _command_path(args: list[str]) -> str:
+    named = [a for a in args if a in app_commands()]
+    return f"latsar {named[0]}" if named else "latsar"
+
+
+def app_commands() -> list[str]:
+    return [c.name or c.callback.__name__ for c in app.registered_commands if c.callback]
 
 
 def run() -> None:

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import difflib
+import sys
 from dataclasses import dataclass
-from typing import Iterable, Literal
-
-import click
+from typing import IO, Iterable, Literal
 
 Severity = Literal["error", "warning"]
 
@@ -43,7 +42,7 @@ class Diagnostic:
         return (loc.path, loc.line, loc.column, self.message)
 
 
-class LatsarError(click.ClickException):
+class LatsarError(Exception):
     """A user error: printed without a traceback, exit code 2."""
 
     exit_code = 2
@@ -52,13 +51,15 @@ class LatsarError(click.ClickException):
         if isinstance(diagnostics, str):
             diagnostics = [Diagnostic(None, diagnostics)]
         self.diagnostics: tuple[Diagnostic, ...] = tuple(sorted(diagnostics, key=Diagnostic.sort_key))
-        super().__init__("\n".join(d.format() for d in self.diagnostics))
+        self.message = "\n".join(d.format() for d in self.diagnostics)
+        super().__init__(self.message)
 
-    def show(self, file=None) -> None:
-        click.echo(self.message, err=True, file=file)
+    def show(self, file: IO[str] | None = None) -> None:
+        stream = file or sys.stderr
+        print(self.message, file=stream)
         errors = sum(d.severity == "error" for d in self.diagnostics)
         if errors > 1:
-            click.echo(f"{errors} errors", err=True, file=file)
+            print(f"{errors} errors", file=stream)
 
 
 def closest(word: str, candidates: Iterable[str]) -> str:

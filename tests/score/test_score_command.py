@@ -15,7 +15,7 @@ import pytest
 from latsar.errors import LatsarError
 from latsar.model.load import load_curriculum
 from latsar.score.command import output_files, score, score_command
-from latsar.score.feedback import read_stats
+from latsar.score.feedback import read_stats, slug
 from latsar.score.results import normalised_gain
 
 from score_sheets import Sheet, perfect, random_sheets, template_rows, write_csv
@@ -46,14 +46,16 @@ def read_csv(data: bytes) -> list[dict[str, str]]:
 
 def test_score_writes_the_results_and_the_item_statistics(project, curriculum, post_key):
     sheets = random_sheets(post_key, 36, seed=4)
-    notes = score_command(curriculum, "post-test", [answers(project, post_key, sheets)], None, "Angkatan XII",
-                          Path("build"), None)
+    run = score_command(curriculum, "post-test", [answers(project, post_key, sheets)], None, "Angkatan XII",
+                        Path("build"), None, update_bank=True)
+    notes = run.notes
     folder = project / "build" / "scores" / "post-test-angkatan-xii"
     assert sorted(p.name for p in folder.iterdir()) == [
         "hasil.xlsx", "items.csv", "rejected.csv", "report.pdf", "scores.csv", "summary.txt"]
     assert notes[0] == "read 36 rows from 1 file(s) (template): 36 scored, 0 rejected"
-    assert notes[-1] == ("wrote 6 files to build/scores/post-test-angkatan-xii/ and item statistics to "
-                         f"{curriculum.root / 'stats' / 'post-test-angkatan-xii.yaml'}")
+    assert run.rejected == 0
+    assert notes[-2:] == ["wrote 6 files to build/scores/post-test-angkatan-xii/",
+                          f"wrote item statistics to {curriculum.root / 'stats' / 'post-test-angkatan-xii.yaml'}"]
     scores = read_csv((folder / "scores.csv").read_bytes())
     assert [row["participant"] for row in scores] == [s.participant for s in sheets]
     assert list(scores[0])[:8] == ["participant", "name", "version", "source", "raw", "max", "percent", "pass"]
@@ -141,3 +143,18 @@ def test_errors_of_several_files_are_reported_together(curriculum, project):
     with pytest.raises(LatsarError) as caught:
         score(curriculum, "post-test", [Path("a.csv"), Path("b.csv")], None, None, None)
     assert [d.location.path for d in caught.value.diagnostics] == ["a.csv", "b.csv"]
+
+
+def test_a_trial_run_leaves_the_bank_alone(project, curriculum, post_key):
+    path = answers(project, post_key, random_sheets(post_key, 8, seed=2))
+    run = score_command(curriculum, "post-test", [path], None, None, Path("build"), None)
+    assert not (project / "curriculum" / "stats").exists()
+    assert run.notes[-1] == "item statistics not written to the bank (pass --update-bank to write them)"
+
+
+def test_the_bank_is_updated_only_when_the_question_is_answered_yes(project, curriculum, post_key):
+    path = answers(project, post_key, random_sheets(post_key, 8, seed=2))
+    score_command(curriculum, "post-test", [path], None, None, Path("build"), None, update_bank=lambda: False)
+    assert not (project / "curriculum" / "stats").exists()
+    score_command(curriculum, "post-test", [path], None, None, Path("build"), None, update_bank=lambda: True)
+    assert (project / "curriculum" / "stats" / f"post-test-{slug(curriculum.programme.cohort)}.yaml").is_file()

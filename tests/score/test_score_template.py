@@ -86,3 +86,13 @@ def test_no_reportlab_in_the_score_package():
             names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
                 [node.module or ""] if isinstance(node, ast.ImportFrom) else []
             assert not any(n.split(".")[0] == "reportlab" for n in names), path
+
+
+def test_participant_numbers_are_text_wide_enough_for_an_18_digit_nip(bundled, post_key, tmp_path):
+    """Excel keeps 15 significant digits of a number: an NIP typed into a number cell loses three."""
+    from latsar.plan.quiz import plan_quiz
+
+    files = answer_template(plan_quiz(bundled, bundled.blueprint_by_id["post-test"]))
+    sheet = openpyxl.load_workbook(io.BytesIO(files["jawaban.xlsx"]))["jawaban"]
+    assert {sheet.cell(row=r, column=1).number_format for r in range(2, 202)} == {"@"}
+    assert sheet.column_dimensions["A"].width >= len("199001012020121001") + 2

@@ -10,6 +10,7 @@ import datetime
 import math
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from latsar.errors import Diagnostic, LatsarError, Location
 from latsar.model.curriculum import Curriculum
@@ -41,20 +42,35 @@ class Outcome:
     date: datetime.date
 
 
+@dataclass(frozen=True)
+class ScoreRun:
+    """What the CLI reports: its notes, and how many rows were rejected (exit 1 unless allowed)."""
+
+    notes: list[str]
+    rejected: int
+
+
 def score_command(curriculum: Curriculum, blueprint_id: str, answers: list[Path], fmt: str | None,
-                  cohort: str | None, out: Path, pre: Path | None, settings: Settings = Settings()) -> list[str]:
-    """Score the answers files of one quiz; write build/scores/<blueprint>[-<cohort>]/ and the
-    item statistics; return the notes the CLI prints."""
+                  cohort: str | None, out: Path, pre: Path | None, settings: Settings = Settings(),
+                  update_bank: bool | Callable[[], bool] = False) -> ScoreRun:
+    """Score the answers files of one quiz and write build/scores/<blueprint>[-<cohort>]/. The item
+    statistics go back to the bank only when `update_bank` is true (or, when it is a question,
+    answered yes): a trial run never changes future quizzes by the way."""
     from latsar.build import publish_files
     from latsar.publish import write_atomic
 
     outcome = score(curriculum, blueprint_id, answers, fmt, cohort, pre, settings)
     folder = out / "scores" / (blueprint_id + (f"-{slug(cohort)}" if cohort else ""))
     files = output_files(curriculum, outcome)
-    stats_file = stats_path(curriculum.root, blueprint_id, outcome.cohort)
     publish_files(folder, files)
-    write_atomic(stats_file, stats_document(outcome.analysis, blueprint_id, outcome.cohort, outcome.date))
-    return notes(outcome) + [f"wrote {len(files)} files to {folder}/ and item statistics to {stats_file}"]
+    lines = notes(outcome) + [f"wrote {len(files)} files to {folder}/"]
+    if update_bank() if callable(update_bank) else update_bank:
+        stats_file = stats_path(curriculum.root, blueprint_id, outcome.cohort)
+        write_atomic(stats_file, stats_document(outcome.analysis, blueprint_id, outcome.cohort, outcome.date))
+        lines.append(f"wrote item statistics to {stats_file}")
+    else:
+        lines.append("item statistics not written to the bank (pass --update-bank to write them)")
+    return ScoreRun(lines, len(outcome.scored.rejected))
 
 
 def score(curriculum: Curriculum, blueprint_id: str, answers: list[Path], fmt: str | None, cohort: str | None,

@@ -58,8 +58,12 @@ def _workbook(plan: QuizPlan, when: datetime.datetime) -> bytes:
                                error=message)
         check.add(cells)
         sheet.add_data_validation(check)
-    for column, width in ((1, 16), (2, 30), (3, 7)):
+    for column, width in ((1, 22), (2, 30), (3, 7)):
         sheet.column_dimensions[get_column_letter(column)].width = width
+    # Text, not numbers: Excel keeps only 15 significant digits, an 18-digit NIP has 18, and a
+    # nomor peserta may start with 0.
+    for row in range(2, last + 1):
+        sheet.cell(row=row, column=1).number_format = "@"
     _instructions(book.create_sheet("petunjuk"), plan, labels)
     return workbook_bytes(book, when)
 

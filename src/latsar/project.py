@@ -1,0 +1,68 @@
+"""Where a trainer's project is: the curriculum folder, and the output folder beside it.
+
+A project folder holds `curriculum/` (with `programme.yaml`) and `seeds/`; `build/` goes next to
+them whatever the current directory, so commands behave the same when run from inside
+`curriculum/` or one of its sub-folders.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from latsar.errors import Diagnostic, LatsarError, Location
+
+PROGRAMME = "programme.yaml"
+
+
+@dataclass(frozen=True)
+class Project:
+    curriculum: Path  # the folder holding programme.yaml, absolute
+
+    @property
+    def root(self) -> Path:
+        """The project folder: the one holding curriculum/ and seeds/."""
+        return self.curriculum.parent
+
+    def build_dir(self, lang: str | None = None, default_lang: str = "id") -> Path:
+        """`build/` for the programme's language; `build-<lang>/` for another, so an English build
+        never overwrites the Indonesian one."""
+        name = "build" if lang in (None, default_lang) else f"build-{lang}"
+        return self.root / name
+
+
+def locate(path: Path | None, start: Path | None = None) -> Project:
+    """The project of an explicit curriculum/project folder, or the nearest one at or above `start`."""
+    if path is not None:
+        return Project((_curriculum_in(path) or _missing(path)).resolve())
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        found = _curriculum_in(folder)
+        if found:
+            return Project(found)
+    raise LatsarError([Diagnostic(None, "no curriculum found in this folder or any folder above it "
+                                        f"(looked for {PROGRAMME} and curriculum/{PROGRAMME})",
+                                  "cd into your project folder, pass the curriculum folder, "
+                                  "or start one with `latsar init DIR`")])
+
+
+def _curriculum_in(folder: Path) -> Path | None:
+    for candidate in (folder, folder / "curriculum"):
+        if (candidate / PROGRAMME).is_file():
+            return candidate
+    return None
+
+
+def _missing(path: Path) -> Path:
+    what = "does not exist" if not path.exists() else f"holds no {PROGRAMME}"
+    raise LatsarError([Diagnostic(Location(str(path)), f"{what}",
+                                  "point at a curriculum folder (the one holding programme.yaml) "
+                                  "or its project folder, or create one with `latsar init DIR`")])
+
+
+def shown(path: Path) -> str:
+    """A path as the user would type it: relative to the current folder when that is short
+    (`build/`, `../../build/`), else absolute."""
+    relative = Path(os.path.relpath(path.resolve(), Path.cwd().resolve()))
+    return relative.as_posix() if relative.parts[:3].count("..") < 3 else str(path.resolve())
