@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES
+
 
 ENTRY = Path(sys.executable).with_name("latsar")
-SCORING = FIXTURES / "scoring"
+SCORING = Path(__file__).parent / "fixtures" / "scoring"
 
 
 def latsar(*args: str, cwd: Path, env: dict[str, str] | None = None, **kwargs) -> subprocess.CompletedProcess:
