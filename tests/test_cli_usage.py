@@ -4,6 +4,7 @@ line naming what is wrong and how to fix it, exit 2, never a traceback."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -125,7 +126,7 @@ def test_commands_work_from_inside_the_curriculum(project: Path) -> None:
     assert latsar("check", cwd=inside).returncode == 0
     done = latsar("quiz", "kuis", cwd=inside)
     assert done.returncode == 0, done.stderr
-    assert done.stdout == "wrote 12 files to ../../build/quizzes/kuis/\n"
+    assert re.fullmatch(r"wrote \d+ files to \.\./\.\./build/quizzes/kuis/\n", done.stdout)
     assert (project / "build" / "quizzes" / "kuis" / "kunci-jawaban.pdf").is_file()
     assert not (inside / "build").exists()
 

@@ -58,7 +58,7 @@ def old_and_new(mini: Path, monkeypatch: pytest.MonkeyPatch):
     curriculum, _ = load_curriculum(mini)
     rendered = run_steps(BuildContext(curriculum, BuildOptions(jobs=1)), tuple(latsar.build.STEPS))
     # Rendering is the same every time; only the publishing is under test, so render once.
-    monkeypatch.setattr(latsar.build, "run_steps", lambda context, names: copy.deepcopy(rendered))
+    monkeypatch.setattr(latsar.build, "run_steps", lambda context, names, report=None: copy.deepcopy(rendered))
     return out, old, curriculum
 
 
