@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from latsar.cli import app_commands
+
 
 
 ENTRY = Path(sys.executable).with_name("latsar")
@@ -33,8 +35,7 @@ def project(mini: Path) -> Path:
 
 MISUSE = [
     # (argv, exact first line of stderr)
-    (["bogus"], "latsar: unknown command 'bogus'; commands: check, build, quiz, export, score, init, schema, "
-                "labels, version (see `latsar --help`)"),
+    (["bogus"], f"latsar: unknown command 'bogus'; commands: {', '.join(app_commands())} (see `latsar --help`)"),
     (["bild"], "latsar: unknown command 'bild'; did you mean 'build'? (see `latsar --help`)"),
     (["--verbose"], "latsar: unknown option '--verbose'; did you mean '--version'? (see `latsar --help`)"),
     (["check", "--strikt"], "latsar check: unknown option '--strikt'; did you mean '--strict'? "
@@ -49,19 +50,19 @@ MISUSE = [
     (["build", "--lang", "EN"], "--lang: unknown language 'EN'; use id (Bahasa Indonesia) or en (English)"),
     (["build", "nowhere"], "nowhere: does not exist; point at a curriculum folder (the one holding programme.yaml) "
                            "or its project folder, or create one with `latsar init DIR`"),
-    (["quiz"], "latsar quiz: missing argument BLUEPRINT; blueprints here: kuis (see `latsar quiz --help`)"),
+    (["quiz"], "latsar quiz: missing argument BLUEPRINT; blueprints here: evaluasi-mini, kuis (see `latsar quiz --help`)"),
     (["quiz", "kuiz"], "unknown blueprint 'kuiz'; did you mean 'kuis'?"),
     (["quiz", "kuis", "--lang"], "latsar quiz: option '--lang' requires an argument (see `latsar quiz --help`)"),
     (["quiz", "kuis", "--lnag", "en"], "latsar quiz: unknown option '--lnag'; did you mean '--lang'? "
                                        "(see `latsar quiz --help`)"),
     (["quiz", "kuis", "nowhere"], "nowhere: does not exist; point at a curriculum folder (the one holding "
                                   "programme.yaml) or its project folder, or create one with `latsar init DIR`"),
-    (["export"], "latsar export: missing argument BLUEPRINT; blueprints here: kuis (see `latsar export --help`)"),
+    (["export"], "latsar export: missing argument BLUEPRINT; blueprints here: evaluasi-mini, kuis (see `latsar export --help`)"),
     (["export", "kuis", "-f"], "latsar export: option '-f' requires an argument (see `latsar export --help`)"),
     (["export", "kuis", "-f", "moodel"], "unknown export format 'moodel'; did you mean 'moodle'?"),
     (["export", "kuis", "--formats", "gift"], "latsar export: unknown option '--formats'; did you mean '--format'? "
                                               "(see `latsar export --help`)"),
-    (["score"], "latsar score: missing argument BLUEPRINT; blueprints here: kuis (see `latsar score --help`)"),
+    (["score"], "latsar score: missing argument BLUEPRINT; blueprints here: evaluasi-mini, kuis (see `latsar score --help`)"),
     (["score", "kuis"], "latsar score: missing argument ANSWERS (see `latsar score --help`)"),
     (["score", "kuis", "missing.csv"], "missing.csv: answers file not found; "
                                        "check the path and the file name"),

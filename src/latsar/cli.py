@@ -392,7 +392,9 @@ def _command_path(args: list[str]) -> str:
 
 
 def app_commands() -> list[str]:
-    return [c.name or c.callback.__name__ for c in app.registered_commands if c.callback]
+    """Command names in the order `latsar --help` lists them (commands, then command groups)."""
+    commands = [c.name or c.callback.__name__ for c in app.registered_commands if c.callback]
+    return commands + [g.name or "" for g in app.registered_groups if g.name]
 
 
 def run() -> None:
