@@ -169,7 +169,7 @@ def test_hyphenation_spares_italics_and_never_runs_three_lines(handouts):
     assert hyphenated > 5  # hyphenation is on, so the rule is tested
 
 
-def test_the_answer_dots_never_stand_alone(bundled):
+def test_booklets_end_with_two_questions_and_bind_the_answer_dots(bundled):
     from latsar.plan.quiz import plan_quiz
     from latsar.plan.quizdocs import quiz_docs
     from latsar.render.pdf.quiz.booklet import booklet_jobs, booklet_pdf
@@ -181,6 +181,8 @@ def test_the_answer_dots_never_stand_alone(bundled):
     ellipses = 0
     for job in booklet_jobs(docs):
         reader = PdfReader(io.BytesIO(booklet_pdf(job, theme)))
+        last_page = reader.pages[-1].extract_text()
+        assert len(re.findall(r"(?m)^\d+\. ", last_page)) >= 2, job.booklet.version.code
         for line in _line_ends(reader):
             assert not re.fullmatch(r"[….\s]+", line), line
             ellipses += "…" in line or "...." in line

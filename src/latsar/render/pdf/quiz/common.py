@@ -162,6 +162,13 @@ class QuizDoc(BaseDocTemplate):
 
     def beforeDocument(self):
         self.canv.setDateFormatter(self.theme.pdf_date)
+        self.item_pages: list[int] = []  # the page of every ItemBlock, in order
+        self.room_left: dict[int, float] = {}  # page -> free height below its last item
+
+    def afterFlowable(self, flowable):
+        if isinstance(flowable, ItemBlock):
+            self.item_pages.append(self.page)
+            self.room_left[self.page] = self.frame._y - self.frame._y1
 
     def render(self, story: list[Flowable]) -> None:
         self.build(story, canvasmaker=functools.partial(PagedCanvas, decorate=self.decorate))
@@ -194,10 +201,17 @@ class QuizDoc(BaseDocTemplate):
 
 def render_pdf(theme: Theme, running: RunningText, story: list[Flowable], landscape: bool = False,
                **metadata: str) -> bytes:
+    return render_doc(theme, running, story, landscape, **metadata)[0]
+
+
+def render_doc(theme: Theme, running: RunningText, story: list[Flowable], landscape: bool = False,
+               **metadata: str) -> tuple[bytes, QuizDoc]:
+    """The PDF and the document that made it (which knows where its items landed)."""
     fonts.register(theme.body_font, theme.heading_font)
     buffer = BytesIO()
-    QuizDoc(buffer, theme, running, landscape, **metadata).render(story)
-    return buffer.getvalue()
+    doc = QuizDoc(buffer, theme, running, landscape, **metadata)
+    doc.render(story)
+    return buffer.getvalue(), doc
 
 
 def metadata(info: QuizInfo, labels: Mapping[str, str], document: str) -> dict[str, str]:
