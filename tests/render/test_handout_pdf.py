@@ -85,9 +85,9 @@ def test_contents_lists_every_heading_with_its_real_page_label(curriculum, evalu
 def test_page_numbers_roman_then_arabic_and_printed_as_labelled(module_reader):
     labels = module_reader.page_labels
     bab_one = next(i for i, t in enumerate(page_texts(module_reader)) if "BAB I\n" in t or t.startswith("BAB I"))
-    assert labels[:bab_one] == ["i", "ii", "iii", "iv"][:bab_one]
+    assert labels[:bab_one] == ["i", "ii", "iii", "iv", "v", "vi"][:bab_one]
     assert labels[bab_one:] == [str(n) for n in range(1, len(labels) - bab_one + 1)]
-    for index in range(1, len(labels)):  # the cover prints no number
+    for index in range(3, len(labels)):  # the cover, title page and colophon print no number
         assert lines(module_reader.pages[index])[-1] == labels[index]
 
 
@@ -209,7 +209,7 @@ def test_other_page_sizes(curriculum, evaluasi, page_size):
     assert "Menjelaskan konsep pelayanan publik yang terintegrasi" in body_text(reader)
 
 
-def test_logo_on_the_cover(tmp_path):
+def test_logo_on_the_cover_and_title_page_only(tmp_path):
     from PIL import Image
 
     from latsar.render.pdf.handout import module_pdf
@@ -221,7 +221,7 @@ def test_logo_on_the_cover(tmp_path):
     reader = PdfReader(io.BytesIO(module_pdf(curriculum, "koordinasi", None, make_theme(curriculum.programme, "id"))))
     images = reader.pages[0]["/Resources"]["/XObject"]
     assert any(x.get_object()["/Subtype"] == "/Image" for x in images.values())
-    assert "/XObject" not in reader.pages[1]["/Resources"] or not reader.pages[1]["/Resources"]["/XObject"]
+    assert "/XObject" not in reader.pages[3]["/Resources"] or not reader.pages[3]["/Resources"]["/XObject"]
 
 
 def test_a_missing_logo_is_a_user_error(tmp_path):

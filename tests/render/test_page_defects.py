@@ -215,3 +215,56 @@ def _pitch(theme) -> float:
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     return stringWidth(". ", theme.body_font.regular, theme.body_size - 0.5)
+
+
+# --------------------------------------------------------------------------- parts added by hand
+
+
+def test_title_page_and_colophon_follow_the_cover(bundled_handouts, bundled):
+    _, readers = bundled_handouts
+    reader, programme = readers["wog"], bundled.programme
+    title, colophon = (reader.pages[i].extract_text() for i in (1, 2))
+    assert "MODUL" in title and programme.institution in title and str(programme.year) in title
+    assert "Tim Penyusun" in colophon and programme.authors[0] in colophon
+    assert "Editor" in colophon and programme.editors[0] in colophon
+    assert programme.edition in colophon
+    assert f"Hak Cipta © {programme.year} {programme.institution}" in colophon.replace("\n", " ")
+
+
+def test_the_foreword_is_signed_with_name_and_nip(bundled_handouts, bundled):
+    _, readers = bundled_handouts
+    signatory = bundled.programme.signatory
+    text = next(p.extract_text() for p in readers["wog"].pages if "KATA PENGANTAR" in p.extract_text())
+    assert signatory.name in text and f"NIP {signatory.nip}" in text
+    assert text.count(signatory.role.split()[0]) >= 1
+
+
+def test_umpan_balik_with_the_mastery_formula_follows_the_evaluasi(bundled_handouts):
+    _, readers = bundled_handouts
+    texts = [p.extract_text() for p in readers["wog"].pages]
+    evaluasi = next(i for i, t in enumerate(texts) if t.lstrip().startswith("EVALUASI"))
+    feedback = next(i for i, t in enumerate(texts) if "Umpan Balik dan Tindak Lanjut" in t and i > evaluasi)
+    penutup = next(i for i, t in enumerate(texts) if "PENUTUP" in t and i > evaluasi)
+    assert evaluasi < feedback <= penutup - 1
+    page = texts[feedback]
+    for words in ("Tingkat penguasaan", "Jumlah jawaban yang benar", "Jumlah soal", "× 100 %", "70 %"):
+        assert words in page
+
+
+def test_logos_appear_on_cover_and_title_page(tmp_path):
+    from PIL import Image
+
+    from latsar.model.load import load_curriculum
+
+    root = stress_copy(tmp_path)
+    for name, colour in (("logo.png", "navy"), ("lan.png", "darkred")):
+        Image.new("RGB", (120, 120), colour).save(root / name)
+    path = root / "programme.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "  accent:", "  logo: logo.png\n  partner_logos: [lan.png]\n  accent:"), encoding="utf-8")
+    curriculum = load_curriculum(root)[0]
+    _, readers = _handouts(curriculum, ["humas"])
+    reader = readers["humas"]
+    for index in (0, 1):
+        images = reader.pages[index].images
+        assert len(images) == 2, index

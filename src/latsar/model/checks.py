@@ -109,7 +109,9 @@ def _programme(loaded: "Loaded", index: _Index) -> Iterator[Diagnostic]:
             yield Diagnostic(_at(where), f"module '{module_id}' is not listed in programme.yaml `modules`",
                              f"add it to the `modules:` list at {doc.locate(('modules',))}")
     yield from _labels(doc, programme)
-    yield from _logo(loaded.root, doc, programme.theme.logo)
+    yield from _logo(loaded.root, doc, programme.theme.logo, ("theme", "logo"))
+    for n, logo in enumerate(programme.theme.partner_logos):
+        yield from _logo(loaded.root, doc, logo, ("theme", "partner_logos", n))
 
 
 # The covers can draw PNG and JPEG; a file is told by its first bytes, whatever its name.
@@ -117,7 +119,7 @@ IMAGE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
 LOGO_LIMIT = 8 * 1024 * 1024  # bytes: a print-quality logo is well under 1 MB
 
 
-def _logo(root: Path, doc: SourceDoc, logo: str | None) -> Iterator[Diagnostic]:
+def _logo(root: Path, doc: SourceDoc, logo: str | None, key: tuple) -> Iterator[Diagnostic]:
     if not logo:
         return
     from latsar.source.files import Refused, inside, read_bounded
@@ -125,12 +127,12 @@ def _logo(root: Path, doc: SourceDoc, logo: str | None) -> Iterator[Diagnostic]:
     try:
         head = read_bounded(inside(root.resolve().parent, root, logo), LOGO_LIMIT)[:8]
     except Refused as exc:
-        yield Diagnostic(doc.locate(("theme", "logo")), f"logo file '{logo}' {exc}",
+        yield Diagnostic(doc.locate(key), f"logo file '{logo}' {exc}",
                          "give the path of a PNG or JPEG inside the project, relative to programme.yaml, "
                          "or remove `logo:`")
         return
     if not head.startswith(IMAGE_SIGNATURES):
-        yield Diagnostic(doc.locate(("theme", "logo")), f"logo file '{logo}' is not a PNG or JPEG image",
+        yield Diagnostic(doc.locate(key), f"logo file '{logo}' is not a PNG or JPEG image",
                          "save the logo as .png or .jpg")
 
 

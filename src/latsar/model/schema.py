@@ -52,7 +52,13 @@ class ThemeChoice(Strict):
         "#1F4E79", description="Accent colour as `#RRGGBB`: headings, rules, case-study boxes."
     )
     logo: str | None = Field(
-        None, description="Path of a PNG or JPEG logo for covers, relative to programme.yaml."
+        None, description="Path of the institution's PNG or JPEG logo for covers and title pages, "
+        "relative to programme.yaml."
+    )
+    partner_logos: list[str] = Field(
+        default_factory=list,
+        description="More logos printed beside the institution's (e.g. LAN, the Pemprov), PNG or JPEG, "
+        "relative to programme.yaml.",
     )
     page_size: Literal["A4", "F4", "lan-2017"] = Field(
         "A4", description="Paper: A4, F4 (215 × 330 mm) or lan-2017 (165 × 215.9 mm)."
@@ -66,8 +72,12 @@ class ThemeChoice(Strict):
 
 
 class Signatory(Strict):
-    name: Text = Field(description="Name printed under the foreword.")
+    name: Text = Field(description="Name printed under the foreword, with degrees, e.g. `Dr. Ani Lestari, M.Si.`.")
     role: Text = Field(description="Post of the signatory, e.g. `Kepala BPSDM Provinsi …`.")
+    nip: Annotated[str, StringConstraints(pattern=r"^(?:\d\s?){17}\d$")] | None = Field(
+        None, description="NIP of the signatory, 18 digits, spaces allowed (`19700101 199503 1 001`); "
+        "printed under the name.",
+    )
 
 
 class Programme(Strict):
@@ -90,6 +100,13 @@ class Programme(Strict):
     )
     modules: list[Id] = Field(min_length=1, description="Module ids in teaching order.")
     authors: list[Text] = Field(default_factory=list, description="Writers (tim penyusun).")
+    editors: list[Text] = Field(default_factory=list, description="Editors, on the colophon page.")
+    edition: Text | None = Field(
+        None, description="Edition line on the colophon page, e.g. `Edisi Pertama, 2026`."
+    )
+    copyright: Text | None = Field(
+        None, description="Copyright holder on the colophon page; the institution when left out."
+    )
     signatory: Signatory | None = Field(None, description="Who signs the foreword.")
     foreword: Markdown | None = Field(
         None,

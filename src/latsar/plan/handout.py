@@ -79,6 +79,40 @@ class Signature:
     place_date: str
     role: str
     name: str
+    nip: str = ""  # printed as "NIP 1970…" under the name
+
+
+@dataclass(frozen=True)
+class Formula:
+    """`left` = numerator / denominator × factor, set as a fraction."""
+
+    left: str
+    numerator: str
+    denominator: str
+    factor: str
+
+
+@dataclass(frozen=True)
+class TitlePage:
+    """The page inside the cover: logos, kicker, title, subtitle, institution, place and year."""
+
+    kicker: str
+    title: str
+    subtitle: str
+    details: tuple[str, ...]
+    institution: str
+    place_year: str
+    logos: tuple[Path, ...]
+
+
+@dataclass(frozen=True)
+class Colophon:
+    """The back of the title page: credits, edition and copyright."""
+
+    credits: tuple[tuple[str, tuple[str, ...]], ...]  # (label, names)
+    edition: str
+    copyright: str
+    notice: str  # Markdown
 
 
 @dataclass(frozen=True)
@@ -137,11 +171,11 @@ class Cover:
     details: tuple[str, ...]  # smaller lines: agenda, hours
     institution: str
     cohort_year: str
-    logo: Path | None
+    logos: tuple[Path, ...]  # the institution's first
 
 
 Block = Union[Prose, Subheading, EntryList, Quotation, Case, Signature, Quiz, KeyTable,
-              Explanations, Glossary, ReferenceList, Contents, Cover]
+              Explanations, Glossary, ReferenceList, Contents, Cover, Formula, TitlePage, Colophon]
 
 # cover: no number printed; front: roman numerals; body: arabic numerals from the first body page.
 Matter = Literal["cover", "front", "body"]
@@ -266,18 +300,44 @@ def _ctx(curriculum: Curriculum, labels: Mapping[str, str], module: Module | Non
 # --------------------------------------------------------------------------- front matter
 
 
-def _cover(ctx: _Ctx, module: Module | None) -> Division:
+def _logos(ctx: _Ctx) -> tuple[Path, ...]:
+    theme = ctx.curriculum.programme.theme
+    names = ([theme.logo] if theme.logo else []) + list(theme.partner_logos)
+    return tuple(ctx.curriculum.root / name for name in names)
+
+
+def _title_words(ctx: _Ctx, module: Module | None) -> tuple[str, str, str, tuple[str, ...]]:
+    """Kicker, title, subtitle and detail lines shared by the cover and the title page."""
     programme, labels = ctx.curriculum.programme, ctx.labels
-    logo = (ctx.curriculum.root / programme.theme.logo) if programme.theme.logo else None
     if module is None:
-        kicker, title, subtitle = labels["book_title"], programme.title, programme.agenda or ""
-        details: tuple[str, ...] = ()
-    else:
-        kicker, title, subtitle = labels["document_kind"], module.title, programme.title
-        details = tuple(d for d in (module.supports or programme.agenda or "", _hours(module, labels)) if d)
-    cover = Cover(kicker, title, subtitle, details, programme.institution,
-                  f"{programme.cohort} · {programme.year}", logo)
+        return labels["book_title"], programme.title, programme.agenda or "", ()
+    details = tuple(d for d in (module.supports or programme.agenda or "", _hours(module, labels)) if d)
+    return labels["document_kind"], module.title, programme.title, details
+
+
+def _cover(ctx: _Ctx, module: Module | None) -> Division:
+    programme = ctx.curriculum.programme
+    cover = Cover(*_title_words(ctx, module), programme.institution,
+                  f"{programme.cohort} · {programme.year}", _logos(ctx))
     return Division("cover", None, (cover,))
+
+
+def _title_page(ctx: _Ctx, module: Module | None) -> Division:
+    programme = ctx.curriculum.programme
+    page = TitlePage(*_title_words(ctx, module), programme.institution,
+                     f"{programme.place} · {programme.year}", _logos(ctx))
+    return Division("cover", None, (page,))
+
+
+def _colophon(ctx: _Ctx) -> Division:
+    programme, labels = ctx.curriculum.programme, ctx.labels
+    credits = tuple((label, tuple(names)) for label, names in (
+        (labels["authors_label"], programme.authors), (labels["editors_label"], programme.editors)) if names)
+    edition = programme.edition or ""
+    holder = programme.copyright or programme.institution
+    colophon = Colophon(credits, edition, f"{labels['copyright_label']} © {programme.year} {holder}",
+                        ctx.fill(labels["copyright_notice"]))
+    return Division("cover", None, (colophon,))
 
 
 def _hours(module: Module, labels: Mapping[str, str]) -> str:
@@ -290,7 +350,9 @@ def _foreword(ctx: _Ctx, module: Module | None) -> Division:
     blocks: list[Block] = [Prose(ctx.fill(template))]
     if programme.signatory:
         place_date = f"{programme.place}, {format_date(programme.date, labels)}"
-        blocks.append(Signature(place_date, programme.signatory.role, programme.signatory.name))
+        signatory = programme.signatory
+        nip = f"{labels['nip']} {signatory.nip}" if signatory.nip else ""
+        blocks.append(Signature(place_date, signatory.role, signatory.name, nip))
     heading = Heading(f"{ctx.prefix}foreword", labels["foreword"], level=ctx.base)
     return Division("front", heading, tuple(blocks), running_head=_head(ctx, module))
 
@@ -421,7 +483,17 @@ def _evaluation(ctx: _Ctx, module: Module, plan: QuizPlan) -> Division:
                    f"blueprint '{blueprint.id}'")
     blocks = (Prose(fill(instructions)), Quiz(_quiz_items(ctx, version)))
     heading = Heading(f"{ctx.prefix}evaluasi", ctx.labels["evaluation"], level=ctx.base)
-    return Division("body", heading, blocks, running_head=module.title)
+    feedback = Section(Heading(f"{ctx.prefix}umpan-balik", ctx.labels["feedback"], level=ctx.base + 1),
+                       _feedback(ctx.labels, fill))
+    return Division("body", heading, blocks, (feedback,), running_head=module.title)
+
+
+def _feedback(labels: Mapping[str, str], fill: Callable[[str], str]) -> tuple[Block, ...]:
+    """Umpan balik dan tindak lanjut: how to score oneself, the mastery formula and what next."""
+    bands = EntryList(tuple(Entry(md_escape(labels[f"mastery_band_{n}"])) for n in range(1, 5)), ordered=False)
+    formula = Formula(labels["mastery"], labels["mastery_correct"], labels["mastery_total"], "× 100 %")
+    return (Prose(fill(labels["feedback_intro"])), formula, Prose(fill(labels["mastery_bands"])), bands,
+            Prose(fill(labels["feedback_follow_up"])))
 
 
 def number_text(value: float) -> str:
@@ -530,7 +602,8 @@ def module_outline(curriculum: Curriculum, module_id: str, evaluasi: QuizPlan | 
     """The handout of one module: cover, foreword, contents, Bab I … daftar pustaka."""
     module = _module(curriculum, module_id)
     ctx = _ctx(curriculum, labels, module, base=0)
-    front = [_cover(ctx, module), _foreword(ctx, module), _contents(ctx, module, depth=1)]
+    front = [_cover(ctx, module), _title_page(ctx, module), _colophon(ctx), _foreword(ctx, module),
+             _contents(ctx, module, depth=1)]
     divisions = tuple(front + _module_body(ctx, module, evaluasi))
     return Outline(divisions=divisions, **_metadata(curriculum, labels, module.title))
 
@@ -551,7 +624,8 @@ def book_outline(curriculum: Curriculum, evaluasi: Mapping[str, QuizPlan],
     """The whole programme as one book: cover, foreword, contents, then every module in order."""
     programme = curriculum.programme
     ctx = _ctx(curriculum, labels, None, base=0)
-    divisions = [_cover(ctx, None), _foreword(ctx, None), _contents(ctx, None, depth=1)]
+    divisions = [_cover(ctx, None), _title_page(ctx, None), _colophon(ctx), _foreword(ctx, None),
+                 _contents(ctx, None, depth=1)]
     for number, module_id in enumerate(programme.modules, start=1):
         # Keyed by module id or by the blueprint id `evaluasi-<module>`; the build may use either.
         plan = evaluasi.get(module_id) or evaluasi.get(f"evaluasi-{module_id}")
@@ -561,7 +635,7 @@ def book_outline(curriculum: Curriculum, evaluasi: Mapping[str, QuizPlan],
 
 
 __all__ = [
-    "Block", "Case", "Contents", "Cover", "Division", "Entry", "EntryList", "Explanation", "Explanations",
+    "Block", "Case", "Colophon", "Contents", "Cover", "Formula", "TitlePage", "Division", "Entry", "EntryList", "Explanation", "Explanations",
     "Glossary", "Heading", "KeyTable", "Outline", "Prose", "Quiz", "QuizItem", "Quotation", "ReferenceList",
     "Section", "Signature", "Subheading", "book_outline", "cited_seeds", "filler", "format_date", "letter",
     "md_escape", "module_outline", "number_text", "roman", "seed_date",

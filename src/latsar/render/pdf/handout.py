@@ -12,6 +12,7 @@ from typing import Callable, Mapping
 from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import (
@@ -145,7 +146,7 @@ class _Story:
             out += self.writer.flowables(entry.text, "item", bullet, self._tag(entry.tag))
             out += [self.writer.paragraph(self.writer.plain(child), "item2", f"{'abcdefghijklmnopqrstuvwxyz'[i]}.")
                     for i, child in enumerate(entry.children)]
-        return out
+        return out + [Spacer(1, self.styles["body"].spaceAfter - self.styles["item"].spaceAfter)]
 
     def _tag(self, tag: str) -> str:
         """A small grey label after an entry; no-break spaces keep it whole on one line."""
@@ -158,8 +159,39 @@ class _Story:
     def signature(self, block: plan.Signature) -> list[Flowable]:
         lines = [self.writer.paragraph(escape(block.place_date), "signature"),
                  self.writer.paragraph(escape(block.role), "signature"),
-                 self.writer.paragraph(escape(block.name), "signature-name")]
+                 self.writer.paragraph(f"<u>{escape(block.name)}</u>", "signature-name")]
+        if block.nip:
+            lines.append(self.writer.paragraph(escape(block.nip), "signature"))
         return [Spacer(1, self.theme.leading), KeepTogether(lines)]
+
+    def formula(self, block: plan.Formula) -> list[Flowable]:
+        """left = numerator / denominator × factor, the fraction set with a rule between."""
+        w, style = self.writer, "formula"
+        fraction = Table([[w.paragraph(escape(block.numerator), style)], [w.paragraph(escape(block.denominator), style)]])
+        fraction.setStyle(TableStyle(table_commands(self.theme, ("LINEBELOW", (0, 0), (0, 0), 0.8, self.theme.colour("text")),
+                                                    ("ALIGN", (0, 0), (-1, -1), "CENTER"))))
+        row = [w.paragraph(escape(block.left), style), w.paragraph("=", style), fraction,
+               w.paragraph(escape(block.factor), style)]
+        widths = [_text_width(block.left, self.styles[style]) + 16, 16,
+                  max(_text_width(t, self.styles[style]) for t in (block.numerator, block.denominator)) + 32,
+                  _text_width(block.factor, self.styles[style]) + 16]
+        table = Table([row], colWidths=widths, hAlign="CENTER")
+        table.setStyle(TableStyle(table_commands(self.theme, ("VALIGN", (0, 0), (-1, -1), "MIDDLE"))))
+        return [Spacer(1, self.theme.leading * 0.3), table, Spacer(1, self.theme.leading * 0.6)]
+
+    def title_page(self, block: plan.TitlePage) -> list[Flowable]:
+        return [TitlePageFlowable(block, self.theme, self.styles)]
+
+    def colophon(self, block: plan.Colophon) -> list[Flowable]:
+        w, out = self.writer, []
+        for label, names in block.credits:
+            out.append(w.paragraph(f"<b>{escape(label)}</b>", "colophon"))
+            out += [w.paragraph(escape(name), "colophon-name") for name in names]
+        if block.edition:
+            out.append(w.paragraph(escape(block.edition), "colophon"))
+        out.append(w.paragraph(escape(block.copyright), "colophon"))
+        out += w.flowables(block.notice, "colophon-notice")
+        return [BottomAligned(out)]
 
     def references(self, block: plan.ReferenceList) -> list[Flowable]:
         out: list[Flowable] = []
@@ -263,8 +295,97 @@ _BLOCKS: dict[type, Callable[[_Story, object], list[Flowable]]] = {
     plan.Quotation: _Story.quotation, plan.Case: _Story.case, plan.Signature: _Story.signature,
     plan.Quiz: _Story.quiz, plan.KeyTable: _Story.key_table, plan.Explanations: _Story.explanations,
     plan.Glossary: _Story.glossary, plan.ReferenceList: _Story.references, plan.Contents: _Story.contents,
-    plan.Cover: _Story.cover,
+    plan.Cover: _Story.cover, plan.Formula: _Story.formula, plan.TitlePage: _Story.title_page,
+    plan.Colophon: _Story.colophon,
 }
+
+
+def _text_width(text: str, style: ParagraphStyle) -> float:
+    return stringWidth(text, style.fontName, style.fontSize)
+
+
+class BottomAligned(Flowable):
+    """Flowables stacked at the foot of the frame (the colophon on the back of the title page)."""
+
+    def __init__(self, flowables: list[Flowable]):
+        super().__init__()
+        self.flowables = flowables
+
+    def wrap(self, availWidth, availHeight):
+        self.width, self.height = availWidth, availHeight - 1
+        return self.width, self.height
+
+    def draw(self):
+        y = 0.0
+        for flowable in reversed(self.flowables):
+            _, height = flowable.wrap(self.width, self.height)
+            y += flowable.getSpaceAfter()
+            flowable.drawOn(self.canv, 0, y)
+            y += height + flowable.getSpaceBefore()
+
+
+def _draw_logos(canvas, logos, x: float, y: float, height: float, centred_in: float = 0.0) -> tuple[float, float]:
+    """Logos side by side, `height` high, from x (or centred in a width); returns width and height."""
+    if not logos:
+        return 0.0, 0.0
+    images = []
+    for logo in logos:
+        try:
+            images.append(ImageReader(str(logo)))
+        except OSError as exc:
+            raise LatsarError(f"cannot read the logo {logo}: {exc}") from None
+    gap = height * 0.35
+    widths = [height * i.getSize()[0] / i.getSize()[1] for i in images]
+    total = sum(widths) + gap * (len(widths) - 1)
+    x = x + (centred_in - total) / 2 if centred_in else x
+    for image, width in zip(images, widths):
+        canvas.drawImage(image, x, y, width, height, mask="auto")
+        x += width + gap
+    return total, height
+
+
+class TitlePageFlowable(Flowable):
+    """The title page: logos at the top, the title block in the upper middle, the institution,
+    place and year at the foot; everything centred."""
+
+    def __init__(self, page: plan.TitlePage, theme: Theme, styles):
+        super().__init__()
+        self.page, self.theme, self.styles = page, theme, styles
+
+    def wrap(self, availWidth, availHeight):
+        return availWidth, availHeight - 1
+
+    def _centred(self, text: str, role: str, markup: str | None = None) -> Paragraph:
+        style = ParagraphStyle(role, parent=self.styles[role], alignment=1)
+        return Paragraph(markup or plain(text, self.theme.foreign_terms), style)
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        width, height = self.theme.page_size
+        top, bottom, inner, outer = self.theme.margins
+        frame = width - inner - outer
+        canvas.saveState()
+        _draw_logos(canvas, self.page.logos, inner, height - top - 22 * mm, 22 * mm, centred_in=frame)
+        page = self.page
+        title_style = self.styles["title-page-title"]
+        markup = plain(page.title, self.theme.foreign_terms)
+        inset = (frame - balanced_width(markup, title_style, frame)) / 2
+        title = Paragraph(markup, ParagraphStyle("t", parent=title_style, alignment=1, leftIndent=inset,
+                                                 rightIndent=inset))
+        paras = [self._centred(upper(page.kicker), "title-page-kicker"), title]
+        paras += [self._centred(text, "title-page-detail") for text in (page.subtitle, *page.details) if text]
+        ytop = height * 0.68
+        for para in paras:
+            _, h = para.wrap(frame, 1000)
+            ytop -= h
+            para.drawOn(canvas, inner, ytop)
+            ytop -= 8
+        foot = [self._centred(page.institution, "cover-institution"), self._centred(page.place_year, "cover-cohort")]
+        ybottom = bottom
+        for para in reversed(foot):
+            _, h = para.wrap(frame, 1000)
+            para.drawOn(canvas, inner, ybottom)
+            ybottom += h + 3
+        canvas.restoreState()
 
 
 class Box(Flowable):
@@ -400,11 +521,11 @@ class CoverPage(Flowable):
         self._stack(canvas, details, inner, panel_bottom - 14 * mm, 2)
 
     def _foot(self, canvas) -> None:
-        """Institution, cohort and year at the foot of the page, under an accent rule."""
+        """Logos, institution, cohort and year at the foot of the page, under an accent rule."""
         width, _ = self.theme.page_size
         top, bottom, inner, outer = self.theme.margins
-        logo_width, logo_height = self._logo(canvas, inner, bottom) if self.cover.logo else (0, 0)
-        x = inner + logo_width
+        logo_width, logo_height = _draw_logos(canvas, self.cover.logos, inner, bottom, 18 * mm)
+        x = inner + logo_width + (12 if logo_width else 0)
         paras = [self._para(self.cover.institution, "cover-institution"),
                  self._para(self.cover.cohort_year, "cover-cohort")]
         avail = width - x - outer
@@ -414,15 +535,3 @@ class CoverPage(Flowable):
         canvas.setLineWidth(1.5)
         canvas.line(inner, rule_y, width - outer, rule_y)
         self._stack(canvas, paras, x, bottom + total, 3, avail)
-
-    def _logo(self, canvas, x: float, y: float) -> tuple[float, float]:
-        """Draw the logo at the bottom left, 18 mm high; return its width (with the gap) and height."""
-        try:
-            image = ImageReader(str(self.cover.logo))
-        except OSError as exc:
-            raise LatsarError(f"cannot read the logo {self.cover.logo}: {exc}") from None
-        iw, ih = image.getSize()
-        height = 18 * mm
-        width = height * iw / ih
-        canvas.drawImage(image, x, y, width, height, mask="auto")
-        return width + 12, height
