@@ -44,13 +44,14 @@ def _blocks(division, kind):
 
 
 def test_parts_in_the_order_of_a_lan_module(outline):
-    assert [d.matter for d in outline.divisions[:3]] == ["cover", "front", "front"]
+    assert [d.matter for d in outline.divisions[:5]] == ["cover", "cover", "cover", "front", "front"]
+    assert [type(d.blocks[0]) for d in outline.divisions[:3]] == [plan.Cover, plan.TitlePage, plan.Colophon]
     assert [d.heading.text if d.heading else None for d in outline.divisions] == [
-        None, "Kata Pengantar", "Daftar Isi", "Bab I Pendahuluan", "Bab II Konsep Pelayanan Terintegrasi",
+        None, None, None, "Kata Pengantar", "Daftar Isi", "Bab I Pendahuluan", "Bab II Konsep Pelayanan Terintegrasi",
         "Bab III Koordinasi Antarinstansi", "Evaluasi", "Bab IV Penutup", "Kunci Jawaban dan Pembahasan",
         "Glosarium", "Daftar Pustaka",
     ]
-    assert all(d.matter == "body" for d in outline.divisions[3:])
+    assert all(d.matter == "body" for d in outline.divisions[5:])
 
 
 def test_introduction_sections_a_to_f(outline):
@@ -142,12 +143,12 @@ def test_english_changes_labels_not_content(curriculum, quiz, outline):
     content_ids = {c.id for c in module.chapters} | {s.id for c in module.chapters for s in c.sections}
     content = lambda o: {h.key: h.title for h in o.headings() if h.key.split(".")[-1] in content_ids}  # noqa: E731
     assert content(english) == content(outline) and len(content(outline)) == len(content_ids)
-    assert english.divisions[3].sections[0].blocks == outline.divisions[3].sections[0].blocks
+    assert english.divisions[5].sections[0].blocks == outline.divisions[5].sections[0].blocks
 
 
 def test_programme_foreword_overrides_the_built_in_one(tmp_path):
     curriculum = make_curriculum(tmp_path, foreword="Modul *{{ module_title }}* untuk {{ cohort }}, {{ date }}.")
-    foreword = plan.module_outline(curriculum, "layanan", None, ID).divisions[1]
+    foreword = plan.module_outline(curriculum, "layanan", None, ID).divisions[3]
     assert foreword.blocks[0].text == "Modul *Pelayanan Publik Terintegrasi* untuk Angkatan I, 23 November 2026."
     assert foreword.blocks[1] == plan.Signature("Pontianak, 23 November 2026", "Kepala BPSDM Provinsi Contoh",
                                                 "Dr. Contoh, M.Si.")
@@ -174,7 +175,7 @@ def test_book_nests_modules_above_their_chapters(curriculum, quiz):
     assert {h.level for h in headings if h.text.startswith("Bab ")} == {1}
     assert sum(1 for d in book.divisions if d.heading and d.heading.title == "Evaluasi") == 1
     assert book.divisions[0].blocks[0].kicker == "Bahan Ajar"
-    assert "{% if" not in book.divisions[1].blocks[0].text and "bahan ajar untuk" in book.divisions[1].blocks[0].text
+    assert "{% if" not in book.divisions[3].blocks[0].text and "bahan ajar untuk" in book.divisions[3].blocks[0].text
 
 
 def test_roman_numerals():
