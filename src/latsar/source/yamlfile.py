@@ -8,6 +8,7 @@ the first alias stops it. Oversized files are refused before they are parsed.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -60,10 +61,14 @@ class SourceDoc:
 
 
 def display_path(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+    """`path` relative to the current folder, as the user would type it. Folders on the way are
+    resolved, the file itself is not: a symlink is named by its own name, not its target's."""
+    absolute = Path(os.path.abspath(path))
+    for base in (Path(os.path.abspath(Path.cwd())), Path.cwd().resolve()):
+        for candidate in (absolute, absolute.parent.resolve() / absolute.name):
+            if candidate.is_relative_to(base):
+                return str(candidate.relative_to(base))
+    return str(path)
 
 
 def read_text(path: Path, display: str) -> str:
