@@ -1,38 +1,49 @@
-"""Benchmark: the whole `latsar build` of the bundled curriculum, serial and with a second process.
+"""Benchmark: the whole `latsar build` of the bundled curriculum as a user runs it (a fresh
+process, into an empty folder), then the same build in process, on one core and with the
+handouts in a second process.
 
-Run: python bench/bench_build.py   (prints figures; not a test)
+Run: python bench/bench_build.py [--runs N] [--smoke]
 """
 
 from __future__ import annotations
 
-import statistics
 import tempfile
-import time
 from pathlib import Path
 
-from latsar.build import BuildOptions, build
-from latsar.model.load import load_curriculum
-
-PROJECT = Path(__file__).resolve().parents[1]
-RUNS = 3
+import harness
 
 
-def timed(curriculum, jobs: int) -> tuple[float, int]:
-    times, count = [], 0
-    for _ in range(RUNS):
+def in_process(source: Path, jobs: int, runs: int, warm: bool) -> tuple[float, int]:
+    from latsar.build import BuildOptions, build
+    from latsar.model.load import load_curriculum
+
+    curriculum, _ = load_curriculum(source / "curriculum")
+
+    def once() -> int:
         with tempfile.TemporaryDirectory() as out:
-            start = time.perf_counter()
-            count = len(build(curriculum, Path(out), BuildOptions(jobs=jobs)).files)
-            times.append(time.perf_counter() - start)
-    return statistics.median(times), count
+            return len(build(curriculum, Path(out), BuildOptions(jobs=jobs)).files)
+
+    if warm:
+        once()  # imports, fonts
+    return harness.timed(once, runs)
 
 
-def main() -> None:
-    curriculum, _ = load_curriculum(PROJECT / "curriculum")
-    serial, files = timed(curriculum, 1)
-    parallel, _ = timed(curriculum, 2)
-    print(f"full build, {files} files (median of {RUNS}): serial {serial:.2f} s, "
-          f"handouts in a second process {parallel:.2f} s ({serial / parallel:.2f}x)")
+def main(argv: list[str] | None = None) -> None:
+    opts = harness.options(__doc__, runs=3, argv=argv)
+    source = harness.MINI if opts.smoke else harness.PROJECT
+    print(harness.machine())
+    with tempfile.TemporaryDirectory() as tmp:
+        command = harness.latsar() + ["build", str(source / "curriculum"), "--out", f"{tmp}/build"]
+        r = harness.whole(command, opts.runs)
+    serial, files = in_process(source, 1, opts.runs, not opts.smoke)
+    parallel, _ = in_process(source, 2, opts.runs, not opts.smoke)
+    print(f"whole command, fresh process (median of {opts.runs})")
+    print(f"  latsar build ({files} files)  {r.seconds:6.2f} s (CPU {r.cpu_seconds:.2f} s)   peak "
+          f"{r.peak_pss_mib:.0f} MiB PSS ({r.peak_rss_mib:.0f} RSS) over {r.processes} process(es)   (target < 3 s)")
+    print(f"in process, warm (median of {opts.runs})")
+    print(f"  one core {serial:6.2f} s; handouts in a second process {parallel:6.2f} s "
+          f"({harness.ratio(serial, parallel)} faster); whole command / in process: "
+          f"{harness.ratio(r.seconds, min(serial, parallel))}")
 
 
 if __name__ == "__main__":

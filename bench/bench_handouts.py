@@ -1,52 +1,49 @@
-"""Benchmark: build every module handout and the book of the bundled curriculum.
+"""Benchmark: every module handout and the programme book of the bundled curriculum, in process
+(warm), with pages per second for each handout and for all of them. The whole command that
+writes them is `latsar build` (bench_build.py).
 
-Run: python bench/bench_handouts.py   (prints figures; not a test)
+Run: python bench/bench_handouts.py [--runs N] [--smoke]
 """
 
 from __future__ import annotations
 
-import io
-import statistics
-import time
 from pathlib import Path
 
-from pypdf import PdfReader
-
-from latsar.model.load import load_curriculum
-from latsar.plan.quiz import plan_quiz
-from latsar.render.pdf.handout import book_pdf, module_pdf
-from latsar.render.pdf.theme import make_theme
-
-PROJECT = Path(__file__).resolve().parents[1]
-RUNS = 3
+import harness
 
 
-def build_all(curriculum, plans, theme) -> dict[str, bytes]:
-    files = {m.id: module_pdf(curriculum, m.id, plans.get(m.id), theme) for m in curriculum.modules}
-    files["bahan-ajar"] = book_pdf(curriculum, plans, theme)
-    return files
+def prepare(source: Path):
+    from latsar.model.load import load_curriculum
+    from latsar.plan.quiz import plan_quiz
+    from latsar.render.pdf.theme import make_theme
+
+    curriculum, _ = load_curriculum(source / "curriculum")
+    plans = {m.id: plan_quiz(curriculum, curriculum.blueprint_by_id[f"evaluasi-{m.id}"])
+             for m in curriculum.modules if f"evaluasi-{m.id}" in curriculum.blueprint_by_id}
+    return curriculum, plans, make_theme(curriculum.programme, curriculum.programme.language)
 
 
-def main() -> None:
-    start = time.perf_counter()
-    curriculum, _ = load_curriculum(PROJECT / "curriculum")
-    load_time = time.perf_counter() - start
-    plans = {m.id: plan_quiz(curriculum, curriculum.blueprint_by_id[f"evaluasi-{m.id}"]) for m in curriculum.modules}
-    theme = make_theme(curriculum.programme, curriculum.programme.language)
-    build_all(curriculum, plans, theme)  # warm: font registration and imports are one-off costs
-    times, files = [], {}
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        files = build_all(curriculum, plans, theme)
-        times.append(time.perf_counter() - start)
-    pages = {name: len(PdfReader(io.BytesIO(data)).pages) for name, data in files.items()}
-    module_pages = sum(n for name, n in pages.items() if name != "bahan-ajar")
-    best = min(times)
-    print(f"load + check curriculum        {load_time:6.2f} s")
-    print(f"6 handouts + book (best of {RUNS})  {best:6.2f} s   median {statistics.median(times):.2f} s")
-    print(f"pages                          {module_pages} in handouts + {pages['bahan-ajar']} in the book")
-    print(f"throughput                     {(module_pages + pages['bahan-ajar']) / best:6.1f} pages/s "
-          f"(each document laid out twice for the daftar isi)")
+def main(argv: list[str] | None = None) -> None:
+    from latsar.render.pdf.handout import book_pdf, module_pdf
+
+    opts = harness.options(__doc__, runs=3, argv=argv)
+    curriculum, plans, theme = prepare(harness.MINI if opts.smoke else harness.PROJECT)
+    print(harness.machine())
+    print(f"in process, warm (median of {opts.runs} after a first call); each document is laid out twice "
+          "for its daftar isi")
+    total_pages = total_seconds = 0.0
+    for module in curriculum.modules:
+        module_pdf(curriculum, module.id, plans.get(module.id), theme)  # warm
+        seconds, pdf = harness.timed(lambda: module_pdf(curriculum, module.id, plans.get(module.id), theme), opts.runs)
+        pages = harness.pdf_pages(pdf)
+        total_pages, total_seconds = total_pages + pages, total_seconds + seconds
+        print(f"  {module.id:16} {pages:4d} pages  {seconds:6.2f} s  {pages / seconds:6.0f} pages/s")
+    seconds, pdf = harness.timed(lambda: book_pdf(curriculum, plans, theme), opts.runs)
+    pages = harness.pdf_pages(pdf)
+    print(f"  {'book':16} {pages:4d} pages  {seconds:6.2f} s  {pages / seconds:6.0f} pages/s")
+    total_pages, total_seconds = total_pages + pages, total_seconds + seconds
+    print(f"  {'all':16} {total_pages:4.0f} pages  {total_seconds:6.2f} s  {total_pages / total_seconds:6.0f} pages/s"
+          "   (target: a 25-page handout at >= 100 pages/s)")
 
 
 if __name__ == "__main__":

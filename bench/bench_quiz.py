@@ -1,41 +1,60 @@
-"""Benchmark: quiz sets (booklets, answer sheet, key, pembahasan, kisi-kisi, CSV/JSON) of the
-bundled post-test with 4 and 100 versions, and of the 20-item pre-test with 100 versions; peak
-memory; and the cost of one booklet against plain reportlab writing the same words on the same
-number of pages with no decisions at all (the floor).
+"""Benchmark: quiz sets (booklets, answer sheet, key, pembahasan, kisi-kisi, CSV/JSON).
 
-References for 100 versions of a 20-item quiz: auto-multiple-choice about 12 s, R/exams about
-176 s; the aim here is under 2.5 s with keys and sheets on two cores.
+Whole commands first, as a user runs them (`latsar quiz BLUEPRINT` in a fresh process, the
+blueprint's `versions:` edited in a copy of the bundled curriculum): the 30-item post-test with
+its 4 versions, and the 20-item pre-test with 100 and 1,000 versions, with the peak memory summed
+over every process. Then the same sets in process (planning, then the documents, warm), and one
+booklet against plain reportlab writing the same words on as many pages with no decisions at all
+(the floor).
 
-Run: python bench/bench_quiz.py   (prints figures; not a test)
-Each scenario runs in its own process, so its memory figures are its own.
+Run: python bench/bench_quiz.py [--runs N] [--smoke]
 """
 
 from __future__ import annotations
 
 import json
-import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
-import tracemalloc
 from io import BytesIO
 from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parents[1]
-SCENARIOS = [("post-test", None), ("post-test", 100), ("pre-test", 100)]
-RUNS = 3
+import harness
+
+# (project, blueprint, versions or None for the blueprint's own, runs of the whole command at most)
+SCENARIOS = [(harness.PROJECT, "post-test", None, 5), (harness.PROJECT, "pre-test", 100, 5),
+             (harness.PROJECT, "pre-test", 1000, 1)]
+SMOKE = [(harness.MINI, "kuis", None, 1)]
+BOOKLET = (harness.PROJECT, "post-test", 20)  # whose booklets are compared with the floor
+SMOKE_BOOKLET = (harness.MINI, "kuis", 2)
 
 
-def load(blueprint_id: str, versions: int | None):
+def whole_commands(scenarios, runs: int) -> None:
+    print(f"whole command, fresh process (median of up to {runs}); peak memory over all processes, PSS (RSS)")
+    for source, blueprint_id, versions, most in scenarios:
+        with tempfile.TemporaryDirectory() as tmp:
+            curriculum = harness.workspace(Path(tmp), {blueprint_id: versions} if versions else None, source)
+            command = harness.latsar() + ["quiz", blueprint_id, str(curriculum), "--out", f"{tmp}/build"]
+            r = harness.whole(command, min(runs, most))
+            files = sum(1 for p in Path(tmp, "build").rglob("*") if p.is_file())
+        print(f"  latsar quiz {blueprint_id:9} {f'({versions} versions)' if versions else '(as bundled)':16} "
+              f"{r.seconds:6.2f} s (CPU {r.cpu_seconds:5.2f} s)   {r.peak_pss_mib:5.0f} MiB ({r.peak_rss_mib:.0f}), "
+              f"{r.processes} process(es), {files} files")
+
+
+# --------------------------------------------------------------------------- in process
+
+
+def load(source: Path, blueprint_id: str, versions: int | None):
     from latsar.model.load import load_curriculum
     from latsar.plan.quiz import plan_quiz
     from latsar.render.pdf.theme import make_theme
 
-    curriculum, _ = load_curriculum(PROJECT / "curriculum")
+    curriculum, _ = load_curriculum(source / "curriculum")
     blueprint = curriculum.blueprint_by_id[blueprint_id]
     if versions:
-        # Blueprint is a frozen pydantic model, not a dataclass: model_copy is its replace().
         blueprint = blueprint.model_copy(update={"versions": versions})
     start = time.perf_counter()
     plan = plan_quiz(curriculum, blueprint)
@@ -43,40 +62,22 @@ def load(blueprint_id: str, versions: int | None):
     return curriculum, plan, make_theme(curriculum.programme, "id"), planning
 
 
-def scenario(blueprint_id: str, versions: int | None) -> dict:
-    """Runs in a child process: times quiz_set (median of RUNS after one warm-up)."""
+def scenario(source: Path, blueprint_id: str, versions: int | None, runs: int) -> dict:
+    """In a child process: planning once, then quiz_set (the first call, and warm)."""
     from latsar.render.pdf.quiz import quiz_set
 
-    curriculum, plan, theme, planning = load(blueprint_id, versions)
+    curriculum, plan, theme, planning = load(source, blueprint_id, versions)
     start = time.perf_counter()
-    quiz_set(curriculum, plan, theme)  # warm-up: fonts parsed, styles built, code paths hot
-    cold = time.perf_counter() - start
-    times = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        files = quiz_set(curriculum, plan, theme)
-        times.append(time.perf_counter() - start)
-    # A separate run for the Python heap: tracing every allocation slows the process severalfold.
-    tracemalloc.start()
     quiz_set(curriculum, plan, theme)
-    traced_peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
-    return {
-        "versions": len(plan.versions), "items": len(plan.master), "files": len(files),
-        "mib": sum(map(len, files.values())) / 2**20, "seconds": statistics.median(times), "cold": cold,
-        "planning": planning,
-        "rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        "children_rss_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
-        "traced_mib": traced_peak / 2**20,
-    }
+    first = time.perf_counter() - start
+    warm, files = harness.timed(lambda: quiz_set(curriculum, plan, theme), runs)
+    return {"versions": len(plan.versions), "items": len(plan.master), "files": len(files),
+            "mib": sum(map(len, files.values())) / 2**20, "seconds": warm, "first": first, "planning": planning}
 
 
-# --------------------------------------------------------------------------- one booklet vs the floor
-
-
-def floor_booklet(curriculum, version, theme, texts) -> bytes:
+def floor_booklet(version, theme, texts) -> bytes:
     """Plain reportlab: the same words in the same fonts, pre-wrapped lines drawn top to bottom,
-    a new page when the frame is full. No markup, no layout choices, no keep-together, no x/y."""
+    a new page when the frame is full. No markup, no layout choices, no keep-together."""
     from reportlab.lib.utils import simpleSplit
     from reportlab.pdfgen.canvas import Canvas
 
@@ -102,70 +103,79 @@ def floor_booklet(curriculum, version, theme, texts) -> bytes:
         y -= leading
 
     for number, planned in enumerate(version.items, start=1):
-        stem = texts[planned.item_id].stem
-        for part in simpleSplit(f"{number}. {plain_text(stem)}", font, size, width - left - right):
+        text = texts[planned.item_id]
+        for part in simpleSplit(f"{number}. {plain_text(text.stem)}", font, size, width - left - right):
             line(part, 0)
         for letter, index in zip("ABCDE", planned.choice_order):
-            option = plain_text(texts[planned.item_id].options[index])
-            for part in simpleSplit(f"{letter}. {option}", font, size, width - left - right - 22):
+            for part in simpleSplit(f"{letter}. {plain_text(text.options[index])}", font, size,
+                                    width - left - right - 22):
                 line(part, 22)
         y -= leading * 0.5
     canv.save()
     return buffer.getvalue()
 
 
-def per_booklet() -> dict:
-    """Serial cost of one booklet of the post-test, ours and the floor (median over versions)."""
-    from latsar.render.pdf.quiz.booklet import BookletJob, Items, booklet_pdf
-    from latsar.render.pdf.quiz.common import instructions, item_texts, quiz_info
+def per_booklet(source: Path, blueprint_id: str, versions: int) -> dict:
+    """One booklet at a time, ours and the floor (medians over the versions)."""
+    from latsar.plan.quizdocs import quiz_docs
+    from latsar.render.pdf.quiz.booklet import Items, booklet_jobs, booklet_pdf
 
-    curriculum, plan, theme, _ = load("post-test", 20)
-    texts, info = item_texts(curriculum, plan, theme.labels), quiz_info(curriculum, plan, theme.labels)
-    jobs = [BookletJob(info, v, instructions(curriculum, plan, theme.labels, v.code), texts) for v in plan.versions]
+    curriculum, plan, theme, _ = load(source, blueprint_id, versions)
+    jobs = booklet_jobs(quiz_docs(curriculum, plan, theme.labels))
     booklet_pdf(jobs[0], theme)
-    floor_booklet(curriculum, plan.versions[0], theme, texts)
+    floor_booklet(plan.versions[0], theme, jobs[0].texts)  # warm: fonts, imports
     ours, floor, items = [], [], Items(theme)
+    pages = []
     for job in jobs:
-        start = time.perf_counter()
-        booklet_pdf(job, theme, items)
-        ours.append(time.perf_counter() - start)
-        start = time.perf_counter()
-        floor_booklet(curriculum, job.version, theme, texts)
-        floor.append(time.perf_counter() - start)
-    return {"ours": statistics.median(ours), "floor": statistics.median(floor)}
+        seconds, pdf = harness.timed(lambda: booklet_pdf(job, theme, items), 1)
+        ours.append(seconds)
+        pages.append(harness.pdf_pages(pdf))
+        floor.append(harness.timed(lambda: floor_booklet(job.booklet.version, theme, job.texts), 1)[0])
+    return {"ours": statistics.median(ours), "floor": statistics.median(floor), "pages": statistics.median(pages)}
 
 
-def child(argv: list[str]) -> None:
+def child(argv: list[str]) -> dict:
     if argv[0] == "booklet":
-        print(json.dumps(per_booklet()))
-    else:
-        print(json.dumps(scenario(argv[0], int(argv[1]) or None)))
+        return per_booklet(Path(argv[1]), argv[2], int(argv[3]))
+    return scenario(Path(argv[0]), argv[1], int(argv[2]) or None, int(argv[3]))
 
 
-def run_child(*args: str) -> dict:
-    result = subprocess.run([sys.executable, __file__, "--child", *args], check=True, capture_output=True,
-                            text=True, cwd=PROJECT)
+def run_child(*args: object, inline: bool = False) -> dict:
+    """Each scenario in its own process, so one does not warm up or fill memory for the next
+    (`inline`, for --smoke: here, to save the process start)."""
+    if inline:
+        return child(list(map(str, args)))
+    result = subprocess.run([sys.executable, __file__, "--child", *map(str, args)], check=True,
+                            capture_output=True, text=True, cwd=harness.PROJECT)
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def main() -> None:
-    from latsar.render.pdf.quiz.parallel import cores
+def in_process(scenarios, runs: int, booklet: tuple, inline: bool) -> None:
+    print(f"in process (planning once, documents warm: median of {runs} after a first call)")
+    for source, blueprint_id, versions, _ in scenarios:
+        if versions and versions > 100:
+            continue  # the whole command says it; warm repeats of 1,000 versions say nothing more
+        r = run_child(source, blueprint_id, versions or 0, runs, inline=inline)
+        print(f"  {blueprint_id:9} {r['items']:3} items x {r['versions']:3} versions: planning "
+              f"{r['planning']:.2f} s, documents {r['seconds']:.2f} s (first call {r['first']:.2f} s); "
+              f"{r['files']} files, {r['mib']:.1f} MiB")
+    b = run_child("booklet", *booklet, inline=inline)
+    print(f"  one {booklet[1]} booklet ({b['pages']:.0f} pages): {b['ours'] * 1000:.1f} ms, "
+          f"{b['ours'] / b['pages'] * 1000:.1f} ms/page; plain reportlab {b['floor'] * 1000:.1f} ms; "
+          f"ratio {harness.ratio(b['ours'], b['floor'])} (target <= 1.2x)")
 
-    print(f"quiz sets on {cores()} core(s); median of {RUNS} runs after a warm-up, each scenario in its own process")
-    for blueprint_id, versions in SCENARIOS:
-        r = run_child(blueprint_id, str(versions or 0))
-        print(f"{blueprint_id:9} {r['items']:3} items x {r['versions']:3} versions: {r['seconds']:6.2f} s "
-              f"(first in the process {r['cold']:.2f} s; {r['files']} files, {r['mib']:.1f} MiB; "
-              f"planning {r['planning']:.2f} s)   peak RSS "
-              f"{r['rss_mib']:.0f} MiB, workers {r['children_rss_mib']:.0f} MiB, Python heap {r['traced_mib']:.0f} MiB")
-    b = run_child("booklet")
-    print(f"one post-test booklet, serial: {b['ours'] * 1000:.1f} ms; plain reportlab floor "
-          f"{b['floor'] * 1000:.1f} ms; ratio {b['ours'] / b['floor']:.2f}x")
-    print("reference, 100 versions of a 20-item quiz: auto-multiple-choice ~12 s, R/exams ~176 s; target < 2.5 s")
+
+def main(argv: list[str] | None = None) -> None:
+    opts = harness.options(__doc__, runs=3, argv=argv)
+    scenarios = SMOKE if opts.smoke else SCENARIOS
+    print(harness.machine())
+    whole_commands(scenarios, opts.runs)
+    in_process(scenarios, opts.runs, SMOKE_BOOKLET if opts.smoke else BOOKLET, inline=opts.smoke)
+    print("targets (2 cores): 100 versions x 20 items about 2 s; 1,000 versions < 10 s and < 300 MiB")
 
 
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
-        child(sys.argv[2:])
+        print(json.dumps(child(sys.argv[2:])))
     else:
         main()

@@ -64,10 +64,11 @@ class BuildContext:
 
     @cached_property
     def plans(self) -> dict:
-        """One plan per blueprint, shared by handouts, quiz sets and exports (never re-shuffled)."""
+        """One plan per blueprint asked for, shared by handouts, quiz sets and exports (never
+        re-shuffled). Only those: `latsar quiz X` plans X, however big the other quizzes are."""
         from latsar.plan.quiz import plan_quiz
 
-        return {b.id: plan_quiz(self.curriculum, b) for b in self.curriculum.blueprints}
+        return {b.id: plan_quiz(self.curriculum, b) for b in self.blueprints}
 
 
 Step = Callable[[BuildContext, Outputs], None]

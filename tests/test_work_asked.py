@@ -1,0 +1,59 @@
+"""Commands do only what was asked: one quiz plans one blueprint, and `check` loads no PDF,
+spreadsheet or statistics library (they cost a user seconds of start-up for nothing)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import latsar.plan.quiz
+from latsar.cli import main
+
+HEAVY = ("reportlab", "pyphen", "numpy", "openpyxl", "pypdf", "pypdfium2", "PIL", "lxml")
+
+
+@pytest.fixture
+def planned(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Blueprint ids of every version planned, in order."""
+    seen: list[str] = []
+    original = latsar.plan.quiz.build_version
+
+    def recording(curriculum, blueprint, *args, **kwargs):
+        seen.append(blueprint.id)
+        return original(curriculum, blueprint, *args, **kwargs)
+
+    monkeypatch.setattr(latsar.plan.quiz, "build_version", recording)
+    return seen
+
+
+def unrelated_blueprint(curriculum: Path) -> None:
+    """A second, bigger quiz beside `kuis` that nobody asked for."""
+    text = (curriculum / "blueprints" / "kuis.yaml").read_text(encoding="utf-8")
+    (curriculum / "blueprints" / "besar.yaml").write_text(
+        text.replace("id: kuis", "id: besar").replace("versions: 2", "versions: 40"), encoding="utf-8")
+
+
+@pytest.mark.parametrize("command", [["quiz", "kuis"], ["export", "kuis", "-f", "gift"]])
+def test_one_quiz_plans_one_blueprint(command: list[str], mini: Path, planned: list[str]) -> None:
+    unrelated_blueprint(mini)
+    assert main([*command, "curriculum", "--out", "out"]) == 0
+    assert planned == ["kuis", "kuis"]
+
+
+def test_full_build_plans_every_blueprint(mini: Path, planned: list[str]) -> None:
+    unrelated_blueprint(mini)
+    assert main(["build", "curriculum", "--out", "out"]) == 0
+    assert sorted(set(planned)) == ["besar", "kuis"]
+
+
+def test_check_loads_no_pdf_stack(mini: Path) -> None:
+    code = ("import runpy, sys\n"
+            "sys.argv = ['latsar', 'check', 'curriculum']\n"
+            "try:\n    runpy.run_module('latsar', run_name='__main__')\n"
+            "except SystemExit as exit:\n    code = exit.code\n"
+            f"print(code, sorted({{m.split('.')[0] for m in sys.modules}} & set({HEAVY!r})))\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=mini.parent)
+    assert result.stdout.strip().splitlines()[-1] == "0 []", result.stdout + result.stderr
