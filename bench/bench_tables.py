@@ -1,0 +1,95 @@
+"""Benchmark: the cost of a page of each table document (answer key, kisi-kisi, score report)
+against a page of a quiz booklet, in process and warm. Target: no table page costs more than
+twice a booklet page.
+
+Shapes: the key and the kisi-kisi of the 20-item pre-test with 100 versions (and the post-test's
+own 4 versions), and the score report of a 50-item quiz with its item table and a gain table of
+500 participants.
+
+Run: python bench/bench_tables.py [--runs N] [--smoke]
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import harness
+
+
+def quiz_inputs(source: Path, blueprint_id: str, versions: int | None):
+    from latsar.model.load import load_curriculum
+    from latsar.plan.quiz import plan_quiz
+    from latsar.plan.quizdocs import quiz_docs
+    from latsar.render.pdf.theme import make_theme
+
+    curriculum, _ = load_curriculum(source / "curriculum")
+    blueprint = curriculum.blueprint_by_id[blueprint_id]
+    if versions:
+        blueprint = blueprint.model_copy(update={"versions": versions})
+    theme = make_theme(curriculum.programme, "id")
+    return quiz_docs(curriculum, plan_quiz(curriculum, blueprint), theme.labels), theme
+
+
+def per_page(render, runs: int) -> tuple[float, int]:
+    """Milliseconds per page (median of `runs` after a first call), and the pages."""
+    pdf = render()
+    seconds, pdf = harness.timed(render, runs)
+    pages = harness.pdf_pages(pdf)
+    return seconds * 1000 / pages, pages
+
+
+def booklet_page(docs, theme, runs: int) -> float:
+    from latsar.render.pdf.quiz.booklet import Items, booklet_jobs, booklet_pdf
+
+    jobs, items = booklet_jobs(docs), Items(theme)
+    return per_page(lambda: booklet_pdf(jobs[0], theme, items), runs)[0]
+
+
+def report_inputs(participants: int, per_module: dict[str, int]):
+    """A score report of a simulated cohort (its pre-test answers are its post-test's, so the
+    gain table has a row per participant)."""
+    import bench_score
+    from latsar.render.pdf.theme import make_theme
+    from latsar.score.command import score
+    from latsar.score.report import build_report
+
+    with tempfile.TemporaryDirectory() as folder:
+        curriculum_folder = bench_score.fifty_item_workspace(Path(folder), per_module)
+        curriculum, key = bench_score.quiz_key(curriculum_folder)
+        answers = Path(folder) / "jawaban.csv"
+        bench_score.answers_csv(key, answers, participants)
+        outcome = score(curriculum, bench_score.BLUEPRINT_ID, [answers], None, None, answers)
+    theme = make_theme(curriculum.programme, "id")
+    return build_report(curriculum, outcome), theme
+
+
+def main(argv: list[str] | None = None) -> None:
+    from latsar.render.pdf.quiz.key import key_pdf
+    from latsar.render.pdf.quiz.kisi import kisi_pdf
+    from latsar.render.pdf.score_report import render_score_report
+
+    import bench_score
+
+    opts = harness.options(__doc__, runs=3, argv=argv)
+    print(harness.machine())
+    source = harness.MINI if opts.smoke else harness.PROJECT
+    shapes = [("kuis", None)] if opts.smoke else [("post-test", None), ("pre-test", 100)]
+    docs, theme = quiz_inputs(source, *shapes[0])
+    booklet = booklet_page(docs, theme, opts.runs)
+    print(f"in process, warm (median of {opts.runs}); a booklet page costs {booklet:.1f} ms")
+    for blueprint_id, versions in shapes:
+        docs, theme = quiz_inputs(source, blueprint_id, versions)
+        for name, render in (("key", lambda: key_pdf(docs.key, theme)), ("kisi-kisi", lambda: kisi_pdf(docs.kisi, theme))):
+            ms, pages = per_page(render, opts.runs)
+            print(f"  {name:10} {blueprint_id} x {len(docs.booklets):3} versions: {pages:3} pages, {ms:5.1f} ms/page, "
+                  f"{harness.ratio(ms, booklet)} a booklet page (target <= 2x)")
+    report, theme = report_inputs(*((40, bench_score.SMOKE_ITEMS) if opts.smoke else
+                                    (500, bench_score.ITEMS_PER_MODULE)))
+    ms, pages = per_page(lambda: render_score_report(report, theme), opts.runs)
+    print(f"  {'report':10} {len(report.tables)} tables: {pages:3} pages, {ms:5.1f} ms/page, "
+          f"{harness.ratio(ms, booklet)} a booklet page (target <= 2x)")
+
+
+if __name__ == "__main__":
+    main()
