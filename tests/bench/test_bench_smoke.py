@@ -19,6 +19,8 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     "bench_build.py": (r"latsar build \(\d+ files\) +\d+\.\d\d s .*peak \d+ MiB", r"one core +\d+\.\d\d s"),
     "bench_quiz.py": (r"latsar quiz kuis .* \d+\.\d\d s .* \d+ MiB", r"kuis +\d+ items x +2 versions",
                       r"one kuis booklet .* ratio \d+\.\d\dx"),
+    "bench_tables.py": (r"booklet page costs \d+\.\d ms", r"key +kuis .* ms/page, \d+\.\d\dx",
+                        r"kisi-kisi +kuis .* ms/page", r"report +\d+ tables: +\d+ pages"),
     "bench_score.py": (r"latsar score +: +\d+\.\d\d s", r"scoring total +: +\d+\.\d+ s"),
 }
 

@@ -20,6 +20,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from latsar.render.pdf.fonts import register
+from latsar.render.pdf.grid import Cell, Grid, Look, Text, cells
 from latsar.render.pdf.theme import Theme, make_styles, table_commands
 from latsar.score.report import Point, ScoreReport, Table as ReportTable
 
@@ -55,7 +56,7 @@ def render_score_report(report: ScoreReport, theme: Theme) -> bytes:
     story = _title(report, styles) + _summary(report, theme, styles) + _charts(report, theme, styles)
     widths = _widths(report.tables, theme.frame_width, styles)
     for table in report.tables:
-        story += _table(table, widths[_layout(table)], theme, styles)
+        story += _table(table, widths[_layout(table)], theme, styles, doc.height)
     story += _methods(report, styles)
 
     def page(canv, document):
@@ -99,8 +100,7 @@ def _styles(theme: Theme) -> Mapping[str, ParagraphStyle]:
 
 
 def _p(text: str, style: ParagraphStyle) -> Paragraph:
-    # A number keeps its per cent sign on its line ("6.7 %" never breaks before the sign).
-    return Paragraph(escape(text).replace(" %", "\u00a0%").replace("\n", "<br/>"), style)
+    return Paragraph(escape(_breakable(text)).replace("\n", "<br/>"), style)
 
 
 def _title(report: ScoreReport, styles) -> list:
@@ -241,25 +241,28 @@ def _roles(table: ReportTable) -> list[str]:
     return [column.role for column in table.columns]
 
 
-def _table(table: ReportTable, widths: list[float], theme: Theme, styles) -> list:
+def _table(table: ReportTable, widths: list[float], theme: Theme, styles, page_height: float) -> list:
     if not table.rows:
         return []
-    data = [[_p(h, styles["head"]) for h in table.header]]
-    data += [[_p(c, styles["cell"]) for c in row.cells] for row in table.rows]
-    grid = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
-    commands = [("BACKGROUND", (0, 0), (-1, 0), theme.colour("accent")), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LINEBELOW", (0, 1), (-1, -1), 0.25, theme.colour("rule")),
-                ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-                ("LEFTPADDING", (0, 0), (-1, -1), PADDING), ("RIGHTPADDING", (0, 0), (-1, -1), PADDING)]
+    header = cells([_breakable(h) for h in table.header], styles["head"])
     action_column = next((n for n, role in enumerate(_roles(table)) if role in TINTED), None)
-    for n, row in enumerate(table.rows, start=1):
-        if row.action and action_column is not None:
-            commands.append(("BACKGROUND", (action_column, n), (action_column, n), HexColor(ACTION_COLOURS[row.action][1])))
-    grid.setStyle(TableStyle(table_commands(theme, *commands)))
+    body = [[Cell((Text(_breakable(text), styles["cell"]),), background=_tint(row, column == action_column))
+             for column, text in enumerate(row.cells)] for row in table.rows]
+    look = Look(theme.colour("accent"), theme.colour("rule"), rule_width=0.25, grid=False, header_padding=(2, 2),
+                body_padding=(2, 2), side_padding=PADDING)
     heading = [_p(table.title, styles["report-section"])]
     if table.note:
         heading.append(_p(table.note, styles["note"]))
-    return [KeepTogether(heading + [Spacer(0, 0)]), grid]
+    return [KeepTogether(heading + [Spacer(0, 0)]), Grid(widths, [header], body, look, page_height)]
+
+
+def _breakable(text: str) -> str:
+    # A number keeps its per cent sign on its line ("6.7 %" never breaks before the sign).
+    return text.replace(" %", "\u00a0%")
+
+
+def _tint(row, tinted: bool) -> HexColor | None:
+    return HexColor(ACTION_COLOURS[row.action][1]) if tinted and row.action else None
 
 
 def _widths(tables: tuple[ReportTable, ...], width: float, styles) -> dict[str, list[float]]:

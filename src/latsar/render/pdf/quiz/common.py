@@ -20,6 +20,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, P
 
 from latsar.plan.quizdocs import QuizInfo
 from latsar.render.pdf import fonts
+from latsar.render.pdf.grid import Grid, Look, Row
 from latsar.render.pdf.markup import Writer, plain
 from latsar.render.pdf.theme import Theme, make_styles, table_commands
 
@@ -72,7 +73,9 @@ def _quiz_roles(theme: Theme) -> dict[str, dict]:
 @functools.lru_cache(maxsize=8)
 def quiz_styles(theme: Theme) -> Mapping[str, ParagraphStyle]:
     """The theme's styles plus the quiz roles. Cached per theme: a set builds dozens of PDFs,
-    and ParagraphStyle objects are only read once made."""
+    and ParagraphStyle objects are only read once made. The fonts they name are registered here,
+    so a document may be the first of its process."""
+    fonts.register(theme.body_font, theme.heading_font)
     styles = dict(make_styles(theme))
     body = styles["body"]
     # Lists and quotations inside stems and instructions follow the quiz's ragged-right rule too.
@@ -278,19 +281,14 @@ def title_block(theme: Theme, kicker: str, title: str, details: Sequence[str]) -
     return table
 
 
-def grid_table(theme: Theme, rows: list[list], widths: Sequence[float], header_rows: int = 1,
-               *extra: tuple) -> Table:
-    """A ruled table with an accent header row that repeats on every page it runs onto."""
-    table = Table(rows, colWidths=list(widths), repeatRows=header_rows, hAlign="LEFT", splitByRow=1)
-    table.setStyle(TableStyle(table_commands(
-        theme, ("GRID", (0, 0), (-1, -1), 0.5, theme.colour("rule")),
-        ("BACKGROUND", (0, 0), (-1, header_rows - 1), theme.colour("accent")),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("VALIGN", (0, 0), (-1, header_rows - 1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-        *extra,
-    )))
-    return table
+def ruled(theme: Theme, widths: Sequence[float], header: Sequence[Row], body: Sequence[Row],
+          landscape: bool = False, **look: Any) -> Grid:
+    """A ruled table with an accent header that repeats on every page it runs onto (keys,
+    kisi-kisi): 4 pt side padding, 3/4 pt above/below the text unless `look` says otherwise."""
+    width, height = theme.page_size
+    top, bottom = theme.margins[:2]
+    page = (min(width, height) if landscape else height) - top - bottom
+    return Grid(widths, header, body, Look(theme.colour("accent"), theme.colour("rule"), **look), page)
 
 
 def chunks(values: Sequence, size: int) -> list[Sequence]:

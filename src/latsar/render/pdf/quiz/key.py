@@ -5,16 +5,13 @@ the question numbers again, so every column stays wide enough to read at a glanc
 from __future__ import annotations
 
 from typing import Sequence
-from xml.sax.saxutils import escape
-
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from latsar.plan.quizdocs import KeyDoc
 from latsar.plan.types import Version
-from latsar.render.pdf.quiz.common import (
-    RunningText, chunks, grid_table, metadata, para, quiz_styles, render_pdf, title_block,
-)
+from latsar.render.pdf.grid import Grid, Text, cells
+from latsar.render.pdf.quiz.common import RunningText, chunks, metadata, quiz_styles, render_pdf, ruled, title_block
 from latsar.render.pdf.theme import Theme
 
 NUMBER_WIDTH = 14 * mm
@@ -33,18 +30,16 @@ def key_pdf(doc: KeyDoc, theme: Theme) -> bytes:
     return render_pdf(theme, running, story, **metadata(info, labels, labels["answer_key"]))
 
 
-def key_table(versions: Sequence[Version], theme: Theme):
+def key_table(versions: Sequence[Version], theme: Theme) -> Grid:
     styles, labels = quiz_styles(theme), theme.labels
+    head, cell = styles["q-head"], styles["q-cell-c"]
+    bold = theme.heading_font.bold
     count = max(len(v.items) for v in versions)
-    head = [para(styles, labels["question_number"], "q-head")]
-    head += [Paragraph(f"{escape(labels['quiz_version'])}<br/>{v.code}", styles["q-head"]) for v in versions]
-    rows = [head]
-    for number in range(1, count + 1):
-        row = [para(styles, str(number), "q-cell-c")]
-        row += [Paragraph(f"<b>{v.items[number - 1].key_letter}</b>" if number <= len(v.items) else "–",
-                          styles["q-cell-c"]) for v in versions]
-        rows.append(row)
+    header = cells([labels["question_number"]] + [f"{labels['quiz_version']}\n{v.code}" for v in versions],
+                   head, middle=True)
+    body = [cells([str(number)] + [Text(v.items[number - 1].key_letter, cell, font=bold) if number <= len(v.items)
+                                   else "–" for v in versions], cell)
+            for number in range(1, count + 1)]
     width = min(MAX_COLUMN, (theme.frame_width - NUMBER_WIDTH) / len(versions))
-    return grid_table(theme, rows, [NUMBER_WIDTH] + [width] * len(versions), 1,
-                      ("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, theme.colour("tint")]),
-                      ("TOPPADDING", (0, 1), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 1), (-1, -1), 2.5))
+    return ruled(theme, [NUMBER_WIDTH] + [width] * len(versions), [header], body,
+                 body_padding=(1.5, 2.5), zebra=theme.colour("tint"))

@@ -4,7 +4,7 @@ nomor soal in each version), every word of them from the plan's KisiDoc.
 
 Consecutive rows of one objective share merged kompetensi and indikator cells (and materi, when
 it is the same too), as hand-made kisi-kisi do; reportlab never splits a table inside a merged
-cell, so a group moves to the next page whole. With more versions than fit beside the columns,
+cell, so a group moves to the next page whole (unless it is taller than a page). With more versions than fit beside the columns,
 the numbers move to a table of their own (rows = master items, columns = versions).
 """
 
@@ -17,9 +17,10 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from latsar.plan.quizdocs import KisiDoc, KisiRow
-from latsar.render.pdf.markup import plain
+from latsar.render.pdf.grid import Cell, Content, Grid, Text, cells
+from latsar.render.pdf.markup import bind_ellipsis, plain
 from latsar.render.pdf.quiz.common import (
-    RunningText, chunks, grid_table, metadata, para, quiz_styles, render_pdf, title_block,
+    RunningText, chunks, metadata, para, quiz_styles, render_pdf, ruled, title_block,
 )
 from latsar.render.pdf.theme import Theme, table_commands
 
@@ -71,68 +72,74 @@ class Blueprint:
         self.doc, self.theme, self.width = doc, theme, width
         self.styles, self.labels = quiz_styles(theme), theme.labels
 
-    def table(self, inline: bool) -> Table:
+    def table(self, inline: bool) -> Grid:
         """`inline`: with a column of question numbers per version."""
         versions = self.doc.versions if inline else ()
-        header = self._header(versions)
-        rows = [self._row(row, inline) for row in self.doc.rows]
-        spans = self._spans(len(header))
-        extra = [("SPAN", (0, 0), (0, 1)), ("SPAN", (1, 0), (1, 1)), ("SPAN", (2, 0), (2, 1)),
-                 ("SPAN", (3, 0), (3, 1)), ("SPAN", (4, 0), (4, 1)), ("SPAN", (5, 0), (5, 1))]
-        if versions:
-            extra.append(("SPAN", (6, 0), (5 + len(versions), 0)))
-        extra += [("VALIGN", (4, 2), (-1, -1), "MIDDLE"), ("VALIGN", (0, 2), (0, -1), "MIDDLE")]
-        return grid_table(self.theme, header + rows, self._widths(len(versions)), len(header), *extra, *spans)
+        return ruled(self.theme, self._widths(len(versions)), self._header(versions), self._body(inline),
+                     landscape=True)
 
     def _widths(self, versions: int) -> list[float]:
         rest = self.width - sum(FIXED.values()) - versions * VERSION_WIDTH
         text = [rest * share for share in SHARES]
         return [FIXED["no"], *text, FIXED["level"], FIXED["form"]] + [VERSION_WIDTH] * versions
 
-    def _header(self, versions: Sequence[str]) -> list[list]:
-        s, labels = self.styles, self.labels
+    def _header(self, versions: Sequence[str]) -> list[list[Cell | None]]:
+        head, labels = self.styles["q-head"], self.labels
         names = ["question_number", "kisi_competency", "kisi_material", "kisi_indicator", "kisi_level", "kisi_form"]
-        top = [para(s, labels[name], "q-head") for name in names]
-        if not versions:
-            return [top, [""] * len(top)]
-        top += [para(s, labels["kisi_numbers"], "q-head")] + [""] * (len(versions) - 1)
-        bottom = [""] * len(names) + [para(s, code, "q-head") for code in versions]
+        top: list[Cell | None] = [Cell((Text(labels[name], head),), rows=2, middle=True) for name in names]
+        bottom: list[Cell | None] = [None] * len(names)
+        if versions:
+            top += [Cell((Text(labels["kisi_numbers"], head),), cols=len(versions), middle=True)]
+            top += [None] * (len(versions) - 1)
+            bottom += cells(versions, head, middle=True)
         return [top, bottom]
 
-    def _row(self, row: KisiRow, inline: bool) -> list:
-        s = self.styles
-        terms = self.theme.foreign_terms
-        cells = [para(s, str(row.number), "q-cell-c"), para(s, row.competency, "q-cell", terms), self._materi(row),
-                 para(s, row.indicator, "q-cell", terms), para(s, row.level, "q-cell-c"), para(s, row.form, "q-cell-c")]
-        return cells + ([para(s, number, "q-cell-c") for number in row.numbers] if inline else [])
-
-    def _materi(self, row: KisiRow) -> Paragraph:
-        """The module, and under it in muted type the chapter that teaches the item."""
-        terms = self.theme.foreign_terms
-        text = plain(row.module, terms) + (f"<br/><font color='{self.theme.colours.muted}'>{plain(row.chapter, terms)}</font>"
-                                     if row.chapter else "")
-        return Paragraph(text, self.styles["q-cell"])
-
-    def _spans(self, first_row: int) -> list[tuple]:
-        """SPAN commands merging runs of rows with the same objective (column 1) and, within
-        those, the same materi (column 2) or the same indikator soal (column 3)."""
+    def _body(self, inline: bool) -> list[list[Cell | None]]:
+        """Rows of one objective share a merged kompetensi cell and, within those, rows of one
+        chapter share the materi cell and rows of one indikator soal its cell."""
         rows = self.doc.rows
+        spans = {"objective": _spans(rows, lambda r: r.objective_id),
+                 "materi": _spans(rows, lambda r: (r.objective_id, r.chapter_id)),
+                 "indicator": _spans(rows, lambda r: (r.objective_id, r.indicator))}
+        return [self._row(index, row, inline, spans) for index, row in enumerate(rows)]
 
-        def objective(i: int) -> str:
-            return rows[i].objective_id
+    def _row(self, index: int, row: KisiRow, inline: bool, spans: dict[str, dict[int, int]]) -> list:
+        centred = self.styles["q-cell-c"]
 
-        def materi(i: int) -> tuple:
-            return rows[i].objective_id, rows[i].chapter_id
+        def merged(kind: str, content: Content) -> Cell | None:
+            return Cell(content, rows=spans[kind][index]) if index in spans[kind] else None
 
-        def indicator(i: int) -> tuple:
-            return rows[i].objective_id, rows[i].indicator
+        first = cells([str(row.number)], centred, middle=True)
+        merged_cells = [merged("objective", self._words(row.competency)), merged("materi", self._materi(row)),
+                        merged("indicator", self._words(row.indicator))]
+        rest = cells([row.level, row.form] + (list(row.numbers) if inline else []), centred, middle=True)
+        return first + merged_cells + rest
 
-        out = []
-        for column, key in ((1, objective), (3, indicator), (2, materi)):
-            for start, end in _runs(len(rows), key):
-                if end > start:
-                    out.append(("SPAN", (column, first_row + start), (column, first_row + end)))
-        return out
+    def _materi(self, row: KisiRow) -> Content:
+        """The module, and under it in muted type the chapter that teaches the item."""
+        style, terms, muted = self.styles["q-cell"], self.theme.foreign_terms, self.theme.colours.muted
+        if not (self._italic(row.module) or self._italic(row.chapter)):
+            chapter = (Text(bind_ellipsis(row.chapter), style, colour=self.theme.colour("muted")),) if row.chapter else ()
+            return (Text(bind_ellipsis(row.module), style), *chapter)
+        text = plain(row.module, terms) + (f"<br/><font color='{muted}'>{plain(row.chapter, terms)}</font>"
+                                           if row.chapter else "")
+        return Paragraph(text, style)
+
+    def _words(self, text: str) -> Content:
+        """Plain words in the cell style, or a Paragraph where a foreign term is set in italics."""
+        style = self.styles["q-cell"]
+        if self._italic(text):
+            return Paragraph(plain(text, self.theme.foreign_terms), style)
+        return (Text(bind_ellipsis(text), style),)
+
+    def _italic(self, text: str) -> bool:
+        """Whether a foreign term in `text` is set in italics (only a Paragraph can mix fonts)."""
+        return plain(text, self.theme.foreign_terms) != escape(bind_ellipsis(text))
+
+
+def _spans(rows: Sequence[KisiRow], key: Callable[[KisiRow], object]) -> dict[int, int]:
+    """First row index -> length of each run of rows with equal keys."""
+    return {first: last - first + 1 for first, last in _runs(len(rows), lambda i: key(rows[i]))}
 
 
 def _runs(count: int, key: Callable[[int], object]) -> list[tuple[int, int]]:
@@ -146,13 +153,10 @@ def _runs(count: int, key: Callable[[int], object]) -> list[tuple[int, int]]:
     return runs
 
 
-def numbers_table(doc: KisiDoc, columns: Sequence[int], theme: Theme) -> Table:
+def numbers_table(doc: KisiDoc, columns: Sequence[int], theme: Theme) -> Grid:
     """Rows = master items, columns = these versions (by index): where each item sits in each."""
     styles, labels = quiz_styles(theme), theme.labels
-    head = [para(styles, labels["question_number"], "q-head")] + [para(styles, doc.versions[c], "q-head")
-                                                                  for c in columns]
-    rows = [[para(styles, str(row.number), "q-cell-c")] + [para(styles, row.numbers[c], "q-cell-c") for c in columns]
-            for row in doc.rows]
-    return grid_table(theme, [head] + rows, [FIXED["no"]] + [VERSION_WIDTH] * len(columns), 1,
-                      ("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, theme.colour("tint")]),
-                      ("TOPPADDING", (0, 1), (-1, -1), 1), ("BOTTOMPADDING", (0, 1), (-1, -1), 2))
+    header = cells([labels["question_number"]] + [doc.versions[c] for c in columns], styles["q-head"], middle=True)
+    body = [cells([str(row.number)] + [row.numbers[c] for c in columns], styles["q-cell-c"]) for row in doc.rows]
+    return ruled(theme, [FIXED["no"]] + [VERSION_WIDTH] * len(columns), [header], body, landscape=True,
+                 body_padding=(1, 2), zebra=theme.colour("tint"))

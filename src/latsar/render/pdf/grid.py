@@ -1,0 +1,382 @@
+"""Ruled tables drawn straight onto the canvas, each cell measured once.
+
+reportlab's Table measures every cell again each time it splits at a page end (the key of a
+100-version quiz was measured once per page it ran onto) and lays out merged cells in general.
+The quiz and report tables need less: rows, cells merged across header columns and down runs of
+body rows, a header that repeats on every page. `Grid` does only that, with the Table's look:
+the same paddings, rules, backgrounds, vertical alignment and first baselines.
+
+Cells hold `Text` (plain words in one style, wrapped at spaces, as a Paragraph of escaped text
+wraps them without its parser) or, for inline markup, a Paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from reportlab.lib.colors import Color
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Paragraph
+
+
+@dataclass(frozen=True)
+class Text:
+    """Plain text in a style; `font` and `colour` override the style's. A newline breaks the line."""
+
+    text: str
+    style: ParagraphStyle
+    font: str | None = None
+    colour: Color | None = None
+
+    @property
+    def font_name(self) -> str:
+        return self.font or self.style.fontName
+
+
+Content = tuple[Text, ...] | Paragraph
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A cell's content, how many columns and rows it covers, and its own looks."""
+
+    content: Content = ()
+    cols: int = 1
+    rows: int = 1
+    middle: bool = False  # centred vertically (else at the top)
+    background: Color | None = None
+
+
+@dataclass(frozen=True)
+class Look:
+    header_background: Color
+    rule: Color
+    rule_width: float = 0.5
+    grid: bool = True  # rules round every cell; else one rule under each body row
+    header_padding: tuple[float, float] = (3, 4)  # top, bottom
+    body_padding: tuple[float, float] = (3, 4)
+    side_padding: float = 4
+    zebra: Color | None = None  # background of every second body row
+
+
+Row = Sequence[Cell | None]  # None where a merged cell above or to the left covers the place
+
+
+def cells(texts: Sequence[Text | str], style: ParagraphStyle, middle: bool = False) -> list[Cell]:
+    """A row of one-block cells; strings take `style`."""
+    return [Cell((t if isinstance(t, Text) else Text(t, style),), middle=middle) for t in texts]
+
+
+# --------------------------------------------------------------------------- measuring
+
+
+# Where lines may break: spaces and tabs, never a no-break space (as in Paragraph).
+BREAKS = re.compile(r"[ \t]+")
+
+
+def wrap_text(text: str, font: str, size: float, width: float) -> list[str]:
+    """Greedy lines at spaces; a word wider than the line is broken between characters."""
+    lines: list[str] = []
+    space = stringWidth(" ", font, size)
+    for paragraph in text.split("\n"):
+        current, used = [], 0.0
+        for word in BREAKS.split(paragraph.strip(" \t")):
+            word_width = stringWidth(word, font, size)
+            if current and used + space + word_width > width + 1e-6:
+                lines.append(" ".join(current))
+                current, used = [], 0.0
+            if word_width > width:
+                *whole, word = _break_word(word, font, size, width)
+                lines += whole
+                word_width = stringWidth(word, font, size)
+            used = used + space + word_width if current else word_width
+            current.append(word)
+        lines.append(" ".join(current))
+    return lines
+
+
+def _break_word(word: str, font: str, size: float, width: float) -> list[str]:
+    pieces, start = [], 0
+    for end in range(1, len(word) + 1):
+        if end - start > 1 and stringWidth(word[start:end], font, size) > width:
+            pieces.append(word[start:end - 1])
+            start = end - 1
+    return pieces + [word[start:]]
+
+
+Line = tuple[str, float]  # the text, and its offset from the content's left edge (alignment)
+
+
+@dataclass
+class _Placed:
+    """A cell's content laid out at its width: lines per text block, or the paragraph's height."""
+
+    lines: list[list[Line]] = field(default_factory=list)
+    height: float = 0.0
+
+
+class _Measure:
+    """Text blocks laid out at a width, each distinct one once (a key repeats A–D hundreds of times)."""
+
+    def __init__(self) -> None:
+        self.known: dict[tuple, list[Line]] = {}
+
+    def cell(self, cell: Cell, width: float) -> _Placed:
+        if isinstance(cell.content, Paragraph):
+            return _Placed(height=cell.content.wrap(width, 1e9)[1])
+        lines = [self.block(t, width) for t in cell.content]
+        return _Placed(lines, sum(len(l) * t.style.leading for l, t in zip(lines, cell.content)))
+
+    def block(self, text: Text, width: float) -> list[Line]:
+        font, size, alignment = text.font_name, text.style.fontSize, text.style.alignment
+        key = (text.text, font, size, alignment, width)
+        if key not in self.known:
+            share = {TA_CENTER: 0.5, TA_RIGHT: 1.0}.get(alignment, 0.0)
+            self.known[key] = [(line, share * (width - stringWidth(line, font, size)) if share else 0.0)
+                               for line in wrap_text(text.text, font, size, width)]
+        return self.known[key]
+
+
+class _Sheet:
+    """Every cell of a grid measured once, shared by all the pages it is split into."""
+
+    def __init__(self, widths: Sequence[float], header: Sequence[Row], body: Sequence[Row], look: Look):
+        self.widths, self.header, self.body, self.look = list(widths), list(header), list(body), look
+        self.edges = [sum(self.widths[:n]) for n in range(len(self.widths) + 1)]
+        self.placed: dict[int, _Placed] = {}  # by id() of the cell
+        self.moved: list[Cell] = []
+        measure = _Measure()
+        for row in (*self.header, *self.body):
+            for column, cell in enumerate(row):
+                if cell is not None:
+                    self.placed[id(cell)] = measure.cell(cell, self.inner_width(column, cell))
+        self.header_heights = _heights(self, self.header, look.header_padding)
+        # Body rows that merged cells tie together: a page breaks only between groups.
+        self.group_starts = _group_starts(self.body)
+
+    def inner_width(self, column: int, cell: Cell) -> float:
+        return self.edges[column + cell.cols] - self.edges[column] - 2 * self.look.side_padding
+
+    def need(self, cell: Cell, padding: tuple[float, float]) -> float:
+        return self.placed[id(cell)].height + sum(padding)
+
+
+def _heights(sheet: _Sheet, rows: Sequence[Row], padding: tuple[float, float]) -> list[float]:
+    """Row heights: the tallest single-row cell; a merged cell short of room shares the rest
+    equally among its rows (as reportlab's Table does)."""
+    heights = [max((sheet.need(c, padding) for c in row if c is not None and c.rows == 1), default=0.0)
+               for row in rows]
+    for index, row in enumerate(rows):
+        for cell in row:
+            if cell is not None and cell.rows > 1:
+                span = range(index, min(index + cell.rows, len(rows)))
+                short = sheet.need(cell, padding) - sum(heights[r] for r in span)
+                for r in span if short > 0 else ():
+                    heights[r] += short / len(span)
+    return heights
+
+
+def _group_starts(body: Sequence[Row]) -> set[int]:
+    starts, reach = set(), 0
+    for index, row in enumerate(body):
+        if index >= reach:
+            starts.add(index)
+        reach = max([reach, index + 1] + [index + c.rows for c in row if c is not None])
+    return starts | {len(body)}
+
+
+# --------------------------------------------------------------------------- the flowable
+
+
+class Grid(Flowable):
+    """Body rows `start`..`end` of a measured sheet under its header; splits between groups of
+    merged rows, or between rows when a group alone is taller than `page_height`."""
+
+    def __init__(self, widths: Sequence[float], header: Sequence[Row], body: Sequence[Row], look: Look,
+                 page_height: float, _sheet: _Sheet | None = None, _start: int = 0, _end: int | None = None):
+        super().__init__()
+        self.sheet = _sheet or _Sheet(widths, header, body, look)
+        self.page_height = page_height
+        self.start, self.end = _start, len(self.sheet.body) if _end is None else _end
+        self.rows = _view(self.sheet, self.start, self.end)
+        self.heights = _heights(self.sheet, self.rows, look.body_padding)
+        self.width = self.sheet.edges[-1]
+        self.height = sum(self.sheet.header_heights) + sum(self.heights)
+
+    def wrap(self, availWidth, availHeight):
+        return self.width, self.height
+
+    def split(self, availWidth, availHeight):
+        fitting = self._fitting(availHeight - sum(self.sheet.header_heights))
+        last = max((s for s in self.sheet.group_starts if self.start < s <= fitting), default=self.start)
+        # A group taller than a page is split anyway: fill this page with it rather than leave a gap.
+        cut = fitting if self._too_tall(last) else last
+        if cut == self.start:
+            return []
+        return [self] if cut >= self.end else [self._part(self.start, cut), self._part(cut, self.end)]
+
+    def _fitting(self, room: float) -> int:
+        """The end of the rows from `start` that fit in `room`."""
+        used = 0.0
+        for index, height in enumerate(self.heights, start=self.start):
+            used += height
+            if used > room:
+                return index
+        return self.end
+
+    def _too_tall(self, first: int) -> bool:
+        """Whether the group of rows starting at `first` is taller than a page under the header."""
+        if first >= self.end:
+            return False
+        end = min(s for s in self.sheet.group_starts if s > first)
+        rows = sum(self.heights[first - self.start:end - self.start])
+        return sum(self.sheet.header_heights) + rows > self.page_height
+
+    def _part(self, start: int, end: int) -> Grid:
+        return Grid((), (), (), self.sheet.look, self.page_height, self.sheet, start, end)
+
+    def draw(self):
+        painter = _Painter(self.canv, self.sheet)
+        top = self.height
+        for rows, heights, padding, first_index in (
+            (self.sheet.header, self.sheet.header_heights, self.sheet.look.header_padding, None),
+            (self.rows, self.heights, self.sheet.look.body_padding, self.start),
+        ):
+            painter.rows(rows, heights, top, padding, first_index)
+            top -= sum(heights)
+        painter.finish()
+
+
+def _view(sheet: _Sheet, start: int, end: int) -> list[list[Cell | None]]:
+    """Rows start..end; a merged cell begun above `start` starts again on the first row, so a
+    group split across pages shows its merged text on both."""
+    rows = [list(row) for row in sheet.body[start:end]]
+    if not rows:
+        return rows
+    for above in range(start):
+        for column, cell in enumerate(sheet.body[above]):
+            if cell is not None and above + cell.rows > start:
+                rows[0][column] = _moved(sheet, cell, min(above + cell.rows, end) - start)
+    for index, row in enumerate(rows):
+        for column, cell in enumerate(row):
+            if cell is not None and index + cell.rows > len(rows):
+                row[column] = _moved(sheet, cell, len(rows) - index)
+    return rows
+
+
+def _moved(sheet: _Sheet, cell: Cell, rows: int) -> Cell:
+    moved = Cell(cell.content, cell.cols, rows, cell.middle, cell.background)
+    sheet.placed[id(moved)] = sheet.placed[id(cell)]
+    sheet.moved.append(moved)  # kept alive, so its id stays its own
+    return moved
+
+
+class _Painter:
+    """Backgrounds, then text, then rules, as reportlab's Table paints; all the plain text of a
+    page in one text object and all its rules in one path, each rule once and as long as it runs."""
+
+    def __init__(self, canv, sheet: _Sheet):
+        self.canv, self.sheet, self.look = canv, sheet, sheet.look
+        self.rules: set[tuple[float, float, float, float]] = set()
+        self.texts: list[tuple] = []
+
+    def rows(self, rows, heights, top: float, padding, first_index: int | None) -> None:
+        """`first_index`: the body index of the first row (for the zebra); None for the header."""
+        tops = [top - sum(heights[:n]) for n in range(len(heights) + 1)]
+        header = first_index is None
+        if header and rows:
+            self._fill(self.look.header_background, 0, tops[-1], self.sheet.edges[-1], top - tops[-1])
+        for index, row in enumerate(rows):
+            if not header and self.look.zebra and (first_index + index) % 2:
+                self._fill(self.look.zebra, 0, tops[index + 1], self.sheet.edges[-1], heights[index])
+            for column, cell in enumerate(row):
+                if cell is not None:
+                    self._cell(cell, column, tops[index], tops[min(index + cell.rows, len(rows))], padding, header)
+
+    def _cell(self, cell: Cell, column: int, top: float, bottom: float, padding, header: bool) -> None:
+        left, right = self.sheet.edges[column], self.sheet.edges[column + cell.cols]
+        if cell.background is not None:
+            self._fill(cell.background, left, bottom, right - left, top - bottom)
+        self.texts.append((cell, column, left, top, bottom, padding))
+        if self.look.grid:
+            self.rules |= {(left, top, right, top), (left, bottom, right, bottom),
+                           (left, bottom, left, top), (right, bottom, right, top)}
+        elif not header:
+            self.rules.add((left, bottom, right, bottom))
+
+    def _fill(self, colour: Color, x: float, y: float, width: float, height: float) -> None:
+        self.canv.setFillColor(colour)
+        self.canv.rect(x, y, width, height, stroke=0, fill=1)
+
+    def finish(self) -> None:
+        writer = _TextWriter(self.canv)
+        paragraphs = []
+        for cell, column, left, top, bottom, padding in self.texts:
+            placed, side = self.sheet.placed[id(cell)], self.look.side_padding
+            pad_top, pad_bottom = padding
+            y = (bottom + (top - bottom + pad_bottom - pad_top + placed.height) / 2 if cell.middle
+                 else top - pad_top)  # the content's top edge
+            x = left + side
+            if isinstance(cell.content, Paragraph):
+                paragraphs.append((cell.content, x, y - placed.height))
+                continue
+            for text, lines in zip(cell.content, placed.lines):
+                y = writer.lines(text, lines, x, y)
+        writer.close()
+        for paragraph, x, y in paragraphs:
+            paragraph.drawOn(self.canv, x, y)
+        self.canv.setStrokeColor(self.look.rule)
+        self.canv.setLineWidth(self.look.rule_width)
+        self.canv.lines(_merged(self.rules))
+
+
+class _TextWriter:
+    """One text object for many strings, setting font and colour only when they change."""
+
+    def __init__(self, canv):
+        self.canv, self.text = canv, canv.beginText()
+        self.font: tuple[str, float] | None = None
+        self.colour: Color | None = None
+
+    def lines(self, text: Text, lines: list[Line], x: float, y: float) -> float:
+        style, font = text.style, text.font_name
+        if (font, style.fontSize) != self.font:
+            self.text.setFont(font, style.fontSize)
+            self.font = (font, style.fontSize)
+        colour = text.colour or style.textColor
+        if colour != self.colour:
+            self.text.setFillColor(colour)
+            self.colour = colour
+        baseline = y - style.fontSize
+        for line, shift in lines:
+            self.text.setTextOrigin(x + shift, baseline)
+            self.text.textOut(line)
+            baseline -= style.leading
+        return y - len(lines) * style.leading
+
+    def close(self) -> None:
+        if self.font is not None:
+            self.canv.drawText(self.text)
+
+
+def _merged(rules: set[tuple[float, float, float, float]]) -> list[tuple[float, float, float, float]]:
+    """Collinear rules that touch or overlap joined into one."""
+    runs: dict[tuple[bool, float], list[tuple[float, float]]] = {}
+    for x1, y1, x2, y2 in rules:
+        vertical = x1 == x2
+        key = (vertical, round(x1 if vertical else y1, 3))
+        runs.setdefault(key, []).append((y1, y2) if vertical else (x1, x2))
+    out = []
+    for (vertical, at), spans in sorted(runs.items()):
+        joined: list[list[float]] = []
+        for low, high in sorted(spans):
+            if joined and low <= joined[-1][1] + 1e-3:
+                joined[-1][1] = max(joined[-1][1], high)
+            else:
+                joined.append([low, high])
+        out += [(at, low, at, high) if vertical else (low, at, high, at) for low, high in joined]
+    return out

@@ -1,0 +1,87 @@
+"""Grid, the ruled tables of keys, kisi-kisi and score reports: lines break where Paragraph
+breaks them, a table runs over pages with its header on each, merged rows stay together unless
+they are taller than a page, and then their merged text shows on both pages."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from pypdf import PdfReader
+from reportlab.lib.pagesizes import A5
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import SimpleDocTemplate
+
+from latsar.render.pdf import fonts
+from latsar.render.pdf.grid import Cell, Grid, Look, Text, cells, wrap_text
+from latsar.render.pdf.theme import Colours
+
+
+@pytest.fixture(scope="module")
+def style(theme_id) -> ParagraphStyle:
+    fonts.register(theme_id.body_font, theme_id.heading_font)
+    return ParagraphStyle("cell", fontName=theme_id.heading_font.regular, fontSize=9, leading=11)
+
+
+def test_lines_break_at_spaces_not_at_no_break_spaces(style: ParagraphStyle) -> None:
+    font, size = style.fontName, style.fontSize
+    width = stringWidth("dipilih 3.3\u00a0%", font, size) + 1
+    assert wrap_text("dipilih 3.3\u00a0% peserta", font, size, width) == ["dipilih 3.3\u00a0%", "peserta"]
+    assert wrap_text("Paket\nA", font, size, 100) == ["Paket", "A"]
+
+
+def test_a_word_wider_than_the_cell_is_broken(style: ParagraphStyle) -> None:
+    lines = wrap_text("agen-perubahan-02 x", style.fontName, style.fontSize, 30)
+    assert "".join(lines[:-1]) == "agen-perubahan-02" and lines[-1] == "x"
+    assert all(stringWidth(line, style.fontName, style.fontSize) <= 30 for line in lines)
+
+
+def render(grid: Grid) -> list[str]:
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, pagesize=A5, invariant=1).build([grid])
+    return [page.extract_text() for page in PdfReader(buffer).pages]
+
+
+def look() -> Look:
+    from reportlab.lib.colors import HexColor
+
+    return Look(HexColor(Colours.accent), HexColor(Colours.rule), zebra=HexColor(Colours.tint))
+
+
+def test_a_long_table_runs_over_pages_with_its_header_on_each(style: ParagraphStyle) -> None:
+    body = [cells([f"r{n:03d}", f"isi {n}"], style) for n in range(120)]
+    pages = render(Grid([60, 120], [cells(["Nomor", "Isi"], style)], body, look(), A5[1]))
+    assert len(pages) > 2
+    assert all(page.splitlines()[0].split() == ["Nomor", "Isi"] for page in pages)
+    found = [word for page in pages for word in page.split() if word.startswith("r")]
+    assert found == [f"r{n:03d}" for n in range(120)]
+
+
+def merged_rows(style: ParagraphStyle, groups: list[int]) -> list[list[Cell | None]]:
+    """Rows in groups of the given sizes; each group's first cell is merged down the group."""
+    rows: list[list[Cell | None]] = []
+    for number, size in enumerate(groups):
+        for index in range(size):
+            merged = Cell((Text(f"grup{number}", style),), rows=size) if index == 0 else None
+            rows.append([merged, *cells([f"g{number}b{index}"], style)])
+    return rows
+
+
+def test_merged_rows_move_to_the_next_page_together(style: ParagraphStyle) -> None:
+    pages = render(Grid([80, 80], [cells(["A", "B"], style)], merged_rows(style, [7] * 12), look(), A5[1]))
+    assert len(pages) > 1
+    for number in range(12):
+        holding = [n for n, page in enumerate(pages) if f"g{number}b" in page]
+        assert len(holding) == 1, f"group {number} split over pages {holding}"
+
+
+def test_merged_rows_taller_than_a_page_split_and_repeat_their_merged_text(style: ParagraphStyle) -> None:
+    pages = render(Grid([80, 80], [cells(["A", "B"], style)], merged_rows(style, [2, 80]), look(), A5[1]))
+    assert [page.split().count("B") for page in pages] == [1] * len(pages)  # one header a page, at the top
+    assert "g1b0" in pages[0]  # the tall group fills the first page rather than leaving it
+    holding = [n for n, page in enumerate(pages) if "g1b" in page]
+    assert len(holding) > 1
+    assert all("grup1" in pages[n] for n in holding)
+    rows = [word for page in pages for word in page.split() if word.startswith("g1b")]
+    assert rows == [f"g1b{index}" for index in range(80)]
