@@ -13,6 +13,7 @@ Run: python bench/bench_quiz.py [--runs N] [--smoke]
 from __future__ import annotations
 
 import json
+import shutil
 import statistics
 import subprocess
 import sys
@@ -27,6 +28,7 @@ import harness
 SCENARIOS = [(harness.PROJECT, "post-test", None, 5), (harness.PROJECT, "pre-test", 100, 5),
              (harness.PROJECT, "pre-test", 1000, 1)]
 SMOKE = [(harness.MINI, "kuis", None, 1)]
+ONE_CORE_VERSIONS = 100  # the scenario also timed on one core (taskset), to show parallel never loses
 BOOKLET = (harness.PROJECT, "post-test", 20)  # whose booklets are compared with the floor
 SMOKE_BOOKLET = (harness.MINI, "kuis", 2)
 
@@ -39,9 +41,13 @@ def whole_commands(scenarios, runs: int) -> None:
             command = harness.latsar() + ["quiz", blueprint_id, str(curriculum), "--out", f"{tmp}/build"]
             r = harness.whole(command, min(runs, most))
             files = sum(1 for p in Path(tmp, "build").rglob("*") if p.is_file())
-        print(f"  latsar quiz {blueprint_id:9} {f'({versions} versions)' if versions else '(as bundled)':16} "
-              f"{r.seconds:6.2f} s (CPU {r.cpu_seconds:5.2f} s)   {r.peak_pss_mib:5.0f} MiB ({r.peak_rss_mib:.0f}), "
-              f"{r.processes} process(es), {files} files")
+            label = f"({versions} versions)" if versions else "(as bundled)"
+            print(f"  latsar quiz {blueprint_id:9} {label:16} {r.seconds:6.2f} s (CPU {r.cpu_seconds:5.2f} s)   "
+                  f"{r.peak_pss_mib:5.0f} MiB ({r.peak_rss_mib:.0f}), {r.processes} process(es), {files} files")
+            if versions == ONE_CORE_VERSIONS and shutil.which("taskset"):
+                one = harness.whole(["taskset", "-c", "0", *command], min(runs, most))
+                print(f"  {'':12} {'':9} {'on one core':16} {one.seconds:6.2f} s (CPU {one.cpu_seconds:5.2f} s)   "
+                      f"all free cores / one core: {harness.ratio(r.seconds, one.seconds)} (must stay <= 1)")
 
 
 # --------------------------------------------------------------------------- in process

@@ -17,7 +17,7 @@ from typing import Callable
 from latsar import __version__
 from latsar.errors import LatsarError
 from latsar.model.curriculum import Curriculum
-from latsar.processes import cores, fork_context
+from latsar.processes import fork_context, free_cores
 from latsar.progress import Report, silent
 
 
@@ -37,7 +37,7 @@ class BuildOptions:
     lang: str | None = None  # overrides programme.language for fixed labels
     only: frozenset[str] = frozenset()  # blueprint ids to build; empty = all
     formats: tuple[str, ...] = ()  # export formats; empty = all
-    jobs: int | None = None  # processes to use; None = the machine's cores
+    jobs: int | None = None  # processes to use; None = the cores free right now
 
 
 @dataclass
@@ -253,7 +253,7 @@ def _step_outputs(name: str, frozen: bytes) -> tuple[dict[str, bytes], list[str]
 
 
 def _cores(context: BuildContext) -> int:
-    return context.options.jobs if context.options.jobs is not None else cores()
+    return context.options.jobs if context.options.jobs is not None else free_cores()
 
 
 def find_blueprint(curriculum: Curriculum, blueprint_id: str):

@@ -1,17 +1,59 @@
-"""Worker processes: how many cores this process may use, and how workers start."""
+"""Worker processes: how many this command may use, and how workers start.
+
+A second process only pays when a core is free for it: on a machine busy with other work, two
+processes of ours share one core with the overhead of forking and collecting on top, and the
+command is slower than on one core. So workers are sized by the cores this process may use
+(affinity, containers) minus the processes other programs are running right now.
+"""
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-from typing import Any
+import statistics
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+LOADAVG = Path("/proc/loadavg")
+SAMPLES, SAMPLE_GAP = 5, 0.002  # a median of a few instants: one reading is noisy
 
 
 def cores() -> int:
+    """The cores this process may run on."""
     try:
         return len(os.sched_getaffinity(0))  # respects container and taskset limits
     except AttributeError:
         return os.cpu_count() or 1
+
+
+def running_elsewhere() -> float:
+    """Processes running right now besides this one (Linux's runnable count in /proc/loadavg,
+    the median of a few readings); elsewhere the last minute's load average."""
+    try:
+        readings = []
+        for sample in range(SAMPLES):
+            readings.append(int(LOADAVG.read_text().split()[3].split("/")[0]) - 1)
+            if sample < SAMPLES - 1:
+                time.sleep(SAMPLE_GAP)
+        return max(0.0, statistics.median(readings))
+    except (OSError, IndexError, ValueError):
+        return _load_average()
+
+
+def _load_average() -> float:
+    try:
+        return os.getloadavg()[0]
+    except (AttributeError, OSError):
+        return 0.0
+
+
+def free_cores(usable: Callable[[], int] = cores, busy: Callable[[], float] = running_elsewhere) -> int:
+    """Cores free for this command's processes: at least 1 (this one), at most what it may use."""
+    total = usable()
+    if total < 2:
+        return 1
+    return max(1, min(total, int(total - busy() + 0.5)))
 
 
 def fork_context() -> Any:

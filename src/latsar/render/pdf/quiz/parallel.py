@@ -2,7 +2,8 @@
 
 An internal detail of `quiz_set`: the bytes are the same as the serial path's (each booklet is
 rendered from the same job by the same function; workers share nothing but their inputs), and
-small quizzes never start a process. Workers are forked where the platform allows, so they
+small quizzes never start a process, and a busy machine gets fewer workers (see
+latsar.processes.free_cores). Workers are forked where the platform allows, so they
 start with reportlab imported and the fonts registered.
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Sequence
 
-from latsar.processes import cores, fork_context
+from latsar.processes import fork_context, free_cores
 from latsar.render.pdf.quiz.booklet import BookletJob, Items, booklet_pdf
 from latsar.render.pdf.theme import Theme
 
@@ -31,12 +32,15 @@ class Booklets:
 
     def __init__(self, jobs: Sequence[BookletJob], theme: Theme, workers: int | None = None):
         self.jobs, self.theme = list(jobs), theme
-        self.workers = min(workers or cores(), len(self.jobs))
+        self._wanted = workers  # None: as many as there are free cores
         self._pool: ProcessPoolExecutor | None = None
         self._futures: list[Future] = []
 
     def __enter__(self) -> Booklets:
-        if self.workers >= 2 and len(self.jobs) >= PARALLEL_MIN:
+        # Cores are counted only for a set big enough to use them (counting takes a few ms).
+        big = len(self.jobs) >= PARALLEL_MIN
+        self.workers = min(self._wanted or (free_cores() if big else 1), len(self.jobs))
+        if self.workers >= 2 and big:
             self._pool = ProcessPoolExecutor(self.workers, mp_context=fork_context())
             self._futures = [self._pool.submit(render_serially, batch, self.theme) for batch in self._batches()]
         return self
