@@ -2,10 +2,10 @@
 master item with the usual columns (no, kompetensi, materi, indikator soal, level, bentuk soal,
 nomor soal in each version), every word of them from the plan's KisiDoc.
 
-Consecutive rows of one objective share merged kompetensi and indikator cells (and materi, when
-it is the same too), as hand-made kisi-kisi do; reportlab never splits a table inside a merged
-cell, so a group moves to the next page whole (unless it is taller than a page). With more versions than fit beside the columns,
-the numbers move to a table of their own (rows = master items, columns = versions).
+Consecutive rows of one objective share a merged kompetensi cell (and materi, and indikator
+soal, where those are the same too), as hand-made kisi-kisi do; a group of merged rows moves to
+the next page whole unless it is taller than a page. With more versions than fit beside the
+columns, the numbers move to a table of their own (rows = master items, columns = versions).
 """
 
 from __future__ import annotations
