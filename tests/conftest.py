@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+
+# Messages are asserted in English (the language of the code); tests of the Indonesian catalogue
+# switch per test. Set before latsar is imported: the language is read once, at import.
+os.environ["LATSAR_LANG"] = "en"
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PROJECT = Path(__file__).resolve().parents[1]

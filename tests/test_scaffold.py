@@ -121,7 +121,7 @@ def test_new_refuses_to_overwrite_and_bad_ids(mini: Path, capsys: pytest.Capture
     assert capsys.readouterr().err.strip() == (
         "curriculum/blueprints/kuis.yaml: file exists already; edit it, or choose another id")
     assert main(["new", "module", "Etika_Publik", "curriculum"]) == 2
-    assert "'Etika_Publik' is not a valid module id" in capsys.readouterr().err
+    assert "'Etika_Publik' is not a valid id" in capsys.readouterr().err
     assert main(["new", "items", "etika", "curriculum"]) == 2
     assert capsys.readouterr().err.strip() == (
         "curriculum/modules/etika.yaml: no module 'etika' here; create it first with `latsar new module etika`")

@@ -74,7 +74,7 @@ def test_incremental_build_rewrites_only_what_the_change_touches(mini: Path) -> 
     assert changed and all(path.startswith(("quizzes/kuis/", "exports/kuis/")) or path == "manifest.json"
                            for path in changed), changed
     assert [line.split(" (")[0] for line in lines if line.startswith("rebuilt")] == [
-        f"rebuilt {out}/quizzes/kuis/", f"rebuilt {out}/exports/kuis/"]
+        f"rebuilt {out}/quizzes/kuis", f"rebuilt {out}/exports/kuis"]
 
     module = mini / "modules" / "mini.yaml"
     module.write_text(module.read_text().replace("title: Modul Uji", "title: Modul Uji Coba"))

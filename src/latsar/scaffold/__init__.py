@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from latsar.errors import Diagnostic, LatsarError, Location
+from latsar.messages import t
 from latsar.scaffold import skeletons
 from latsar.scaffold.wiring import list_module
 from latsar.source.placeholders import is_placeholder
@@ -37,8 +38,8 @@ def new_items(root: Path, module_id: str, count: int = 6) -> list[Path]:
     _check_id(module_id, "module")
     module_file = root / "modules" / f"{module_id}.yaml"
     if not module_file.is_file():
-        raise LatsarError([Diagnostic(Location(display_path(module_file)), f"no module '{module_id}' here",
-                                      f"create it first with `latsar new module {module_id}`")])
+        raise LatsarError([Diagnostic(Location(display_path(module_file)), t("no module '{id}' here", id=module_id),
+                                      t("create it first with `latsar new module {id}`", id=module_id))])
     facts = _module_facts(module_id, read_yaml(module_file).data)
     return [_write(root / "items" / f"{module_id}.yaml", skeletons.items(facts, count))]
 
@@ -60,14 +61,14 @@ def new_programme(project: Path) -> list[Path]:
 
 def _check_id(ident: str, kind: str) -> None:
     if not ID_PATTERN.match(ident) or len(ident) > 64:
-        raise LatsarError(f"'{ident}' is not a valid {kind} id; use lower-case letters, digits and hyphens, "
-                          "e.g. 'etika-publik'")
+        raise LatsarError(t("'{id}' is not a valid id; use lower-case letters, digits and hyphens, "
+                            "e.g. 'etika-publik'", id=ident))
 
 
 def _write(path: Path, text: str) -> Path:
     if path.exists():
-        raise LatsarError([Diagnostic(Location(display_path(path)), "file exists already",
-                                      "edit it, or choose another id")])
+        raise LatsarError([Diagnostic(Location(display_path(path)), t("file exists already"),
+                                      t("edit it, or choose another id"))])
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as stream:
         stream.write(text)

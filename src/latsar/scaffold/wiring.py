@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from latsar.errors import Diagnostic, LatsarError
+from latsar.messages import t
 from latsar.source.yamlfile import SourceDoc, read_yaml
 
 
@@ -15,14 +16,14 @@ def list_module(programme: Path, module_id: str) -> Path:
     if isinstance(listed, list) and module_id in listed:
         return programme
     if "modules" in (doc.data or {}) and not isinstance(listed, list):
-        raise LatsarError([Diagnostic(doc.locate(("modules",)), "`modules:` is not a list",
-                                      f"write it as a list of module ids and add '{module_id}'")])
+        raise LatsarError([Diagnostic(doc.locate(("modules",)), t("`modules:` is not a list"),
+                                      t("write it as a list of module ids and add '{id}'", id=module_id))])
     text = _with_module(doc, listed, module_id)
     programme.write_text(text, encoding="utf-8")
     if module_id not in (read_yaml(programme).data or {}).get("modules", []):  # never leave it half-done
         programme.write_text(doc.text, encoding="utf-8")
-        raise LatsarError([Diagnostic(doc.locate(("modules",)), f"could not add '{module_id}' to `modules:`",
-                                      "add it to the list by hand")])
+        raise LatsarError([Diagnostic(doc.locate(("modules",)), t("could not add '{id}' to `modules:`", id=module_id),
+                                      t("add it to the list by hand"))])
     return programme
 
 

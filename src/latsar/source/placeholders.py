@@ -13,6 +13,7 @@ import json
 from typing import Any, Iterator
 
 from latsar.errors import Diagnostic, Location
+from latsar.messages import t
 from latsar.source.yamlfile import PathKey, SourceDoc
 
 MARK = "TODO:"
@@ -51,8 +52,8 @@ def find(doc: SourceDoc) -> list[Diagnostic]:
 
 def _unfilled(doc: SourceDoc, path: PathKey) -> Diagnostic:
     what = _value_at(doc.data, path).lstrip()[len(MARK):].strip()
-    return Diagnostic(doc.locate(path), f"placeholder not filled: {what}",
-                      f"replace the whole `{MARK} …` value with your own")
+    return Diagnostic(doc.locate(path), t("placeholder not filled: {what}", what=what),
+                      t("replace the whole `{mark} …` value with your own", mark=MARK))
 
 
 def _value_at(data: Any, path: PathKey) -> Any:

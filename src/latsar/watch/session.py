@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Callable
 
 from latsar.errors import Diagnostic, LatsarError
+from latsar.messages import t
 from latsar.source.yamlfile import SourceDoc, read_yaml
 from latsar.watch.touched import Touched, touched_by
 
@@ -17,7 +18,7 @@ Echo = Callable[[str], None]
 def _banner(changed: frozenset[Path], echo: Echo) -> None:
     if changed:
         names = ", ".join(sorted(path.name for path in changed))
-        echo(f"\n[{time.strftime('%H:%M:%S')}] changed: {names}")
+        echo("\n" + t("[{time}] changed: {names}", time=time.strftime("%H:%M:%S"), names=names))
 
 
 class CachedReader:
@@ -54,7 +55,8 @@ def _print(diagnostics: tuple[Diagnostic, ...] | list[Diagnostic], echo: Echo) -
     for diagnostic in diagnostics:
         echo(diagnostic.format())
     errors = sum(d.severity == "error" for d in diagnostics)
-    echo(f"{len(diagnostics) - errors} warning(s), {errors} error(s); watching for changes (Ctrl-C ends)")
+    echo(t("{warnings} warning(s), {errors} error(s); watching for changes (Ctrl-C ends)",
+           warnings=len(diagnostics) - errors, errors=errors))
 
 
 @dataclass
@@ -96,7 +98,8 @@ class BuildSession:
                    else Touched(everything=True))
         started = time.perf_counter()
         rebuild(curriculum, self.out, self.lang, touched,
-                lambda line: self.echo(f"{line} ({time.perf_counter() - started + loading:.2f} s after the save)"))
+                lambda line: self.echo(t("{line} ({seconds:.2f} s after the save)", line=line,
+                                         seconds=time.perf_counter() - started + loading)))
         self.pending.clear()
         self.known = frozenset((curriculum.root.parent / name).resolve() for name, _ in curriculum.input_hashes)
         self.built = True
