@@ -61,7 +61,7 @@ def test_incremental_build_rewrites_only_what_the_change_touches(mini: Path) -> 
     lines: list[str] = []
     session = BuildSession(mini, mini.parent / "out", None, lines.append)
     session(frozenset())
-    out = mini.parent / "out"
+    out = Path("out")  # as messages show it, relative to the current folder
     before = _files(out)
     assert "rebuilt all" in lines[-1]
 
@@ -109,7 +109,7 @@ def test_errors_are_printed_and_changes_kept_until_it_loads(mini: Path) -> None:
     module.write_text(good.replace("title: Modul Uji", "title: Modul Diperbaiki"))
     lines.clear()
     session(frozenset())  # the earlier change is still pending
-    assert any(line.startswith(f"rebuilt {mini.parent / 'out'}/modules/mini.pdf") for line in lines)
+    assert any(line.startswith("rebuilt out/modules/mini.pdf") for line in lines)
 
 
 def test_check_session_prints_the_errors_of_each_save(mini: Path) -> None:
@@ -138,3 +138,43 @@ def test_file_changes_reports_a_save(tmp_path: Path) -> None:
     batch = next(file_changes(tmp_path))
     timer.join()
     assert batch == frozenset({target})
+
+
+def test_check_watch_on_the_command_line(mini: Path, monkeypatch: pytest.MonkeyPatch,
+                                         capsys: pytest.CaptureFixture) -> None:
+    import latsar.watch
+    from latsar.cli import main
+
+    blueprint = mini / "blueprints" / "kuis.yaml"
+
+    def saves(*folders: Path):
+        assert mini.resolve() in [f.resolve() for f in folders]
+        blueprint.write_text(blueprint.read_text().replace("minutes: 10", "minutes: -1"))
+        yield frozenset({blueprint})
+        raise KeyboardInterrupt  # Ctrl-C
+
+    monkeypatch.setattr(latsar.watch, "file_changes", saves)
+    assert main(["check", "curriculum", "--watch"]) == 0
+    err = capsys.readouterr().err
+    assert "changed: kuis.yaml" in err
+    assert "curriculum/blueprints/kuis.yaml:3:10: 'minutes': expected a number greater than 0" in err
+    assert "Traceback" not in err
+
+
+def test_build_watch_on_the_command_line(mini: Path, monkeypatch: pytest.MonkeyPatch,
+                                         capsys: pytest.CaptureFixture) -> None:
+    import latsar.watch
+    from latsar.cli import main
+
+    module = mini / "modules" / "mini.yaml"
+
+    def saves(*folders: Path):
+        module.write_text(module.read_text().replace("title: Modul Uji", "title: Modul Baru"))
+        yield frozenset({module})
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(latsar.watch, "file_changes", saves)
+    assert main(["build", "curriculum", "--watch"]) == 0
+    err = capsys.readouterr().err
+    assert "rebuilt all" in err and "rebuilt build/modules/mini.pdf (" in err
+    assert (mini.parent / "build" / "modules" / "mini.pdf").is_file()

@@ -82,16 +82,43 @@ def _check_lang(lang: Optional[str]) -> None:
         raise LatsarError(f"--lang: unknown language '{lang}'; {hint}")
 
 
+def _programme_language(project: Project) -> str:
+    """The programme's `language`, read without loading the curriculum (which may not load yet)."""
+    from latsar.source.yamlfile import read_yaml
+
+    try:
+        data = read_yaml(project.curriculum / "programme.yaml").data
+    except LatsarError:
+        return "id"
+    language = data.get("language") if isinstance(data, dict) else None
+    return language if language in ("id", "en") else "id"
+
+
 def _out(project: Project, out: Optional[Path], lang: Optional[str], curriculum: Any) -> Path:
     return out if out is not None else project.build_dir(lang, curriculum.programme.language)
 
 
+WatchOption = typer.Option(False, "--watch", "-w", help="Run again after every save, until Ctrl-C.")
+
+
+def _watch(session: Any, project: Project) -> None:
+    from latsar.watch import file_changes, watch_loop
+
+    watch_loop(session, file_changes(project.curriculum, project.root / "seeds"))
+
+
 @app.command()
 def check(path: Optional[Path] = CurriculumArg,
-          strict: bool = typer.Option(False, "--strict", help="Exit 1 when there are warnings.")) -> None:
+          strict: bool = typer.Option(False, "--strict", help="Exit 1 when there are warnings."),
+          watch: bool = WatchOption) -> None:
     """Validate the curriculum: every error and lint warning with its location, then a summary."""
     from latsar.summary import summary
 
+    if watch:
+        from latsar.watch.session import CheckSession
+
+        project = locate(path)
+        return _watch(CheckSession(project.curriculum, lambda line: typer.echo(line, err=True)), project)
     curriculum, warnings = _load(locate(path))
     typer.echo(summary(curriculum))
     typer.echo(f"\n{len(warnings)} warning(s), 0 errors")
@@ -101,12 +128,18 @@ def check(path: Optional[Path] = CurriculumArg,
 
 @app.command()
 def build(path: Optional[Path] = CurriculumArg, out: Optional[Path] = OutOption,
-          lang: Optional[str] = LangOption, quiet: bool = QuietOption) -> None:
+          lang: Optional[str] = LangOption, quiet: bool = QuietOption, watch: bool = WatchOption) -> None:
     """Build every document of the curriculum into build/ (build-en/ for --lang en)."""
     from latsar.build import STEPS, BuildOptions, build as run_build
 
     _check_lang(lang)
     project = locate(path)
+    if watch:
+        from latsar.watch.session import BuildSession
+
+        target = out if out is not None else project.build_dir(lang, _programme_language(project))
+        return _watch(BuildSession(project.curriculum, target, lang, lambda line: typer.echo(line, err=True)),
+                      project)
     curriculum, _ = _load(project)
     target = _out(project, out, lang, curriculum)
     _run_build(quiet, target, len(STEPS) + 1,
@@ -287,41 +320,39 @@ def _report_new(written: list[Path], *next_steps: str) -> None:
         typer.echo(f"next: {step}")
 
 
-def _root(path: Path) -> Path:
-    from latsar.model.load import find_root
-
-    return find_root(path)
+def _root(path: Optional[Path]) -> Path:
+    return locate(path).curriculum
 
 
 @new_app.command("module")
 def new_module(module_id: str = typer.Argument(..., metavar="ID", help="New module id, e.g. etika-publik."),
-               path: Path = CurriculumArg,
+               path: Optional[Path] = CurriculumArg,
                objectives: int = typer.Option(3, "--objectives", min=1, max=20, help="How many objectives.")) -> None:
     """A module skeleton, listed in programme.yaml, with its evaluasi-ID blueprint."""
     from latsar.scaffold import new_module as scaffold
 
     _report_new(scaffold(_root(path), module_id, objectives),
-                f"fill the TODO values (`latsar check {path}` shows where), then `latsar new items {module_id}`")
+                f"fill the TODO values (`latsar check` shows where), then `latsar new items {module_id}`")
 
 
 @new_app.command("items")
 def new_items(module_id: str = typer.Argument(..., metavar="MODULE", help="Module id the items belong to."),
-              path: Path = CurriculumArg,
+              path: Optional[Path] = CurriculumArg,
               count: int = typer.Option(6, "--count", min=1, max=200, help="How many items.")) -> None:
     """An item bank skeleton for a module, spread over its objectives."""
     from latsar.scaffold import new_items as scaffold
 
-    _report_new(scaffold(_root(path), module_id, count), f"fill the TODO values (`latsar check {path}` shows where)")
+    _report_new(scaffold(_root(path), module_id, count), "fill the TODO values (`latsar check` shows where)")
 
 
 @new_app.command("blueprint")
 def new_blueprint(blueprint_id: str = typer.Argument(..., metavar="ID",
                                                      help="Blueprint id; evaluasi-MODULE for a module's test."),
-                  path: Path = CurriculumArg) -> None:
+                  path: Optional[Path] = CurriculumArg) -> None:
     """A quiz blueprint skeleton (kisi-kisi)."""
     from latsar.scaffold import new_blueprint as scaffold
 
-    _report_new(scaffold(_root(path), blueprint_id), f"fill the TODO values (`latsar check {path}` shows where)")
+    _report_new(scaffold(_root(path), blueprint_id), "fill the TODO values (`latsar check` shows where)")
 
 
 @new_app.command("programme")

@@ -15,6 +15,7 @@ from typing import Callable
 from latsar.build import BuildOptions, build, updated_manifest
 from latsar.messages import t
 from latsar.model.curriculum import Curriculum
+from latsar.project import shown
 from latsar.publish import FileEntry, write_atomic
 from latsar.watch.touched import Touched
 
@@ -25,14 +26,14 @@ def rebuild(curriculum: Curriculum, out: Path, lang: str | None, touched: Touche
     """`echo` receives a line per output written; it may add the time since the save."""
     if touched.everything or not (out / "manifest.json").is_file():
         outputs = build(curriculum, out, BuildOptions(lang=lang))
-        echo(t("rebuilt all {count} files in {folder}/", count=len(outputs.files), folder=out))
+        echo(t("rebuilt all {count} files in {folder}/", count=len(outputs.files), folder=shown(out)))
         return
     written = _handouts(curriculum, out, lang, _handout_modules(curriculum, touched), echo)
     for blueprint_id in _quizzes(curriculum, touched):
         for step in ("quizzes", "exports"):
             build(curriculum, out, BuildOptions(lang=lang, only=frozenset({blueprint_id})), steps=("plans", step),
                   folder=f"{step}/{blueprint_id}")
-            echo(t("rebuilt {path}", path=out / step / blueprint_id))
+            echo(t("rebuilt {path}", path=shown(out / step / blueprint_id)))
     _refresh_manifest(curriculum, out, written)
 
 
@@ -67,9 +68,9 @@ def _handouts(curriculum: Curriculum, out: Path, lang: str | None, module_ids: l
     for module_id in module_ids:
         written[f"modules/{module_id}.pdf"] = _write(out, f"modules/{module_id}.pdf",
                                                      module_pdf(curriculum, module_id, evaluasi.get(module_id), theme))
-        echo(t("rebuilt {path}", path=out / "modules" / (module_id + ".pdf")))
+        echo(t("rebuilt {path}", path=shown(out / "modules" / (module_id + ".pdf"))))
     written["modules/bahan-ajar.pdf"] = _write(out, "modules/bahan-ajar.pdf", book_pdf(curriculum, evaluasi, theme))
-    echo(t("rebuilt {path}", path=out / "modules" / "bahan-ajar.pdf"))
+    echo(t("rebuilt {path}", path=shown(out / "modules" / "bahan-ajar.pdf")))
     return written
 
 
