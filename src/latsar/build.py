@@ -38,6 +38,7 @@ class BuildOptions:
     only: frozenset[str] = frozenset()  # blueprint ids to build; empty = all
     formats: tuple[str, ...] = ()  # export formats; empty = all
     jobs: int | None = None  # processes to use; None = the cores free right now
+    replan: bool = False  # plan quizzes anew instead of reprinting their recorded versions.json
 
 
 @dataclass
@@ -46,6 +47,7 @@ class BuildContext:
 
     curriculum: Curriculum
     options: BuildOptions
+    out: Path | None = None  # the output folder, whose quizzes/<id>/versions.json record printed quizzes
 
     @cached_property
     def lang(self) -> str:
@@ -63,12 +65,25 @@ class BuildContext:
         return tuple(b for b in self.curriculum.blueprints if not wanted or b.id in wanted)
 
     @cached_property
-    def plans(self) -> dict:
+    def planned(self) -> dict:
         """One plan per blueprint asked for, shared by handouts, quiz sets and exports (never
-        re-shuffled). Only those: `latsar quiz X` plans X, however big the other quizzes are."""
-        from latsar.plan.quiz import plan_quiz
+        re-shuffled). Only those: `latsar quiz X` plans X, however big the other quizzes are.
+        A printed quiz's record when there is one, else planned now. Errors of all come together."""
+        from latsar.plan.record import planned, record_path
 
-        return {b.id: plan_quiz(self.curriculum, b) for b in self.blueprints}
+        found, problems = {}, []
+        for b in self.blueprints:
+            try:
+                found[b.id] = planned(self.curriculum, b, self.out and record_path(self.out, b.id), self.options.replan)
+            except LatsarError as exc:
+                problems.extend(exc.diagnostics)
+        if problems:
+            raise LatsarError(problems)
+        return found
+
+    @cached_property
+    def plans(self) -> dict:
+        return {blueprint_id: p.plan for blueprint_id, p in self.planned.items()}
 
 
 Step = Callable[[BuildContext, Outputs], None]
@@ -89,7 +104,8 @@ def summary_step(context: BuildContext, outputs: Outputs) -> None:
 
 def plan_step(context: BuildContext, outputs: Outputs) -> None:
     for blueprint in context.blueprints:
-        outputs.notes.extend(f"{blueprint.id}: {note}" for note in context.plans[blueprint.id].notes)
+        planned = context.planned[blueprint.id]
+        outputs.notes.extend(f"{blueprint.id}: {note}" for note in planned.plan.notes + planned.notes)
 
 
 def handout_step(context: BuildContext, outputs: Outputs) -> None:
@@ -164,7 +180,7 @@ def build(curriculum: Curriculum, out: Path, options: BuildOptions = BuildOption
     """Run `steps` (all by default), then publish their files and a manifest of them: the whole
     of `out`, or only its sub-folder `folder` (e.g. `quizzes/post-test`) with its own manifest.
     `report` hears each step's name as it starts, and "write" last."""
-    context = BuildContext(curriculum, options)
+    context = BuildContext(curriculum, options, out)
     outputs = run_steps(context, steps or tuple(STEPS), report)
     report("write")
     if folder:

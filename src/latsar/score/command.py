@@ -40,6 +40,7 @@ class Outcome:
     gain: ClassGain | None
     cohort: str
     date: datetime.date
+    plan_notes: tuple[str, ...] = ()  # where the key came from, when that needs saying (terminal only)
 
 
 @dataclass(frozen=True)
@@ -57,13 +58,16 @@ def score_command(curriculum: Curriculum, blueprint_id: str, answers: list[Path]
     statistics go back to the bank only when `update_bank` is true (or, when it is a question,
     answered yes): a trial run never changes future quizzes by the way."""
     from latsar.build import publish_files
+    from latsar.plan.record import record_path
     from latsar.publish import write_atomic
 
-    outcome = score(curriculum, blueprint_id, answers, fmt, cohort, pre, settings)
+    outcome = score(curriculum, blueprint_id, answers, fmt, cohort, pre, settings, record_path(out, blueprint_id))
     folder = out / "scores" / (blueprint_id + (f"-{slug(cohort)}" if cohort else ""))
     files = output_files(curriculum, outcome)
     publish_files(folder, files)
-    lines = notes(outcome) + [f"wrote {len(files)} files to {folder}/"]
+    # Where the key came from goes to the terminal only: the files stay the same bytes when
+    # statistics gathered since printing add a note.
+    lines = notes(outcome) + list(outcome.plan_notes) + [f"wrote {len(files)} files to {folder}/"]
     if update_bank() if callable(update_bank) else update_bank:
         stats_file = stats_path(curriculum.root, blueprint_id, outcome.cohort)
         write_atomic(stats_file, stats_document(outcome.analysis, blueprint_id, outcome.cohort, outcome.date))
@@ -74,13 +78,16 @@ def score_command(curriculum: Curriculum, blueprint_id: str, answers: list[Path]
 
 
 def score(curriculum: Curriculum, blueprint_id: str, answers: list[Path], fmt: str | None, cohort: str | None,
-          pre: Path | None, settings: Settings = Settings()) -> Outcome:
-    """Read, score and analyse, writing nothing."""
+          pre: Path | None, settings: Settings = Settings(), record: Path | None = None) -> Outcome:
+    """Read, score and analyse, writing nothing. The key is the printed quiz's: its `record`
+    (versions.json) when there is one; see `latsar.plan.record`."""
     from latsar.build import find_blueprint
-    from latsar.plan.quiz import plan_quiz
+    from latsar.plan.record import planned, unrecorded
 
     blueprint = find_blueprint(curriculum, blueprint_id)
-    key = answer_key(curriculum, plan_quiz(curriculum, blueprint))
+    printed = planned(curriculum, blueprint, record) if record and record.is_file() else \
+        unrecorded(curriculum, blueprint, record or Path("versions.json"))
+    key = answer_key(curriculum, printed.plan)
     scored = combine(key, _read_all(answers, key, fmt))
     if not scored.participants:
         words = english()
@@ -93,7 +100,7 @@ def score(curriculum: Curriculum, blueprint_id: str, answers: list[Path], fmt: s
         results, gain = with_gains(results, pre_percentages(pre, key, fmt=None), settings)
     analysis = analyse(curriculum, key, scored, settings)
     return Outcome(key, scored, analysis, results, gain, cohort or curriculum.programme.cohort,
-                   analysis_date(curriculum))
+                   analysis_date(curriculum), printed.notes)
 
 
 def _read_all(answers: list[Path], key: AnswerKey, fmt: str | None) -> list[Parsed]:
