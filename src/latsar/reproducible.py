@@ -9,12 +9,18 @@ from latsar.errors import LatsarError
 from latsar.model.schema import Programme
 
 
+LAST_YEAR = 2107  # the zip format of .xlsx and .zip outputs stamps no later year
+
+
 def document_time(programme: Programme) -> datetime.datetime:
     """SOURCE_DATE_EPOCH when set (the reproducible-builds convention), else the programme's date."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
         try:
-            return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.timezone.utc)
+            when = datetime.datetime.fromtimestamp(int(epoch), tz=datetime.timezone.utc)
+            if when.year > LAST_YEAR:
+                raise ValueError(when.year)
+            return when
         except (ValueError, OverflowError, OSError):
             raise LatsarError(f"SOURCE_DATE_EPOCH: expected whole seconds since 1970-01-01, got '{epoch}'; "
                               "set it to e.g. $(date +%s), or unset it to use the programme's date") from None

@@ -266,11 +266,21 @@ def _feasibility(loaded: "Loaded") -> Iterator[Diagnostic]:
 
     curriculum = assemble(loaded)
     for doc, blueprint in loaded.files["blueprints"]:
+        # Cells that only item statistics empty: a printed quiz still reprints and scores from its
+        # record (versions.json), so that is a warning for the next plan, not an error now.
+        before_statistics = {gap.rule_index for gap in shortfalls(
+            curriculum, blueprint.model_copy(update={"exclude_flagged": False}))}
         for gap in shortfalls(curriculum, blueprint):
             why = f" usable (of {gap.matching} matching: {', '.join(gap.reasons)})" if gap.reasons else ""
-            yield Diagnostic(doc.locate(("rules", gap.rule_index)),
-                             f"cell {gap.cell} asks for {gap.asked} items but the bank holds {gap.available}{why}",
-                             "write more items for this cell, or lower `count`")
+            message = f"cell {gap.cell} asks for {gap.asked} items but the bank holds {gap.available}{why}"
+            if gap.rule_index in before_statistics:
+                yield Diagnostic(doc.locate(("rules", gap.rule_index)), message,
+                                 "write more items for this cell, or lower `count`")
+            else:
+                yield Diagnostic(doc.locate(("rules", gap.rule_index)), message,
+                                 "a printed quiz still reprints and scores as printed; before a new plan "
+                                 "(--replan), write more items for this cell or lower `count`",
+                                 severity="warning", rule="P1")
 
 
 def _uncited_seeds(loaded: "Loaded", index: _Index) -> Iterator[Diagnostic]:

@@ -90,7 +90,9 @@ class Programme(Strict):
     year: int = Field(ge=2000, le=2100, description="Training year.")
     place: Text = Field(description="City where the documents are issued.")
     date: datetime.date = Field(
-        description="Document date (YYYY-MM-DD); also fixes the PDFs' timestamps."
+        # The zip format of .xlsx and .zip outputs can stamp only 1980–2107.
+        ge=datetime.date(1980, 1, 1), le=datetime.date(2107, 12, 31),
+        description="Document date (YYYY-MM-DD, 1980–2107); also fixes the PDFs' timestamps."
     )
     language: Literal["id", "en"] = Field("id", description="Language of fixed labels.")
     seeds: str = Field("../seeds", description="Folder of the seed articles, relative to programme.yaml.")

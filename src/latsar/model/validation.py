@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import types
 import typing
 from typing import Any, Callable
@@ -120,6 +122,14 @@ def _allowed_keys(model: type[BaseModel], loc: tuple) -> set[str]:
     return {name for cls in candidates for name in cls.model_fields}
 
 
+def _bound(error: dict, name: str, words: str, fix: str) -> tuple[str, str]:
+    limit = error["ctx"][name]
+    if isinstance(error["input"], datetime.date):  # the zip format's dates: 1980–2107
+        return (f"expected a date {words} {limit}, got {error['input']}",
+                "use a date from 1980 to 2107 (.xlsx and .zip files cannot carry others)")
+    return f"expected a number {words} {limit}, got {_show(error['input'])}", f"use {fix} number"
+
+
 def _show(value: Any) -> str:
     if isinstance(value, str):
         return repr(value) if len(value) <= 40 else repr(value[:37] + "…")
@@ -141,10 +151,8 @@ _EXPLAIN: dict[str, Callable[[dict], tuple[str, str]]] = {
                                 "use one of the values listed"),
     "greater_than": lambda e: (f"expected a number greater than {e['ctx']['gt']}, got {_show(e['input'])}",
                                "use a positive number"),
-    "greater_than_equal": lambda e: (f"expected a number of at least {e['ctx']['ge']}, got {_show(e['input'])}",
-                                     "use a larger number"),
-    "less_than_equal": lambda e: (f"expected a number of at most {e['ctx']['le']}, got {_show(e['input'])}",
-                                  "use a smaller number"),
+    "greater_than_equal": lambda e: _bound(e, "ge", "at least", "a larger"),
+    "less_than_equal": lambda e: _bound(e, "le", "at most", "a smaller"),
     "int_type": lambda e: (f"expected a whole number, got {_show(e['input'])}", "write digits only, e.g. 6"),
     "int_parsing": lambda e: (f"expected a whole number, got {_show(e['input'])}", "write digits only, e.g. 6"),
     "int_from_float": lambda e: (f"expected a whole number, got {_show(e['input'])}", "drop the decimals"),

@@ -64,7 +64,23 @@ def read_table(path: Path) -> Table:
     else:
         raise fail(Location(display), f"unsupported file type '{suffix or path.name}'",
                    "save the answers as .csv (UTF-8) or .xlsx")
+    _refuse_control_characters(display, header, rows)
     return Table(display, _checked_header(header, display), tuple(rows), checked)
+
+
+def _refuse_control_characters(display: str, header: tuple[str, ...], rows: list[Row]) -> None:
+    """A NUL or other control character in a name would break every file written from it."""
+    from latsar.source.yamlfile import CONTROL, MAX_REPORTED, control_message
+
+    found = []
+    for row in [Row(1, header), *rows]:
+        for column, text in enumerate(row.cells, start=1):
+            match = CONTROL.search(text)
+            if match:
+                found.append(Diagnostic(Location(display, row.number, column), control_message(match.group()),
+                                        "retype the cell (such characters come with text pasted from other programs)"))
+    if found:
+        raise LatsarError(found[:MAX_REPORTED])
 
 
 def _checked_header(header: tuple[str, ...], display: str) -> tuple[str, ...]:
@@ -118,24 +134,44 @@ def _delimiter(text: str) -> str:
 
 
 def _xlsx_rows(data: bytes, display: str) -> tuple[tuple[str, ...], list[Row]]:
-    import openpyxl
-
-    try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise fail(Location(display), f"not a readable .xlsx workbook ({type(exc).__name__})",
-                   "open it in a spreadsheet program and save it again as .xlsx") from None
-    try:
-        sheet = book.worksheets[0]
-        found = [tuple(_cell_text(v) for v in values) for values in sheet.iter_rows(values_only=True)]
-    finally:
-        book.close()
+    found = _sheet_values(data, display, cached=True)
+    _refuse_uncached_formulas(found, _sheet_values(data, display, cached=False), display)
+    found = [tuple(_cell_text(v) for v in values) for values in found]
     if not found:
         raise fail(Location(display), "the first sheet is empty", "put the answers in the first sheet")
     header = _trim(found[0])
     width = len(header)
     rows = [Row(n, _fit(cells, width)) for n, cells in enumerate(found[1:], start=2)]
     return header, rows
+
+
+def _sheet_values(data: bytes, display: str, cached: bool) -> list[tuple]:
+    """The first sheet's values: as last computed (cached) or as typed (formulas as `=…`)."""
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=cached)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise fail(Location(display), f"not a readable .xlsx workbook ({type(exc).__name__})",
+                   "open it in a spreadsheet program and save it again as .xlsx") from None
+    try:
+        return [tuple(values) for values in book.worksheets[0].iter_rows(values_only=True)]
+    finally:
+        book.close()
+
+
+def _refuse_uncached_formulas(cached: list[tuple], typed: list[tuple], display: str) -> None:
+    """A formula whose result was never saved (a file written by a script) reads as blank: say so
+    rather than score an answer as missing."""
+    found = []
+    for number, (values, formulas) in enumerate(zip(cached, typed), start=1):
+        for column, (value, formula) in enumerate(zip(values, formulas), start=1):
+            if value is None and isinstance(formula, str) and formula.startswith("="):
+                found.append(Diagnostic(Location(display, number, column),
+                                        f"the cell holds a formula ({formula[:40]}) whose result was never saved",
+                                        "open the file in Excel or LibreOffice and save it, or paste values only"))
+    if found:
+        raise LatsarError(found[:20])
 
 
 def _trim(cells: tuple[str, ...]) -> tuple[str, ...]:

@@ -9,6 +9,7 @@ the first alias stops it. Oversized files are refused before they are parsed.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -90,13 +91,25 @@ def read_text(path: Path, display: str) -> str:
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         raise LatsarError([Diagnostic(
             Location(display, line, column),
-            f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02X})",
+            f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02X}{_cp1252_note(raw[exc.start])})",
             "save the file with UTF-8 encoding (in VS Code: 'Save with Encoding' → UTF-8)")]) from None
+
+
+# Bytes that Windows-1252 (what Word and Excel on Windows save) uses for typographic punctuation.
+CP1252_PUNCTUATION = {0x85: "…", 0x91: "‘", 0x92: "’", 0x93: "“", 0x94: "”", 0x96: "–", 0x97: "—"}
+
+
+def _cp1252_note(byte: int) -> str:
+    char = CP1252_PUNCTUATION.get(byte)
+    return f", a Windows-1252 {char} pasted from Word or Excel" if char else ""
 
 
 def read_yaml(path: Path, display: str | None = None) -> SourceDoc:
     display = display or display_path(path)
     text = read_text(path, display)
+    control = control_characters(text, display)
+    if control:
+        raise LatsarError(control)
     builder = _Builder(display)
     try:
         data = builder.build(yaml.parse(text, Loader=_Loader))
@@ -107,6 +120,29 @@ def read_yaml(path: Path, display: str | None = None) -> SourceDoc:
     if builder.problems:
         raise LatsarError(builder.problems)
     return SourceDoc(display, data if data is not None else {}, builder.value_marks, builder.key_marks, text)
+
+
+# Characters that have no place in curriculum text: C0 and C1 controls but tab, line feed and
+# carriage return (YAML refuses them, XML exports cannot hold them), and the non-characters.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+MAX_REPORTED = 20  # control characters reported per file
+
+
+def control_characters(text: str, display: str) -> list[Diagnostic]:
+    """Every raw control character, located (the first MAX_REPORTED)."""
+    found = []
+    for match in CONTROL.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+        found.append(Diagnostic(Location(display, line, column), control_message(match.group()),
+                                "delete it (such characters come with text pasted from PDFs or word processors)"))
+        if len(found) == MAX_REPORTED:
+            break
+    return found
+
+
+def control_message(char: str) -> str:
+    return f"control character U+{ord(char):04X} in the text"
 
 
 def _syntax_problem(text: str, display: str, exc: yaml.MarkedYAMLError) -> Diagnostic:
@@ -270,7 +306,16 @@ class _Builder:
             tag = self._resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
-            return self._constructor.construct_object(node, deep=True)
+            value = self._constructor.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError as exc:
             self._fail(event.start_mark, f"unsupported YAML value: {exc.problem}",
                        "remove the tag (!…) and write plain text, numbers or dates")
+        except (ValueError, OverflowError) as exc:  # a date such as 2026-02-30
+            self.problems.append(Diagnostic(self._where(event.start_mark), f"impossible date '{event.value}': {exc}",
+                                            "write a real date as YYYY-MM-DD"))
+            return event.value
+        if isinstance(value, str) and CONTROL.search(value):
+            # Written as an escape ("\x01", "\0") inside double quotes: the raw text was clean.
+            self.problems.append(Diagnostic(self._where(event.start_mark), control_message(CONTROL.search(value).group()),
+                                            "remove the escape sequence (\\x.., \\0, \\u..) from the text"))
+        return value
