@@ -70,3 +70,28 @@ def test_exported_csv_and_key_cells_are_defused(mini: Path, capsys: pytest.Captu
     assert "'=1+1 adalah …" in stems
     notes = (mini.parent / "build" / "exports" / "kuis" / "notes.txt").read_text()
     assert "written with a leading '" in notes
+
+
+def test_a_nul_in_a_participant_name_is_located(mini: Path, mini_key, capsys: pytest.CaptureFixture) -> None:
+    rows = template_rows(mini_key, [perfect(mini_key, mini_key.codes[0])])
+    rows[1][1] = "Bud\x00i"
+    write_csv(mini.parent / "jawaban.csv", rows)
+    assert main(["score", "kuis", "jawaban.csv"]) == 2
+    assert capsys.readouterr().err.splitlines()[0] == (
+        "jawaban.csv:2:2: control character U+0000 in the text; retype the cell (such characters come with text "
+        "pasted from other programs)")
+    assert not (mini.parent / "build").exists()
+
+
+def test_an_answer_formula_without_a_saved_result_is_located(mini: Path, mini_key,
+                                                             capsys: pytest.CaptureFixture) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in template_rows(mini_key, [perfect(mini_key, mini_key.codes[0])]):
+        sheet.append(row)
+    sheet["D2"] = '=IF(1,"A","B")'  # openpyxl saves no result: what a script-made workbook holds
+    book.save(mini.parent / "jawaban.xlsx")
+    assert main(["score", "kuis", "jawaban.xlsx"]) == 2
+    assert capsys.readouterr().err.splitlines()[0] == (
+        "jawaban.xlsx:2:4: the cell holds a formula (=IF(1,\"A\",\"B\")) whose result was never saved; open the "
+        "file in Excel or LibreOffice and save it, or paste values only")

@@ -1,0 +1,75 @@
+"""Located errors instead of tracebacks (issue 12, item 7): what a trainer's editor or spreadsheet
+can put into a file, each answered at its place, exit 2, nothing written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from latsar.cli import main
+
+
+def located(err: str) -> list[str]:
+    return [line for line in err.splitlines() if line.startswith("curriculum/")]
+
+
+def replace_line(path: Path, start: str, line: bytes) -> None:
+    lines = path.read_bytes().split(b"\n")
+    index = next(n for n, text in enumerate(lines) if text.startswith(start.encode()))
+    lines[index] = line
+    path.write_bytes(b"\n".join(lines))
+
+
+@pytest.mark.parametrize("line, expected", [
+    (b"title: Pelatihan\x01 Uji\x02", [
+        "curriculum/programme.yaml:1:17: control character U+0001 in the text; delete it (such characters come "
+        "with text pasted from PDFs or word processors)",
+        "curriculum/programme.yaml:1:22: control character U+0002 in the text; delete it (such characters come "
+        "with text pasted from PDFs or word processors)"]),
+    (b'title: "Pelatihan \\x00Uji"', [
+        "curriculum/programme.yaml:1:8: control character U+0000 in the text; remove the escape sequence "
+        "(\\x.., \\0, \\u..) from the text"]),
+    (b"title: Pelatihan \x93Uji\x94", [
+        "curriculum/programme.yaml:1:18: file is not valid UTF-8 (byte 0x93, a Windows-1252 \u201c pasted from Word "
+        "or Excel); save the file with UTF-8 encoding (in VS Code: 'Save with Encoding' \u2192 UTF-8)"]),
+])
+def test_control_characters_and_cp1252_in_yaml(line: bytes, expected: list[str], mini: Path,
+                                               capsys: pytest.CaptureFixture) -> None:
+    replace_line(mini / "programme.yaml", "title:", line)
+    assert main(["build", "curriculum", "--out", "build"]) == 2
+    assert located(capsys.readouterr().err) == expected
+    assert not (mini.parent / "build").exists()
+
+
+@pytest.mark.parametrize("date, expected", [
+    ("2026-02-30", "curriculum/programme.yaml:6:7: impossible date '2026-02-30': day is out of range for month; "
+                   "write a real date as YYYY-MM-DD"),
+    ("2150-01-01", "curriculum/programme.yaml:6:7: 'date': expected a date at most 2107-12-31, got 2150-01-01; "
+                   "use a date from 1980 to 2107 (.xlsx and .zip files cannot carry others)"),
+])
+def test_impossible_and_unstampable_dates(date: str, expected: str, mini: Path, capsys: pytest.CaptureFixture) -> None:
+    replace_line(mini / "programme.yaml", "date:", f"date: {date}".encode())
+    assert main(["build", "curriculum", "--out", "build"]) == 2
+    assert capsys.readouterr().err.splitlines() == [expected]
+
+
+def test_source_date_epoch_past_2107(mini: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "9999999999")
+    assert main(["quiz", "kuis", "curriculum", "--out", "build"]) == 2
+    assert capsys.readouterr().err.startswith("SOURCE_DATE_EPOCH: expected whole seconds since 1970-01-01, got "
+                                              "'9999999999'")
+    assert not (mini.parent / "build").exists()
+
+
+def test_an_escaped_control_character_in_item_text(mini: Path, capsys: pytest.CaptureFixture) -> None:
+    items = mini / "items" / "mini.yaml"
+    text = items.read_text()
+    first = next(line for line in text.splitlines() if "stem:" in line)
+    column = first.index("stem:") + len("stem: ") + 1
+    items.write_text(text.replace(first, first.split("stem:")[0] + 'stem: "Apa \\f arti pelayanan?"', 1))
+    line = text.splitlines().index(first) + 1
+    assert main(["export", "kuis", "curriculum", "--out", "build"]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"curriculum/items/mini.yaml:{line}:{column}: control character U+000C in the text; remove the escape "
+        "sequence (\\x.., \\0, \\u..) from the text"]
