@@ -126,9 +126,14 @@ def check(path: Optional[Path] = CurriculumArg,
         raise typer.Exit(1)
 
 
+ReplanOption = typer.Option(False, "--replan", help="Plan quizzes anew instead of reprinting them as recorded in "
+                                                   "their versions.json (answers to the old print no longer score).")
+
+
 @app.command()
 def build(path: Optional[Path] = CurriculumArg, out: Optional[Path] = OutOption,
-          lang: Optional[str] = LangOption, quiet: bool = QuietOption, watch: bool = WatchOption) -> None:
+          lang: Optional[str] = LangOption, quiet: bool = QuietOption, watch: bool = WatchOption,
+          replan: bool = ReplanOption) -> None:
     """Build every document of the curriculum into build/ (build-en/ for --lang en)."""
     from latsar.build import STEPS, BuildOptions, build as run_build
 
@@ -143,7 +148,7 @@ def build(path: Optional[Path] = CurriculumArg, out: Optional[Path] = OutOption,
     curriculum, _ = _load(project)
     target = _out(project, out, lang, curriculum)
     _run_build(quiet, target, len(STEPS) + 1,
-               lambda report: run_build(curriculum, target, BuildOptions(lang=lang), report=report))
+               lambda report: run_build(curriculum, target, BuildOptions(lang=lang, replan=replan), report=report))
 
 
 def _run_build(quiet: bool, target: Path, steps: int, work: Any, folder: str = "") -> None:
@@ -186,10 +191,10 @@ BlueprintArg = typer.Argument(..., show_default=False, help="Blueprint id, e.g. 
 
 @app.command()
 def quiz(blueprint: str = BlueprintArg, path: Optional[Path] = CurriculumArg, out: Optional[Path] = OutOption,
-         lang: Optional[str] = LangOption, quiet: bool = QuietOption) -> None:
+         lang: Optional[str] = LangOption, quiet: bool = QuietOption, replan: bool = ReplanOption) -> None:
     """Build one quiz set (booklets per version, answer sheet, keys, pembahasan, kisi-kisi)."""
     _check_lang(lang)
-    _build_part(path, out, blueprint, "quizzes", quiet, lang=lang)
+    _build_part(path, out, blueprint, "quizzes", quiet, lang=lang, replan=replan)
 
 
 @app.command()
@@ -197,9 +202,9 @@ def export(blueprint: str = BlueprintArg, path: Optional[Path] = CurriculumArg,
            formats: list[str] = typer.Option([], "--format", "-f",
                                              help="moodle, gift, aiken, qti12, qti21 or csv; repeat for several "
                                                   "(default: all)."),
-           out: Optional[Path] = OutOption, quiet: bool = QuietOption) -> None:
+           out: Optional[Path] = OutOption, quiet: bool = QuietOption, replan: bool = ReplanOption) -> None:
     """Export one quiz's items for learning-management systems into build/exports/BLUEPRINT/."""
-    _build_part(path, out, blueprint, "exports", quiet, formats=tuple(formats))
+    _build_part(path, out, blueprint, "exports", quiet, formats=tuple(formats), replan=replan)
 
 
 @app.command()

@@ -107,3 +107,13 @@ def test_a_record_the_curriculum_no_longer_fits_is_refused(project: Path, capsys
     assert err.rstrip().endswith("undo that change to reprint or score the printed quiz; or make a new quiz "
                                  "with --replan (answers to the old one then no longer score)")
     assert not (project / "build" / "scores").exists()
+
+
+def test_replan_makes_a_new_quiz_without_the_dropped_items(project: Path, capsys: pytest.CaptureFixture) -> None:
+    assert main(["quiz", "post-test", "curriculum"]) == 0
+    key = printed_key(project)
+    write_csv(project / "jawaban.csv", template_rows(key, upside_down(key, 40, key.master[:1])))
+    assert main(["score", "post-test", "jawaban.csv", "--update-bank"]) == 0
+    assert main(["quiz", "post-test", "curriculum", "--replan"]) == 0
+    replanned = printed_key(project)
+    assert key.master[0] not in replanned.master and len(replanned.master) == len(key.master)

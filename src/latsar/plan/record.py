@@ -20,6 +20,7 @@ from latsar.model.curriculum import Curriculum
 from latsar.model.schema import Blueprint
 from latsar.plan.mapping import FORMAT
 from latsar.plan.types import LETTERS, PlannedItem, QuizPlan, Version
+from latsar.source.yamlfile import display_path
 
 # The fields of the record that come straight from the blueprint.
 RECORDED_FIELDS = ("mode", "options", "seed")
@@ -54,7 +55,7 @@ def read_record(curriculum: Curriculum, blueprint: Blueprint, record: Path) -> Q
     plan = plan_of(document, blueprint, record)
     problems = record_problems(curriculum, plan, document)
     if problems:
-        raise LatsarError([Diagnostic(None, f"{record}: quiz '{blueprint.id}' was printed as recorded here, "
+        raise LatsarError([Diagnostic(None, f"{display_path(record)}: quiz '{blueprint.id}' was printed as recorded here, "
                                             f"but the curriculum no longer fits that record: {p}",
                                       "undo that change to reprint or score the printed quiz; or make a new "
                                       "quiz with --replan (answers to the old one then no longer score)")
@@ -65,13 +66,13 @@ def read_record(curriculum: Curriculum, blueprint: Blueprint, record: Path) -> Q
 def _load(record: Path) -> Mapping[str, Any]:
     try:
         if record.stat().st_size > RECORD_LIMIT:
-            raise LatsarError(f"{record}: larger than {RECORD_LIMIT // 2**20} MB; not a latsar versions.json")
+            raise LatsarError(f"{display_path(record)}: larger than {RECORD_LIMIT // 2**20} MB; not a latsar versions.json")
         document = json.loads(record.read_bytes())
     except (OSError, ValueError) as exc:
-        raise LatsarError(f"{record}: cannot read the quiz's record ({exc}); rebuild the quiz with --replan "
+        raise LatsarError(f"{display_path(record)}: cannot read the quiz's record ({exc}); rebuild the quiz with --replan "
                           "if it was never printed") from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise LatsarError(f"{record}: not a latsar versions.json (format {FORMAT}); restore the file the quiz "
+        raise LatsarError(f"{display_path(record)}: not a latsar versions.json (format {FORMAT}); restore the file the quiz "
                           "was built with")
     return document
 
@@ -84,7 +85,7 @@ def plan_of(document: Mapping[str, Any], blueprint: Blueprint, record: Path) -> 
         )
         master = tuple(str(item_id) for item_id in document["master"])
     except (KeyError, TypeError, ValueError) as exc:
-        raise LatsarError(f"{record}: damaged quiz record ({exc!r} missing or wrong); restore the file the "
+        raise LatsarError(f"{display_path(record)}: damaged quiz record ({exc!r} missing or wrong); restore the file the "
                           "quiz was built with") from None
     return QuizPlan(blueprint=blueprint, master=master, versions=versions)
 
@@ -113,7 +114,7 @@ def _drift_notes(curriculum: Curriculum, plan: QuizPlan, record: Path) -> tuple[
     dropped = sorted(curriculum.dropped_items & set(plan.master)) if plan.blueprint.exclude_flagged else []
     if not dropped:
         return ()
-    return (f"printed as recorded in {record}: {', '.join(dropped)} now flagged drop stay in it; "
+    return (f"printed as recorded in {display_path(record)}: {', '.join(dropped)} now flagged drop stay in it; "
             "--replan makes a new quiz without them",)
 
 
@@ -126,8 +127,8 @@ def unrecorded(curriculum: Curriculum, blueprint: Blueprint, record: Path) -> Pl
     before = plan_quiz(curriculum, blueprint.model_copy(update={"exclude_flagged": False}))
     if now.versions != before.versions:
         dropped = sorted(curriculum.dropped_items & set(before.master))
-        raise LatsarError(f"{record}: no record of the printed quiz '{blueprint.id}', and the curriculum would now "
+        raise LatsarError(f"{display_path(record)}: no record of the printed quiz '{blueprint.id}', and the curriculum would now "
                           f"plan it differently from when it was printed ({', '.join(dropped)} flagged drop since); "
                           "put the printed set's versions.json there (from the build folder it was printed from)")
-    return Planned(now, None, (f"no record of the printed quiz at {record}: scored against the quiz as "
+    return Planned(now, None, (f"no record of the printed quiz at {display_path(record)}: scored against the quiz as "
                                "planned now",))
