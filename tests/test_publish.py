@@ -203,3 +203,42 @@ def test_staging_streams_files_and_records_them(tmp_path: Path) -> None:
         with publishing(tmp_path / "out") as stage:
             stage.write("../escape.txt", b"x")
     assert not (tmp_path / "escape.txt").exists() and leftovers(tmp_path / "out") == []
+
+
+@pytest.mark.parametrize("k", [1, 7, 20])
+def test_init_into_a_full_disk_leaves_no_half_copied_folder(k: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                           capsys: pytest.CaptureFixture) -> None:
+    import shutil
+
+    monkeypatch.chdir(tmp_path)
+    real, calls = shutil.copyfile, [0]
+
+    def copyfile(source, destination, **options):
+        calls[0] += 1
+        if calls[0] == k:
+            raise OSError(errno.ENOSPC, "No space left on device", str(destination))
+        return real(source, destination, **options)
+
+    monkeypatch.setattr(shutil, "copyfile", copyfile)
+    assert main(["init", "baru"]) == 2
+    assert capsys.readouterr().err.strip() == (
+        "baru: cannot write (No space left on device); check the folder's permissions and free space, "
+        "or choose another folder")
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+def test_init_into_a_read_only_folder_is_a_user_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                      capsys: pytest.CaptureFixture) -> None:
+    import tempfile
+
+    monkeypatch.chdir(tmp_path)
+
+    def refused(*args, **options):  # what a read-only parent answers (root ignores chmod)
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkdtemp", refused)
+    assert main(["init", "baru"]) == 2
+    assert capsys.readouterr().err.strip() == (
+        "baru: cannot write (Permission denied); check the folder's permissions and free space, "
+        "or choose another folder")
+    assert list(tmp_path.iterdir()) == []

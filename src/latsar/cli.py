@@ -256,10 +256,28 @@ def init(dest: Path = typer.Argument(..., show_default=False,
         raise LatsarError(f"{dest}: folder is not empty; choose a new folder name")
     if dest.exists() and not dest.is_dir():
         raise LatsarError(f"{dest}: is a file, not a folder; choose a new folder name")
-    for part in ("curriculum", "seeds"):
-        shutil.copytree(bundled / part, dest / part, ignore=shutil.ignore_patterns("stats", "__pycache__"))
+    from latsar.publish import publishing
+
+    # Copied into a staging folder beside DEST and moved into place whole: a read-only or full
+    # disk leaves no half-copied curriculum behind.
+    with publishing(dest) as stage:
+        for part in ("curriculum", "seeds"):
+            _copy_tree(bundled / part, stage.root / part)
     typer.echo(f"created {dest}/curriculum and {dest}/seeds\n"
                f"next: cd {dest} && latsar check && latsar build")
+
+
+def _copy_tree(source: Path, target: Path) -> None:
+    """Copy a folder, skipping statistics and caches; the first failure stops (and is reported)."""
+    for path in sorted(source.rglob("*")):
+        relative = path.relative_to(source)
+        if {"stats", "__pycache__"} & set(relative.parts):
+            continue
+        if path.is_dir():
+            (target / relative).mkdir(parents=True, exist_ok=True)
+        else:
+            (target / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target / relative)
 
 
 def bundled_root() -> Path:

@@ -235,4 +235,4 @@ def write_atomic(target: Path, data: bytes) -> None:
 def unwritable(target: Path, exc: OSError) -> LatsarError:
     # A full disk, a read-only folder or a file where a folder should be: the user's to fix.
     return LatsarError(f"{target}: cannot write ({exc.strerror or exc}); check the folder's permissions "
-                       "and free space, or choose another output folder (--out)")
+                       "and free space, or choose another folder")
