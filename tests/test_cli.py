@@ -21,6 +21,13 @@ def test_help_does_not_import_reportlab() -> None:
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
 
 
+def test_help_does_not_import_the_image_libraries() -> None:
+    heavy = ("cv2", "numpy", "pypdfium2", "zxingcpp", "segno")
+    code = (f"import sys, latsar.cli\nsys.argv = ['latsar', '--help']\ntry: latsar.cli.run()\nexcept SystemExit: pass\n"
+            f"sys.exit(1 if [m for m in sys.modules if m.split('.')[0] in {heavy!r}] else 0)")
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True).returncode == 0
+
+
 def test_help_lists_commands(capsys: pytest.CaptureFixture) -> None:
     assert main(["--help"]) == 0
     out = capsys.readouterr().out

@@ -214,7 +214,7 @@ def score(blueprint: str = typer.Argument(..., show_default=False, help="Bluepri
                                                     "report, a Google Forms export or a 0/1 matrix."),
           path: Optional[Path] = typer.Option(None, "--curriculum", "-c", show_default=False,
                                               help="Curriculum folder (default: found from the current folder up)."),
-          fmt: Optional[str] = typer.Option(None, "--format", help="template, moodle, forms or matrix "
+          fmt: Optional[str] = typer.Option(None, "--format", help="template, scans, moodle, forms or matrix "
                                                                    "(default: detected from the header)."),
           cohort: Optional[str] = typer.Option(None, "--cohort", help="Cohort name (default: the programme's)."),
           pre: Optional[Path] = typer.Option(None, "--pre", help="Pre-test scores.csv or answers, for the gain."),
@@ -386,6 +386,37 @@ def new_programme(project: Path = typer.Argument(Path("."), help="Project folder
 
     _report_new(scaffold(project), "put the seed articles (.txt) in seeds/ and fill the TODO values",
                 f"latsar new module ID {project / 'curriculum'}")
+
+
+@app.command()
+def scan(blueprint: str = BlueprintArg,
+         scans: list[Path] = typer.Argument(..., show_default=False,
+                                            help="Scanned sheets: PDF, PNG, JPEG or TIFF files, or folders of them."),
+         path: Optional[Path] = typer.Option(None, "--curriculum", "-c", show_default=False,
+                                             help="Curriculum folder (default: found from the current folder up)."),
+         then_score: bool = typer.Option(False, "--score", help="Score scans.csv straight away."),
+         out: Optional[Path] = OutOption, quiet: bool = QuietOption) -> None:
+    """Read filled answer sheets into build/scans/BLUEPRINT/scans.csv, with review.html for the doubts."""
+    from latsar.progress import wanted
+    from latsar.scan.command import scan_command
+
+    project = locate(path)
+    curriculum, _ = _load(project, show_warnings=False)
+    target = _out(project, out, None, curriculum)
+    show = wanted(quiet)
+
+    def progress(done: int, total: int) -> None:
+        if show:
+            typer.echo(f"\rscan: {done}/{total} pages", err=True, nl=done == total)
+
+    result = scan_command(blueprint, scans, target, progress)
+    for problem in result.problems:
+        typer.echo(problem, err=True)
+    if not quiet:
+        typer.echo(result.summary)
+    if then_score:
+        score(blueprint=blueprint, answers=[result.csv], path=path, fmt="scans", cohort=None, pre=None,
+              update_bank=None, allow_rejected=False, out=out, quiet=quiet)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,64 +1,68 @@
 """Where everything a scanner reads sits on the answer sheet (lembar jawaban), as plain data.
 
-The printed sheet (render/pdf/quiz/sheet.py) and a later scanning step both read this module,
-so they cannot disagree. No reportlab here: a scanner imports it without the PDF stack.
+The printed sheet (render/pdf/quiz/sheet.py) and the scanner (latsar.scan) both read this
+module, so they cannot disagree. No reportlab here: a scanner imports it without the PDF stack.
 
 Units and axes: millimetres, measured from the *top-left* corner of the page (x to the right,
-y downwards), the way a scanned image is addressed. The paper is always A4 portrait, whatever
-the programme's page size: a scanner needs one known paper, and a small trim such as lan-2017
-has no room for the bubbles.
+y downwards), the way a scanned image is addressed. The paper is A4 portrait, but every mark a
+scanner reads lies inside `SAFE` (a 210 × 260 mm band), so the sheet also prints unscaled on
+Letter (centred or top-aligned) and F4.
 
 A page holds
-- four corner markers (filled squares) to find, deskew and scale the page;
-- page marks: small filled squares under the answers whose pattern is the page number in
-  binary (bit 0 leftmost), so loose pages of a long sheet can be put back in order;
+- four corner markers (filled squares) to find, deskew and scale the page, and an orientation
+  bar beside the top-left one: any three markers fix the page, the bar tells 0° from 180°;
+- a QR code saying which quiz, which sheet layout and which page this is (`qr_text`), so a
+  mixed batch sorts itself and a foreign page is refused;
 - bubble grids. A grid is a lattice of bubbles: `groups` are the questions it answers (one
-  printed question, one digit of the participant number, one letter of the version code),
-  `values` the answers a group can take. Bubble (g, v) has its centre at
+  printed question, one digit of the participant number or NDH, one letter of the version
+  code), `values` the answers a group can take. Bubble (g, v) has its centre at
   `origin + g * group_step + v * value_step`.
 
-Every page repeats the version and participant fields, so each page can be read on its own.
+Every page repeats the identity fields (participant, NDH, version), so each page can be read
+on its own.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
 
-FORMAT = "latsar-sheet/1"
+FORMAT = "latsar-sheet/2"
+LAYOUT_VERSION = 2  # printed in the QR code; the scanner refuses sheets of another layout
+QR_PREFIX = "LATSAR"
 PAGE_SIZE: tuple[float, float] = (210.0, 297.0)  # A4 portrait
+SAFE = (14.0, 274.0)  # top and bottom of what a scanner reads: A4 on Letter, centred or not
 OPTION_LETTERS = "ABCDE"
-DIGITS = 6  # participant number digits: room for a cohort prefix and a running number
-MAX_PAGES = 15  # four page-mark bits
+DIGITS = 6  # default participant number digits: a cohort prefix and a running number
+MIN_DIGITS, MAX_DIGITS = 6, 18  # a short nomor peserta up to an 18-digit NIP
+NDH_DIGITS = 2  # nomor daftar hadir: the participant's line on the attendance list
+MAX_PAGES = 9
 
-# Corner markers: side and distance of their centres from the page edges.
-MARKER_SIZE = 6.0
-MARKER_INSET = 10.0
-PAGE_MARK_SIZE = 3.0
-PAGE_MARK_BITS = 4
-PAGE_MARK_PITCH = 6.0
+MARKER_SIZE = 7.0
+MARKER_X = (14.5, 195.5)  # centres of the corner markers
+MARKER_Y = (SAFE[0] + MARKER_SIZE / 2, SAFE[1] - MARKER_SIZE / 2)
+ORIENTATION_BAR = (22.0, 16.0, 52.0, 19.0)  # left, top, right, bottom: a bar right of the top-left marker
+QR_MODULE = 0.8  # mm per QR module: 5 pixels at 150 dpi
+QR_RIGHT, QR_TOP = 199.0, 25.0  # the QR code's top-right corner, under the top-right marker
 
-# The printable area between the markers, and the bands of the page (top, bottom).
 LEFT, RIGHT = 20.0, 190.0
-HEADER_BAND = (16.0, 30.0)
-IDENTITY_BAND = (33.0, 52.0)
-ID_BAND = (57.0, 122.0)
-ANSWER_BAND = (128.0, 280.0)
+HEADER_BAND = (22.0, 34.0)
+IDENTITY_BAND = (36.0, 50.0)
+ID_BAND = (53.0, 121.0)
+ANSWER_BAND = (125.0, 266.0)
 
 RADIUS = 2.0  # bubble radius; a 4 mm bubble is what OMR forms and pencils are made for
 PITCH = 5.6  # between bubble centres across (options, letters, digit columns)
 ROW_PITCH = 5.2  # between answer rows and between digit rows
 BLOCK = 5  # answer rows come in blocks of five, a small gap apart, so eyes do not slip a row
 BLOCK_GAP = 2.4
-MAX_ROWS = 25  # rows per answer column: five blocks fill the answer band
+MAX_ROWS = 20  # rows per answer column: four blocks fill the answer band
 NUMBER_WIDTH = 9.0  # room for a question number left of its bubbles
 COLUMN_GAP = 6.0
-LETTERS_PER_ROW = 13  # version-code letters per bubble row (A–M, N–Z)
-
-PARTICIPANT_X = LEFT + 4.0  # centre of the first digit column
-VERSION_X = 80.0  # centre of the first version-code bubble (row labels sit left of it)
-VERSION_RIGHT = 150.0  # the version field and the filling instructions below it end here
+FIELD_GAP = 4.0  # between the frames of the identity fields
+FIELD_PAD = 4.0  # from a frame to the centre line of its outer bubbles, less the radius
+DIGITS_TOP = ID_BAND[0] + 16.0  # centre of the digit-0 row; the write-in boxes sit above
 
 
 @dataclass(frozen=True)
@@ -71,9 +75,9 @@ class Marker:
 class Grid:
     """A lattice of bubbles; see the module docstring."""
 
-    field: str  # "answers", "participant" or "version"
-    groups: tuple[str, ...]  # answers: question numbers; participant/version: positions "1", "2", …
-    values: tuple[str, ...]  # answers: option letters; participant: digits; version: letters
+    field: str  # "answers", "participant", "ndh" or "version"
+    groups: tuple[str, ...]  # answers: question numbers; others: positions "1", "2", …
+    values: tuple[str, ...]  # answers: option letters; participant/ndh: digits; version: letters
     origin: tuple[float, float]  # centre of bubble (group 0, value 0)
     group_step: tuple[float, float]
     value_step: tuple[float, float]
@@ -94,8 +98,7 @@ class Grid:
 class SheetPage:
     number: int  # 1-based
     questions: tuple[int, int]  # first and last question number answered on this page
-    markers: tuple[Marker, ...]
-    page_marks: tuple[Marker, ...]
+    markers: tuple[Marker, ...]  # top-left, top-right, bottom-left, bottom-right
     grids: tuple[Grid, ...]
 
     def field(self, name: str) -> tuple[Grid, ...]:
@@ -104,17 +107,21 @@ class SheetPage:
 
 @dataclass(frozen=True)
 class SheetLayout:
+    blueprint: str
     questions: int
     options: tuple[str, ...]
     version_codes: tuple[str, ...]
     digits: int
     pages: tuple[SheetPage, ...]
 
+    def qr_text(self, page: int) -> str:
+        return qr_text(self.blueprint, page)
+
     def to_dict(self) -> dict:
-        """The whole geometry as JSON-ready data (what a scanner configuration stores)."""
-        return {"format": FORMAT, "unit": "mm", "origin": "top-left", "page_size": list(PAGE_SIZE),
-                "page_mark_slots": _lists(page_mark_slots()), "page_mark_size": PAGE_MARK_SIZE,
-                **_lists(asdict(self))}
+        """The whole geometry as JSON-ready data (what a scanner reads beside the sheet)."""
+        return {"format": FORMAT, "layout_version": LAYOUT_VERSION, "unit": "mm", "origin": "top-left",
+                "page_size": list(PAGE_SIZE), "orientation_bar": list(ORIENTATION_BAR),
+                "qr": {"right": QR_RIGHT, "top": QR_TOP, "module": QR_MODULE}, **_lists(asdict(self))}
 
 
 def _lists(value):
@@ -126,48 +133,61 @@ def _lists(value):
     return value
 
 
+def layout_from_dict(data: dict) -> SheetLayout:
+    """The layout a `lembar-jawaban.json` describes (rebuilt from its parameters, then checked)."""
+    layout = sheet_layout(data["questions"], len(data["options"]), data["version_codes"], data["digits"],
+                          data["blueprint"])
+    if layout.to_dict() != data:
+        raise ValueError("the sheet geometry was made by another version of latsar; rebuild the quiz")
+    return layout
+
+
+# --------------------------------------------------------------------------- the QR code
+
+
+def qr_text(blueprint: str, page: int) -> str:
+    """`LATSAR/<BLUEPRINT>/<layout version>/<page>`: upper case, so QR alphanumeric mode keeps it small."""
+    return f"{QR_PREFIX}/{blueprint.upper()}/{LAYOUT_VERSION}/{page}"
+
+
+def parse_qr(text: str) -> tuple[str, int, int] | None:
+    """(blueprint, layout version, page) of a sheet's QR text, or None for any other text."""
+    parts = text.strip().split("/")
+    if len(parts) != 4 or parts[0] != QR_PREFIX or not (parts[2].isdigit() and parts[3].isdigit()):
+        return None
+    return parts[1].lower(), int(parts[2]), int(parts[3])
+
+
 # --------------------------------------------------------------------------- building the layout
 
 
-def sheet_layout(questions: int, options: int, version_codes: Sequence[str],
-                 digits: int = DIGITS) -> SheetLayout:
+def sheet_layout(questions: int, options: int, version_codes: Sequence[str], digits: int = DIGITS,
+                 blueprint: str = "quiz") -> SheetLayout:
     """The sheet for a quiz of `questions` printed questions with `options` options each (3–5),
-    whose versions are `version_codes` (A, B, …, AA, …)."""
+    whose versions are `version_codes` (A, B, …, AA, …), with a `digits`-digit participant number."""
     if not 3 <= options <= len(OPTION_LETTERS):
         raise ValueError(f"options per question must be 3–5, got {options}")
+    if not MIN_DIGITS <= digits <= MAX_DIGITS:
+        raise ValueError(f"participant number digits must be {MIN_DIGITS}–{MAX_DIGITS}, got {digits}")
     if questions < 1 or not version_codes:
         raise ValueError("a sheet needs at least one question and one version")
     columns, per_page = _answer_capacity(options)
     pages = math.ceil(questions / per_page)
     if pages > MAX_PAGES:
-        raise ValueError(f"{questions} questions need {pages} sheet pages; at most {MAX_PAGES} fit "
-                         f"the page marks")
-    fixed = (_participant_grid(digits),) + _version_grids(version_codes)
+        raise ValueError(f"{questions} questions need {pages} sheet pages; at most {MAX_PAGES} are read")
+    fixed = identity_grids(digits, version_codes)
     sheet_pages = []
     for index in range(pages):
         first = index * per_page + 1
         last = min(questions, first + per_page - 1)
         grids = fixed + _answer_grids(first, last, options, columns)
-        sheet_pages.append(SheetPage(index + 1, (first, last), corner_markers(), page_marks(index + 1), grids))
-    return SheetLayout(questions, tuple(OPTION_LETTERS[:options]), tuple(version_codes), digits,
+        sheet_pages.append(SheetPage(index + 1, (first, last), corner_markers(), grids))
+    return SheetLayout(blueprint, questions, tuple(OPTION_LETTERS[:options]), tuple(version_codes), digits,
                        tuple(sheet_pages))
 
 
 def corner_markers() -> tuple[Marker, ...]:
-    width, height = PAGE_SIZE
-    near, far_x, far_y = MARKER_INSET, width - MARKER_INSET, height - MARKER_INSET
-    return tuple(Marker((x, y), MARKER_SIZE) for y in (near, far_y) for x in (near, far_x))
-
-
-def page_marks(number: int) -> tuple[Marker, ...]:
-    """Filled squares for the set bits of the page number, on the bottom marker line."""
-    return tuple(Marker(slot, PAGE_MARK_SIZE) for bit, slot in enumerate(page_mark_slots()) if number >> bit & 1)
-
-
-def page_mark_slots() -> tuple[tuple[float, float], ...]:
-    """Centres of all page-mark positions, set or not (a scanner samples each)."""
-    start = PAGE_SIZE[0] / 2 - PAGE_MARK_PITCH * (PAGE_MARK_BITS - 1) / 2
-    return tuple((start + bit * PAGE_MARK_PITCH, PAGE_SIZE[1] - MARKER_INSET) for bit in range(PAGE_MARK_BITS))
+    return tuple(Marker((x, y), MARKER_SIZE) for y in MARKER_Y for x in MARKER_X)
 
 
 def column_width(options: int) -> float:
@@ -214,89 +234,76 @@ def _answer_grids(first: int, last: int, options: int, columns: int) -> tuple[Gr
     return tuple(grids)
 
 
-def participant_origin() -> tuple[float, float]:
-    """Centre of the digit-0 bubble of the first digit; the write-in boxes sit above."""
-    return PARTICIPANT_X, ID_BAND[0] + 16.0
+# --------------------------------------------------------------------------- identity fields
 
 
-def _participant_grid(digits: int) -> Grid:
-    return Grid("participant", tuple(str(n) for n in range(1, digits + 1)), tuple("0123456789"),
-                participant_origin(), (PITCH, 0.0), (0.0, ROW_PITCH), RADIUS)
+def field_span(columns: int) -> float:
+    """Width of a framed field of `columns` bubble columns."""
+    return (columns - 1) * PITCH + 2 * (RADIUS + FIELD_PAD)
 
 
-def version_rows(codes: Sequence[str]) -> list[tuple[str, tuple[str, ...]]]:
+def identity_grids(digits: int, codes: Sequence[str]) -> tuple[Grid, ...]:
+    """Participant number, NDH and version code, framed side by side from the left."""
+    participant_x = LEFT + RADIUS + FIELD_PAD
+    ndh_x = LEFT + field_span(digits) + FIELD_GAP + RADIUS + FIELD_PAD
+    return (_digit_grid("participant", digits, participant_x), _digit_grid("ndh", NDH_DIGITS, ndh_x)) \
+        + _version_grids(codes, digits)
+
+
+def _digit_grid(field: str, digits: int, x: float) -> Grid:
+    return Grid(field, tuple(str(n) for n in range(1, digits + 1)), tuple("0123456789"),
+                (round(x, 3), DIGITS_TOP), (PITCH, 0.0), (0.0, ROW_PITCH), RADIUS)
+
+
+def version_left(digits: int) -> float:
+    """Left edge of the version field's frame: right of the participant and NDH fields."""
+    return LEFT + field_span(digits) + FIELD_GAP + field_span(NDH_DIGITS) + FIELD_GAP
+
+
+def letters_per_row(digits: int) -> int:
+    """Version-code letters per bubble row: as many as the version field's width holds, up to 13."""
+    room = RIGHT - version_left(digits) - 2 * FIELD_PAD - 14.0  # 14 mm for "Huruf ke-n" labels
+    return max(1, min(13, int(room // PITCH) + 1))
+
+
+def version_rows(codes: Sequence[str], per_row: int = 13) -> list[tuple[str, tuple[str, ...]]]:
     """(position, letters) of each bubble row of the version code.
 
     Codes are right-aligned: position 1 is the first letter of the longest codes and is left
     blank for shorter ones (blank + "B" is version B, "A" + "B" is version AB). Each position
-    offers only the letters some code has there, wrapped every LETTERS_PER_ROW letters.
+    offers only the letters some code has there, wrapped every `per_row` letters.
     """
     width = max(len(code) for code in codes)
     rows = []
     for position in range(width):
         letters = sorted({code.rjust(width)[position] for code in codes} - {" "})
-        for start in range(0, len(letters), LETTERS_PER_ROW):
-            rows.append((str(position + 1), tuple(letters[start:start + LETTERS_PER_ROW])))
+        for start in range(0, len(letters), per_row):
+            rows.append((str(position + 1), tuple(letters[start:start + per_row])))
     return rows
 
 
-def version_origin() -> tuple[float, float]:
+def version_origin(digits: int) -> tuple[float, float]:
     """Centre of the first bubble of the first version-code row."""
-    return VERSION_X, ID_BAND[0] + 16.0
+    return round(version_left(digits) + FIELD_PAD + RADIUS + 14.0, 3), ID_BAND[0] + 14.0
 
 
-def _version_grids(codes: Sequence[str]) -> tuple[Grid, ...]:
-    x, y = version_origin()
-    return tuple(Grid("version", (position,), letters, (x, round(y + index * (ROW_PITCH + 1.0), 3)),
+def version_row_pitch(codes: Sequence[str], digits: int) -> float:
+    """Rows of a many-letter code close up to the bubble pitch so they stay in the band."""
+    rows = len(version_rows(codes, letters_per_row(digits)))
+    return ROW_PITCH + 1.0 if rows <= 8 else ROW_PITCH
+
+
+def _version_grids(codes: Sequence[str], digits: int) -> tuple[Grid, ...]:
+    x, y = version_origin(digits)
+    pitch = version_row_pitch(codes, digits)
+    rows = version_rows(codes, letters_per_row(digits))
+    if y + (len(rows) - 1) * pitch + RADIUS > ID_BAND[1] - 2:
+        raise ValueError(f"{len(codes)} versions need {len(rows)} rows of code letters; with a {digits}-digit "
+                         f"participant number at most {_rows_room(pitch)} fit; use fewer versions or digits")
+    return tuple(Grid("version", (position,), letters, (x, round(y + index * pitch, 3)),
                       (0.0, 0.0), (PITCH, 0.0), RADIUS)
-                 for index, (position, letters) in enumerate(version_rows(codes)))
+                 for index, (position, letters) in enumerate(rows))
 
 
-# --------------------------------------------------------------------------- reading a sheet
-
-
-@dataclass(frozen=True)
-class Reading:
-    """What a filled sheet says. Blank answers are None; several marks keep all their letters
-    (e.g. "AC"), which no key equals, so scoring counts them wrong."""
-
-    version: str | None
-    participant: str | None
-    answers: tuple[str | None, ...]
-
-
-# darkness(page_number, x, y, radius) -> share of dark pixels in that circle, 0..1
-Darkness = Callable[[int, float, float, float], float]
-
-
-def read_sheet(layout: SheetLayout, darkness: Darkness, threshold: float = 0.45) -> Reading:
-    """The version, participant number and answers marked on a scanned sheet.
-
-    Fields repeated on later pages are read from page 1; answers from the page that holds them.
-    """
-    marks: dict[tuple[str, str], list[str]] = {}
-    for page in layout.pages:
-        for grid in page.grids:
-            if grid.field != "answers" and page.number > 1:
-                continue
-            for group, value, (x, y) in grid.bubbles():
-                if darkness(page.number, x, y, grid.radius) >= threshold:
-                    marks.setdefault((grid.field, group), []).append(value)
-    answers = tuple(_joined(marks.get(("answers", str(n)))) for n in range(1, layout.questions + 1))
-    return Reading(_code(marks, "version", len(max(layout.version_codes, key=len))),
-                   _code(marks, "participant", layout.digits), answers)
-
-
-def _joined(values: list[str] | None) -> str | None:
-    return "".join(values) if values else None
-
-
-def _code(marks: dict[tuple[str, str], list[str]], field: str, positions: int) -> str | None:
-    """The code written in a field, or None when any position holds more than one mark."""
-    parts = []
-    for position in range(1, positions + 1):
-        values = marks.get((field, str(position)), [])
-        if len(values) > 1:
-            return None
-        parts.append(values[0] if values else "")
-    return "".join(parts) or None
+def _rows_room(pitch: float) -> int:
+    return int((ID_BAND[1] - 2 - RADIUS - version_origin(DIGITS)[1]) // pitch) + 1

@@ -110,6 +110,9 @@ class Programme(Strict):
         None, description="Copyright holder on the colophon page; the institution when left out."
     )
     signatory: Signatory | None = Field(None, description="Who signs the foreword.")
+    participant_digits: int = Field(
+        6, ge=6, le=18, description="Digits of the participant number on answer sheets (6–18; 18 for a NIP)."
+    )
     foreword: Markdown | None = Field(
         None,
         description="Kata pengantar; replaces the built-in template. May use "
@@ -316,6 +319,10 @@ class Blueprint(Strict):
     )
     options: int = Field(4, ge=3, le=5, description="Options printed per item.")
     pass_mark: float = Field(70, ge=0, le=100, description="Pass mark in percent.")
+    participant_digits: int | None = Field(
+        None, ge=6, le=18, description="Digits of the participant number on this quiz's answer sheet; "
+        "the programme's `participant_digits` when absent.",
+    )
     rules: list[Rule] = Field(min_length=1, description="Selection cells, taken in order.")
     instructions: Markdown | None = Field(None, description="Instructions; a built-in text when absent.")
     exclude: list[Id] = Field(default_factory=list, description="Item ids this quiz must never draw.")

@@ -11,7 +11,7 @@ from typing import Any
 
 from latsar.plan.quiz import versions_document
 from latsar.plan.types import QuizPlan
-from latsar.sheet_geometry import SheetLayout, sheet_layout
+from latsar.sheet_geometry import DIGITS, SheetLayout, sheet_layout
 from latsar.text.formulas import SafeWriter
 
 KEY_HEADER = ("version", "number", "key", "item")
@@ -40,15 +40,18 @@ def versions_json(plan: QuizPlan) -> bytes:
     return json_bytes(versions_document(plan))
 
 
-def quiz_sheet_layout(plan: QuizPlan) -> SheetLayout:
-    """The one answer sheet every version shares: as many rows as the longest version."""
+def quiz_sheet_layout(plan: QuizPlan, digits: int = DIGITS) -> SheetLayout:
+    """The one answer sheet every version shares: as many rows as the longest version, and the
+    blueprint's participant-number width (else `digits`, the programme's)."""
     questions = max(len(v.items) for v in plan.versions)
-    return sheet_layout(questions, plan.blueprint.options, [v.code for v in plan.versions])
+    blueprint = plan.blueprint
+    return sheet_layout(questions, blueprint.options, [v.code for v in plan.versions],
+                        blueprint.participant_digits or digits, blueprint.id)
 
 
-def quiz_files(plan: QuizPlan) -> dict[str, bytes]:
+def quiz_files(plan: QuizPlan, digits: int = DIGITS) -> dict[str, bytes]:
     return {
         "kunci.csv": key_csv(plan),
         "versions.json": versions_json(plan),
-        "lembar-jawaban.json": json_bytes(quiz_sheet_layout(plan).to_dict()),
+        "lembar-jawaban.json": json_bytes(quiz_sheet_layout(plan, digits).to_dict()),
     }

@@ -11,7 +11,7 @@ from typing import Callable, NamedTuple
 
 from latsar.errors import did_you_mean
 from latsar.score.key import AnswerKey
-from latsar.score.readers import forms, matrix, moodle, template
+from latsar.score.readers import forms, matrix, moodle, scans, template
 from latsar.score.readers.common import ID_COLUMNS, VERSION_COLUMNS, Parsed, find_column, header_key
 from latsar.score.table import Table, fail, read_table
 
@@ -39,7 +39,12 @@ def _is_forms(table: Table, key: AnswerKey) -> bool:
     return header_key(table.header[0]) in forms.TIMESTAMP or any(forms.stem_item(key, h) for h in table.header)
 
 
+def _is_scans(table: Table, key: AnswerKey) -> bool:
+    return scans.looks_like(table)
+
+
 READERS: dict[str, Reader] = {
+    "scans": Reader("latsar scan's scans.csv (file, page, participant, …, review)", _is_scans, scans.read),
     "moodle": Reader("Moodle quiz Responses report (Response 1, Response 2, …)", _is_moodle, moodle.read),
     "template": Reader("latsar answer sheet (no_peserta, nama, paket, 1, 2, …)", _is_template, template.read),
     "matrix": Reader("0/1 matrix (participant id, then one column per item id)", _is_matrix, matrix.read),

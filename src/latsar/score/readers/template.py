@@ -94,8 +94,9 @@ def _answered(key: AnswerKey, source: str, row: Row, participant: str, name: str
     # The planner's own scorer marks the sheet; the chosen options are only for distractors.
     marks = score_version(key.document, code, letters)
     correct = dict(zip(key.forms[code], marks))
+    # A double mark from a scan ("AC") chose no single option: no distractor counts it.
     choices = {
-        q.item_id: (OMIT if letter is None else q.order[LETTERS.index(letter)])
+        q.item_id: (OMIT if letter is None or len(letter) != 1 else q.order[LETTERS.index(letter)])
         for q, letter in zip(key.questions[code], letters)
     }
     return Answered(source, row.number, participant, name, code, correct, choices)

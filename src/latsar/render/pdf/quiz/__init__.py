@@ -30,11 +30,12 @@ class _Inputs:
 
     def __init__(self, curriculum: Curriculum, plan: QuizPlan, theme: Theme):
         self.plan, self.theme = plan, theme
+        self.digits = curriculum.programme.participant_digits
         self.docs: QuizDocs = quiz_docs(curriculum, plan, theme.labels)
 
 
 DOCUMENTS: dict[str, Callable[[_Inputs], bytes]] = {
-    "lembar-jawaban.pdf": lambda i: sheet_pdf(quiz_sheet_layout(i.plan), i.docs.info, i.theme),
+    "lembar-jawaban.pdf": lambda i: sheet_pdf(quiz_sheet_layout(i.plan, i.digits), i.docs.info, i.theme),
     "kunci-jawaban.pdf": lambda i: key_pdf(i.docs.key, i.theme),
     "pembahasan.pdf": lambda i: pembahasan_pdf(i.docs.pembahasan, i.theme),
     "kisi-kisi.pdf": lambda i: kisi_pdf(i.docs.kisi, i.theme),
@@ -59,5 +60,5 @@ def quiz_set(curriculum: Curriculum, plan: QuizPlan, theme: Theme) -> dict[str, 
             files[name] = render(inputs)
         for job, pdf in zip(jobs, booklets.results()):
             files[booklet_name(job.booklet.version.code)] = pdf
-    files.update(quiz_files(plan))
+    files.update(quiz_files(plan, curriculum.programme.participant_digits))
     return dict(sorted(files.items()))

@@ -1,9 +1,9 @@
 """The answer sheet (lembar-jawaban.pdf), drawn straight from latsar.sheet_geometry.
 
-Every bubble, marker and page mark is placed at the position the geometry gives, and nothing a
-scanner reads is placed anywhere else; headings, write-in lines and frames only decorate the
-space around them. Bubbles are outlined in grey with their letter or digit inside, so a pencil
-mark is what stands out on a scan.
+Every bubble, marker, the orientation bar and the QR code are placed where the geometry says,
+and nothing a scanner reads is placed anywhere else; headings, write-in lines and frames only
+decorate the space around them. Bubbles are outlined in grey with a light letter or digit
+inside, so a pencil mark is what stands out on a scan.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from latsar.render.pdf.quiz.common import QuizInfo, quiz_styles
 from latsar.render.pdf.theme import Theme
 
 BUBBLE_LABEL = 5.6  # pt: the letter or digit printed inside each bubble
+LABEL_GREY = 0.62  # of white: light enough that a scanner sees a pencil mark, not the letter
 MM_PT = 72 / 25.4  # points per millimetre
 
 
@@ -96,57 +97,89 @@ class SheetPage:
         canv.circle(*self.point(x, y), radius * mm, stroke=1, fill=1 if filled else 0)
         if not filled:
             # A capital's middle is about 0.36 of the font size above its baseline.
-            self.text(x, y + 0.36 * BUBBLE_LABEL / MM_PT, label, BUBBLE_LABEL, colour="muted", align="centre")
+            canv.setFont(self.sans.regular, BUBBLE_LABEL)
+            canv.setFillGray(LABEL_GREY)
+            canv.drawCentredString(*self.point(x, y + 0.36 * BUBBLE_LABEL / MM_PT), label)
+
+    def rectangle(self, left: float, top: float, right: float, bottom: float) -> None:
+        self.canv.setFillColor(self.theme.colour("text"))
+        self.canv.rect(*self.point(left, bottom), (right - left) * mm, (bottom - top) * mm, stroke=0, fill=1)
 
     # ----------------------------------------------------------------- the page
 
     def draw(self) -> None:
-        for marker in self.page.markers + self.page.page_marks:
+        for marker in self.page.markers:
             self.square(marker)
+        self.rectangle(*geo.ORIENTATION_BAR)
+        self.qr_code()
         self.header()
         self.identity()
-        self.participant()
+        self.digit_field("participant", self.labels["sheet_participant"])
+        self.digit_field("ndh", self.labels["sheet_ndh"])
         self.version()
-        self.signature()
         self.answers()
+
+    def qr_code(self) -> None:
+        """The page's QR code (blueprint, layout version, page), its top-right corner where the
+        geometry says; segno makes the same symbol from the same text every time."""
+        import segno
+
+        matrix = segno.make(self.layout.qr_text(self.page.number), error="m", micro=False).matrix
+        module = geo.QR_MODULE
+        left = geo.QR_RIGHT - len(matrix) * module
+        for row, cells in enumerate(matrix):
+            for column, dark in enumerate(cells):
+                if dark:
+                    x, y = left + column * module, geo.QR_TOP + row * module
+                    self.rectangle(x, y, x + module, y + module)
+
+    def qr_left(self) -> float:
+        """Where text right of the header stops: the QR code's left edge and its quiet zone."""
+        import segno
+
+        size = segno.make(self.layout.qr_text(self.page.number), error="m", micro=False).symbol_size(border=0)[0]
+        return geo.QR_RIGHT - size * geo.QR_MODULE - 4 * geo.QR_MODULE
 
     def header(self) -> None:
         top, bottom = geo.HEADER_BAND
         info, labels = self.info, self.labels
-        self.text(geo.LEFT, top + 6, labels["sheet_title"].upper(), 15, bold=True, colour="accent")
-        room = (geo.RIGHT - geo.LEFT) * mm - self.canv.stringWidth(info.cohort_year, self.sans.regular, 8.5) - 24
-        self.text(geo.LEFT, top + 11.5, self.fit(f"{info.title} · {info.programme}", 8.5, room), 8.5, colour="muted")
+        right = self.qr_left() - 2
+        self.text(geo.LEFT, top + 5.5, labels["sheet_title"].upper(), 15, bold=True, colour="accent")
         pages = len(self.layout.pages)
-        self.text(geo.RIGHT, top + 6, f"{labels['quiz_page']} {self.page.number}/{pages}", 9, bold=True,
+        self.text(right, top + 5.5, f"{labels['quiz_page']} {self.page.number}/{pages}", 9, bold=True,
                   align="right")
-        self.text(geo.RIGHT, top + 11.5, info.cohort_year, 8.5, colour="muted", align="right")
+        room = (right - geo.LEFT) * mm - self.canv.stringWidth(info.cohort_year, self.sans.regular, 8.5) - 24
+        self.text(geo.LEFT, top + 10, self.fit(f"{info.title} · {info.programme}", 8.5, room), 8.5, colour="muted")
+        self.text(right, top + 10, info.cohort_year, 8.5, colour="muted", align="right")
         self.canv.setStrokeColor(self.theme.colour("accent"))
         self.canv.setLineWidth(1.2)
-        self.canv.line(*self.point(geo.LEFT, bottom), *self.point(geo.RIGHT, bottom))
+        self.canv.line(*self.point(geo.LEFT, bottom), *self.point(right, bottom))
 
     def identity(self) -> None:
         """Write-in lines for the person (read by people, not by the scanner)."""
-        top, bottom = geo.IDENTITY_BAND
+        top, _ = geo.IDENTITY_BAND
         labels = self.labels
-        rows = ((labels["quiz_name"], labels["quiz_id_number"]), (labels["quiz_agency"], labels["quiz_date"]))
-        middle = (geo.LEFT + geo.RIGHT) / 2 + 12
+        rows = ((labels["quiz_name"], labels["sheet_class"]), (labels["quiz_agency"], labels["sheet_signature"]))
+        right = self.qr_left() - 2
+        middle = geo.LEFT + (right - geo.LEFT) * 0.62
         for index, (left_label, right_label) in enumerate(rows):
-            y = top + 8 + index * 9
-            for label, start, end in ((left_label, geo.LEFT, middle - 6), (right_label, middle, geo.RIGHT)):
+            y = top + 5 + index * 8
+            for label, start, end in ((left_label, geo.LEFT, middle - 6), (right_label, middle, right)):
                 self.text(start, y, label, 8, colour="muted")
                 self.canv.setStrokeColor(self.theme.colour("muted"))
                 self.canv.setLineWidth(0.5)
                 width = self.canv.stringWidth(label, self.sans.regular, 8) / mm
                 self.canv.line(*self.point(start + width + 2, y + 0.8), *self.point(end, y + 0.8))
 
-    def participant(self) -> None:
-        grid = self.page.field("participant")[0]
+    def digit_field(self, name: str, title: str) -> None:
+        """A framed column of digits with a write-in box above each (participant number, NDH)."""
+        grid = self.page.field(name)[0]
         x0, y0 = grid.origin
         right = x0 + (len(grid.groups) - 1) * grid.group_step[0]
         top, bottom = geo.ID_BAND
-        self.frame(x0 - 5, top, right + 5, bottom)
-        self.text((x0 + right) / 2, top + 5, self.labels["sheet_participant"].upper(), 7.5, bold=True,
-                  align="centre")
+        pad = geo.RADIUS + geo.FIELD_PAD
+        self.frame(x0 - pad, top, right + pad, bottom)
+        self.text((x0 + right) / 2, top + 5, title.upper(), 7.5, bold=True, align="centre")
         for g in range(len(grid.groups)):
             x, _ = grid.centre(g, 0)
             self.write_in_box(x, y0 - 6.5)
@@ -167,12 +200,13 @@ class SheetPage:
         then the filling instructions in the room left below them."""
         grids = self.page.field("version")
         top, _ = geo.ID_BAND
-        left = geo.PARTICIPANT_X + (len(self.page.field("participant")[0].groups) - 1) * geo.PITCH + 10
+        left = geo.version_left(self.layout.digits)
         x0 = grids[0].origin[0]
         bottom = grids[-1].origin[1] + grids[-1].radius + 3
-        self.frame(left, top, geo.VERSION_RIGHT, bottom)
+        self.frame(left, top, geo.RIGHT, bottom)
         self.text(left + 4, top + 5, self.labels["sheet_version"].upper(), 7.5, bold=True)
-        self.text(left + 4, top + 9.5, self.labels["sheet_code_hint"], 6.5, colour="muted")
+        self.text(left + 4, top + 9.5, self.fit(self.labels["sheet_code_hint"], 6.5, (geo.RIGHT - left - 6) * mm),
+                  6.5, colour="muted")
         positions = len({g.groups[0] for g in grids})
         seen: set[str] = set()
         for grid in grids:
@@ -182,38 +216,32 @@ class SheetPage:
                           colour="muted", align="right")
             seen.add(position)
             self.bubbles(grid)
-        self.note(left, bottom + 3)
+        if bottom + 12 < geo.ID_BAND[1]:
+            self.note(left, bottom + 3)
 
     def note(self, left: float, top: float) -> None:
-        """How to fill the sheet and a filled example; the hint on the number boxes only when
-        the version rows leave room for it (the example too, when codes have three letters)."""
+        """How to fill the sheet and a filled example, as much as the room below the version
+        rows holds."""
         _, bottom = geo.ID_BAND
-        right = geo.VERSION_RIGHT
+        right = geo.RIGHT
         self.frame(left, top, right, bottom, fill="tint")
         style = ParagraphStyle("sheet-note", parent=self.styles["q-cell"], fontSize=7.5, leading=9.5)
         paragraphs = [Paragraph(escape(self.labels[key]), style) for key in ("sheet_fill", "sheet_number_hint")]
         heights = [p.wrap((right - left - 8) * mm, 200 * mm)[1] / mm + 1.5 for p in paragraphs]
         example_height = 6.5
-        if top + 3 + sum(heights) + example_height > bottom:
-            paragraphs, heights = paragraphs[:1], heights[:1]
         y = top + 3
         for paragraph, height in zip(paragraphs, heights):
+            if y + height + example_height > bottom:
+                break
             paragraph.drawOn(self.canv, (left + 4) * mm, (geo.PAGE_SIZE[1] - y) * mm - paragraph.height)
             y += height
-        if y + example_height > bottom:  # only with hundreds of versions: three rows of letters
+        if y + example_height > bottom:
             return
         label = self.labels["sheet_example"]
         self.text(left + 4, y + 3.2, label, 7, bold=True)
         start = left + 8 + self.canv.stringWidth(label, self.sans.bold, 7) / mm
         for index, letter in enumerate("ABCD"):
             self.bubble(start + index * geo.PITCH, y + 2.2, geo.RADIUS, letter, filled=letter == "B")
-
-    def signature(self) -> None:
-        top, bottom = geo.ID_BAND
-        left = geo.VERSION_RIGHT + 5
-        self.frame(left, top, geo.RIGHT, bottom)
-        self.text((left + geo.RIGHT) / 2, top + 5, self.labels["sheet_signature"].upper(), 7.5, bold=True,
-                  align="centre")
 
     def answers(self) -> None:
         grids = self.page.field("answers")

@@ -1,0 +1,50 @@
+"""`latsar scan`: the quiz's printed sheet geometry, the batch read, the files written."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from latsar import sheet_geometry as geo
+from latsar.errors import Diagnostic, LatsarError, Location
+from latsar.scan.batch import Progress, read_batch
+from latsar.scan.output import output_files, summary
+
+
+def sheet_of(out: Path, blueprint: str) -> geo.SheetLayout:
+    """The layout of the sheets printed for the quiz: `lembar-jawaban.json` of its quiz set."""
+    path = out / "quizzes" / blueprint / "lembar-jawaban.json"
+    if not path.is_file():
+        raise LatsarError([Diagnostic(Location(str(path)), "the quiz's answer-sheet geometry is missing",
+                                      f"run `latsar quiz {blueprint}` first (it writes the sheets you print)")])
+    try:
+        return geo.layout_from_dict(json.loads(path.read_text(encoding="utf-8")))
+    except (ValueError, KeyError, TypeError) as error:
+        raise LatsarError([Diagnostic(Location(str(path)), f"not a sheet geometry this latsar reads ({error})",
+                                      f"run `latsar quiz {blueprint}` again")]) from None
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    csv: Path
+    problems: list[str]  # one line per file that could not be opened
+    summary: str
+
+
+def scan_command(blueprint: str, scans: list[Path], out: Path, progress: Progress | None = None,
+                 workers: int | None = None) -> ScanResult:
+    """Read the scans and publish build/scans/<blueprint>/ whole."""
+    from latsar.build import write_all
+
+    layout = sheet_of(out, blueprint)
+    batch = read_batch(scans, layout, progress, workers)
+    if not batch.readings:
+        raise LatsarError([Diagnostic(None, "no page could be read", "pass PDF, PNG, JPEG or TIFF scans")]
+                          + [Diagnostic(None, problem) for problem in batch.problems])
+    folder = out / "scans" / blueprint
+    write_all(folder, output_files(batch, layout))
+    from latsar.project import shown
+
+    return ScanResult(folder / "scans.csv", batch.problems,
+                      f"{summary(batch)}\nwrote {shown(folder)}/scans.csv and review.html")

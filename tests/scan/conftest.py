@@ -1,0 +1,53 @@
+"""Fixtures of the scanning tests: the bundled curriculum's quiz sets built once, as a trainer
+would with `latsar quiz`, and their sheets."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))  # for `sheetgen`
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="session")
+def build_dir(tmp_path_factory) -> Path:
+    from latsar.cli import main
+
+    out = tmp_path_factory.mktemp("scanbuild") / "build"
+    for blueprint in ("post-test", "pre-test"):
+        assert main(["quiz", blueprint, str(ROOT / "curriculum"), "--out", str(out)]) == 0
+    return out
+
+
+class QuizSheet:
+    def __init__(self, folder: Path):
+        from latsar import sheet_geometry as geo
+
+        self.folder = folder
+        self.layout = geo.layout_from_dict(json.loads((folder / "lembar-jawaban.json").read_text()))
+        self.pdf = (folder / "lembar-jawaban.pdf").read_bytes()
+
+
+@pytest.fixture(scope="session")
+def post(build_dir) -> QuizSheet:
+    return QuizSheet(build_dir / "quizzes" / "post-test")
+
+
+@pytest.fixture(scope="session")
+def pre(build_dir) -> QuizSheet:
+    return QuizSheet(build_dir / "quizzes" / "pre-test")
+
+
+@pytest.fixture()
+def workdir(tmp_path, build_dir, monkeypatch) -> Path:
+    """A trainer's folder: build/ with the quiz sets, scans/ for the images."""
+    shutil.copytree(build_dir, tmp_path / "build")
+    (tmp_path / "scans").mkdir()
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
