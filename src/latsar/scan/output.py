@@ -112,4 +112,6 @@ def _field_row(reading: PageReading, token: str) -> str:
 def _value(reading: PageReading, token: str) -> str:
     if token.startswith("q") and token[1:].isdigit():
         return reading.answers.get(int(token[1:]), "") or "(blank)"
-    return getattr(reading, token, "") if token in ("participant", "ndh", "version") else ""
+    if token in ("participant", "ndh", "version"):
+        return getattr(reading, token) or "(blank)"
+    return ""
