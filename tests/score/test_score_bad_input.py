@@ -27,10 +27,11 @@ FILE_ERRORS = {
     "duplicate-column.csv": "duplicate-column.csv:1:6: duplicate column '1' (also column 4); give every column its "
                             "own name",
     "unknown-kind.csv": "unknown-kind.csv:1:1: cannot tell what kind of answers file this is from its header "
-                        "(moodle: Moodle quiz Responses report (Response 1, Response 2, …); template: latsar answer "
+                        "(moodle: Moodle quiz Responses report (Response 1, Response 2, …); scans: latsar scan's scans.csv "
+                        "(file, page, participant, …, review); template: latsar answer "
                         "sheet (no_peserta, nama, paket, 1, 2, …); matrix: 0/1 matrix (participant id, then one "
                         "column per item id); forms: Google Forms responses (Timestamp, …, one column per question "
-                        "stem)); fix the header, or name the kind with --format moodle|template|matrix|forms",
+                        "stem)); fix the header, or name the kind with --format moodle|scans|template|matrix|forms",
     "no-question-2.csv": "no-question-2.csv:1:1: no column for question 2 of quiz 'kuis' (2 questions); add one "
                          "column per question number, named 1, 2, 3, …",
     "beyond.csv": "beyond.csv:1:6: column '3' is beyond the 2 questions of quiz 'kuis'; check that these are answers "

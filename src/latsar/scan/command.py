@@ -35,7 +35,7 @@ class ScanResult:
 def scan_command(blueprint: str, scans: list[Path], out: Path, progress: Progress | None = None,
                  workers: int | None = None) -> ScanResult:
     """Read the scans and publish build/scans/<blueprint>/ whole."""
-    from latsar.build import write_all
+    from latsar.publish import publishing
 
     layout = sheet_of(out, blueprint)
     batch = read_batch(scans, layout, progress, workers)
@@ -43,7 +43,9 @@ def scan_command(blueprint: str, scans: list[Path], out: Path, progress: Progres
         raise LatsarError([Diagnostic(None, "no page could be read", "pass PDF, PNG, JPEG or TIFF scans")]
                           + [Diagnostic(None, problem) for problem in batch.problems])
     folder = out / "scans" / blueprint
-    write_all(folder, output_files(batch, layout))
+    with publishing(folder) as stage:  # whole: no flagged image of an earlier run stays behind
+        for relative, data in sorted(output_files(batch, layout).items()):
+            stage.write(relative, data)
     from latsar.project import shown
 
     return ScanResult(folder / "scans.csv", batch.problems,

@@ -44,8 +44,8 @@ def _is_scans(table: Table, key: AnswerKey) -> bool:
 
 
 READERS: dict[str, Reader] = {
-    "scans": Reader("latsar scan's scans.csv (file, page, participant, …, review)", _is_scans, scans.read),
     "moodle": Reader("Moodle quiz Responses report (Response 1, Response 2, …)", _is_moodle, moodle.read),
+    "scans": Reader("latsar scan's scans.csv (file, page, participant, …, review)", _is_scans, scans.read),
     "template": Reader("latsar answer sheet (no_peserta, nama, paket, 1, 2, …)", _is_template, template.read),
     "matrix": Reader("0/1 matrix (participant id, then one column per item id)", _is_matrix, matrix.read),
     "forms": Reader("Google Forms responses (Timestamp, …, one column per question stem)", _is_forms, forms.read),
