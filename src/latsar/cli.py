@@ -400,9 +400,8 @@ def scan(blueprint: str = BlueprintArg,
     from latsar.progress import wanted
     from latsar.scan.command import scan_command
 
-    project = locate(path)
-    curriculum, _ = _load(project, show_warnings=False)
-    target = _out(project, out, None, curriculum)
+    # The printed sheets' record is in the build folder: the curriculum only tells where that is.
+    target = out if out is not None else _out(locate(path), None, None, _load(locate(path), False)[0])
     show = wanted(quiet)
 
     def progress(done: int, total: int) -> None:

@@ -46,8 +46,13 @@ def pre(build_dir) -> QuizSheet:
 
 @pytest.fixture()
 def workdir(tmp_path, build_dir, monkeypatch) -> Path:
-    """A trainer's folder: build/ with the quiz sets, scans/ for the images."""
-    shutil.copytree(build_dir, tmp_path / "build")
-    (tmp_path / "scans").mkdir()
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+    """A trainer's project folder (`latsar init`): curriculum/, build/ with the quiz sets, and
+    scans/ for the images."""
+    from latsar.cli import main
+
+    project = tmp_path / "project"
+    assert main(["init", str(project)]) == 0
+    shutil.copytree(build_dir, project / "build")
+    (project / "scans").mkdir()
+    monkeypatch.chdir(project)
+    return project

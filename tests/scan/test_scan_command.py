@@ -136,7 +136,7 @@ def test_tiff_g4_and_password_pdfs(workdir, post, capsys):
 
 def test_scanning_before_the_quiz_is_built_says_what_to_run(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
-    assert main(["scan", "post-test", "."]) == 2
+    assert main(["scan", "post-test", ".", "--out", "build"]) == 2
     assert capsys.readouterr().err.strip() == ("build/quizzes/post-test/lembar-jawaban.json: the quiz's answer-sheet "
                                                "geometry is missing; run `latsar quiz post-test` first (it writes the "
                                                "sheets you print)")
