@@ -2,7 +2,7 @@
 
     python scripts/messages.py
 
-extracts every `t("…")` message from src/latsar, merges it into
+extracts every `t("…")` and `N_("…")` message from src/latsar, merges it into
 src/latsar/locale/{id,en}/LC_MESSAGES/latsar.po (existing translations kept; a new message gets an
 empty Indonesian translation to write, and itself as the English one; messages gone from the code
 are dropped), and compiles each .po into the .mo that latsar reads at run time.
@@ -28,7 +28,7 @@ def extracted() -> dict[str, list[str]]:
     """Every message id in the code, with where it is used."""
     found: dict[str, list[str]] = {}
     for filename, lineno, message, _comments, _context in extract_from_dir(
-            SOURCE, method_map=[("**.py", "python")], keywords={"t": None}, comment_tags=()):
+            SOURCE, method_map=[("**.py", "python")], keywords={"t": None, "N_": None}, comment_tags=()):
         if isinstance(message, str):
             found.setdefault(message, []).append(f"{filename}:{lineno}")
     return found

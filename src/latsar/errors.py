@@ -7,6 +7,8 @@ import sys
 from dataclasses import dataclass
 from typing import IO, Iterable, Literal
 
+from latsar.messages import t
+
 Severity = Literal["error", "warning"]
 
 
@@ -32,7 +34,7 @@ class Diagnostic:
 
     def format(self) -> str:
         where = f"{self.location}: " if self.location else ""
-        tag = "warning: " if self.severity == "warning" else ""
+        tag = t("warning") + ": " if self.severity == "warning" else ""
         rule = f"[{self.rule}] " if self.rule else ""
         hint = f"; {self.hint}" if self.hint else ""
         return f"{where}{tag}{rule}{self.message}{hint}"
@@ -59,7 +61,7 @@ class LatsarError(Exception):
         print(self.message, file=stream)
         errors = sum(d.severity == "error" for d in self.diagnostics)
         if errors > 1:
-            print(f"{errors} errors", file=stream)
+            print(t("{count} errors", count=errors), file=stream)
 
 
 def closest(word: str, candidates: Iterable[str]) -> str:
@@ -71,4 +73,4 @@ def closest(word: str, candidates: Iterable[str]) -> str:
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     """A "did you mean" hint for a mistyped key or id, or "" when nothing is close."""
     close = closest(word, candidates)
-    return f"did you mean '{close}'?" if close else ""
+    return t("did you mean '{word}'?", word=close) if close else ""

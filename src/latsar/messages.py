@@ -56,6 +56,11 @@ def _catalogue(lang: str) -> gettext.NullTranslations:
     return gettext.translation(DOMAIN, localedir=LOCALE, languages=[lang], fallback=True)
 
 
+def N_(message: str) -> str:
+    """Marks a message kept in a table for the catalogue; `t` translates it where it is used."""
+    return message
+
+
 def t(message: str, /, **values: Any) -> str:
     """`message` in the current language, its `{name}` fields filled from `values`. Without values
     the text is returned as it stands (braces in it are literal)."""

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from latsar.errors import Diagnostic, Location, did_you_mean
+from latsar.messages import N_, t
 from latsar.model.schema import LEVELS
 from latsar.source.quotes import FoldedText, find_quote, fold, fold_plain
 from latsar.source.yamlfile import SourceDoc
@@ -35,9 +36,16 @@ def _at(where: Where, *more, key: bool = False) -> Location:
 
 def _unknown(kind: str, ref: str, known: Iterable[str], where: Location) -> Diagnostic:
     known = sorted(set(known))
-    hint = did_you_mean(ref, known) or (f"known {kind}s: {', '.join(known[:12])}{' …' if len(known) > 12 else ''}"
-                                        if known else f"define the {kind} first")
-    return Diagnostic(where, f"unknown {kind} '{ref}'", hint)
+    listed = ", ".join(known[:12]) + (" …" if len(known) > 12 else "")
+    noun = t(KINDS[kind])
+    hint = did_you_mean(ref, known) or (t("known: {ids}", ids=listed) if known
+                                        else t("define the {kind} first", kind=noun))
+    return Diagnostic(where, t("unknown {kind} '{id}'", kind=noun, id=ref), hint)
+
+
+# The kinds of ids, as messages name them.
+KINDS = {"module": N_("module"), "objective": N_("objective"), "chapter": N_("chapter"), "section": N_("section"),
+         "item": N_("item"), "blueprint": N_("blueprint"), "seed": N_("seed")}
 
 
 class _Index:
@@ -76,8 +84,10 @@ class _Index:
         if first is None:
             self.defined[kind][ident] = where
             return
-        self.duplicates.append(Diagnostic(_at(where), f"duplicate {kind} id '{ident}'",
-                                          f"the first one is at {_at(first)}; give each {kind} its own id"))
+        noun = t(KINDS[kind])
+        self.duplicates.append(Diagnostic(_at(where), t("duplicate {kind} id '{id}'", kind=noun, id=ident),
+                                          t("the first one is at {where}; give each {kind} its own id",
+                                            where=_at(first), kind=noun)))
 
     def folded_seed(self, seed_id: str) -> FoldedText:
         if seed_id not in self.folded:
@@ -91,9 +101,9 @@ class _Index:
         seed = self.seeds[seed_id][0]
         match = find_quote(quote, seed.text, self.folded_seed(seed_id))
         if not match.found:
-            yield Diagnostic(quote_where, f"quotation not found in seed '{seed_id}'",
-                             f"closest passage, line {match.line} of {seed.path.name}: \"{match.passage}\"; "
-                             "copy the words exactly")
+            yield Diagnostic(quote_where, t("quotation not found in seed '{id}'", id=seed_id),
+                             t("closest passage, line {line} of {file}: \"{passage}\"; copy the words exactly",
+                               line=match.line, file=seed.path.name, passage=match.passage))
 
 
 def _programme(loaded: "Loaded", index: _Index) -> Iterator[Diagnostic]:
@@ -106,8 +116,8 @@ def _programme(loaded: "Loaded", index: _Index) -> Iterator[Diagnostic]:
             yield Diagnostic(doc.locate(("modules", n)), f"module '{module_id}' is listed twice", "list it once")
     for module_id, where in index.defined["module"].items():
         if module_id not in listed:
-            yield Diagnostic(_at(where), f"module '{module_id}' is not listed in programme.yaml `modules`",
-                             f"add it to the `modules:` list at {doc.locate(('modules',))}")
+            yield Diagnostic(_at(where), t("module '{id}' is not listed in programme.yaml `modules`", id=module_id),
+                             t("add it to the `modules:` list at {where}", where=doc.locate(("modules",))))
     yield from _labels(doc, programme)
     yield from _logo(loaded.root, doc, programme.theme.logo, ("theme", "logo"))
     for n, logo in enumerate(programme.theme.partner_logos):
@@ -127,13 +137,13 @@ def _logo(root: Path, doc: SourceDoc, logo: str | None, key: tuple) -> Iterator[
     try:
         head = read_bounded(inside(root.resolve().parent, root, logo), LOGO_LIMIT)[:8]
     except Refused as exc:
-        yield Diagnostic(doc.locate(key), f"logo file '{logo}' {exc}",
-                         "give the path of a PNG or JPEG inside the project, relative to programme.yaml, "
-                         "or remove `logo:`")
+        yield Diagnostic(doc.locate(key), t("logo file '{file}' {problem}", file=logo, problem=exc),
+                         t("give the path of a PNG or JPEG inside the project, relative to programme.yaml, "
+                           "or remove `logo:`"))
         return
     if not head.startswith(IMAGE_SIGNATURES):
-        yield Diagnostic(doc.locate(key), f"logo file '{logo}' is not a PNG or JPEG image",
-                         "save the logo as .png or .jpg")
+        yield Diagnostic(doc.locate(key), t("logo file '{file}' is not a PNG or JPEG image", file=logo),
+                         t("save the logo as .png or .jpg"))
 
 
 def _labels(doc: SourceDoc, programme) -> Iterator[Diagnostic]:
@@ -141,8 +151,8 @@ def _labels(doc: SourceDoc, programme) -> Iterator[Diagnostic]:
 
     for key in programme.labels:
         if key not in LABEL_KEYS:
-            yield Diagnostic(doc.locate(("labels", key), key=True), f"unknown label '{key}'",
-                             did_you_mean(key, LABEL_KEYS) or "see `latsar labels` for the label keys")
+            yield Diagnostic(doc.locate(("labels", key), key=True), t("unknown label '{key}'", key=key),
+                             did_you_mean(key, LABEL_KEYS) or t("see `latsar labels` for the label keys"))
 
 
 def _modules(loaded: "Loaded", index: _Index) -> Iterator[Diagnostic]:
@@ -183,9 +193,9 @@ def _items(loaded: "Loaded", index: _Index) -> Iterator[Diagnostic]:
                 yield _unknown("objective", item.objective, objectives, doc.locate(base + ("objective",)))
             elif LEVELS.index(item.level) > LEVELS.index(index.objective_level[item.objective]):
                 yield Diagnostic(doc.locate(base + ("level",)),
-                                 f"[L1] item level {item.level} is above its objective's level "
-                                 f"{index.objective_level[item.objective]}",
-                                 "lower the item's level, or point it at a higher objective")
+                                 t("[L1] item level {level} is above its objective's level {objective_level}",
+                                   level=item.level, objective_level=index.objective_level[item.objective]),
+                                 t("lower the item's level, or point it at a higher objective"))
             yield from _options(doc, base, item)
             yield from _backing(doc, base, item, index)
             yield from _enemies(doc, base, item, index)
@@ -195,7 +205,7 @@ def _enemies(doc: SourceDoc, base: tuple, item, index: _Index) -> Iterator[Diagn
     for n, enemy in enumerate(item.enemies):
         where = doc.locate(base + ("enemies", n))
         if enemy == item.id:
-            yield Diagnostic(where, f"item '{item.id}' names itself as its enemy", "name another item")
+            yield Diagnostic(where, t("item '{id}' names itself as its enemy", id=item.id), t("name another item"))
         elif enemy not in index.defined["item"]:
             yield _unknown("item", enemy, index.defined["item"], where)
 
@@ -203,22 +213,23 @@ def _enemies(doc: SourceDoc, base: tuple, item, index: _Index) -> Iterator[Diagn
 def _options(doc: SourceDoc, base: tuple, item) -> Iterator[Diagnostic]:
     keys = [n for n, option in enumerate(item.options) if option.correct]
     if not keys:
-        yield Diagnostic(doc.locate(base + ("options",)), f"[M2] item '{item.id}' has no key",
+        yield Diagnostic(doc.locate(base + ("options",)), t("[M2] item '{id}' has no key", id=item.id),
                          "mark the correct option with `correct: true`")
     for extra in keys[1:]:
         yield Diagnostic(doc.locate(base + ("options", extra, "correct")),
-                         f"[M2] item '{item.id}' has {len(keys)} keys (options {', '.join(str(k + 1) for k in keys)})",
-                         "keep `correct: true` on one option only")
+                         t("[M2] item '{id}' has {count} keys (options {options})", id=item.id, count=len(keys),
+                           options=", ".join(str(k + 1) for k in keys)),
+                         t("keep `correct: true` on one option only"))
     seen: dict[str, int] = {}
     for n, option in enumerate(item.options):
         text = fold_plain(option.text).lower().rstrip(".;,")
         if not any(ch.isalnum() for ch in text):
-            yield Diagnostic(doc.locate(base + ("options", n, "text")), f"[M3] option {n + 1} has no words",
-                             "write the option")
+            yield Diagnostic(doc.locate(base + ("options", n, "text")), t("[M3] option {n} has no words", n=n + 1),
+                             t("write the option"))
         elif text in seen:
             yield Diagnostic(doc.locate(base + ("options", n, "text")),
-                             f"[M2] option {n + 1} repeats the text of option {seen[text] + 1}",
-                             "make every option different")
+                             t("[M2] option {n} repeats the text of option {first}", n=n + 1, first=seen[text] + 1),
+                             t("make every option different"))
         else:
             seen[text] = n
 
@@ -234,7 +245,7 @@ def _backing(doc: SourceDoc, base: tuple, item, index: _Index) -> Iterator[Diagn
             yield _unknown("section", backing.section, index.section_module,
                            doc.locate(base + ("backing", "section")))
     elif backing.seed is None or backing.quote is None:
-        yield Diagnostic(where, "a seed backing needs both `seed` and `quote`", "add the missing key")
+        yield Diagnostic(where, t("a seed backing needs both `seed` and `quote`"), t("add the missing key"))
     else:
         yield from index.quotation(backing.seed, backing.quote, doc.locate(base + ("backing", "seed")),
                                    doc.locate(base + ("backing", "quote")))
@@ -255,8 +266,9 @@ def _blueprints(loaded: "Loaded", index: _Index) -> Iterator[Diagnostic]:
                 yield _unknown("objective", rule.objective, objectives, doc.locate(("rules", n, "objective")))
             elif rule.objective and rule.module and objectives[rule.objective] != rule.module:
                 yield Diagnostic(doc.locate(("rules", n, "objective")),
-                                 f"objective '{rule.objective}' belongs to module '{objectives[rule.objective]}', "
-                                 f"not '{rule.module}'", "drop `module:` or name the objective's module")
+                                 t("objective '{objective}' belongs to module '{module}', not '{named}'",
+                                   objective=rule.objective, module=objectives[rule.objective], named=rule.module),
+                                 t("drop `module:` or name the objective's module"))
 
 
 def _feasibility(loaded: "Loaded") -> Iterator[Diagnostic]:
@@ -271,15 +283,17 @@ def _feasibility(loaded: "Loaded") -> Iterator[Diagnostic]:
         before_statistics = {gap.rule_index for gap in shortfalls(
             curriculum, blueprint.model_copy(update={"exclude_flagged": False}))}
         for gap in shortfalls(curriculum, blueprint):
-            why = f" usable (of {gap.matching} matching: {', '.join(gap.reasons)})" if gap.reasons else ""
-            message = f"cell {gap.cell} asks for {gap.asked} items but the bank holds {gap.available}{why}"
+            why = t(" usable (of {matching} matching: {reasons})", matching=gap.matching,
+                    reasons=", ".join(gap.reasons)) if gap.reasons else ""
+            message = t("cell {cell} asks for {asked} items but the bank holds {available}", cell=gap.cell,
+                        asked=gap.asked, available=gap.available) + why
             if gap.rule_index in before_statistics:
                 yield Diagnostic(doc.locate(("rules", gap.rule_index)), message,
-                                 "write more items for this cell, or lower `count`")
+                                 t("write more items for this cell, or lower `count`"))
             else:
                 yield Diagnostic(doc.locate(("rules", gap.rule_index)), message,
-                                 "a printed quiz still reprints and scores as printed; before a new plan "
-                                 "(--replan), write more items for this cell or lower `count`",
+                                 t("a printed quiz still reprints and scores as printed; before a new plan "
+                                   "(--replan), write more items for this cell or lower `count`"),
                                  severity="warning", rule="P1")
 
 
@@ -287,14 +301,15 @@ def _uncited_seeds(loaded: "Loaded", index: _Index) -> Iterator[Diagnostic]:
     cited = {c.seed for _, m in loaded.files["modules"] for o in m.objectives for c in o.citations}
     for seed_id, (seed, doc, position) in sorted(index.seeds.items()):
         if seed_id not in cited:
-            yield Diagnostic(doc.locate((position, "id")), f"seed '{seed_id}' is not cited by any objective",
-                             "cite it, or remove it from sources.yaml", severity="warning", rule="S1")
+            yield Diagnostic(doc.locate((position, "id")), t("seed '{id}' is not cited by any objective", id=seed_id),
+                             t("cite it, or remove it from sources.yaml"), severity="warning", rule="S1")
 
 
 def _modules_without_evaluasi(loaded: "Loaded", index: _Index) -> Iterator[Diagnostic]:
     """A module's handout prints its Evaluasi and Kunci Jawaban from blueprint `evaluasi-<module>`."""
     for module_id, where in index.defined["module"].items():
         if f"evaluasi-{module_id}" not in index.defined["blueprint"]:
-            yield Diagnostic(_at(where), f"module '{module_id}' has no blueprint 'evaluasi-{module_id}': its handout "
-                             "will have no Evaluasi and no Kunci Jawaban",
-                             f"create it with `latsar new blueprint evaluasi-{module_id}`", severity="warning")
+            yield Diagnostic(_at(where), t("module '{id}' has no blueprint 'evaluasi-{id}': its handout will have no "
+                                           "Evaluasi and no Kunci Jawaban", id=module_id),
+                             t("create it with `latsar new blueprint evaluasi-{id}`", id=module_id),
+                             severity="warning")

@@ -14,6 +14,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from latsar.errors import Diagnostic, LatsarError, Location
 from latsar.labels import format_date, labels_for
+from latsar.messages import t
 from latsar.model import checks, lint, regulations
 from latsar.model.curriculum import Curriculum, Seed
 from latsar.model.schema import Blueprint, ItemBank, Module, Programme, RegulationRegistry, SeedSource
@@ -47,8 +48,8 @@ def find_root(path: Path) -> Path:
     for candidate in (path, path / "curriculum"):
         if (candidate / "programme.yaml").is_file():
             return candidate
-    raise LatsarError([Diagnostic(Location(display_path(path)), "no programme.yaml found here",
-                                  "point at a curriculum folder, or create one with `latsar init DIR`")])
+    raise LatsarError([Diagnostic(Location(display_path(path)), t("no programme.yaml found here"),
+                                  t("point at a curriculum folder, or create one with `latsar init DIR`"))])
 
 
 def load_curriculum(path: Path, read: Callable[[Path], SourceDoc] = read_yaml) -> tuple[Curriculum, list[Diagnostic]]:
@@ -86,14 +87,14 @@ def _yaml_files(loaded: Loaded, folder: Path) -> list[Path]:
         if file.suffix != ".yaml":
             if file.suffix.lower() in (".yaml", ".yml"):
                 loaded.diagnostics.append(Diagnostic(
-                    Location(display_path(file)), "skipped: only files ending in .yaml (lower case) are read",
-                    f"rename it to {file.stem}.yaml", severity="warning"))
+                    Location(display_path(file)), t("skipped: only files ending in .yaml (lower case) are read"),
+                    t("rename it to {name}.yaml", name=file.stem), severity="warning"))
             continue
         try:
             inside(_project(loaded), folder, file.name)
         except Refused as exc:
-            loaded.diagnostics.append(Diagnostic(Location(display_path(file)), f"symlink {exc}",
-                                                 "replace the link with the file itself"))
+            loaded.diagnostics.append(Diagnostic(Location(display_path(file)), t("symlink {problem}", problem=exc),
+                                                 t("replace the link with the file itself")))
             continue
         found.append(file)
     return found
@@ -127,8 +128,9 @@ def _read_stats(loaded: Loaded) -> None:
 
 
 def _stats_warnings(loaded: Loaded, curriculum: Curriculum) -> list[Diagnostic]:
-    return [Diagnostic(curriculum.item_locations.get(item_id), f"item '{item_id}' is flagged by item analysis: "
-                       + "; ".join(reasons), "revise the item (see build/scores/), or waive rule A1 with a reason",
+    return [Diagnostic(curriculum.item_locations.get(item_id),
+                       t("item '{id}' is flagged by item analysis: {reasons}", id=item_id, reasons="; ".join(reasons)),
+                       t("revise the item (see build/scores/), or waive rule A1 with a reason"),
                        severity="warning", rule="A1")
             for item_id, reasons in sorted(loaded.flagged.items())
             if item_id in curriculum.item_by_id
@@ -210,8 +212,8 @@ def _id_is_file_name(doc: SourceDoc, file: Path, value: Any) -> list[Diagnostic]
     ident = getattr(value, "id", file.stem)
     if ident == file.stem:
         return []
-    return [Diagnostic(doc.locate(("id",)), f"id '{ident}' differs from the file name '{file.name}'",
-                       f"rename the file to {ident}.yaml, or set `id: {file.stem}`")]
+    return [Diagnostic(doc.locate(("id",)), t("id '{id}' differs from the file name '{file}'", id=ident, file=file.name),
+                       t("rename the file to {id}.yaml, or set `id: {stem}`", id=ident, stem=file.stem))]
 
 
 # A blueprint's `instructions` may also use the quiz's own values, known only per version: those
@@ -251,7 +253,7 @@ def _template_diagnostic(doc: SourceDoc, path: tuple, problem: templating.Templa
     where = doc.find_after(where, problem.name) if problem.name else Location(
         where.path, where.line + problem.line - 1, where.column)
     hint = problem.hint or (did_you_mean(problem.name, context) if problem.name else "")
-    return Diagnostic(where, str(problem), hint or f"available: {', '.join(sorted(context))}")
+    return Diagnostic(where, str(problem), hint or t("available: {names}", names=", ".join(sorted(context))))
 
 
 def _read_seeds(loaded: Loaded) -> None:
@@ -261,19 +263,21 @@ def _read_seeds(loaded: Loaded) -> None:
     try:
         folder = inside(_project(loaded), loaded.root, programme.seeds)
     except Refused as exc:
-        loaded.diagnostics.append(Diagnostic(programme_doc.locate(("seeds",)), f"seeds folder '{programme.seeds}' {exc}",
-                                             "keep the seed articles in the project's seeds/ folder"))
+        loaded.diagnostics.append(Diagnostic(programme_doc.locate(("seeds",)),
+                                             t("seeds folder '{folder}' {problem}", folder=programme.seeds, problem=exc),
+                                             t("keep the seed articles in the project's seeds/ folder")))
         return
     try:
         sources = inside(_project(loaded), folder, "sources.yaml")
     except Refused as exc:
-        loaded.diagnostics.append(Diagnostic(Location(display_path(folder / "sources.yaml")), f"symlink {exc}",
-                                             "replace the link with the file itself"))
+        loaded.diagnostics.append(Diagnostic(Location(display_path(folder / "sources.yaml")),
+                                             t("symlink {problem}", problem=exc),
+                                             t("replace the link with the file itself")))
         return
     if not sources.is_file():
         where = programme_doc.locate(("seeds",))
-        loaded.diagnostics.append(Diagnostic(where, f"no seeds/sources.yaml in {display_path(folder)}",
-                                             "set `seeds:` to the folder of the seed articles"))
+        loaded.diagnostics.append(Diagnostic(where, t("no seeds/sources.yaml in {folder}", folder=display_path(folder)),
+                                             t("set `seeds:` to the folder of the seed articles")))
         return
     doc = _read(loaded, sources)
     if doc is None:
@@ -295,8 +299,10 @@ def _read_seeds(loaded: Loaded) -> None:
             file = inside(_project(loaded), folder, source.file)
             regular(file, MAX_FILE_BYTES)
         except Refused as exc:
-            loaded.diagnostics.append(Diagnostic(doc.locate((index, "file")), f"seed file '{source.file}' {exc}",
-                                                 f"put the article in {display_path(folder)} as a UTF-8 text file"))
+            loaded.diagnostics.append(Diagnostic(doc.locate((index, "file")),
+                                                 t("seed file '{file}' {problem}", file=source.file, problem=exc),
+                                                 t("put the article in {folder} as a UTF-8 text file",
+                                                   folder=display_path(folder))))
             continue
         try:
             text = read_text(file, display_path(file))
@@ -305,15 +311,16 @@ def _read_seeds(loaded: Loaded) -> None:
             continue
         _hash(loaded, file, text)
         if not text.strip():
-            loaded.diagnostics.append(Diagnostic(doc.locate((index, "file")), f"seed file '{source.file}' is empty",
-                                                 "paste the article's text into it"))
+            loaded.diagnostics.append(Diagnostic(doc.locate((index, "file")),
+                                                 t("seed file '{file}' is empty", file=source.file),
+                                                 t("paste the article's text into it")))
             continue
         loaded.seeds.append((Seed(source, file, text), doc, index))
 
 
 def _duplicate_seed(doc: SourceDoc, seed_id: str, first: int, index: int) -> Diagnostic:
-    return Diagnostic(doc.locate((index, "id")), f"duplicate seed id '{seed_id}'",
-                      f"the first one is at {doc.locate((first, 'id'))}; give each seed its own id")
+    return Diagnostic(doc.locate((index, "id")), t("duplicate seed id '{id}'", id=seed_id),
+                      t("the first one is at {where}; give each seed its own id", where=doc.locate((first, "id"))))
 
 
 def _seed_source_problems(doc: SourceDoc, exc: ValidationError) -> list[Diagnostic]:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime
-
 import types
 import typing
-from typing import Any, Callable
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from latsar.errors import Diagnostic, Location, closest, did_you_mean
+from latsar.messages import N_, t
 from latsar.source.yamlfile import PathKey, SourceDoc
 
 
@@ -38,12 +38,13 @@ def diagnostic(doc: SourceDoc, model: type[BaseModel], err: dict) -> Diagnostic:
     if kind == "extra_forbidden":
         allowed = _allowed_keys(model, err["loc"][:-1])
         hint = (_split_by_comma(doc, path) or did_you_mean(field, allowed)
-                or f"allowed keys here: {', '.join(sorted(allowed))}")
-        return Diagnostic(doc.locate(path, key=True), f"unknown key '{field}'", hint)
+                or t("allowed keys here: {keys}", keys=", ".join(sorted(allowed))))
+        return Diagnostic(doc.locate(path, key=True), t("unknown key '{key}'", key=field), hint)
     if kind == "missing":
         allowed = _allowed_keys(model, err["loc"][:-1])
-        hint = f"add `{missing_key}:` to this mapping"
-        return Diagnostic(doc.locate(path), f"missing required key '{missing_key}'", hint if allowed else "")
+        hint = t("add `{key}:` to this mapping", key=missing_key)
+        return Diagnostic(doc.locate(path), t("missing required key '{key}'", key=missing_key),
+                          hint if allowed else "")
     message, hint = _explain(err)
     prefix = f"'{field}': " if field else ""
     return Diagnostic(doc.locate(path), prefix + message, hint)
@@ -58,7 +59,8 @@ def _split_by_comma(doc: SourceDoc, path: PathKey) -> str:
         return ""
     before = keys[keys.index(key) - 1]
     text = f"{parent[before]}, {key}".replace('"', '\\"')
-    return f"a comma inside {{ … }} starts a new key: put the text in quotes, e.g. {before}: \"{text}\""
+    return t("a comma inside {{ … }} starts a new key: put the text in quotes, e.g. {key}: \"{text}\"",
+             key=before, text=text)
 
 
 def _after_comma(doc: SourceDoc, where: Location) -> bool:
@@ -122,75 +124,81 @@ def _allowed_keys(model: type[BaseModel], loc: tuple) -> set[str]:
     return {name for cls in candidates for name in cls.model_fields}
 
 
-def _bound(error: dict, name: str, words: str, fix: str) -> tuple[str, str]:
-    limit = error["ctx"][name]
-    if isinstance(error["input"], datetime.date):  # the zip format's dates: 1980–2107
-        return (f"expected a date {words} {limit}, got {error['input']}",
-                "use a date from 1980 to 2107 (.xlsx and .zip files cannot carry others)")
-    return f"expected a number {words} {limit}, got {_show(error['input'])}", f"use {fix} number"
-
-
 def _show(value: Any) -> str:
     if isinstance(value, str):
         return repr(value) if len(value) <= 40 else repr(value[:37] + "…")
     if isinstance(value, dict):
-        return "a mapping"
+        return t("a mapping")
     if isinstance(value, list):
-        return "a list"
+        return t("a list")
     if value is None:
-        return "nothing"
+        return t("nothing")
     return repr(value)
 
 
-def _expected_literals(ctx: dict) -> str:
-    return ctx.get("expected", "").replace(" or ", ", ")
+def _values(err: dict) -> dict[str, Any]:
+    """What the messages below may name: the value written, and the limits pydantic reports."""
+    ctx = err.get("ctx") or {}
+    return {"got": _show(err.get("input")), "values": ctx.get("expected", "").replace(" or ", ", "), **ctx}
 
 
-_EXPLAIN: dict[str, Callable[[dict], tuple[str, str]]] = {
-    "literal_error": lambda e: (f"expected one of {_expected_literals(e['ctx'])}, got {_show(e['input'])}",
-                                "use one of the values listed"),
-    "greater_than": lambda e: (f"expected a number greater than {e['ctx']['gt']}, got {_show(e['input'])}",
-                               "use a positive number"),
-    "greater_than_equal": lambda e: _bound(e, "ge", "at least", "a larger"),
-    "less_than_equal": lambda e: _bound(e, "le", "at most", "a smaller"),
-    "int_type": lambda e: (f"expected a whole number, got {_show(e['input'])}", "write digits only, e.g. 6"),
-    "int_parsing": lambda e: (f"expected a whole number, got {_show(e['input'])}", "write digits only, e.g. 6"),
-    "int_from_float": lambda e: (f"expected a whole number, got {_show(e['input'])}", "drop the decimals"),
-    "float_type": lambda e: (f"expected a number, got {_show(e['input'])}", "write a number, e.g. 70"),
-    "float_parsing": lambda e: (f"expected a number, got {_show(e['input'])}", "write a number, e.g. 70"),
-    "bool_type": lambda e: (f"expected true or false, got {_show(e['input'])}", "write true or false"),
-    "bool_parsing": lambda e: (f"expected true or false, got {_show(e['input'])}", "write true or false"),
-    "string_type": lambda e: (f"expected text, got {_show(e['input'])}",
-                              "write text; put it in quotes if it looks like a number or date"),
-    "string_too_short": lambda e: ("must not be empty", "write the text"),
-    "string_too_long": lambda e: (f"is too long (at most {e['ctx']['max_length']} characters)", "shorten it"),
-    "string_pattern_mismatch": lambda e: _pattern(e),
-    "list_type": lambda e: (f"expected a list, got {_show(e['input'])}", "write each entry on a line starting with `- `"),
-    "too_short": lambda e: (f"needs at least {e['ctx']['min_length']} entries, has {e['ctx']['actual_length']}",
-                            "add entries"),
-    "too_long": lambda e: (f"takes at most {e['ctx']['max_length']} entries, has {e['ctx']['actual_length']}",
-                           "remove entries"),
-    "model_type": lambda e: (f"expected a mapping of keys, got {_show(e['input'])}", "write `key: value` lines"),
-    "model_attributes_type": lambda e: (f"expected a mapping of keys, got {_show(e['input'])}",
-                                        "write `key: value` lines"),
-    "dict_type": lambda e: (f"expected a mapping of keys, got {_show(e['input'])}", "write `key: value` lines"),
-    "date_type": lambda e: (f"expected a date, got {_show(e['input'])}", "write it as YYYY-MM-DD"),
-    "date_parsing": lambda e: (f"expected a date, got {_show(e['input'])}", "write it as YYYY-MM-DD"),
-    "date_from_datetime_parsing": lambda e: (f"expected a date, got {_show(e['input'])}", "write it as YYYY-MM-DD"),
-    "block_kind": lambda e: ("a content block needs exactly one of the keys text, quote, case",
-                             "start the block with `- text: |`, `- quote:` or `- case:`"),
+_NUMBER = (N_("expected a whole number, got {got}"), N_("write digits only, e.g. 6"))
+_MAPPING = (N_("expected a mapping of keys, got {got}"), N_("write `key: value` lines"))
+_DATE = (N_("expected a date, got {got}"), N_("write it as YYYY-MM-DD"))
+_BOOL = (N_("expected true or false, got {got}"), N_("write true or false"))
+_FLOAT = (N_("expected a number, got {got}"), N_("write a number, e.g. 70"))
+
+# pydantic's error kind → (message, hint), both filled from `_values`.
+_EXPLAIN: dict[str, tuple[str, str]] = {
+    "literal_error": (N_("expected one of {values}, got {got}"), N_("use one of the values listed")),
+    "greater_than": (N_("expected a number greater than {gt}, got {got}"), N_("use a positive number")),
+    "greater_than_equal": (N_("expected a number of at least {ge}, got {got}"), N_("use a larger number")),
+    "less_than_equal": (N_("expected a number of at most {le}, got {got}"), N_("use a smaller number")),
+    "int_type": _NUMBER,
+    "int_parsing": _NUMBER,
+    "int_from_float": (N_("expected a whole number, got {got}"), N_("drop the decimals")),
+    "float_type": _FLOAT,
+    "float_parsing": _FLOAT,
+    "bool_type": _BOOL,
+    "bool_parsing": _BOOL,
+    "string_type": (N_("expected text, got {got}"),
+                    N_("write text; put it in quotes if it looks like a number or date")),
+    "string_too_short": (N_("must not be empty"), N_("write the text")),
+    "string_too_long": (N_("is too long (at most {max_length} characters)"), N_("shorten it")),
+    "list_type": (N_("expected a list, got {got}"), N_("write each entry on a line starting with `- `")),
+    "too_short": (N_("needs at least {min_length} entries, has {actual_length}"), N_("add entries")),
+    "too_long": (N_("takes at most {max_length} entries, has {actual_length}"), N_("remove entries")),
+    "model_type": _MAPPING,
+    "model_attributes_type": _MAPPING,
+    "dict_type": _MAPPING,
+    "date_type": _DATE,
+    "date_parsing": _DATE,
+    "date_from_datetime_parsing": _DATE,
+    "block_kind": (N_("a content block needs exactly one of the keys text, quote, case"),
+                   N_("start the block with `- text: |`, `- quote:` or `- case:`")),
 }
 
 
 def _pattern(err: dict) -> tuple[str, str]:
     if "#" in err["ctx"]["pattern"]:
-        return f"expected a colour like '#1F4E79', got {_show(err['input'])}", "write # and six hex digits"
-    return (f"{_show(err['input'])} is not a valid id",
-            "use lower-case letters, digits and hyphens, e.g. 'wog-2'")
+        return (t("expected a colour like '#1F4E79', got {got}", got=_show(err["input"])),
+                t("write # and six hex digits"))
+    return (t("{got} is not a valid id", got=_show(err["input"])),
+            t("use lower-case letters, digits and hyphens, e.g. 'wog-2'"))
+
+
+# A date outside the limits of the zip format (1980–2107), which .xlsx and .zip files carry.
+_DATE_BOUNDS = {"greater_than_equal": N_("expected a date at least {ge}, got {input}"),
+                "less_than_equal": N_("expected a date at most {le}, got {input}")}
 
 
 def _explain(err: dict) -> tuple[str, str]:
-    explain = _EXPLAIN.get(err["type"])
-    if explain:
-        return explain(err)
+    if err["type"] == "string_pattern_mismatch":
+        return _pattern(err)
+    if err["type"] in _DATE_BOUNDS and isinstance(err.get("input"), datetime.date):
+        return (t(_DATE_BOUNDS[err["type"]], **{**_values(err), "input": err["input"]}),
+                t("use a date from 1980 to 2107 (.xlsx and .zip files cannot carry others)"))
+    if err["type"] in _EXPLAIN:
+        message, hint = _EXPLAIN[err["type"]]
+        return t(message, **_values(err)), t(hint)
     return err["msg"], ""

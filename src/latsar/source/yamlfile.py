@@ -18,6 +18,7 @@ import yaml
 import yaml.resolver
 
 from latsar.errors import Diagnostic, LatsarError, Location
+from latsar.messages import N_, t
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 64
@@ -81,9 +82,9 @@ def read_text(path: Path, display: str) -> str:
     except Refused as exc:
         large = str(exc).startswith("is too large")
         raise LatsarError([Diagnostic(
-            Location(display, 1, 1), f"file {exc}" if large else str(exc),
-            "split it into several files (e.g. one item bank per module)" if large
-            else "replace it with a regular UTF-8 text file, or remove it")]) from None
+            Location(display, 1, 1), t("file {problem}", problem=exc) if large else str(exc),
+            t("split it into several files (e.g. one item bank per module)") if large
+            else t("replace it with a regular UTF-8 text file, or remove it"))]) from None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -91,8 +92,9 @@ def read_text(path: Path, display: str) -> str:
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         raise LatsarError([Diagnostic(
             Location(display, line, column),
-            f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02X}{_cp1252_note(raw[exc.start])})",
-            "save the file with UTF-8 encoding (in VS Code: 'Save with Encoding' → UTF-8)")]) from None
+            t("file is not valid UTF-8 (byte 0x{byte:02X}{note})", byte=raw[exc.start],
+              note=_cp1252_note(raw[exc.start])),
+            t("save the file with UTF-8 encoding (in VS Code: 'Save with Encoding' → UTF-8)"))]) from None
 
 
 # Bytes that Windows-1252 (what Word and Excel on Windows save) uses for typographic punctuation.
@@ -101,7 +103,7 @@ CP1252_PUNCTUATION = {0x85: "…", 0x91: "‘", 0x92: "’", 0x93: "“", 0x94: 
 
 def _cp1252_note(byte: int) -> str:
     char = CP1252_PUNCTUATION.get(byte)
-    return f", a Windows-1252 {char} pasted from Word or Excel" if char else ""
+    return t(", a Windows-1252 {char} pasted from Word or Excel", char=char) if char else ""
 
 
 def read_yaml(path: Path, display: str | None = None) -> SourceDoc:
@@ -135,14 +137,14 @@ def control_characters(text: str, display: str) -> list[Diagnostic]:
         line = text.count("\n", 0, match.start()) + 1
         column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
         found.append(Diagnostic(Location(display, line, column), control_message(match.group()),
-                                "delete it (such characters come with text pasted from PDFs or word processors)"))
+                                t("delete it (such characters come with text pasted from PDFs or word processors)")))
         if len(found) == MAX_REPORTED:
             break
     return found
 
 
 def control_message(char: str) -> str:
-    return f"control character U+{ord(char):04X} in the text"
+    return t("control character U+{code:04X} in the text", code=ord(char))
 
 
 def _syntax_problem(text: str, display: str, exc: yaml.MarkedYAMLError) -> Diagnostic:
@@ -152,14 +154,27 @@ def _syntax_problem(text: str, display: str, exc: yaml.MarkedYAMLError) -> Diagn
     if opened is not None:
         quote = text.splitlines()[opened.line][opened.column]
         return Diagnostic(Location(display, opened.line + 1, opened.column + 1),
-                          f"YAML syntax error: the quote {quote} opened here is not closed",
-                          f"end the text with {quote} on this line, or write it as a block scalar (key: |)")
+                          t("YAML syntax error: the quote {quote} opened here is not closed", quote=quote),
+                          t("end the text with {quote} on this line, or write it as a block scalar (key: |)",
+                            quote=quote))
     mark = exc.problem_mark or exc.context_mark
     where = Location(display, mark.line + 1, mark.column + 1) if mark else Location(display)
     if mark is not None and _char_at(text, mark) == "\t":
-        return Diagnostic(where, "YAML syntax error: a TAB character here", "indent with spaces, not tabs")
+        return Diagnostic(where, t("YAML syntax error: a TAB character here"), t("indent with spaces, not tabs"))
     problem = exc.problem or exc.context or "invalid YAML"
-    return Diagnostic(where, f"YAML syntax error: {problem}", _syntax_hint(problem))
+    # libyaml's own words, in the reader's language where the catalogue knows them (LIBYAML_PROBLEMS)
+    return Diagnostic(where, t("YAML syntax error: {problem}", problem=t(problem)), t(_syntax_hint(problem)))
+
+
+# What libyaml says most often, for the catalogue.
+LIBYAML_PROBLEMS = (
+    N_("invalid YAML"), N_("mapping values are not allowed in this context"), N_("did not find expected key"),
+    N_("found character that cannot start any token"), N_("could not find expected ':'"),
+    N_("did not find expected ',' or ']'"), N_("did not find expected ',' or '}'"),
+    N_("found unexpected end of stream"), N_("did not find expected '-' indicator"),
+    N_("found a tab character that violates indentation"), N_("found unknown escape character"),
+    N_("block sequence entries are not allowed in this context"),
+)
 
 
 def _char_at(text: str, mark) -> str:
@@ -190,12 +205,12 @@ def _unclosed_quote(text: str, exc: yaml.MarkedYAMLError):
 
 def _syntax_hint(problem: str) -> str:
     if "tab" in problem:
-        return "indent with spaces, not tabs"
+        return N_("indent with spaces, not tabs")
     if "mapping values are not allowed" in problem:
-        return "put text that contains ': ' in quotes, or use a block scalar (key: |)"
+        return N_("put text that contains ': ' in quotes, or use a block scalar (key: |)")
     if "expected <block end>" in problem or "indentation" in problem:
-        return "check the indentation of this line against the lines above"
-    return "check quotes, colons and indentation around this place"
+        return N_("check the indentation of this line against the lines above")
+    return N_("check quotes, colons and indentation around this place")
 
 
 class _Stop(Exception):
@@ -239,15 +254,16 @@ class _Builder:
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
-                    self._fail(event.start_mark, "more than one YAML document in the file",
+                    self._fail(event.start_mark, t("more than one YAML document in the file"),
                                "remove the `---` line; one file holds one document")
             elif isinstance(event, yaml.AliasEvent):
-                self._fail(event.start_mark, f"YAML alias '*{event.anchor}' is not supported",
-                           f"write the value of '&{event.anchor}' out in full here")
+                self._fail(event.start_mark, t("YAML alias '*{anchor}' is not supported", anchor=event.anchor),
+                           t("write the value of '&{anchor}' out in full here", anchor=event.anchor))
             elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 path = self._path_for(stack, event)
                 if len(stack) >= MAX_DEPTH:
-                    self._fail(event.start_mark, f"nesting deeper than {MAX_DEPTH} levels", "flatten the structure")
+                    self._fail(event.start_mark, t("nesting deeper than {depth} levels", depth=MAX_DEPTH),
+                               t("flatten the structure"))
                 is_map = isinstance(event, yaml.MappingStartEvent)
                 stack.append(_Frame({} if is_map else [], path, None, {} if is_map else None))
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
@@ -267,7 +283,8 @@ class _Builder:
         else:
             top = stack[-1]
             if top.keys_seen is not None and top.key is None:
-                self._fail(event.start_mark, "a key must be plain text", "write the key as a word, e.g. `title:`")
+                self._fail(event.start_mark, t("a key must be plain text"),
+                           t("write the key as a word, e.g. `title:`"))
             path = top.path + ((top.key,) if top.keys_seen is not None else (len(top.container),))
         self.value_marks[path] = (event.start_mark.line + 1, event.start_mark.column + 1)
         return path
@@ -275,13 +292,15 @@ class _Builder:
     def _take_key(self, frame: _Frame, event) -> None:
         value = self._scalar(event)
         if event.value == "<<" and event.implicit[0]:
-            self._fail(event.start_mark, "YAML merge keys (<<) are not supported", "write the keys out in full")
+            self._fail(event.start_mark, t("YAML merge keys (<<) are not supported"),
+                       t("write the keys out in full"))
         if not isinstance(value, str):
             value = str(value)
         if value in frame.keys_seen:
             first = frame.keys_seen[value]
-            self.problems.append(Diagnostic(self._where(event.start_mark), f"duplicate key '{value}'",
-                                            f"the first one is at line {first.line + 1}; keep only one"))
+            self.problems.append(Diagnostic(self._where(event.start_mark), t("duplicate key '{key}'", key=value),
+                                            t("the first one is at line {line}; keep only one",
+                                              line=first.line + 1)))
             value = f"\x00duplicate:{value}:{event.start_mark.line}"  # keep parsing, drop the value
         else:
             frame.keys_seen[value] = event.start_mark
@@ -308,14 +327,15 @@ class _Builder:
         try:
             value = self._constructor.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError as exc:
-            self._fail(event.start_mark, f"unsupported YAML value: {exc.problem}",
-                       "remove the tag (!…) and write plain text, numbers or dates")
+            self._fail(event.start_mark, t("unsupported YAML value: {problem}", problem=exc.problem),
+                       t("remove the tag (!…) and write plain text, numbers or dates"))
         except (ValueError, OverflowError) as exc:  # a date such as 2026-02-30
-            self.problems.append(Diagnostic(self._where(event.start_mark), f"impossible date '{event.value}': {exc}",
-                                            "write a real date as YYYY-MM-DD"))
+            self.problems.append(Diagnostic(self._where(event.start_mark),
+                                            t("impossible date '{value}': {problem}", value=event.value, problem=exc),
+                                            t("write a real date as YYYY-MM-DD")))
             return event.value
         if isinstance(value, str) and CONTROL.search(value):
             # Written as an escape ("\x01", "\0") inside double quotes: the raw text was clean.
             self.problems.append(Diagnostic(self._where(event.start_mark), control_message(CONTROL.search(value).group()),
-                                            "remove the escape sequence (\\x.., \\0, \\u..) from the text"))
+                                            t("remove the escape sequence (\\x.., \\0, \\u..) from the text")))
         return value

@@ -17,6 +17,8 @@ from jinja2 import meta, nodes
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
+from latsar.messages import N_, t
+
 
 # Names a quiz's instructions may use besides the programme's values; filled per version by
 # `plan.handout.quiz_values`, checked at load with sample values.
@@ -89,39 +91,44 @@ def has_template(text: str) -> bool:
     return "{{" in text or "{%" in text
 
 
+TOOL_MISSING = {"filter": N_("template filter '{name}' is not available in curriculum text"),
+                "test": N_("template test '{name}' is not available in curriculum text")}
+TOOLS_AVAILABLE = {"filter": N_("available filters: {names}"), "test": N_("available tests: {names}")}
+
+
 def render(env: SandboxedEnvironment, text: str, context: Mapping[str, Any]) -> str:
     """Render `text` with `context`; raise TemplateProblem naming the bad variable or syntax."""
     try:
         ast = env.parse(text)
     except jinja2.TemplateSyntaxError as exc:
-        raise TemplateProblem(f"template syntax error: {exc.message}", exc.lineno or 1) from None
+        raise TemplateProblem(t("template syntax error: {problem}", problem=exc.message), exc.lineno or 1) from None
     for node_type, tag in REFUSED_TAGS.items():
         for node in ast.find_all(node_type):
-            raise TemplateProblem(f"template tag '{tag}' is not available in curriculum text", node.lineno,
-                                  hint="use {{ name }} and {% if %} … {% endif %}")
+            raise TemplateProblem(t("template tag '{tag}' is not available in curriculum text", tag=tag),
+                                  node.lineno, hint=t("use {{ name }} and {% if %} … {% endif %}"))
     for kind, node_type, known in (("filter", nodes.Filter, env.filters), ("test", nodes.Test, env.tests)):
         for node in ast.find_all(node_type):
             if node.name not in known:
-                raise TemplateProblem(f"template {kind} '{node.name}' is not available in curriculum text",
-                                      node.lineno, hint=f"available {kind}s: {', '.join(sorted(known))}")
+                raise TemplateProblem(t(TOOL_MISSING[kind], name=node.name), node.lineno,
+                                      hint=t(TOOLS_AVAILABLE[kind], names=", ".join(sorted(known))))
     for name in sorted(meta.find_undeclared_variables(ast)):
         if name not in context:
-            raise TemplateProblem(f"template variable '{name}' is not defined", _line_of(text, name), name)
+            raise TemplateProblem(t("template variable '{name}' is not defined", name=name), _line_of(text, name), name)
     try:
         output = env.from_string(ast).render(**context)
     except jinja2.UndefinedError as exc:
-        raise TemplateProblem(f"template value is not defined: {exc.message}") from None
+        raise TemplateProblem(t("template value is not defined: {problem}", problem=exc.message)) from None
     except jinja2.TemplateError as exc:
-        raise TemplateProblem(f"template error: {exc}", _template_line(exc)) from None
+        raise TemplateProblem(t("template error: {problem}", problem=exc), _template_line(exc)) from None
     except (ArithmeticError, TypeError, ValueError) as exc:
         # An expression of the author's own ({{ year / 0 }}, {{ year + 'x' }}, a range the sandbox
         # refuses): a mistake in the YAML, not in latsar.
-        raise TemplateProblem(f"template error: {exc}") from None
+        raise TemplateProblem(t("template error: {problem}", problem=exc)) from None
     except (RecursionError, MemoryError, OverflowError) as exc:
-        raise TemplateProblem("template error: the expression is too large to evaluate", _template_line(exc)) from None
+        raise TemplateProblem(t("template error: the expression is too large to evaluate"), _template_line(exc)) from None
     if len(output) > MAX_OUTPUT:
-        raise TemplateProblem(f"template error: the text would be {len(output):,} characters long "
-                              f"(at most {MAX_OUTPUT:,})")
+        raise TemplateProblem(t("template error: the text would be {length:,} characters long (at most {limit:,})",
+                                length=len(output), limit=MAX_OUTPUT))
     return output
 
 
