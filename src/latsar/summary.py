@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from latsar.messages import t
 from latsar.model.curriculum import Curriculum
 from latsar.model.schema import LEVELS
 from latsar.text.markdown import plain_text
@@ -27,9 +28,10 @@ def summary(curriculum: Curriculum) -> str:
     width = len(levels_header)
     lines = [f"{curriculum.programme.title} — {curriculum.programme.cohort} {curriculum.programme.year}", ""]
     # Each group header stands over its own level columns: objectives, then items.
-    lines.append(f"{'':<16} {'':>3} {'':>6} {'':>4}  {'objectives by level':^{width}}  {'':>5} "
-                 f"{'items by level':^{width}}".rstrip())
-    lines.append(f"{'module':<16} {'JP':>3} {'words':>6} {'obj':>4}  {levels_header}  {'items':>5} {levels_header}")
+    lines.append(f"{'':<16} {'':>3} {'':>6} {'':>4}  {t('objectives by level'):^{width}}  {'':>5} "
+                 f"{t('items by level'):^{width}}".rstrip())
+    lines.append(f"{t('module'):<16} {t('JP'):>3} {t('words'):>6} {t('obj'):>4}  {levels_header}  {t('items'):>5} "
+                 f"{levels_header}")
     objective_total: Counter = Counter()
     item_total: Counter = Counter()
     for module in curriculum.modules:
@@ -39,16 +41,16 @@ def summary(curriculum: Curriculum) -> str:
         item_total.update(items)
         lines.append(f"{module.id:<16} {module.hours:>3} {module_words(module):>6} {len(module.objectives):>4}"
                      f"  {_counts(objectives)}  {sum(items.values()):>5} {_counts(items)}")
-    lines.append(f"{'total':<16} {sum(m.hours for m in curriculum.modules):>3} {'':>6} "
+    lines.append(f"{t('total'):<16} {sum(m.hours for m in curriculum.modules):>3} {'':>6} "
                  f"{sum(objective_total.values()):>4}  {_counts(objective_total)}  "
                  f"{sum(item_total.values()):>5} {_counts(item_total)}")
-    lines += ["", f"{'blueprint':<28} {'items':>5} {'versions':>8} {'mode':<8}  feasible"]
+    lines += ["", f"{t('blueprint'):<28} {t('items'):>5} {t('versions'):>8} {t('mode'):<8}  {t('feasible')}"]
     for blueprint in curriculum.blueprints:
         asked = sum(rule.count for rule in blueprint.rules)
         # A curriculum only loads when the bank can fill every blueprint, so each one is feasible here.
-        lines.append(f"{blueprint.id:<28} {asked:>5} {blueprint.versions:>8} {blueprint.mode:<8}  yes")
+        lines.append(f"{blueprint.id:<28} {asked:>5} {blueprint.versions:>8} {blueprint.mode:<8}  {t('yes')}")
     lines.append(_exposure(curriculum))
-    lines.append(f"\nseeds: {len(curriculum.seeds)}")
+    lines.append("\n" + t("seeds: {count}", count=len(curriculum.seeds)))
     return "\n".join(lines)
 
 
@@ -62,5 +64,5 @@ def _exposure(curriculum: Curriculum) -> str:
 
     printed = {item.id for b in curriculum.blueprints if handout_module(curriculum, b)
                for cell in select_cells(curriculum, b)[0] for item in cell}
-    return (f"handouts print {len(printed)} items with their key; other quizzes draw only from the other "
-            f"{len(curriculum.items) - len(printed)}")
+    return t("handouts print {printed} items with their key; other quizzes draw only from the other {others}",
+             printed=len(printed), others=len(curriculum.items) - len(printed))

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from latsar.errors import Diagnostic
+from latsar.messages import t
 from latsar.model.lint import BANK_LONGEST, content_words, key_is_longest, words_of
 from latsar.model.schema import LEVELS, Item
 from latsar.model.similarity import ItemWords, Pair, similar_pairs
@@ -27,9 +28,10 @@ def longest_key_share(doc: SourceDoc, items: list[Item]) -> Iterator[Diagnostic]
     longest = sum(key_is_longest(words_of(item)) for item in items)
     if len(items) >= MIN_BANK and longest / len(items) > BANK_LONGEST:
         yield _warning(doc.locate(("items",), key=True),
-                       f"the key is the strictly longest option in {longest} of {len(items)} items "
-                       f"({longest / len(items):.0%}; at most {BANK_LONGEST:.0%})",
-                       "test-wise participants pick the longest option: shorten keys or lengthen distractors",
+                       t("the key is the strictly longest option in {longest} of {count} items ({share:.0%}; at most "
+                         "{limit:.0%})", longest=longest, count=len(items), share=longest / len(items),
+                         limit=BANK_LONGEST),
+                       t("test-wise participants pick the longest option: shorten keys or lengthen distractors"),
                        "K6B")
 
 
@@ -38,15 +40,16 @@ def far_below(doc: SourceDoc, n: int, item: Item, objective_level: dict[str, str
     if level and LEVELS.index(level) - LEVELS.index(item.level) >= FAR_BELOW:
         lowest = LEVELS[LEVELS.index(level) - FAR_BELOW + 1]
         yield _warning(doc.locate(("items", n, "level")),
-                       f"item '{item.id}' is at {item.level}, far below its objective's level {level}",
-                       f"ask for {lowest} or above, or point the item at a lower objective", "L2")
+                       t("item '{id}' is at {level}, far below its objective's level {objective_level}", id=item.id,
+                         level=item.level, objective_level=level),
+                       t("ask for {lowest} or above, or point the item at a lower objective", lowest=lowest), "L2")
 
 
 def no_indicator(doc: SourceDoc, n: int, item: Item) -> Iterator[Diagnostic]:
     if item.indicator is None:
-        yield _warning(doc.locate(("items", n, "id")), f"item '{item.id}' has no `indicator:`",
-                       "write the indikator soal the kisi-kisi prints, e.g. \"Disajikan kasus …, peserta "
-                       "dapat menentukan …\"", "I1")
+        yield _warning(doc.locate(("items", n, "id")), t("item '{id}' has no `indicator:`", id=item.id),
+                       t("write the indikator soal the kisi-kisi prints, e.g. \"Disajikan kasus …, peserta "
+                         "dapat menentukan …\""), "I1")
 
 
 def item_words(item: Item) -> ItemWords:
@@ -59,10 +62,13 @@ def item_words(item: Item) -> ItemWords:
 def _pair_message(pair: Pair) -> tuple[str, str]:
     shared = ", ".join(repr(w) for w in pair.shared)
     if pair.rule == "E1":
-        return (f"items '{pair.first}' and '{pair.second}' are near-duplicates ({pair.share:.0%} of their stem "
-                f"and key words shared: {shared})", "rewrite one, or declare them `enemies:`")
-    return (f"item '{pair.first}' gives away the key of '{pair.second}' (its words {shared})",
-            f"reword one, or declare `enemies: [{pair.first}]` on '{pair.second}' so they never share a version")
+        return (t("items '{first}' and '{second}' are near-duplicates ({share:.0%} of their stem and key words "
+                  "shared: {words})", first=pair.first, second=pair.second, share=pair.share, words=shared),
+                t("rewrite one, or declare them `enemies:`"))
+    return (t("item '{first}' gives away the key of '{second}' (its words {words})", first=pair.first,
+              second=pair.second, words=shared),
+            t("reword one, or declare `enemies: [{first}]` on '{second}' so they never share a version",
+              first=pair.first, second=pair.second))
 
 
 def similar(loaded: "Loaded") -> Iterator[Diagnostic]:

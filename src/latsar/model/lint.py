@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Iterator
 
 from latsar.errors import Diagnostic
+from latsar.messages import t
 from latsar.model.schema import Item
 from latsar.text.markdown import Span, parse, plain_text
 
@@ -63,16 +64,18 @@ def _has(text: str, phrase: str) -> bool:
 def vague_qualifier(item: Item, words: Words) -> Iterator[Finding]:
     for phrase in VAGUE:
         if _has(words.stem, phrase):
-            yield "K1", ("stem",), "warning", f"vague qualifier '{phrase}' in the stem", "say exactly what is meant"
+            yield "K1", ("stem",), "warning", t("vague qualifier '{phrase}' in the stem", phrase=phrase), t("say exactly what is meant")
 
 
 def length(item: Item, words: Words) -> Iterator[Finding]:
     if len(words.stem.split()) > 60:
-        yield "K2", ("stem",), "warning", f"stem has {len(words.stem.split())} words (over 60)", "cut what is not needed"
+        yield ("K2", ("stem",), "warning", t("stem has {count} words (over 60)", count=len(words.stem.split())),
+               t("cut what is not needed"))
     for n, option in enumerate(words.options):
         if len(option.split()) > 25:
-            yield ("K2", ("options", n, "text"), "warning", f"option {n + 1} has {len(option.split())} words (over 25)",
-                   "shorten the option; move shared words into the stem")
+            yield ("K2", ("options", n, "text"), "warning",
+                   t("option {n} has {count} words (over 25)", n=n + 1, count=len(option.split())),
+                   t("shorten the option; move shared words into the stem"))
 
 
 def clang(item: Item, words: Words) -> Iterator[Finding]:
@@ -81,8 +84,8 @@ def clang(item: Item, words: Words) -> Iterator[Finding]:
     clues = sorted(shared - others)
     if clues:
         yield ("K3", ("options", _authored_key(item), "text"), "warning",
-               f"the key shares {', '.join(repr(c) for c in clues)} with the stem and no distractor does",
-               "reword the key, or use the word in a distractor too")
+               t("the key shares {words} with the stem and no distractor does", words=", ".join(repr(c) for c in clues)),
+               t("reword the key, or use the word in a distractor too"))
 
 
 def _emphasised_negators(spans: tuple[Span, ...], inside: bool = False) -> list[str]:
@@ -114,10 +117,11 @@ def negative_stem(item: Item, words: Words) -> Iterator[Finding]:
     emphasised = [n for block in parse(item.stem).blocks for n in _emphasised_negators(getattr(block, "spans", ()))
                   if _has(question, n)]
     if len(emphasised) > 1:
-        yield "K4", ("stem",), "error", "double negative: two emphasised negators in the stem", "ask it positively"
+        yield ("K4", ("stem",), "error", t("double negative: two emphasised negators in the stem"),
+               t("ask it positively"))
     elif not emphasised:
-        yield ("K4", ("stem",), "warning", f"negative stem ('{negators[0]}') without emphasis",
-               f"write it in capitals or bold, e.g. **{negators[0].upper()}**, or ask positively")
+        yield ("K4", ("stem",), "warning", t("negative stem ('{word}') without emphasis", word=negators[0]),
+               t("write it in capitals or bold, e.g. **{word}**, or ask positively", word=negators[0].upper()))
 
 
 KEY_LONGER = 1.10  # K6: a key this much longer than every distractor stands out
@@ -130,8 +134,9 @@ def key_stands_out(item: Item, words: Words) -> Iterator[Finding]:
     mean = sum(others) / len(others)
     if key >= KEY_LONGER * max(others) or key > 1.5 * mean:
         yield ("K6", ("options", _authored_key(item), "text"), "warning",
-               f"the key ({key} characters) is at least 10 % longer than every distractor (longest "
-               f"{max(others)}, mean {mean:.0f})", "make the options of similar length")
+               t("the key ({length} characters) is at least 10 % longer than every distractor (longest {longest}, "
+                 "mean {mean:.0f})", length=key, longest=max(others), mean=mean),
+               t("make the options of similar length"))
 
 
 def key_is_longest(words: Words) -> bool:
@@ -142,33 +147,35 @@ def key_is_longest(words: Words) -> bool:
 def all_or_none(item: Item, words: Words) -> Iterator[Finding]:
     for n, option in enumerate(words.options):
         if ALL_OR_NONE.search(option):
-            yield ("K7", ("options", n, "text"), "error", f"option {n + 1} is an all/none/combination option",
-                   "write a real distractor instead")
+            yield ("K7", ("options", n, "text"), "error", t("option {n} is an all/none/combination option", n=n + 1),
+                   t("write a real distractor instead"))
 
 
 def numeric_order(item: Item, words: Words) -> Iterator[Finding]:
     numeric = [NUMBER.match(o.strip()) is not None for o in words.options]
     if any(numeric) and not all(numeric):
-        yield "M4", ("options",), "warning", "some options are numbers and some are not", "make the options homogeneous"
+        yield ("M4", ("options",), "warning", t("some options are numbers and some are not"),
+               t("make the options homogeneous"))
     if all(numeric) and not item.pin_options:
         values = [float(o.strip().rstrip("%").replace(",", ".")) for o in words.options]
         if values != sorted(values):
-            yield "K8", ("options",), "warning", "numeric options are not in ascending order", "sort them"
-        yield ("K8", ("pin_options",), "warning", "numeric options will be shuffled",
-               "set `pin_options: true` to keep them in order")
+            yield "K8", ("options",), "warning", t("numeric options are not in ascending order"), t("sort them")
+        yield ("K8", ("pin_options",), "warning", t("numeric options will be shuffled"),
+               t("set `pin_options: true` to keep them in order"))
 
 
 def dependent(item: Item, words: Words) -> Iterator[Finding]:
     if DEPENDS.search(words.stem):
-        yield "K9", ("stem",), "warning", "the stem depends on another item", "make the item stand on its own"
+        yield "K9", ("stem",), "warning", t("the stem depends on another item"), t("make the item stand on its own")
 
 
 def determiners(item: Item, words: Words) -> Iterator[Finding]:
     for n, option in enumerate(words.options):
         for word in DETERMINERS:
             if _has(option, word):
-                yield ("K11", ("options", n, "text"), "warning", f"option {n + 1} uses the determiner '{word}'",
-                       "absolute words give the answer away; qualify the statement")
+                yield ("K11", ("options", n, "text"), "warning",
+                       t("option {n} uses the determiner '{word}'", n=n + 1, word=word),
+                       t("absolute words give the answer away; qualify the statement"))
                 break
 
 
@@ -179,21 +186,23 @@ def grammar(item: Item, words: Words) -> Iterator[Finding]:
         first = text.split()[0] if text.split() else ""
         if stem.endswith(("…", "...")):
             if text.endswith(".") and not text.endswith("..."):
-                yield ("K12", ("options", n, "text"), "warning", f"option {n + 1} ends with a full stop after an "
-                       "incomplete stem", "drop the full stop: the option completes the stem's sentence")
+                yield ("K12", ("options", n, "text"), "warning",
+                       t("option {n} ends with a full stop after an incomplete stem", n=n + 1),
+                       t("drop the full stop: the option completes the stem's sentence"))
             elif first[:1].isupper() and not (len(first) > 1 and first.isupper()):
-                yield ("K12", ("options", n, "text"), "warning", f"option {n + 1} starts with a capital after an "
-                       "incomplete stem", "start with a lower-case letter, or waive K12 for a proper name")
+                yield ("K12", ("options", n, "text"), "warning",
+                       t("option {n} starts with a capital after an incomplete stem", n=n + 1),
+                       t("start with a lower-case letter, or waive K12 for a proper name"))
         elif stem.endswith("?") and first[:1].islower():
-            yield ("K12", ("options", n, "text"), "warning", f"option {n + 1} starts in lower case after a question",
-                   "start each option with a capital")
+            yield ("K12", ("options", n, "text"), "warning",
+                   t("option {n} starts in lower case after a question", n=n + 1), t("start each option with a capital"))
 
 
 def shared_opening(item: Item, words: Words) -> Iterator[Finding]:
     openings = {" ".join(o.lower().split()[:2]) for o in words.options}
     if len(openings) == 1 and len(next(iter(openings)).split()) == 2:
-        yield ("B4", ("options",), "warning", f"every option starts with '{openings.pop()}'",
-               "move the shared words into the stem")
+        yield ("B4", ("options",), "warning", t("every option starts with '{words}'", words=openings.pop()),
+               t("move the shared words into the stem"))
 
 
 RULES: tuple[Rule, ...] = (vague_qualifier, length, clang, negative_stem, key_stands_out, all_or_none,
@@ -226,11 +235,12 @@ def run(loaded: "Loaded") -> list[Diagnostic]:
     for doc, bank in loaded.files["items"]:
         for n, item in enumerate(bank.items):
             for rule, path, severity, message, hint in item_findings(item):
-                found.append(Diagnostic(doc.locate(("items", n) + path), f"item '{item.id}': {message}", hint,
+                found.append(Diagnostic(doc.locate(("items", n) + path),
+                                        t("item '{id}': {message}", id=item.id, message=message), hint,
                                         severity=severity, rule=rule))
             for w, waiver in enumerate(item.waive):
                 if waiver.rule not in RULE_IDS:
                     found.append(Diagnostic(doc.locate(("items", n, "waive", w, "rule")),
-                                            f"unknown lint rule '{waiver.rule}'",
-                                            f"rules: {', '.join(sorted(RULE_IDS))}", severity="warning"))
+                                            t("unknown lint rule '{rule}'", rule=waiver.rule),
+                                            t("rules: {rules}", rules=", ".join(sorted(RULE_IDS))), severity="warning"))
     return found

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterator
 
 from latsar.errors import Diagnostic, Location, did_you_mean
+from latsar.messages import N_, t
 from latsar.model.citations import SPELLINGS, Citation, find_citations, registry_key
 from latsar.model.schema import Regulation, RegulationRegistry
 from latsar.source.yamlfile import SourceDoc
@@ -29,7 +30,9 @@ _HISTORY = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in HISTORY_WORDS) +
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"(])|\n\s*\n|\n\s*[-*]\s")
 # Keys whose text is not the curriculum's own words: verbatim seed quotations, ids and file names.
 _SKIPPED_KEYS = frozenset({"quote", "citations", "seed", "id", "file", "objective", "section", "objectives"})
-_REASONS = {"revoked": "was revoked", "ended": "has ended"}
+_REASONS = {"revoked": N_("{regulation} ({title}) was revoked"),
+            "revoked by": N_("{regulation} ({title}) was revoked by {by}"),
+            "ended": N_("{regulation} ({title}) has ended")}
 
 
 def label(regulation: Regulation) -> str:
@@ -62,20 +65,21 @@ def check_registry(doc: SourceDoc, registry: RegulationRegistry) -> Iterator[Dia
     for n, regulation in enumerate(registry.regulations):
         if regulation.instrument not in SPELLINGS:
             yield Diagnostic(doc.locate(("regulations", n, "instrument")),
-                             f"unknown instrument '{regulation.instrument}'",
+                             t("unknown instrument '{name}'", name=regulation.instrument),
                              did_you_mean(regulation.instrument, SPELLINGS)
-                             or f"instruments: {', '.join(SPELLINGS)}")
+                             or t("instruments: {names}", names=", ".join(SPELLINGS)))
         for field, refs in (("amended_by", regulation.amended_by), ("revoked_by", [regulation.revoked_by]),
                             ("successor", [regulation.successor])):
             for m, ref in enumerate(refs):
                 if ref is not None and ref not in ids:
                     path = ("regulations", n, field) + ((m,) if field == "amended_by" else ())
-                    yield Diagnostic(doc.locate(path), f"unknown regulation id '{ref}'",
-                                     did_you_mean(ref, ids) or "add that regulation to the registry first")
+                    yield Diagnostic(doc.locate(path), t("unknown regulation id '{id}'", id=ref),
+                                     did_you_mean(ref, ids) or t("add that regulation to the registry first"))
         key = registry_key(regulation.instrument, regulation.number, regulation.year)
         if key in seen:
-            yield Diagnostic(doc.locate(("regulations", n, "number")), f"{label(regulation)} is listed twice",
-                             f"keep one entry (the other is regulations[{seen[key]}])")
+            yield Diagnostic(doc.locate(("regulations", n, "number")),
+                             t("{regulation} is listed twice", regulation=label(regulation)),
+                             t("keep one entry (the other is regulations[{index}])", index=seen[key]))
         seen.setdefault(key, n)
 
 
@@ -133,22 +137,25 @@ def check_text(doc: SourceDoc, doc_kind: str, registry: Registry, has_registry: 
 
 def _unknown(where: Location, citation: Citation, registry: Registry, has_registry: bool) -> Diagnostic:
     if not has_registry:
-        hint = f"create curriculum/{REGISTRY_FILE} listing the regulations the curriculum cites"
+        hint = t("create curriculum/{file} listing the regulations the curriculum cites", file=REGISTRY_FILE)
     else:
         known = [label(r) for r in registry.by_id.values()]
-        hint = did_you_mean(citation.label(), known) or "check the number and year"
-        hint += f"; a regulation not in {REGISTRY_FILE} is not verified: add it there with its status"
-    return Diagnostic(where, f"regulation '{citation.label()}' is not in the registry", hint,
-                      severity="warning", rule="R1")
+        hint = did_you_mean(citation.label(), known) or t("check the number and year")
+        hint += "; " + t("a regulation not in {file} is not verified: add it there with its status",
+                         file=REGISTRY_FILE)
+    return Diagnostic(where, t("regulation '{regulation}' is not in the registry", regulation=citation.label()),
+                      hint, severity="warning", rule="R1")
 
 
 def _not_history(where: Location, regulation: Regulation, registry: Registry) -> Diagnostic:
     by = registry.name(regulation.revoked_by) if regulation.status == "revoked" else ""
     now = registry.name(regulation.successor or regulation.revoked_by)
-    message = f"{label(regulation)} ({regulation.title}) {_REASONS[regulation.status]}{' by ' + by if by else ''}"
-    hint = (f"cite {now}, or" if now else "") + " mark it as history in the same sentence, e.g. \"yang telah "
-    hint += ("dicabut\"" if regulation.status == "revoked" else "berakhir\"")
-    return Diagnostic(where, message, hint.strip(), severity="warning", rule="R2")
+    status = regulation.status + (" by" if by else "")
+    message = t(_REASONS[status], regulation=label(regulation), title=regulation.title, by=by)
+    word = "dicabut" if regulation.status == "revoked" else "berakhir"
+    hint = (t("cite {now}, or mark it as history in the same sentence, e.g. \"yang telah {word}\"", now=now, word=word)
+            if now else t("mark it as history in the same sentence, e.g. \"yang telah {word}\"", word=word))
+    return Diagnostic(where, message, hint, severity="warning", rule="R2")
 
 
 def run(loaded: "Loaded") -> list[Diagnostic]:

@@ -12,24 +12,31 @@ import os
 import stat
 from pathlib import Path, PurePath
 
+from latsar.messages import N_, t
+
 
 class Refused(Exception):
     """Why a named file may not be read: a phrase such as "points outside the project folder"."""
 
 
+class TooLarge(Refused):
+    """The file is larger than the limit (the fix is to split it, not to replace it)."""
+
+
 # What a path turned out to be, for the messages.
-KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a pipe (FIFO)"), (stat.S_ISCHR, "a device"),
-         (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket"))
+KINDS = ((stat.S_ISDIR, N_("is a folder, not a file")), (stat.S_ISFIFO, N_("is a pipe (FIFO), not a file")),
+         (stat.S_ISCHR, N_("is a device, not a file")), (stat.S_ISBLK, N_("is a device, not a file")),
+         (stat.S_ISSOCK, N_("is a socket, not a file")))
 
 
 def inside(project: Path, base: Path, named: str) -> Path:
     """The path `named` (relative to `base`) resolves to, when it stays inside `project` after
     following every symlink; Refused otherwise."""
     if PurePath(named).is_absolute() or named.startswith("~"):
-        raise Refused("is an absolute path")
+        raise Refused(t("is an absolute path"))
     resolved = (base / named).resolve()
     if not resolved.is_relative_to(project.resolve()):
-        raise Refused(f"points outside the project folder {project}")
+        raise Refused(t("points outside the project folder {folder}", folder=project))
     return resolved
 
 
@@ -38,14 +45,14 @@ def regular(path: Path, limit: int) -> int:
     try:
         info = os.stat(path)
     except FileNotFoundError:
-        raise Refused("does not exist") from None
+        raise Refused(t("does not exist")) from None
     except OSError as exc:
-        raise Refused(f"cannot be read ({exc.strerror})") from None
+        raise Refused(t("cannot be read ({reason})", reason=exc.strerror)) from None
     for test, kind in KINDS:
         if test(info.st_mode):
-            raise Refused(f"is {kind}, not a file")
+            raise Refused(t(kind))
     if info.st_size > limit:
-        raise Refused(f"is too large ({info.st_size:,} bytes; the limit is {limit:,})")
+        raise TooLarge(t("is too large ({size:,} bytes; the limit is {limit:,})", size=info.st_size, limit=limit))
     return info.st_size
 
 
@@ -56,7 +63,7 @@ def read_bounded(path: Path, limit: int) -> bytes:
         with open(path, "rb") as stream:
             data = stream.read(limit + 1)
     except OSError as exc:
-        raise Refused(f"cannot be read ({exc.strerror})") from None
+        raise Refused(t("cannot be read ({reason})", reason=exc.strerror)) from None
     if len(data) > limit:
-        raise Refused(f"is too large (more than {limit:,} bytes)")
+        raise TooLarge(t("is too large (more than {limit:,} bytes)", limit=limit))
     return data

@@ -75,12 +75,12 @@ def display_path(path: Path) -> str:
 
 def read_text(path: Path, display: str) -> str:
     """A file's text as UTF-8, or a located error saying how to fix the encoding or size."""
-    from latsar.source.files import Refused, read_bounded
+    from latsar.source.files import Refused, TooLarge, read_bounded
 
     try:
         raw = read_bounded(path, MAX_FILE_BYTES)
     except Refused as exc:
-        large = str(exc).startswith("is too large")
+        large = isinstance(exc, TooLarge)
         raise LatsarError([Diagnostic(
             Location(display, 1, 1), t("file {problem}", problem=exc) if large else str(exc),
             t("split it into several files (e.g. one item bank per module)") if large
