@@ -29,7 +29,11 @@ CODE = TOOL.extracted()
 
 
 def _fields(text: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+    """The `{name}` fields of a message (one never formatted, like "expected ',' or '}'", has none)."""
+    try:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+    except ValueError:
+        return {"(not a format string)"}
 
 
 def test_no_message_is_built_before_translation() -> None:
