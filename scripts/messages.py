@@ -10,6 +10,7 @@ are dropped), and compiles each .po into the .mo that latsar reads at run time.
 
 from __future__ import annotations
 
+import datetime
 import io
 from pathlib import Path
 
@@ -71,6 +72,8 @@ def write(lang: str, catalogue: Catalog) -> None:
 
 def compile_mo(lang: str) -> None:
     catalogue = read_catalogue(lang)
+    # babel stamps "now" into a catalogue without dates; a fixed stamp keeps the .mo reproducible.
+    catalogue.creation_date = catalogue.revision_date = datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)
     with po_path(lang).with_suffix(".mo").open("wb") as stream:
         write_mo(stream, catalogue, use_fuzzy=False)
 
