@@ -56,8 +56,8 @@ CASES = {
     ],
     "quote-not-found.module.yaml": [
         "curriculum/modules/mini.yaml:21:16: quotation not found in seed 'berita-uji'; closest passage, "
-        "line 5 of berita-uji.txt: \"koordinasi antarinstansi perlu diperkuat agar ego sektoral hilang. "
-        "Pelayanan\"; copy the words exactly",
+        "line 5 of berita-uji.txt: \"koordinasi antarinstansi perlu diperkuat agar ego sektoral hilang.\"; "
+        "copy the words exactly",
     ],
     "item-keys.items.yaml": [
         "curriculum/items/mini.yaml:8:7: [M2] item 'mini-01' has no key; mark the correct option with "

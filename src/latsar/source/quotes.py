@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 
@@ -66,20 +65,17 @@ def _line_of(text: str, offset: int) -> int:
 
 
 def _closest(needle: str, haystack: str) -> tuple[int, int]:
-    """The span of `haystack` most like `needle`: word windows of the needle's length, scored
-    by difflib's ratio (cheap: seeds are a few thousand characters)."""
-    starts = [0] + [m.end() for m in re.finditer(" ", haystack)]
-    words = max(1, needle.count(" ") + 1)
-    best, best_span = -1.0, (0, min(len(haystack), len(needle)))
-    matcher = difflib.SequenceMatcher(autojunk=False)
-    matcher.set_seq2(needle)
-    for i, start in enumerate(starts):
-        stop_index = i + words
-        end = starts[stop_index] - 1 if stop_index < len(starts) else len(haystack)
-        matcher.set_seq1(haystack[start:end])
-        if matcher.real_quick_ratio() <= best or matcher.quick_ratio() <= best:
-            continue
-        ratio = matcher.ratio()
-        if ratio > best:
-            best, best_span = ratio, (start, end)
-    return best_span
+    """The span of `haystack` most like `needle`, widened to whole words: rapidfuzz's best
+    partial alignment (bit-parallel, well under a second for a 300 KB seed, where sliding a
+    difflib window over every word took minutes)."""
+    from rapidfuzz import fuzz
+
+    if len(needle) >= len(haystack):
+        return 0, len(haystack)
+    found = fuzz.partial_ratio_alignment(needle, haystack)
+    passage = haystack[found.dest_start:found.dest_end]
+    start = found.dest_start + (len(passage) - len(passage.lstrip(" ")))
+    end = found.dest_start + len(passage.rstrip(" "))
+    start = haystack.rfind(" ", 0, start) + 1  # back to the start of the first word
+    space = haystack.find(" ", end)  # on to the end of the last word
+    return start, len(haystack) if space < 0 else space
