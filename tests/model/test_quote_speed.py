@@ -26,9 +26,9 @@ def test_a_mistyped_90_word_quotation_in_a_300_kb_seed() -> None:
     at = 30_000
     quote = words[at:at + 90]
     typed = quote[:40] + ["tidakk"] + quote[41:70] + quote[71:]  # one word mistyped, one left out
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: the machine may be busy
     match = find_quote(" ".join(typed), text)
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     assert elapsed < 1.0, elapsed
     assert not match.found
     assert match.line == at // 12 + 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -13,27 +14,39 @@ _SPACE = re.compile(r"\s+")
 @dataclass(frozen=True)
 class FoldedText:
     """A text with whitespace runs folded to one space and typographic quotes made straight;
-    `origin[i]` is the offset in the original text of folded character i."""
+    `origin(i)` is the offset in the original text of folded character i."""
 
     text: str
-    origin: tuple[int, ...]
+    starts: tuple[int, ...]  # folded offset where each word (or folded space) begins
+    origins: tuple[int, ...]  # its offset in the original text
+
+    def origin(self, index: int) -> int:
+        piece = bisect.bisect_right(self.starts, index) - 1
+        return self.origins[piece] + (index - self.starts[piece])
+
+
+_WORD = re.compile(r"\S+")
 
 
 def fold(text: str) -> FoldedText:
-    chars: list[str] = []
-    origin: list[int] = []
-    pending_space = False
-    for offset, char in enumerate(text.translate(_QUOTE_FOLD)):
-        if char.isspace():
-            pending_space = bool(chars)
-            continue
-        if pending_space:
-            chars.append(" ")
-            origin.append(offset - 1)
-            pending_space = False
-        chars.append(char)
-        origin.append(offset)
-    return FoldedText("".join(chars), tuple(origin))
+    """Word by word (not character by character): a 300 KB seed folds in milliseconds. A folded
+    space stands for the last whitespace character before the next word."""
+    straight = text.translate(_QUOTE_FOLD)  # one character for one: offsets are kept
+    pieces: list[str] = []
+    starts: list[int] = []
+    origins: list[int] = []
+    size = 0
+    for word in _WORD.finditer(straight):
+        if pieces:
+            pieces.append(" ")
+            starts.append(size)
+            origins.append(word.start() - 1)
+            size += 1
+        pieces.append(word.group())
+        starts.append(size)
+        origins.append(word.start())
+        size += len(word.group())
+    return FoldedText("".join(pieces), tuple(starts), tuple(origins))
 
 
 def fold_plain(text: str) -> str:
@@ -52,11 +65,11 @@ def find_quote(quote: str, seed_text: str, folded: FoldedText | None = None) -> 
     needle = fold_plain(quote)
     at = folded.text.find(needle) if needle else -1
     if at >= 0:
-        return Match(True, _line_of(seed_text, folded.origin[at]), "")
+        return Match(True, _line_of(seed_text, folded.origin(at)), "")
     if not folded.text:  # a seed of whitespace only has no passage to offer
         return Match(False, 1, "")
     start, end = _closest(needle, folded.text)
-    begin, finish = folded.origin[start], folded.origin[max(start, end - 1)] + 1
+    begin, finish = folded.origin(start), folded.origin(max(start, end - 1)) + 1
     return Match(False, _line_of(seed_text, begin), fold_plain(seed_text[begin:finish]))
 
 
