@@ -95,3 +95,31 @@ def test_an_answer_formula_without_a_saved_result_is_located(mini: Path, mini_ke
     assert capsys.readouterr().err.splitlines()[0] == (
         "jawaban.xlsx:2:4: the cell holds a formula (=IF(1,\"A\",\"B\")) whose result was never saved; open the "
         "file in Excel or LibreOffice and save it, or paste values only")
+
+
+def test_two_cohorts_never_share_a_file(mini: Path, mini_key, capsys: pytest.CaptureFixture) -> None:
+    from latsar.score.feedback import slug
+
+    write_csv(mini.parent / "jawaban.csv", template_rows(mini_key, [perfect(mini_key, c, f"P-{n}")
+                                                                  for n, c in enumerate(mini_key.codes)]))
+    assert main(["score", "kuis", "jawaban.csv", "--cohort", "Angkatan XII", "--update-bank"]) == 0
+    capsys.readouterr()
+    assert main(["score", "kuis", "jawaban.csv", "--cohort", "angkatan-xii", "--update-bank"]) == 2
+    assert capsys.readouterr().err.strip() == (
+        "curriculum/stats/kuis-angkatan-xii.yaml: holds the statistics of cohort 'Angkatan XII', whose name gives "
+        "the same file as 'angkatan-xii'; spell the same cohort the same way (--cohort), or give another cohort a "
+        "name that differs in more than case and punctuation")
+    # Names in other scripts keep a hash of themselves instead of all becoming "cohort".
+    assert slug("الدفعة ١") != slug("الدفعة ٢") and slug("الدفعة ١").startswith("cohort-")
+    assert slug("Angkatan XII") == "angkatan-xii"
+
+
+@pytest.mark.parametrize("percent", ["140", "-5", "nan"])
+def test_a_pre_test_percent_outside_0_to_100_is_located(percent: str, mini: Path, mini_key,
+                                                       capsys: pytest.CaptureFixture) -> None:
+    write_csv(mini.parent / "jawaban.csv", template_rows(mini_key, [perfect(mini_key, mini_key.codes[0])]))
+    write_csv(mini.parent / "pre.csv", [["participant", "percent"], ["P-001", percent]])
+    assert main(["score", "kuis", "jawaban.csv", "--pre", "pre.csv"]) == 2
+    assert capsys.readouterr().err.strip() == (
+        f"pre.csv:2:2: percent {percent} is not between 0 and 100; use the scores.csv that `latsar score` wrote "
+        "for the pre-test")

@@ -17,7 +17,7 @@ from latsar.model.curriculum import Curriculum
 from latsar.reproducible import document_time
 from latsar.score import export
 from latsar.score.analysis import Analysis, analyse
-from latsar.score.feedback import slug, stats_document, stats_path
+from latsar.score.feedback import check_cohort_file, slug, stats_document, stats_path
 from latsar.score.key import AnswerKey, answer_key
 from latsar.score.readers import read_answers
 from latsar.score.readers.common import Parsed, cell, header_key
@@ -62,6 +62,7 @@ def score_command(curriculum: Curriculum, blueprint_id: str, answers: list[Path]
     from latsar.publish import write_atomic
 
     outcome = score(curriculum, blueprint_id, answers, fmt, cohort, pre, settings, record_path(out, blueprint_id))
+    check_cohort_file(stats_path(curriculum.root, blueprint_id, outcome.cohort), outcome.cohort)
     folder = out / "scores" / (blueprint_id + (f"-{slug(cohort)}" if cohort else ""))
     files = output_files(curriculum, outcome)
     publish_files(folder, files)
@@ -146,10 +147,14 @@ def _percentages(scored: Scored) -> dict[str, float]:
 def _percent(table, row, column: int) -> float:
     text = cell(row, column)
     try:
-        return float(text.replace(",", "."))
+        value = float(text.replace(",", "."))
     except ValueError:
         raise fail(table.at(row.number, column + 1), f"percent '{text}' is not a number",
                    "use the scores.csv that `latsar score` wrote for the pre-test") from None
+    if not 0 <= value <= 100:  # NaN fails too
+        raise fail(table.at(row.number, column + 1), f"percent {text} is not between 0 and 100",
+                   "use the scores.csv that `latsar score` wrote for the pre-test")
+    return value
 
 
 def analysis_date(curriculum: Curriculum) -> datetime.date:

@@ -9,6 +9,7 @@ makes `latsar check` warn with the record's flags.
 from __future__ import annotations
 
 import datetime
+import hashlib
 import math
 import re
 import unicodedata
@@ -53,9 +54,25 @@ class StatsFile(Strict):
 
 
 def slug(text: str) -> str:
-    """A file-name-safe form of a cohort name: "Angkatan XII" → "angkatan-xii"."""
+    """A file-name-safe form of a cohort name: "Angkatan XII" → "angkatan-xii". A name whose
+    letters are not Latin keeps a short hash of itself, so two such cohorts never share a file."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "cohort"
+    readable = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if len(readable) < len(re.sub(r"\W+", "", text)) // 2 or not readable:
+        return f"{readable or 'cohort'}-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:8]}"
+    return readable
+
+
+def check_cohort_file(stats_file: Path, cohort: str) -> None:
+    """Refuse to write one cohort's statistics over another's whose name gives the same file."""
+    if not stats_file.is_file():
+        return
+    document = read_yaml(stats_file)
+    recorded = document.data.get("cohort") if isinstance(document.data, dict) else None
+    if isinstance(recorded, str) and recorded != cohort:
+        raise LatsarError(f"{document.display}: holds the statistics of cohort '{recorded}', whose name gives the "
+                          f"same file as '{cohort}'; spell the same cohort the same way (--cohort), or give "
+                          "another cohort a name that differs in more than case and punctuation")
 
 
 def stats_path(curriculum_root: Path, blueprint_id: str, cohort: str) -> Path:
