@@ -15,7 +15,7 @@ from pydantic import TypeAdapter, ValidationError
 from latsar.errors import Diagnostic, LatsarError, Location
 from latsar.labels import format_date, labels_for
 from latsar.messages import t
-from latsar.model import checks, lint, regulations
+from latsar.model import checks, lint, regulations, textcheck
 from latsar.model.curriculum import Curriculum, Seed
 from latsar.model.schema import Blueprint, ItemBank, Module, Programme, RegulationRegistry, SeedSource
 from latsar.model.validation import diagnostic, validate
@@ -71,7 +71,8 @@ def load_curriculum(path: Path, read: Callable[[Path], SourceDoc] = read_yaml) -
     if errors:
         raise LatsarError(loaded.diagnostics)
     curriculum = assemble(loaded)
-    found = loaded.diagnostics + lint.run(loaded) + regulations.run(loaded) + _stats_warnings(loaded, curriculum)
+    found = (loaded.diagnostics + lint.run(loaded) + regulations.run(loaded) + textcheck.run(loaded)
+             + _stats_warnings(loaded, curriculum))
     if any(d.severity == "error" for d in found):
         raise LatsarError(found)
     return curriculum, sorted(found, key=Diagnostic.sort_key)

@@ -53,3 +53,23 @@ def register(*families: FontFamily) -> None:
         for bold, italic, font_name in ((0, 0, fam.regular), (1, 0, fam.bold), (0, 1, fam.italic),
                                         (1, 1, fam.bold_italic)):
             addMapping(fam.regular, bold, italic, font_name)
+
+
+def common_coverage() -> list[tuple[int, int]]:
+    """The code points every bundled face can draw, as inclusive ranges: what
+    `latsar/fonts/coverage.txt` holds for `latsar check` (which must not load reportlab)."""
+    from reportlab.pdfbase.ttfonts import TTFontFile
+
+    faces = [f"{stem}-{face}" for stem in FAMILIES.values() for face in FACES]
+    common = set.intersection(*(set(TTFontFile(font_file(name)).charToGlyph) for name in faces))
+    ranges: list[tuple[int, int]] = []
+    for code in sorted(common):
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1] = (ranges[-1][0], code)
+        else:
+            ranges.append((code, code))
+    return ranges
+
+
+def coverage_text() -> str:
+    return "".join(f"{low:04X}-{high:04X}\n" for low, high in common_coverage())

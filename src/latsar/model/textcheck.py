@@ -1,0 +1,64 @@
+"""Text that would not print as written (T1, T2, T3): Markdown outside the supported subset,
+characters the bundled fonts cannot draw, and invisible controls. Each is a located warning at
+`latsar check` (and before every build), instead of a silent gap in the PDF or export.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Iterator
+
+from latsar.errors import Diagnostic, Location
+from latsar.source.yamlfile import SourceDoc
+from latsar.text.glyphs import INVISIBLE, describe, drawable
+from latsar.text.markdown import parse
+
+if TYPE_CHECKING:
+    from latsar.model.load import Loaded
+
+# Values that are not prose: identifiers, references, file names and seed quotations (the seed's
+# own words, checked against the seed).
+NOT_PROSE = frozenset({"id", "objective", "module", "seed", "file", "logo", "quote", "section", "level",
+                       "difficulty", "rule", "seeds", "language", "font", "enemies", "exclude", "mode"})
+
+
+def _texts(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key not in NOT_PROSE:
+                yield from _texts(value, path + (key,))
+    elif isinstance(data, list):
+        for n, value in enumerate(data):
+            yield from _texts(value, path + (n,))
+    elif isinstance(data, str):
+        yield path, data
+
+
+def _at(doc: SourceDoc, path: tuple, line: int) -> Location:
+    where = doc.locate(path)
+    return Location(where.path, where.line + line - 1, where.column)
+
+
+def check_text(doc: SourceDoc, path: tuple, text: str) -> Iterator[Diagnostic]:
+    for found in parse(text).unsupported:
+        yield Diagnostic(_at(doc, path, found.line), f"{found.construct} is outside the Markdown that latsar "
+                         "prints, so it would not appear in the documents",
+                         "write it as paragraphs, **bold**, *italic*, lists, block quotes or tables",
+                         severity="warning", rule="T1")
+    missing = sorted({c for c in text if not drawable(c) and c not in INVISIBLE})
+    if missing:
+        line = text[:text.index(missing[0])].count("\n") + 1
+        shown = ", ".join(describe(c) for c in missing[:3]) + (f" and {len(missing) - 3} more" if len(missing) > 3 else "")
+        yield Diagnostic(_at(doc, path, line), f"the document fonts cannot draw {shown}; it would print as a "
+                         "blank or a box", "write it with Latin letters, or leave it out", severity="warning",
+                         rule="T2")
+    hidden = sorted({c for c in text if c in INVISIBLE})
+    if hidden:
+        line = text[:text.index(hidden[0])].count("\n") + 1
+        yield Diagnostic(_at(doc, path, line), f"invisible character {describe(hidden[0])} in the text",
+                         "delete it (it comes with text pasted from web pages or PDFs)", severity="warning",
+                         rule="T3")
+
+
+def run(loaded: "Loaded") -> list[Diagnostic]:
+    docs = [loaded.programme[0]] + [doc for files in loaded.files.values() for doc, _ in files]
+    return [problem for doc in docs for path, text in _texts(doc.data) for problem in check_text(doc, path, text)]

@@ -1,0 +1,34 @@
+"""Which characters the bundled fonts can draw, from `latsar/fonts/coverage.txt` (no font is
+opened: `latsar check` stays free of the PDF stack), and which ones print as nothing at all."""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+
+# Characters that print nothing and can reorder or hide text: zero-width and bidirectional controls.
+INVISIBLE = frozenset("\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067\u2068\u2069"
+                      "\ufeff")
+
+
+@lru_cache(maxsize=1)
+def _ranges() -> tuple[tuple[int, ...], tuple[int, ...]]:
+    text = resources.files("latsar").joinpath("fonts", "coverage.txt").read_text(encoding="utf-8")
+    pairs = [line.split("-") for line in text.splitlines() if line and not line.startswith("#")]
+    return tuple(int(low, 16) for low, _ in pairs), tuple(int(high, 16) for _, high in pairs)
+
+
+def drawable(char: str) -> bool:
+    """Whether every bundled face has a glyph for `char` (line breaks and tabs count as drawable)."""
+    if char in "\n\r\t":
+        return True
+    lows, highs = _ranges()
+    index = bisect.bisect_right(lows, ord(char)) - 1
+    return index >= 0 and ord(char) <= highs[index]
+
+
+def describe(char: str) -> str:
+    """U+0645 ARABIC LETTER MEEM"""
+    return f"U+{ord(char):04X} {unicodedata.name(char, 'unnamed character')}"
