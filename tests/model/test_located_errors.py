@@ -73,3 +73,13 @@ def test_an_escaped_control_character_in_item_text(mini: Path, capsys: pytest.Ca
     assert capsys.readouterr().err.splitlines() == [
         f"curriculum/items/mini.yaml:{line}:{column}: control character U+000C in the text; remove the escape "
         "sequence (\\x.., \\0, \\u..) from the text"]
+
+
+def test_blueprint_instructions_that_fail_with_the_quiz_values_fail_at_check(mini: Path,
+                                                                             capsys: pytest.CaptureFixture) -> None:
+    blueprint = mini / "blueprints" / "kuis.yaml"
+    blueprint.write_text(blueprint.read_text() + 'instructions: "Waktu per soal {{ minutes / (count - 2) }} menit."\n')
+    assert main(["check", "curriculum"]) == 2  # sample values (30 questions) pass; this quiz has 2
+    assert located(capsys.readouterr().err) == [
+        "curriculum/blueprints/kuis.yaml:8:15: template error: division by zero; available: agenda, cohort, count, "
+        "date, institution, language, minutes, options, pass_mark, place, title, version, year"]

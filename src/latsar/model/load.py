@@ -205,7 +205,30 @@ def _read_file(loaded: Loaded, file: Path, model: type, context: dict[str, Any])
     loaded.diagnostics.extend(placeholders.drop_covered(problems, doc))
     if value is not None:
         loaded.diagnostics.extend(_id_is_file_name(doc, file, value))
+        if model is Blueprint and not problems:
+            loaded.diagnostics.extend(_instructions_as_printed(doc, value, local))
         loaded.files[file.parent.name].append((doc, value))
+
+
+def _instructions_as_printed(doc: SourceDoc, blueprint: Blueprint, context: dict[str, Any]) -> list[Diagnostic]:
+    """The instructions rendered with this quiz's own values, for every paket when they name it:
+    a text that works with sample values can still fail with the real ones ({{ 60 / (count - 30) }})."""
+    from latsar.plan.handout import quiz_names
+    from latsar.plan.stable import version_code
+
+    text = blueprint.instructions
+    if not text or not templating.has_template(text):
+        return []
+    env = templating.environment()
+    count = sum(rule.count for rule in blueprint.rules)
+    codes = [version_code(n) for n in range(blueprint.versions)] if "version" in text else ["A"]
+    for code in codes:
+        names = {**context, **quiz_names(blueprint, count, code)}
+        try:
+            templating.render(env, text, names)
+        except templating.TemplateProblem as problem:
+            return [_template_diagnostic(doc, ("instructions",), problem, names)]
+    return []
 
 
 def _id_is_file_name(doc: SourceDoc, file: Path, value: Any) -> list[Diagnostic]:

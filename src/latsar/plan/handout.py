@@ -15,7 +15,7 @@ from typing import Any, Callable, Literal, Mapping, Union
 from latsar.errors import LatsarError
 from latsar.labels import format_date
 from latsar.model.curriculum import Curriculum
-from latsar.model.schema import CaseBlock, Chapter, Module, Programme, QuoteBlock, SeedSource, TextBlock
+from latsar.model.schema import Blueprint, CaseBlock, Chapter, Module, Programme, QuoteBlock, SeedSource, TextBlock
 from latsar.plan.types import LETTERS, QuizPlan, Version
 from latsar.text import templating
 
@@ -267,11 +267,14 @@ def template_context(programme: Programme, labels: Mapping[str, str], module_tit
 
 def quiz_values(plan: QuizPlan, version_code: str) -> dict[str, Any]:
     """The quiz's own names for its instructions (templating.QUIZ_NAMES), for one version."""
-    blueprint = plan.blueprint
     version = next(v for v in plan.versions if v.code == version_code)
-    values = dict(zip(templating.QUIZ_NAMES, (len(version.items), blueprint.minutes, number_text(blueprint.pass_mark),
-                                              version.code, blueprint.options, blueprint.title)))
-    return values
+    return quiz_names(plan.blueprint, len(version.items), version.code)
+
+
+def quiz_names(blueprint: Blueprint, count: int, version_code: str) -> dict[str, Any]:
+    """The values of templating.QUIZ_NAMES for a paket of `count` questions."""
+    return dict(zip(templating.QUIZ_NAMES, (count, blueprint.minutes, number_text(blueprint.pass_mark),
+                                            version_code, blueprint.options, blueprint.title)))
 
 
 def filler(context: Mapping[str, Any], where: str) -> Callable[[str], str]:
