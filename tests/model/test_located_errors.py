@@ -83,3 +83,33 @@ def test_blueprint_instructions_that_fail_with_the_quiz_values_fail_at_check(min
     assert located(capsys.readouterr().err) == [
         "curriculum/blueprints/kuis.yaml:8:15: template error: division by zero; available: agenda, cohort, count, "
         "date, institution, language, minutes, options, pass_mark, place, title, version, year"]
+
+
+def _png_header(width: int, height: int) -> bytes:
+    import struct
+    import zlib
+
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + b"IHDR" + ihdr
+            + struct.pack(">I", zlib.crc32(b"IHDR" + ihdr)))
+
+
+@pytest.mark.parametrize("name, make, message", [
+    ("bomb.png", lambda path: path.write_bytes(_png_header(50_000, 50_000)),
+     "logo file 'bomb.png' is 50,000 × 50,000 pixels (at most 25 megapixels); resize it: 1,000 pixels across is "
+     "plenty for print"),
+    ("banner.jpg", lambda path: __import__("PIL.Image").Image.new("RGB", (1000, 100)).save(path, "JPEG"),
+     "logo file 'banner.jpg' is 1000 × 100 pixels, 10.0 times as wide as high; a cover holds at most 4:1; crop it "
+     "to the emblem, or use a squarer version of the logo"),
+    ("tall.png", lambda path: __import__("PIL.Image").Image.new("RGB", (60, 600)).save(path, "PNG"),
+     "logo file 'tall.png' is 60 × 600 pixels, 10.0 times as high as wide; a cover holds at most 4:1; crop it to "
+     "the emblem, or use a squarer version of the logo"),
+])
+def test_logos_no_page_can_hold_are_located(name: str, make, message: str, mini: Path,
+                                            capsys: pytest.CaptureFixture) -> None:
+    make(mini / name)
+    programme = mini / "programme.yaml"
+    programme.write_text(programme.read_text() + f"theme: {{logo: {name}}}\n")
+    assert main(["build", "curriculum", "--out", "build"]) == 2
+    assert located(capsys.readouterr().err) == [f"curriculum/programme.yaml:8:15: {message}"]
+    assert not (mini.parent / "build").exists()

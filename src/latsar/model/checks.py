@@ -135,15 +135,38 @@ def _logo(root: Path, doc: SourceDoc, logo: str | None, key: tuple) -> Iterator[
     from latsar.source.files import Refused, inside, read_bounded
 
     try:
-        head = read_bounded(inside(root.resolve().parent, root, logo), LOGO_LIMIT)[:8]
+        data = read_bounded(inside(root.resolve().parent, root, logo), LOGO_LIMIT)
     except Refused as exc:
         yield Diagnostic(doc.locate(key), t("logo file '{file}' {problem}", file=logo, problem=exc),
                          t("give the path of a PNG or JPEG inside the project, relative to programme.yaml, "
                            "or remove `logo:`"))
         return
-    if not head.startswith(IMAGE_SIGNATURES):
+    if not data.startswith(IMAGE_SIGNATURES):
         yield Diagnostic(doc.locate(key), t("logo file '{file}' is not a PNG or JPEG image", file=logo),
                          t("save the logo as .png or .jpg"))
+        return
+    yield from _logo_size(doc.locate(key), logo, data)
+
+
+LOGO_PIXELS = 25_000_000  # a 300 dpi logo 10 cm wide is about 1 megapixel
+LOGO_ASPECT = 4.0  # width over height (or height over width) that a cover or title page can hold
+
+
+def _logo_size(where, logo: str, data: bytes) -> Iterator[Diagnostic]:
+    """A decompression bomb, or a banner no page can hold at the logo's height: refused here,
+    before reportlab tries to decode or place it."""
+    from latsar.source.images import image_size
+
+    size = image_size(data)
+    if size is None or 0 in size:
+        yield Diagnostic(where, f"logo file '{logo}' has no readable image size", "save the logo again as .png or .jpg")
+    elif size[0] * size[1] > LOGO_PIXELS:
+        yield Diagnostic(where, f"logo file '{logo}' is {size[0]:,} × {size[1]:,} pixels (at most "
+                         f"{LOGO_PIXELS // 1_000_000} megapixels)", "resize it: 1,000 pixels across is plenty for print")
+    elif max(size) / min(size) > LOGO_ASPECT:
+        yield Diagnostic(where, f"logo file '{logo}' is {size[0]} × {size[1]} pixels, {max(size) / min(size):.1f} "
+                         f"times as {'wide as high' if size[0] > size[1] else 'high as wide'}; a cover holds at most "
+                         f"{LOGO_ASPECT:g}:1", "crop it to the emblem, or use a squarer version of the logo")
 
 
 def _labels(doc: SourceDoc, programme) -> Iterator[Diagnostic]:
