@@ -181,7 +181,12 @@ def build(curriculum: Curriculum, out: Path, options: BuildOptions = BuildOption
     of `out`, or only its sub-folder `folder` (e.g. `quizzes/post-test`) with its own manifest.
     `report` hears each step's name as it starts, and "write" last."""
     context = BuildContext(curriculum, options, out)
-    outputs = run_steps(context, steps or tuple(STEPS), report)
+    try:
+        outputs = run_steps(context, steps or tuple(STEPS), report)
+    except Exception as exc:
+        if type(exc).__name__ != "LayoutError":  # reportlab's, not imported here
+            raise
+        raise layout_problem(curriculum, str(exc)) from None
     report("write")
     if folder:
         publish_part(curriculum, out, folder, outputs)
@@ -270,6 +275,26 @@ def _step_outputs(name: str, frozen: bytes) -> tuple[dict[str, bytes], list[str]
 
 def _cores(context: BuildContext) -> int:
     return context.options.jobs if context.options.jobs is not None else free_cores()
+
+
+def layout_problem(curriculum: Curriculum, detail: str) -> LatsarError:
+    """A block taller than a page (a very long stem, option or pembahasan): named at the item it
+    belongs to when reportlab's message names one, instead of a traceback."""
+    import re
+
+    from latsar.errors import Diagnostic
+
+    height = re.search(r"tallest (?:row|cell) ([\d.]+)", detail)
+    frame = re.search(r"frame '[^']*'\([\d.]+ x ([\d.]+)", detail)
+    size = (f" ({float(height.group(1)):.0f} pt high where a page holds {float(frame.group(1)):.0f})"
+            if height and frame else "")
+    named = [item_id for item_id in curriculum.item_locations if re.search(rf"\b{re.escape(item_id)}\b", detail)]
+    if named:
+        return LatsarError([Diagnostic(curriculum.item_locations[named[0]],
+                                       f"item '{named[0]}' is too long to fit on one page{size}",
+                                       "shorten its stem, options or pembahasan")])
+    return LatsarError([Diagnostic(None, f"a block of text is too long to fit on one page{size}",
+                                   "shorten the longest text of the last module or quiz you changed")])
 
 
 def find_blueprint(curriculum: Curriculum, blueprint_id: str):

@@ -113,3 +113,16 @@ def test_logos_no_page_can_hold_are_located(name: str, make, message: str, mini:
     assert main(["build", "curriculum", "--out", "build"]) == 2
     assert located(capsys.readouterr().err) == [f"curriculum/programme.yaml:8:15: {message}"]
     assert not (mini.parent / "build").exists()
+
+
+def test_an_item_too_long_for_a_page_is_located(mini: Path, capsys: pytest.CaptureFixture) -> None:
+    items = mini / "items" / "mini.yaml"
+    text = items.read_text()
+    first = next(line for line in text.splitlines() if "stem:" in line)
+    items.write_text(text.replace(first, first.split("stem:")[0] + 'stem: "' + "x" * 3000 + ' adalah …"', 1))
+    assert main(["build", "curriculum", "--out", "build"]) == 2
+    err = located(capsys.readouterr().err)
+    assert "Traceback" not in "\n".join(err)
+    assert err[-1].startswith("curriculum/items/mini.yaml:2:5: item 'mini-01' is too long to fit on one page (")
+    assert err[-1].endswith(" pt high where a page holds 694); shorten its stem, options or pembahasan")
+    assert not (mini.parent / "build").exists()
