@@ -112,7 +112,7 @@ def test_item_ids_stay_on_one_line(pdf, outcome):
 def test_the_pdf_reads_back(pdf, outcome):
     reader = PdfReader(io.BytesIO(pdf))
     text = "\n".join(page.extract_text() for page in reader.pages)
-    for words in ("Post-test Agenda III (post-test)", "Ringkasan Kelas", "Sebaran Nilai", "Analisis Butir",
+    for words in ("Post-test Pelatihan Pengayaan (post-test)", "Ringkasan Kelas", "Sebaran Nilai", "Analisis Butir",
                   "Penguasaan per Tujuan Pembelajaran", "Baris yang Ditolak", "kode paket 'Z' tidak dikenal",
                   "Metode dan Sumber"):
         assert words in text
