@@ -56,27 +56,37 @@ def _index(items: Iterable[ItemWords], words_of) -> dict[str, list[str]]:
     return index
 
 
+def _overlaps(words: Iterable[str], index: dict[str, list[str]]) -> Counter[str]:
+    """How many of `words` each item has (Counter.update counts a whole posting list at C speed)."""
+    counts: Counter[str] = Counter()
+    for word in words:
+        counts.update(index.get(word, ()))
+    return counts
+
+
 def near_duplicates(items: list[ItemWords]) -> Iterator[Pair]:
     by_id = {item.id: item for item in items}
     index = _index(items, lambda item: item.core)
     for item in items:
-        overlap = Counter(other for word in item.core for other in index[word] if other > item.id)
-        for other, count in sorted(overlap.items()):
+        # The union is at least this item's words, so fewer shared words cannot reach DUPLICATE.
+        least = DUPLICATE * len(item.core)
+        candidates = ((o, n) for o, n in _overlaps(item.core, index).items() if o > item.id and n >= least)
+        for other, count in sorted(candidates):
             union = len(item.core | by_id[other].core)
             if count / union >= DUPLICATE:
                 yield Pair("E1", item.id, other, tuple(sorted(item.core & by_id[other].core)), count / union)
 
 
 def cues(items: list[ItemWords]) -> Iterator[Pair]:
+    by_id = {item.id: item for item in items}
     index = _index(items, lambda item: item.shown)
     for cued in items:
         telling = cued.telling
         if len(telling) < CUE_WORDS:
             continue
-        hits = Counter(giver for word in telling for giver in index[word] if giver != cued.id)
-        for giver, count in sorted(hits.items()):
-            if count >= CUE_WORDS and count / len(telling) >= CUE_SHARE:
-                shared = tuple(sorted(w for w in telling if giver in index[w]))
+        for giver, count in sorted(_overlaps(telling, index).items()):
+            if giver != cued.id and count >= CUE_WORDS and count / len(telling) >= CUE_SHARE:
+                shared = tuple(sorted(telling & by_id[giver].shown))
                 yield Pair("E2", giver, cued.id, shared, count / len(telling))
 
 
