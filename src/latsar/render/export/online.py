@@ -33,28 +33,21 @@ def question_seconds(plan: QuizPlan, count: int, offered: Sequence[int]) -> int:
     return min(offered, key=lambda seconds: (abs(seconds - wanted), seconds))
 
 
-def write_text_row(sheet: Any, number: int, row: Iterable[Any]) -> None:
-    """Write row `number` (1-based) of an openpyxl sheet with every text cell stored as text: a
-    stem or option that starts with `=` must reach the spreadsheet as words, never a formula."""
-    for column, value in enumerate(row, start=1):
-        cell = sheet.cell(row=number, column=column, value=value)
-        if isinstance(value, str):
-            cell.data_type = "s"
-
-
 def workbook(title: str, rows: Iterable[Iterable[Any]], when: datetime.datetime,
              widths: Sequence[float] = ()) -> bytes:
-    """A one-sheet workbook of `rows`, every text cell stored as text, with deterministic bytes."""
+    """A one-sheet workbook of `rows` with deterministic bytes, every text cell stored as text: a
+    stem or option that starts with `=` must reach the spreadsheet as words, never a formula."""
     from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
 
     from latsar.score.xlsx import workbook_bytes
+    from latsar.text.formulas import append_text_safe
 
     book = Workbook()
     sheet = book.active
     sheet.title = title
-    for number, row in enumerate(rows, start=1):
-        write_text_row(sheet, number, row)
+    for row in rows:
+        append_text_safe(sheet, row)
     for column, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width
     return workbook_bytes(book, when)
