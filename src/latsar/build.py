@@ -111,14 +111,26 @@ def plan_step(context: BuildContext, outputs: Outputs) -> None:
 def handout_step(context: BuildContext, outputs: Outputs) -> None:
     from latsar.render.pdf.handout import book_pdf, module_pdf
 
+    _handouts(context, outputs, "pdf", module_pdf, book_pdf)
+
+
+def word_step(context: BuildContext, outputs: Outputs) -> None:
+    from latsar.render.docx import book_docx, module_docx
+
+    _handouts(context, outputs, "docx", module_docx, book_docx)
+
+
+def _handouts(context: BuildContext, outputs: Outputs, suffix: str, module_file: Callable, book_file: Callable) -> None:
+    """modules/<id>.<suffix> per module and modules/bahan-ajar.<suffix>, each with its evaluasi."""
     curriculum, theme = context.curriculum, context.theme
     evaluasi = {m.id: context.plans.get(f"evaluasi-{m.id}") for m in curriculum.modules}
     for module in curriculum.modules:
-        outputs.add(f"modules/{module.id}.pdf", module_pdf(curriculum, module.id, evaluasi[module.id], theme))
-    outputs.add("modules/bahan-ajar.pdf", book_pdf(curriculum, {k: v for k, v in evaluasi.items() if v}, theme))
+        outputs.add(f"modules/{module.id}.{suffix}", module_file(curriculum, module.id, evaluasi[module.id], theme))
+    outputs.add(f"modules/bahan-ajar.{suffix}", book_file(curriculum, {k: v for k, v in evaluasi.items() if v}, theme))
 
 
 def quiz_step(context: BuildContext, outputs: Outputs) -> None:
+    from latsar.render.docx import booklets_docx
     from latsar.render.pdf.quiz import quiz_set
     from latsar.reproducible import document_time
     from latsar.score.template import answer_template
@@ -126,7 +138,8 @@ def quiz_step(context: BuildContext, outputs: Outputs) -> None:
     when = document_time(context.curriculum.programme)
     for blueprint in context.blueprints:
         plan = context.plans[blueprint.id]
-        files = {**quiz_set(context.curriculum, plan, context.theme), **answer_template(plan, when)}
+        files = {**quiz_set(context.curriculum, plan, context.theme), **answer_template(plan, when),
+                 **booklets_docx(context.curriculum, plan, context.theme)}
         for name, data in sorted(files.items()):
             outputs.add(f"quizzes/{blueprint.id}/{name}", data)
 
@@ -160,6 +173,7 @@ STEPS: dict[str, Step] = {
     "summary": summary_step,
     "plans": plan_step,
     "handouts": handout_step,
+    "word": word_step,
     "quizzes": quiz_step,
     "exports": export_step,
 }

@@ -44,6 +44,28 @@ def test_planning_labels_and_cli_help_do_not_load_reportlab():
     assert result.stdout.strip().splitlines()[-1] == "False", result.stderr
 
 
+def test_only_render_docx_imports_python_docx():
+    offenders = [str(p.relative_to(SRC)) for p in SRC.rglob("*.py")
+                 if "docx" in _imports(p) and (SRC / "render" / "docx") not in p.parents]
+    assert offenders == []
+
+
+def test_cli_help_loads_no_document_or_spreadsheet_library():
+    code = (
+        "import sys\n"
+        "sys.argv = ['latsar', '--help']\n"
+        "try:\n"
+        "    from latsar.cli import main\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(sorted(m for m in ('docx', 'openpyxl', 'lxml', 'defusedxml') if m in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            env={"PYTHONPATH": str(SRC.parent), "PATH": ""})
+    assert result.stdout.strip().splitlines()[-1] == "[]", result.stderr
+
+
 def test_bundled_fonts_are_truetype_outlines_under_4_mb_with_licence():
     files = sorted(FONTS.glob("*.ttf"))
     assert [f.stem for f in files] == sorted(f"Noto{family}-{face}" for family in ("Serif", "Sans")

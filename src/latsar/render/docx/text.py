@@ -1,0 +1,212 @@
+"""Curriculum Markdown (the parsed tree of latsar.text.markdown) as Word paragraphs and runs.
+
+Paragraphs take the style they are given; lists use Word's List Number and List Bullet styles
+(each numbered list restarts at its own first number), block quotes the Quote style, and tables
+the Table Grid style with a bold head row. A container is anything that holds paragraphs: the
+document body or a table cell.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph as DocxParagraph
+
+from latsar.text.markdown import BlockQuote, ListBlock, Paragraph, Span, Table, parse
+
+CODE_FONT = "Courier New"
+# Word list styles by nesting depth (Word's default template has three levels of each).
+LIST_STYLES: dict[bool, tuple[str, ...]] = {True: ("List Number", "List Number 2", "List Number 3"),
+                                            False: ("List Bullet", "List Bullet 2", "List Bullet 3")}
+
+
+class Writer:
+    """Writes Markdown into a document; keeps the numbering instances it adds to the document."""
+
+    def __init__(self, doc: Any):
+        self.doc = doc
+        # python-docx looks a style up by scanning every style on each use; once is enough.
+        self.style_ids = {style.name: style.style_id for style in doc.styles}
+        self.list_numbers = {name: doc.styles[name].element.pPr.numPr.numId.val
+                             for names in LIST_STYLES.values() for name in names}
+
+    def add(self, container: Any, style: str = "Normal", text: str = "") -> Any:
+        """A new paragraph of `style` (a Word style name) at the end of `container`. Built as XML
+        directly: python-docx scans the whole body for its closing sectPr on every new
+        paragraph, and its child-ordering code dominates the time of a long document."""
+        element = OxmlElement("w:p")
+        if style != "Normal":
+            properties = OxmlElement("w:pPr")
+            style_element = OxmlElement("w:pStyle")
+            style_element.set(qn("w:val"), self.style_ids[style])
+            properties.append(style_element)
+            element.append(properties)
+        if text:
+            element.append(text_run(text))
+        parent = container.element.body if container is self.doc else container._element
+        if len(parent) and parent[-1].tag == qn("w:sectPr"):
+            parent[-1].addprevious(element)
+        else:
+            parent.append(element)
+        return DocxParagraph(element, container if container is not self.doc else self.doc._body)
+
+    def restyle(self, paragraph: Any, style: str) -> None:
+        if style != "Normal":
+            paragraph._p.get_or_add_pPr().style = self.style_ids[style]
+
+    def markdown(self, container: Any, source: str, style: str = "Normal", prefix: str = "") -> list[Any]:
+        """The paragraphs of `source`, appended to `container`; `prefix` (a number or letter)
+        opens the first paragraph, followed by a tab."""
+        written: list[Any] = []
+        for block in parse(source, typographic=True).blocks:
+            written += self._block(container, block, style, 0)
+        if prefix:
+            first = written[0] if written else self.add(container, style)
+            run = first.runs[0] if first.runs else first.add_run("")
+            run._r.addprevious(text_run(f"{prefix}\t"))
+        return written
+
+    def paragraph(self, container: Any, text: str, style: str = "Normal", bold: bool = False) -> Any:
+        """One paragraph of plain text."""
+        paragraph = self.add(container, style)
+        paragraph._p.append(text_run(text, bold))
+        return paragraph
+
+    def spans(self, paragraph: Any, spans: tuple[Span, ...], bold: bool = False, italic: bool = False) -> None:
+        for span in spans:
+            if span.kind == "br":
+                paragraph._p.append(text_run("", br=True))
+            elif span.kind in ("strong", "em"):
+                self.spans(paragraph, span.children, bold or span.kind == "strong", italic or span.kind == "em")
+            else:
+                paragraph._p.append(text_run(span.text, bold, italic, CODE_FONT if span.kind == "code" else None))
+
+    # ----------------------------------------------------------------- blocks
+
+    def _block(self, container: Any, block: Any, style: str, depth: int) -> list[Any]:
+        if isinstance(block, Paragraph):
+            paragraph = self.add(container, style)
+            self.spans(paragraph, block.spans)
+            return [paragraph]
+        if isinstance(block, ListBlock):
+            return self._list(container, block, depth)
+        if isinstance(block, BlockQuote):
+            return [p for inner in block.blocks for p in self._block(container, inner, "Quote", depth)]
+        return [self._table(container, block)]
+
+    def _list(self, container: Any, block: ListBlock, depth: int) -> list[Any]:
+        style = LIST_STYLES[block.ordered][min(depth, 2)]
+        number = self.restart(style, block.start) if block.ordered else None
+        written: list[Any] = []
+        for item in block.items:
+            for index, inner in enumerate(item):
+                if isinstance(inner, Paragraph):
+                    paragraph = self.add(container, style if index == 0 else "List Continue")
+                    self.spans(paragraph, inner.spans)
+                    if number is not None and index == 0:
+                        set_numbering(paragraph, number)
+                    written.append(paragraph)
+                else:
+                    written += self._block(container, inner, "Normal", depth + 1)
+        return written
+
+    def restart(self, style: str, start: int = 1) -> int:
+        """A new numbering instance of a numbered list style that starts at `start`: Word would
+        otherwise continue every list of the style from the one before."""
+        numbering = self.doc.part.numbering_part.element
+        abstract = next(n.abstractNumId.val for n in numbering.num_lst
+                        if n.numId == self.list_numbers[style])
+        num = numbering.add_num(abstract)
+        override = num.add_lvlOverride(ilvl=0)
+        start_override = OxmlElement("w:startOverride")
+        start_override.set(qn("w:val"), str(start))
+        override.append(start_override)
+        return num.numId
+
+    def question(self, container: Any, number: int, stem: str, options: tuple[tuple[str, str], ...]) -> None:
+        """A numbered question with its lettered options, kept on one page where Word can."""
+        stem_paragraphs = self.markdown(container, stem, prefix=f"{number}.")
+        for paragraph in stem_paragraphs:
+            hanging(paragraph, 20, 20)
+            paragraph.paragraph_format.keep_with_next = True
+        for letter, text in options:
+            for paragraph in self.markdown(container, text, prefix=letter):
+                hanging(paragraph, 40, 20)
+                paragraph.paragraph_format.keep_with_next = True
+                paragraph.paragraph_format.space_after = Pt(0)
+        paragraph.paragraph_format.keep_with_next = None
+        paragraph.paragraph_format.space_after = Pt(8)
+
+    def grid(self, table: Any) -> None:
+        """Give a table Word's Table Grid style."""
+        table._tbl.tblPr.get_or_add_tblStyle().val = self.style_ids["Table Grid"]
+
+    def _table(self, container: Any, block: Table) -> Any:
+        rows = ([block.header] if block.header else []) + list(block.rows)
+        width = max(len(row) for row in rows)
+        table = container.add_table(rows=len(rows), cols=width)
+        self.grid(table)
+        cells = cell_grid(table)
+        for r, row in enumerate(rows):
+            for c, cell_spans in enumerate(row):
+                paragraph = cells[r][c].paragraphs[0]
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
+                self.spans(paragraph, cell_spans, bold=bool(block.header) and r == 0)
+        return table
+
+def cell_grid(table: Any) -> list[list[Any]]:
+    """The table's cells by row and column, found once (python-docx's `table.cell` walks every
+    cell of the table on each call)."""
+    return [[_Cell(tc, table) for tc in tr.tc_lst] for tr in table._tbl.tr_lst]
+
+
+def put(cell: Any, text: str, bold: bool = False) -> None:
+    """Plain text into a new table cell's first paragraph."""
+    cell.paragraphs[0]._p.append(text_run(text, bold))
+
+
+def set_numbering(paragraph: Any, num_id: int) -> None:
+    """Number the paragraph from the numbering instance `num_id` (see `Writer.restart`)."""
+    numbering = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+    numbering.get_or_add_ilvl().val = 0
+    numbering.get_or_add_numId().val = num_id
+
+
+def hanging(paragraph: Any, indent: float, hang: float) -> None:
+    """Left indent `indent` pt with the first line `hang` pt further left (for "1.⇥text")."""
+    paragraph.paragraph_format.left_indent = Pt(indent)
+    paragraph.paragraph_format.first_line_indent = Pt(-hang)
+    paragraph.paragraph_format.tab_stops.add_tab_stop(Pt(indent))
+
+
+def text_run(text: str, bold: bool = False, italic: bool = False, font: str | None = None, br: bool = False) -> Any:
+    """A `w:r` element built directly: python-docx's run text setter walks the text one
+    character at a time, which dominates the time of a long document. Tabs become `w:tab`."""
+    run = OxmlElement("w:r")
+    if bold or italic or font:
+        properties = OxmlElement("w:rPr")
+        if font:
+            fonts = OxmlElement("w:rFonts")
+            for attribute in ("w:ascii", "w:hAnsi", "w:cs"):
+                fonts.set(qn(attribute), font)
+            properties.append(fonts)
+        for flag, tag in ((bold, "w:b"), (italic, "w:i")):
+            if flag:
+                properties.append(OxmlElement(tag))
+        run.append(properties)
+    if br:
+        run.append(OxmlElement("w:br"))
+    for index, part in enumerate(text.split("\t")):
+        if index:
+            run.append(OxmlElement("w:tab"))
+        if part:
+            element = OxmlElement("w:t")
+            element.set(qn("xml:space"), "preserve")
+            element.text = part
+            run.append(element)
+    return run
