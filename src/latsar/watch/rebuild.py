@@ -58,6 +58,7 @@ def _handouts(curriculum: Curriculum, out: Path, lang: str | None, module_ids: l
     if not module_ids:
         return {}
     from latsar.plan.quiz import plan_quiz
+    from latsar.render.docx import book_docx, module_docx
     from latsar.render.pdf.handout import book_pdf, module_pdf
     from latsar.render.pdf.theme import make_theme
 
@@ -65,12 +66,15 @@ def _handouts(curriculum: Curriculum, out: Path, lang: str | None, module_ids: l
     evaluasi = {m.id: plan_quiz(curriculum, curriculum.blueprint_by_id[f"evaluasi-{m.id}"])
                 for m in curriculum.modules if f"evaluasi-{m.id}" in curriculum.blueprint_by_id}
     written = {}
-    for module_id in module_ids:
-        written[f"modules/{module_id}.pdf"] = _write(out, f"modules/{module_id}.pdf",
-                                                     module_pdf(curriculum, module_id, evaluasi.get(module_id), theme))
-        echo(t("rebuilt {path}", path=shown(out / "modules" / (module_id + ".pdf"))))
-    written["modules/bahan-ajar.pdf"] = _write(out, "modules/bahan-ajar.pdf", book_pdf(curriculum, evaluasi, theme))
-    echo(t("rebuilt {path}", path=shown(out / "modules" / "bahan-ajar.pdf")))
+    # The PDF first (the trainer is looking at it), then the Word copy a full build writes too.
+    for suffix, module_file, book_file in (("pdf", module_pdf, book_pdf), ("docx", module_docx, book_docx)):
+        for module_id in module_ids:
+            path = f"modules/{module_id}.{suffix}"
+            written[path] = _write(out, path, module_file(curriculum, module_id, evaluasi.get(module_id), theme))
+            echo(t("rebuilt {path}", path=shown(out / path)))
+        book = f"modules/bahan-ajar.{suffix}"
+        written[book] = _write(out, book, book_file(curriculum, evaluasi, theme))
+        echo(t("rebuilt {path}", path=shown(out / book)))
     return written
 
 
