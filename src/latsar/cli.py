@@ -247,6 +247,32 @@ def _confirm_update() -> bool:
                          "(future quizzes will use them)?", default=False, err=True)
 
 
+@app.command("import")
+def import_(files: Optional[list[Path]] = typer.Argument(None, show_default=False,
+                                                       help="Moodle XML, GIFT, Aiken or latsar .xlsx files."),
+            module: Optional[str] = typer.Option(None, "--module", "-m", show_default=False,
+                                                 help="Module id the items belong to: new ids start with it."),
+            out: Optional[Path] = typer.Option(None, "--out", "-o", show_default=False,
+                                               help="Items YAML file to write (default: standard output)."),
+            fmt: Optional[str] = typer.Option(None, "--format", show_default=False,
+                                              help="moodle, gift, aiken or xlsx (default: from each file)."),
+            template: Optional[Path] = typer.Option(None, "--template", show_default=False,
+                                                    help="Write latsar's Excel template for items here, and stop.")) -> None:
+    """Import a question bank (Moodle XML, GIFT, Aiken, latsar's Excel template) as items YAML."""
+    from latsar.ingest import import_to, write_template
+
+    if template is not None:
+        typer.echo(write_template(template))
+        return
+    if not files:
+        raise LatsarError("latsar import: give the files to import, or --template FILE.xlsx "
+                          "(see `latsar import --help`)")
+    text, message = import_to(list(files), module, out, fmt)
+    if text:
+        sys.stdout.write(text)
+    typer.echo(message, err=True)
+
+
 @app.command()
 def init(dest: Path = typer.Argument(..., show_default=False,
                                      help="New folder; receives curriculum/ and seeds/.")) -> None:
