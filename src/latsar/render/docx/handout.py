@@ -150,13 +150,45 @@ class _Story:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
             if number == 0:
                 paragraph.paragraph_format.space_before = Pt(self.theme.page_size[1] * 0.18)
-        if block.logo is not None and block.logo.is_file():
-            picture = self.doc.add_paragraph()
+        self._logos(block.logos)
+        self._centred(((block.institution, True), (block.cohort_year, False)))
+
+    def title_page(self, block: plan.TitlePage) -> None:
+        self._logos(block.logos)
+        self._centred(((block.kicker.upper(), False),), "Subtitle")
+        self._centred(((block.title, False),), "Title")
+        self._centred(((block.subtitle, False),), "Subtitle")
+        self._centred(tuple((detail, False) for detail in block.details))
+        self._centred(((block.institution, True), (block.place_year, False)))
+
+    def colophon(self, block: plan.Colophon) -> None:
+        for label, names in block.credits:
+            self.writer.paragraph(self.doc, label, bold=True)
+            for name in names:
+                self.writer.paragraph(self.doc, name)
+        for line in (block.edition, block.copyright):
+            if line:
+                self.writer.paragraph(self.doc, line)
+        self.writer.markdown(self.doc, block.notice)
+
+    def formula(self, block: plan.Formula) -> None:
+        """left = numerator / denominator × factor, on one centred line (Word has no fraction
+        without an equation object)."""
+        line = f"{block.left} = ({block.numerator}) / ({block.denominator}) {block.factor}".rstrip()
+        self._centred(((line, False),))
+
+    def _logos(self, logos: tuple) -> None:
+        present = [logo for logo in logos if logo.is_file()]
+        if present:
+            picture = self.writer.add(self.doc)
             picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            picture.add_run().add_picture(str(block.logo), height=Pt(90))
-        for text, bold in ((block.institution, True), (block.cohort_year, False)):
-            paragraph = self.writer.paragraph(self.doc, text, bold=bold)
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            for logo in present:
+                picture.add_run().add_picture(str(logo), height=Pt(64))
+
+    def _centred(self, lines: tuple[tuple[str, bool], ...], style: str = "Normal") -> None:
+        for text, bold in lines:
+            if text:
+                self.writer.paragraph(self.doc, text, style, bold=bold).alignment = WD_ALIGN_PARAGRAPH.CENTER
 
     # ----------------------------------------------------------------- boxed blocks
 
@@ -248,5 +280,6 @@ _BLOCKS: dict[type, Callable[[_Story, Any], None]] = {
     plan.Quotation: _Story.quotation, plan.Case: _Story.case, plan.Signature: _Story.signature,
     plan.Quiz: _Story.quiz, plan.KeyTable: _Story.key_table, plan.Explanations: _Story.explanations,
     plan.Glossary: _Story.glossary, plan.ReferenceList: _Story.references, plan.Contents: _Story.contents,
-    plan.Cover: _Story.cover,
+    plan.Cover: _Story.cover, plan.TitlePage: _Story.title_page, plan.Colophon: _Story.colophon,
+    plan.Formula: _Story.formula,
 }
