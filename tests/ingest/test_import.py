@@ -57,7 +57,7 @@ def imported(tmp_path: Path, name: str, data: bytes, module: str | None = "wog")
 def test_latsars_own_exports_of_the_whole_bank_come_back(tmp_path, bundled, whole_bank, fmt):
     data = export_one(bundled, whole_bank, fmt).files[FORMATS[fmt]]
     got = imported(tmp_path, FORMATS[fmt], data)
-    assert len(got) == len(bundled.items) == 111
+    assert len(got) == len(bundled.items) > 100
     # Aiken has no ids and plain text; Moodle XML and GIFT group by category, so match by id.
     pairs = list(zip(bundled.items, got)) if fmt == "aiken" else [(i, {g["id"]: g for g in got}[i.id]) for i in bundled.items]
     equal = (lambda a, b: plain_text(a) == plain_text(b)) if fmt == "aiken" else same
