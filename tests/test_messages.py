@@ -6,15 +6,19 @@ from __future__ import annotations
 import gettext
 import importlib.util
 import re
+import shutil
 import string
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from latsar import messages
+from latsar.cli import main
 
 PROJECT = Path(__file__).resolve().parents[1]
-
+BAD = PROJECT / "tests" / "fixtures" / "bad"
 
 
 def _tool():
@@ -34,6 +38,10 @@ def _fields(text: str) -> set[str]:
         return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
     except ValueError:
         return {"(not a format string)"}
+
+
+def test_the_code_has_messages() -> None:
+    assert len(CODE) > 20
 
 
 def test_no_message_is_built_before_translation() -> None:
@@ -65,18 +73,71 @@ def test_compiled_catalogue_is_current(lang: str) -> None:
 
 
 def test_an_untranslated_message_falls_back_to_english() -> None:
-    messages.use_language("id")
-    try:
+    with messages.speaking("id"):
         assert messages.t("no such message {n}", n=3) == "no such message 3"
-    finally:
-        messages.use_language("en")
+        assert messages.t("unknown key '{key}'", key="titel") == "kunci 'titel' tidak dikenal"
+    assert messages.t("unknown key '{key}'", key="titel") == "unknown key 'titel'"
 
 
-def _run(args: list[str], lang: str, capsys: pytest.CaptureFixture) -> tuple[int, str]:
-    messages.use_language(lang)
-    try:
-        code = main(args)
-    finally:
-        messages.use_language("en")
-    captured = capsys.readouterr()
-    return code, captured.err
+def _run(args: list[str], lang: str, capsys: pytest.CaptureFixture,
+         monkeypatch: pytest.MonkeyPatch) -> tuple[int, str]:
+    monkeypatch.setenv("LATSAR_LANG", lang)  # as a trainer would: LATSAR_LANG=id latsar check
+    code = main(args)
+    return code, capsys.readouterr().err
+
+
+TARGETS = {"module": "modules/mini.yaml", "items": "items/mini.yaml", "blueprint": "blueprints/kuis.yaml",
+           "regulations": "regulations.yaml", "sources": "../seeds/sources.yaml"}
+LOCATION = re.compile(r"^(\S+:\d+:\d+): ")
+
+
+@pytest.mark.parametrize("fixture", sorted(p.name for p in BAD.glob("*.yaml")))
+def test_check_speaks_indonesian_and_english(fixture: str, mini: Path, capsys: pytest.CaptureFixture,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copyfile(BAD / fixture, mini / TARGETS[fixture.rsplit(".", 2)[-2]])
+    code_en, english = _run(["check", "curriculum"], "en", capsys, monkeypatch)
+    code_id, indonesian = _run(["check", "curriculum"], "id", capsys, monkeypatch)
+    assert code_en == code_id == 2
+    en_lines, id_lines = english.splitlines(), indonesian.splitlines()
+    assert len(en_lines) == len(id_lines)
+    for en_line, id_line in zip(en_lines, id_lines):
+        en_where, id_where = LOCATION.match(en_line), LOCATION.match(id_line)
+        assert (en_where and en_where[1]) == (id_where and id_where[1])  # locations stay as written
+        assert en_line != id_line, id_line  # every line is said in Indonesian
+
+
+def test_indonesian_messages_read_as_written(mini: Path, capsys: pytest.CaptureFixture,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copyfile(BAD / "unknown-key.module.yaml", mini / "modules" / "mini.yaml")
+    shutil.copyfile(BAD / "flow-comma.items.yaml", mini / "items" / "mini.yaml")
+    assert _run(["check", "curriculum"], "id", capsys, monkeypatch)[1].splitlines() == [
+        "curriculum/items/mini.yaml:9:63: kunci 'tidak ada di berita.' tidak dikenal; koma di dalam { … } memulai "
+        "kunci baru: apit teksnya dengan tanda kutip, mis. reason: \"Tidak disebut, tidak ada di berita.\"",
+        "curriculum/modules/mini.yaml:2:1: kunci 'titel' tidak dikenal; maksud Anda 'title'?",
+        "curriculum/modules/mini.yaml:4:1: kunci 'descripton' tidak dikenal; maksud Anda 'description'?",
+        "3 galat",
+    ]
+
+
+def test_the_programme_language_is_the_default(mini: Path, monkeypatch: pytest.MonkeyPatch,
+                                               capsys: pytest.CaptureFixture) -> None:
+    monkeypatch.delenv("LATSAR_LANG")
+    assert main(["check", "curriculum"]) == 0  # the mini programme does not set `language`: Indonesian
+    assert capsys.readouterr().out.splitlines()[-1] == "0 peringatan, 0 galat"
+    programme = mini / "programme.yaml"
+    programme.write_text(programme.read_text() + "language: en\n")
+    assert main(["check", "curriculum"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "0 warning(s), 0 errors"
+    monkeypatch.setenv("LATSAR_LANG", "id")  # the environment wins over the programme
+    assert main(["check", "curriculum"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "0 peringatan, 0 galat"
+
+
+def test_help_in_both_languages() -> None:
+    def helped(lang: str) -> str:
+        env = {"LATSAR_LANG": lang, "PATH": ""}
+        return subprocess.run([sys.executable, "-m", "latsar", "--help"], capture_output=True, text=True,
+                              env=env, check=True).stdout
+
+    assert "Periksa kurikulum" in helped("id")
+    assert "Validate the curriculum" in helped("en")

@@ -18,6 +18,7 @@ from typer.core import TyperGroup
 from latsar import __version__
 from latsar.entry import INTERRUPTED
 from latsar.errors import LatsarError, did_you_mean
+from latsar.messages import environment_language, speaking, t
 from latsar.project import Project, locate, shown
 
 
@@ -32,25 +33,25 @@ class LatsarGroup(TyperGroup):
         name = args[0] if args else ""
         if name and not name.startswith("-") and self.get_command(ctx, name) is None:
             known = self.list_commands(ctx)
-            hint = did_you_mean(name, known) or f"commands: {', '.join(known)}"
-            raise LatsarError(f"latsar: unknown command '{name}'; {hint} (see `latsar --help`)")
+            hint = did_you_mean(name, known) or t("commands: {names}", names=", ".join(known))
+            raise LatsarError(t("latsar: unknown command '{name}'; {hint} (see `latsar --help`)", name=name, hint=hint))
         return super().resolve_command(ctx, args)
 
 
 app = typer.Typer(
     cls=LatsarGroup, no_args_is_help=True, pretty_exceptions_enable=False, rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
-    help="Latsar training modules and multiple-choice quizzes (PDF, LMS exports, item analysis) "
-         "from a YAML curriculum.",
+    help=t("Latsar training modules and multiple-choice quizzes (PDF, LMS exports, item analysis) "
+         "from a YAML curriculum."),
 )
 
 CurriculumArg = typer.Argument(None, show_default=False,
-                               help="Curriculum folder, or the project folder holding curriculum/ "
-                                    "(default: found from the current folder upward).")
+                               help=t("Curriculum folder, or the project folder holding curriculum/ "
+                                    "(default: found from the current folder upward)."))
 OutOption = typer.Option(None, "--out", show_default=False,
-                         help="Output folder (default: build/ beside the curriculum).")
-LangOption = typer.Option(None, "--lang", help="Labels language of the documents: id or en.")
-QuietOption = typer.Option(False, "--quiet", "-q", help="No progress display and no summary.")
+                         help=t("Output folder (default: build/ beside the curriculum)."))
+LangOption = typer.Option(None, "--lang", help=t("Labels language of the documents: id or en."))
+QuietOption = typer.Option(False, "--quiet", "-q", help=t("No progress display and no summary."))
 
 
 def _show_version(value: bool) -> None:
@@ -61,9 +62,8 @@ def _show_version(value: bool) -> None:
 
 @app.callback()
 def _main(version: bool = typer.Option(False, "--version", "-V", callback=_show_version, is_eager=True,
-                                       help="Print latsar's version and exit.")) -> None:
-    """Latsar training modules and multiple-choice quizzes (PDF, LMS exports, item analysis)
-    from a YAML curriculum."""
+                                       help=t("Print latsar's version and exit."))) -> None:
+    pass  # the help is the Typer's own
 
 
 def _load(project: Project, show_warnings: bool = True):
@@ -78,8 +78,8 @@ def _load(project: Project, show_warnings: bool = True):
 
 def _check_lang(lang: Optional[str]) -> None:
     if lang not in (None, "id", "en"):
-        hint = did_you_mean(lang or "", ("id", "en")) or "use id (Bahasa Indonesia) or en (English)"
-        raise LatsarError(f"--lang: unknown language '{lang}'; {hint}")
+        hint = did_you_mean(lang or "", ("id", "en")) or t("use id (Bahasa Indonesia) or en (English)")
+        raise LatsarError(t("--lang: unknown language '{lang}'; {hint}", lang=lang, hint=hint))
 
 
 def _programme_language(project: Project) -> str:
@@ -98,7 +98,7 @@ def _out(project: Project, out: Optional[Path], lang: Optional[str], curriculum:
     return out if out is not None else project.build_dir(lang, curriculum.programme.language)
 
 
-WatchOption = typer.Option(False, "--watch", "-w", help="Run again after every save, until Ctrl-C.")
+WatchOption = typer.Option(False, "--watch", "-w", help=t("Run again after every save, until Ctrl-C."))
 
 
 def _watch(session: Any, project: Project) -> None:
@@ -107,11 +107,10 @@ def _watch(session: Any, project: Project) -> None:
     watch_loop(session, file_changes(project.curriculum, project.root / "seeds"))
 
 
-@app.command()
+@app.command(help=t("Validate the curriculum: every error and lint warning with its location, then a summary."))
 def check(path: Optional[Path] = CurriculumArg,
-          strict: bool = typer.Option(False, "--strict", help="Exit 1 when there are warnings."),
+          strict: bool = typer.Option(False, "--strict", help=t("Exit 1 when there are warnings.")),
           watch: bool = WatchOption) -> None:
-    """Validate the curriculum: every error and lint warning with its location, then a summary."""
     from latsar.summary import summary
 
     if watch:
@@ -121,20 +120,19 @@ def check(path: Optional[Path] = CurriculumArg,
         return _watch(CheckSession(project.curriculum, lambda line: typer.echo(line, err=True)), project)
     curriculum, warnings = _load(locate(path))
     typer.echo(summary(curriculum))
-    typer.echo(f"\n{len(warnings)} warning(s), 0 errors")
+    typer.echo("\n" + t("{count} warning(s), 0 errors", count=len(warnings)))
     if strict and warnings:
         raise typer.Exit(1)
 
 
-ReplanOption = typer.Option(False, "--replan", help="Plan quizzes anew instead of reprinting them as recorded in "
-                                                   "their versions.json (answers to the old print no longer score).")
+ReplanOption = typer.Option(False, "--replan", help=t("Plan quizzes anew instead of reprinting them as recorded in "
+                                                   "their versions.json (answers to the old print no longer score)."))
 
 
-@app.command()
+@app.command(help=t("Build every document of the curriculum into build/ (build-en/ for --lang en)."))
 def build(path: Optional[Path] = CurriculumArg, out: Optional[Path] = OutOption,
           lang: Optional[str] = LangOption, quiet: bool = QuietOption, watch: bool = WatchOption,
           replan: bool = ReplanOption) -> None:
-    """Build every document of the curriculum into build/ (build-en/ for --lang en)."""
     from latsar.build import STEPS, BuildOptions, build as run_build
 
     _check_lang(lang)
@@ -158,9 +156,9 @@ def _run_build(quiet: bool, target: Path, steps: int, work: Any, folder: str = "
     with progress(wanted(quiet), steps) as report:
         outputs = work(report)
     for note in outputs.notes:
-        typer.echo(f"note: {note}", err=True)
+        typer.echo(t("note: {note}", note=note), err=True)
     if not quiet:
-        typer.echo(f"wrote {len(outputs.files)} files to {shown(target / folder)}/")
+        typer.echo(t("wrote {count} files to {folder}/", count=len(outputs.files), folder=shown(target / folder)))
     summary_table("latsar", _summary_rows(outputs.files, time.perf_counter() - started), wanted(quiet))
 
 
@@ -168,8 +166,9 @@ def _summary_rows(files: dict[str, bytes], seconds: float) -> list[tuple[str, st
     folders: dict[str, list[int]] = {}
     for path, data in files.items():
         folders.setdefault(path.split("/")[0] if "/" in path else ".", []).append(len(data))
-    rows = [(name, f"{len(sizes)} files, {sum(sizes) / 1024:,.0f} KiB") for name, sizes in sorted(folders.items())]
-    return rows + [("time", f"{seconds:.1f} s")]
+    rows = [(name, t("{count} files, {size:,.0f} KiB", count=len(sizes), size=sum(sizes) / 1024))
+            for name, sizes in sorted(folders.items())]
+    return rows + [(t("time"), t("{seconds:.1f} s", seconds=seconds))]
 
 
 def _build_part(path: Optional[Path], out: Optional[Path], blueprint_id: str, step: str, quiet: bool,
@@ -186,45 +185,42 @@ def _build_part(path: Optional[Path], out: Optional[Path], blueprint_id: str, st
         curriculum, target, options, steps=("plans", step), folder=folder, report=report), folder=folder)
 
 
-BlueprintArg = typer.Argument(..., show_default=False, help="Blueprint id, e.g. post-test.")
+BlueprintArg = typer.Argument(..., show_default=False, help=t("Blueprint id, e.g. post-test."))
 
 
-@app.command()
+@app.command(help=t("Build one quiz set (booklets per version, answer sheet, keys, pembahasan, kisi-kisi)."))
 def quiz(blueprint: str = BlueprintArg, path: Optional[Path] = CurriculumArg, out: Optional[Path] = OutOption,
          lang: Optional[str] = LangOption, quiet: bool = QuietOption, replan: bool = ReplanOption) -> None:
-    """Build one quiz set (booklets per version, answer sheet, keys, pembahasan, kisi-kisi)."""
     _check_lang(lang)
     _build_part(path, out, blueprint, "quizzes", quiet, lang=lang, replan=replan)
 
 
-@app.command()
+@app.command(help=t("Export one quiz's items for learning-management systems into build/exports/BLUEPRINT/."))
 def export(blueprint: str = BlueprintArg, path: Optional[Path] = CurriculumArg,
            formats: list[str] = typer.Option([], "--format", "-f",
-                                             help="moodle, gift, aiken, qti12, qti21 or csv; repeat for several "
-                                                  "(default: all)."),
+                                             help=t("moodle, gift, aiken, qti12, qti21 or csv; repeat for several "
+                                                  "(default: all).")),
            out: Optional[Path] = OutOption, quiet: bool = QuietOption, replan: bool = ReplanOption) -> None:
-    """Export one quiz's items for learning-management systems into build/exports/BLUEPRINT/."""
     _build_part(path, out, blueprint, "exports", quiet, formats=tuple(formats), replan=replan)
 
 
-@app.command()
-def score(blueprint: str = typer.Argument(..., show_default=False, help="Blueprint id of the quiz, e.g. post-test."),
+@app.command(help=t("Score a quiz's answers: scores, item analysis, a report, and item statistics for the bank."))
+def score(blueprint: str = typer.Argument(..., show_default=False, help=t("Blueprint id of the quiz, e.g. post-test.")),
           answers: list[Path] = typer.Argument(..., show_default=False,
-                                               help="Answer files: latsar's jawaban.csv/.xlsx, a Moodle responses "
-                                                    "report, a Google Forms export or a 0/1 matrix."),
+                                               help=t("Answer files: latsar's jawaban.csv/.xlsx, a Moodle responses "
+                                                    "report, a Google Forms export or a 0/1 matrix.")),
           path: Optional[Path] = typer.Option(None, "--curriculum", "-c", show_default=False,
-                                              help="Curriculum folder (default: found from the current folder up)."),
-          fmt: Optional[str] = typer.Option(None, "--format", help="template, scans, moodle, forms or matrix "
-                                                                   "(default: detected from the header)."),
-          cohort: Optional[str] = typer.Option(None, "--cohort", help="Cohort name (default: the programme's)."),
-          pre: Optional[Path] = typer.Option(None, "--pre", help="Pre-test scores.csv or answers, for the gain."),
+                                              help=t("Curriculum folder (default: found from the current folder up).")),
+          fmt: Optional[str] = typer.Option(None, "--format", help=t("template, scans, moodle, forms or matrix "
+                                                                   "(default: detected from the header).")),
+          cohort: Optional[str] = typer.Option(None, "--cohort", help=t("Cohort name (default: the programme's).")),
+          pre: Optional[Path] = typer.Option(None, "--pre", help=t("Pre-test scores.csv or answers, for the gain.")),
           update_bank: Optional[bool] = typer.Option(
               None, "--update-bank/--no-update-bank", show_default=False,
-              help="Write the item statistics back to curriculum/stats/ (default: ask on a terminal, else no)."),
+              help=t("Write the item statistics back to curriculum/stats/ (default: ask on a terminal, else no).")),
           allow_rejected: bool = typer.Option(False, "--allow-rejected",
-                                              help="Exit 0 even when some rows were rejected."),
+                                              help=t("Exit 0 even when some rows were rejected.")),
           out: Optional[Path] = OutOption, quiet: bool = QuietOption) -> None:
-    """Score a quiz's answers: scores, item analysis, a report, and item statistics for the bank."""
     from latsar.progress import wanted
     from latsar.score.command import score_command
 
@@ -237,51 +233,52 @@ def score(blueprint: str = typer.Argument(..., show_default=False, help="Bluepri
     for note in result.notes:
         typer.echo(note)
     if result.rejected and not allow_rejected:
-        typer.echo(f"{result.rejected} row(s) rejected (listed above and in rejected.csv); fix them and score "
-                   "again, or pass --allow-rejected to accept the results without them", err=True)
+        typer.echo(t("{count} row(s) rejected (listed above and in rejected.csv); fix them and score "
+                     "again, or pass --allow-rejected to accept the results without them", count=result.rejected),
+                   err=True)
         raise typer.Exit(1)
 
 
 def _confirm_update() -> bool:
-    return typer.confirm("Write these item statistics back to curriculum/stats/ "
-                         "(future quizzes will use them)?", default=False, err=True)
+    return typer.confirm(t("Write these item statistics back to curriculum/stats/ "
+                           "(future quizzes will use them)?"), default=False, err=True)
 
 
-@app.command("import")
+@app.command("import", help=t("Import a question bank (Moodle XML, GIFT, Aiken, latsar's Excel template) as "
+                               "items YAML."))
 def import_(files: Optional[list[Path]] = typer.Argument(None, show_default=False,
-                                                       help="Moodle XML, GIFT, Aiken or latsar .xlsx files."),
+                                                       help=t("Moodle XML, GIFT, Aiken or latsar .xlsx files.")),
             module: Optional[str] = typer.Option(None, "--module", "-m", show_default=False,
-                                                 help="Module id the items belong to: new ids start with it."),
+                                                 help=t("Module id the items belong to: new ids start with it.")),
             out: Optional[Path] = typer.Option(None, "--out", "-o", show_default=False,
-                                               help="Items YAML file to write (default: standard output)."),
+                                               help=t("Items YAML file to write (default: standard output).")),
             fmt: Optional[str] = typer.Option(None, "--format", show_default=False,
-                                              help="moodle, gift, aiken or xlsx (default: from each file)."),
+                                              help=t("moodle, gift, aiken or xlsx (default: from each file).")),
             template: Optional[Path] = typer.Option(None, "--template", show_default=False,
-                                                    help="Write latsar's Excel template for items here, and stop.")) -> None:
-    """Import a question bank (Moodle XML, GIFT, Aiken, latsar's Excel template) as items YAML."""
+                                                    help=t("Write latsar's Excel template for items here, and "
+                                                           "stop."))) -> None:
     from latsar.ingest import import_to, write_template
 
     if template is not None:
         typer.echo(write_template(template))
         return
     if not files:
-        raise LatsarError("latsar import: give the files to import, or --template FILE.xlsx "
-                          "(see `latsar import --help`)")
+        raise LatsarError(t("latsar import: give the files to import, or --template FILE.xlsx "
+                            "(see `latsar import --help`)"))
     text, message = import_to(list(files), module, out, fmt)
     if text:
         sys.stdout.write(text)
     typer.echo(message, err=True)
 
 
-@app.command()
+@app.command(help=t("Start a new curriculum from the bundled one, ready to edit and build."))
 def init(dest: Path = typer.Argument(..., show_default=False,
-                                     help="New folder; receives curriculum/ and seeds/.")) -> None:
-    """Start a new curriculum from the bundled one, ready to edit and build."""
+                                     help=t("New folder; receives curriculum/ and seeds/."))) -> None:
     bundled = bundled_root()
     if dest.is_dir() and any(dest.iterdir()):
-        raise LatsarError(f"{dest}: folder is not empty; choose a new folder name")
+        raise LatsarError(t("{folder}: folder is not empty; choose a new folder name", folder=dest))
     if dest.exists() and not dest.is_dir():
-        raise LatsarError(f"{dest}: is a file, not a folder; choose a new folder name")
+        raise LatsarError(t("{folder}: is a file, not a folder; choose a new folder name", folder=dest))
     from latsar.publish import publishing
 
     # Copied into a staging folder beside DEST and moved into place whole: a read-only or full
@@ -289,8 +286,8 @@ def init(dest: Path = typer.Argument(..., show_default=False,
     with publishing(dest) as stage:
         for part in ("curriculum", "seeds"):
             _copy_tree(bundled / part, stage.root / part)
-    typer.echo(f"created {dest}/curriculum and {dest}/seeds\n"
-               f"next: cd {dest} && latsar check && latsar build")
+    typer.echo(t("created {folder}/curriculum and {folder}/seeds", folder=dest) + "\n"
+               + t("next: {step}", step=f"cd {dest} && latsar check && latsar build"))
 
 
 def _copy_tree(source: Path, target: Path) -> None:
@@ -312,15 +309,14 @@ def bundled_root() -> Path:
     for candidate in (package / "bundled", package.parents[1]):
         if (candidate / "curriculum" / "programme.yaml").is_file():
             return candidate
-    raise LatsarError("the bundled curriculum is missing from this installation; reinstall latsar")
+    raise LatsarError(t("the bundled curriculum is missing from this installation; reinstall latsar"))
 
 
-@app.command()
+@app.command(help=t("Write a JSON Schema for every curriculum file kind (for editor autocompletion)."))
 def schema(out: Optional[Path] = typer.Option(None, "--out", show_default=False,
-                                              help="Folder for the *.schema.json files "
+                                              help=t("Folder for the *.schema.json files "
                                                    "(default: build/schema beside the curriculum, "
-                                                   "or ./build/schema outside a project).")) -> None:
-    """Write a JSON Schema for every curriculum file kind (for editor autocompletion)."""
+                                                   "or ./build/schema outside a project)."))) -> None:
     from latsar.build import publish_files
     from latsar.model.jsonschema import schema_files
 
@@ -338,9 +334,8 @@ def _default_schema_folder() -> Path:
         return Path("build") / "schema"
 
 
-@app.command()
-def labels(lang: str = typer.Option("id", "--lang", help="Language: id or en.")) -> None:
-    """List the fixed labels a programme may override under `labels:` (key, then text)."""
+@app.command(help=t("List the fixed labels a programme may override under `labels:` (key, then text)."))
+def labels(lang: str = typer.Option("id", "--lang", help=t("Language: id or en."))) -> None:
     from latsar.labels import labels_for
 
     _check_lang(lang)
@@ -349,14 +344,13 @@ def labels(lang: str = typer.Option("id", "--lang", help="Language: id or en."))
         typer.echo(f"{key}: {lines[0]}{' …' if len(lines) > 1 else ''}")
 
 
-@app.command()
+@app.command(help=t("Print latsar's version."))
 def version() -> None:
-    """Print latsar's version."""
     typer.echo(__version__)
 
 
-new_app = typer.Typer(no_args_is_help=True, help="Start a new module, item bank, blueprint or programme from a "
-                                                   "commented skeleton with `TODO: …` placeholders.")
+new_app = typer.Typer(no_args_is_help=True, help=t("Start a new module, item bank, blueprint or programme from a "
+                                                   "commented skeleton with `TODO: …` placeholders."))
 app.add_typer(new_app, name="new")
 
 
@@ -364,65 +358,62 @@ def _report_new(written: list[Path], *next_steps: str) -> None:
     from latsar.source.yamlfile import display_path
 
     for path in written:
-        typer.echo(f"wrote {display_path(path)}")
+        typer.echo(t("wrote {path}", path=display_path(path)))
     for step in next_steps:
-        typer.echo(f"next: {step}")
+        typer.echo(t("next: {step}", step=step))
 
 
 def _root(path: Optional[Path]) -> Path:
     return locate(path).curriculum
 
 
-@new_app.command("module")
-def new_module(module_id: str = typer.Argument(..., metavar="ID", help="New module id, e.g. etika-publik."),
+@new_app.command("module", help=t("A module skeleton, listed in programme.yaml, with its evaluasi-ID blueprint."))
+def new_module(module_id: str = typer.Argument(..., metavar="ID", help=t("New module id, e.g. etika-publik.")),
                path: Optional[Path] = CurriculumArg,
-               objectives: int = typer.Option(3, "--objectives", min=1, max=20, help="How many objectives.")) -> None:
-    """A module skeleton, listed in programme.yaml, with its evaluasi-ID blueprint."""
+               objectives: int = typer.Option(3, "--objectives", min=1, max=20,
+                                              help=t("How many objectives."))) -> None:
     from latsar.scaffold import new_module as scaffold
 
     _report_new(scaffold(_root(path), module_id, objectives),
-                f"fill the TODO values (`latsar check` shows where), then `latsar new items {module_id}`")
+                t("fill the TODO values (`latsar check` shows where), then `latsar new items {id}`", id=module_id))
 
 
-@new_app.command("items")
-def new_items(module_id: str = typer.Argument(..., metavar="MODULE", help="Module id the items belong to."),
+@new_app.command("items", help=t("An item bank skeleton for a module, spread over its objectives."))
+def new_items(module_id: str = typer.Argument(..., metavar="MODULE", help=t("Module id the items belong to.")),
               path: Optional[Path] = CurriculumArg,
-              count: int = typer.Option(6, "--count", min=1, max=200, help="How many items.")) -> None:
-    """An item bank skeleton for a module, spread over its objectives."""
+              count: int = typer.Option(6, "--count", min=1, max=200, help=t("How many items."))) -> None:
     from latsar.scaffold import new_items as scaffold
 
-    _report_new(scaffold(_root(path), module_id, count), "fill the TODO values (`latsar check` shows where)")
+    _report_new(scaffold(_root(path), module_id, count), t("fill the TODO values (`latsar check` shows where)"))
 
 
-@new_app.command("blueprint")
+@new_app.command("blueprint", help=t("A quiz blueprint skeleton (kisi-kisi)."))
 def new_blueprint(blueprint_id: str = typer.Argument(..., metavar="ID",
-                                                     help="Blueprint id; evaluasi-MODULE for a module's test."),
+                                                     help=t("Blueprint id; evaluasi-MODULE for a module's test.")),
                   path: Optional[Path] = CurriculumArg) -> None:
-    """A quiz blueprint skeleton (kisi-kisi)."""
     from latsar.scaffold import new_blueprint as scaffold
 
-    _report_new(scaffold(_root(path), blueprint_id), "fill the TODO values (`latsar check` shows where)")
+    _report_new(scaffold(_root(path), blueprint_id), t("fill the TODO values (`latsar check` shows where)"))
 
 
-@new_app.command("programme")
-def new_programme(project: Path = typer.Argument(Path("."), help="Project folder; receives curriculum/ and seeds/.")
+@new_app.command("programme",
+                 help=t("A programme.yaml and seeds/sources.yaml skeleton, for a curriculum of one's own."))
+def new_programme(project: Path = typer.Argument(Path("."), help=t("Project folder; receives curriculum/ and seeds/."))
                   ) -> None:
-    """A programme.yaml and seeds/sources.yaml skeleton, for a curriculum of one's own."""
     from latsar.scaffold import new_programme as scaffold
 
-    _report_new(scaffold(project), "put the seed articles (.txt) in seeds/ and fill the TODO values",
+    _report_new(scaffold(project), t("put the seed articles (.txt) in seeds/ and fill the TODO values"),
                 f"latsar new module ID {project / 'curriculum'}")
 
 
-@app.command()
+@app.command(help=t("Read filled answer sheets into build/scans/BLUEPRINT/scans.csv, with review.html for the doubts."))
 def scan(blueprint: str = BlueprintArg,
          scans: list[Path] = typer.Argument(..., show_default=False,
-                                            help="Scanned sheets: PDF, PNG, JPEG or TIFF files, or folders of them."),
+                                            help=t("Scanned sheets: PDF, PNG, JPEG or TIFF files, or folders of them.")),
          path: Optional[Path] = typer.Option(None, "--curriculum", "-c", show_default=False,
-                                             help="Curriculum folder (default: found from the current folder up)."),
-         then_score: bool = typer.Option(False, "--score", help="Score scans.csv straight away."),
+                                             help=t("Curriculum folder (default: found from the current folder up).")),
+         then_score: bool = typer.Option(False, "--score", help=t("Score scans.csv straight away.")),
          out: Optional[Path] = OutOption, quiet: bool = QuietOption) -> None:
-    """Read filled answer sheets into build/scans/BLUEPRINT/scans.csv, with review.html for the doubts."""
     from latsar.progress import wanted
     from latsar.scan.command import scan_command
 
@@ -432,7 +423,7 @@ def scan(blueprint: str = BlueprintArg,
 
     def progress(done: int, total: int) -> None:
         if show:
-            typer.echo(f"\rscan: {done}/{total} pages", err=True, nl=done == total)
+            typer.echo("\r" + t("scan: {done}/{total} pages", done=done, total=total), err=True, nl=done == total)
 
     result = scan_command(blueprint, scans, target, progress)
     for problem in result.problems:
@@ -447,6 +438,22 @@ def scan(blueprint: str = BlueprintArg,
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; every user error ends in one located line per problem and exit 2."""
     args = list(sys.argv[1:] if argv is None else argv) or ["--help"]  # `latsar` alone: the help, exit 0
+    with speaking(environment_language() or _programme_language_of(args)):
+        return _main(args)
+
+
+def _programme_language_of(args: list[str]) -> str | None:
+    """The `language` of the programme a command works on: a folder named in `args`, else the
+    project found from the current folder upward (None outside a project)."""
+    for candidate in [Path(a) for a in args if not a.startswith("-") and Path(a).is_dir()] + [None]:
+        try:
+            return _programme_language(locate(candidate))
+        except (LatsarError, OSError):
+            continue
+    return None
+
+
+def _main(args: list[str]) -> int:
     try:
         result = app(args=args, prog_name="latsar", standalone_mode=False)
     except LatsarError as exc:
@@ -462,7 +469,7 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return 0  # `latsar labels | head`: the reader has all it wanted
     if result == INTERRUPTED:  # typer turns Ctrl-C inside a command into this code
-        print("latsar: interrupted (Ctrl-C)", file=sys.stderr)
+        print(t("latsar: interrupted (Ctrl-C)"), file=sys.stderr)
     return result if isinstance(result, int) else 0
 
 
@@ -470,17 +477,18 @@ def usage_line(exc: typer.TyperException, args: list[str]) -> str:
     """One line for a usage error: which command, what is wrong, how to fix it, where the help is."""
     ctx = getattr(exc, "ctx", None)
     command = getattr(ctx, "command_path", "") or _command_path(args)
-    return f"{command}: {_usage_message(exc, ctx)} (see `{command} --help`)"
+    return t("{command}: {problem} (see `{command} --help`)", command=command, problem=_usage_message(exc, ctx))
 
 
 def _usage_message(exc: typer.TyperException, ctx: Any) -> str:
     option, param = getattr(exc, "option_name", ""), getattr(exc, "param", None)
     if getattr(exc, "possibilities", None) is not None and ctx is not None:
         known = sorted({o for p in ctx.command.params for o in (*p.opts, *p.secondary_opts)} | {"--help"})
-        hint = did_you_mean(option, known) or f"options: {', '.join(o for o in known if o.startswith('--'))}"
-        return f"unknown option '{option}'; {hint}"
+        hint = did_you_mean(option, known) or t("options: {names}", names=", ".join(o for o in known
+                                                                                   if o.startswith("--")))
+        return t("unknown option '{option}'; {hint}", option=option, hint=hint)
     if param is not None and type(exc).__name__ == "MissingParameter" and not getattr(param, "opts", [""])[0].startswith("-"):
-        return f"missing argument {param.name.upper()}{_argument_hint(param.name)}"
+        return t("missing argument {name}", name=param.name.upper()) + _argument_hint(param.name)
     message = " ".join(exc.format_message().split()).rstrip(".")
     return message[:1].lower() + message[1:]
 
@@ -492,8 +500,8 @@ def _argument_hint(name: str) -> str:
     try:
         names = sorted(p.stem for p in (locate(None).curriculum / "blueprints").glob("*.yaml"))
     except LatsarError:
-        return "; give a blueprint id, e.g. post-test"
-    return f"; blueprints here: {', '.join(names)}" if names else ""
+        return "; " + t("give a blueprint id, e.g. post-test")
+    return "; " + t("blueprints here: {names}", names=", ".join(names)) if names else ""
 
 
 def _command_path(args: list[str]) -> str:

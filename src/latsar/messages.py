@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import gettext
 import os
+from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 DOMAIN = "latsar"
 LOCALE = Path(__file__).resolve().parent / "locale"
@@ -46,9 +47,15 @@ def use_language(lang: str) -> None:
         _language.set(lang)
 
 
-def use_programme_language(programme_language: str) -> None:
-    """The programme's language, unless `LATSAR_LANG` chose one."""
-    use_language(environment_language() or programme_language)
+@contextmanager
+def speaking(lang: str | None) -> Iterator[None]:
+    """Speak `lang` (when it is one we speak) inside the block, then as before."""
+    token = _language.set(lang) if lang in LANGUAGES else None
+    try:
+        yield
+    finally:
+        if token is not None:
+            _language.reset(token)
 
 
 @lru_cache(maxsize=None)

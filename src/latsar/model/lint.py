@@ -64,7 +64,8 @@ def _has(text: str, phrase: str) -> bool:
 def vague_qualifier(item: Item, words: Words) -> Iterator[Finding]:
     for phrase in VAGUE:
         if _has(words.stem, phrase):
-            yield "K1", ("stem",), "warning", t("vague qualifier '{phrase}' in the stem", phrase=phrase), t("say exactly what is meant")
+            yield ("K1", ("stem",), "warning", t("vague qualifier '{phrase}' in the stem", phrase=phrase),
+                   t("say exactly what is meant"))
 
 
 def length(item: Item, words: Words) -> Iterator[Finding]:
@@ -84,7 +85,8 @@ def clang(item: Item, words: Words) -> Iterator[Finding]:
     clues = sorted(shared - others)
     if clues:
         yield ("K3", ("options", _authored_key(item), "text"), "warning",
-               t("the key shares {words} with the stem and no distractor does", words=", ".join(repr(c) for c in clues)),
+               t("the key shares {words} with the stem and no distractor does",
+                 words=", ".join(repr(c) for c in clues)),
                t("reword the key, or use the word in a distractor too"))
 
 
@@ -195,7 +197,8 @@ def grammar(item: Item, words: Words) -> Iterator[Finding]:
                        t("start with a lower-case letter, or waive K12 for a proper name"))
         elif stem.endswith("?") and first[:1].islower():
             yield ("K12", ("options", n, "text"), "warning",
-                   t("option {n} starts in lower case after a question", n=n + 1), t("start each option with a capital"))
+                   t("option {n} starts in lower case after a question", n=n + 1),
+                   t("start each option with a capital"))
 
 
 def shared_opening(item: Item, words: Words) -> Iterator[Finding]:

@@ -236,7 +236,8 @@ def _id_is_file_name(doc: SourceDoc, file: Path, value: Any) -> list[Diagnostic]
     ident = getattr(value, "id", file.stem)
     if ident == file.stem:
         return []
-    return [Diagnostic(doc.locate(("id",)), t("id '{id}' differs from the file name '{file}'", id=ident, file=file.name),
+    return [Diagnostic(doc.locate(("id",)),
+                       t("id '{id}' differs from the file name '{file}'", id=ident, file=file.name),
                        t("rename the file to {id}.yaml, or set `id: {stem}`", id=ident, stem=file.stem))]
 
 
@@ -288,7 +289,8 @@ def _read_seeds(loaded: Loaded) -> None:
         folder = inside(_project(loaded), loaded.root, programme.seeds)
     except Refused as exc:
         loaded.diagnostics.append(Diagnostic(programme_doc.locate(("seeds",)),
-                                             t("seeds folder '{folder}' {problem}", folder=programme.seeds, problem=exc),
+                                             t("seeds folder '{folder}' {problem}", folder=programme.seeds,
+                                               problem=exc),
                                              t("keep the seed articles in the project's seeds/ folder")))
         return
     try:

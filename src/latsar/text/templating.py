@@ -125,7 +125,8 @@ def render(env: SandboxedEnvironment, text: str, context: Mapping[str, Any]) -> 
         # refuses): a mistake in the YAML, not in latsar.
         raise TemplateProblem(t("template error: {problem}", problem=exc)) from None
     except (RecursionError, MemoryError, OverflowError) as exc:
-        raise TemplateProblem(t("template error: the expression is too large to evaluate"), _template_line(exc)) from None
+        raise TemplateProblem(t("template error: the expression is too large to evaluate"),
+                              _template_line(exc)) from None
     if len(output) > MAX_OUTPUT:
         raise TemplateProblem(t("template error: the text would be {length:,} characters long (at most {limit:,})",
                                 length=len(output), limit=MAX_OUTPUT))
