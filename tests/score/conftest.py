@@ -3,6 +3,7 @@ only) and the mini fixture."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -35,3 +36,12 @@ def mini_curriculum():
 def mini_key(mini_curriculum):
     """kuis: 2 items, 2 versions."""
     return answer_key(mini_curriculum, plan_quiz(mini_curriculum, mini_curriculum.blueprint_by_id["kuis"]))
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A writable copy of the bundled curriculum and seeds (no statistics); the working folder."""
+    for part in ("curriculum", "seeds"):
+        shutil.copytree(PROJECT / part, tmp_path / part, ignore=shutil.ignore_patterns("stats"))
+    monkeypatch.chdir(tmp_path)
+    return tmp_path

@@ -24,14 +24,6 @@ PROJECT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    for part in ("curriculum", "seeds"):
-        shutil.copytree(PROJECT / part, tmp_path / part, ignore=shutil.ignore_patterns("stats"))
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
-@pytest.fixture
 def curriculum(project):
     return load_curriculum(project / "curriculum")[0]
 

@@ -19,14 +19,6 @@ from score_sheets import Sheet, expected_raw, random_sheets, template_rows, writ
 PROJECT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    for part in ("curriculum", "seeds"):
-        shutil.copytree(PROJECT / part, tmp_path / part, ignore=shutil.ignore_patterns("stats"))
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
 def files(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.name != "manifest.json"}
 

@@ -17,7 +17,7 @@ from latsar.errors import Diagnostic, Location, did_you_mean
 from latsar.messages import N_, t
 from latsar.model.citations import SPELLINGS, Citation, find_citations, registry_key
 from latsar.model.schema import Regulation, RegulationRegistry
-from latsar.source.yamlfile import SourceDoc
+from latsar.source.yamlfile import SourceDoc, texts
 
 if TYPE_CHECKING:
     from latsar.model.load import Loaded
@@ -87,15 +87,7 @@ def check_registry(doc: SourceDoc, registry: RegulationRegistry) -> Iterator[Dia
 
 
 def _texts(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
-    if isinstance(data, dict):
-        for key, value in data.items():
-            if key not in _SKIPPED_KEYS:
-                yield from _texts(value, path + (key,))
-    elif isinstance(data, list):
-        for n, value in enumerate(data):
-            yield from _texts(value, path + (n,))
-    elif isinstance(data, str):
-        yield path, data
+    return texts(data, _SKIPPED_KEYS, path)
 
 
 def _sentence(text: str, citation: Citation) -> str:

@@ -5,10 +5,10 @@ characters the bundled fonts cannot draw, and invisible controls. Each is a loca
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from latsar.errors import Diagnostic, Location
-from latsar.source.yamlfile import SourceDoc
+from latsar.source.yamlfile import SourceDoc, texts
 from latsar.text.glyphs import INVISIBLE, describe, drawable
 from latsar.text.markdown import parse
 
@@ -19,18 +19,6 @@ if TYPE_CHECKING:
 # own words, checked against the seed).
 NOT_PROSE = frozenset({"id", "objective", "module", "seed", "file", "logo", "quote", "section", "level",
                        "difficulty", "rule", "seeds", "language", "font", "enemies", "exclude", "mode"})
-
-
-def _texts(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
-    if isinstance(data, dict):
-        for key, value in data.items():
-            if key not in NOT_PROSE:
-                yield from _texts(value, path + (key,))
-    elif isinstance(data, list):
-        for n, value in enumerate(data):
-            yield from _texts(value, path + (n,))
-    elif isinstance(data, str):
-        yield path, data
 
 
 def _at(doc: SourceDoc, path: tuple, line: int) -> Location:
@@ -61,4 +49,5 @@ def check_text(doc: SourceDoc, path: tuple, text: str) -> Iterator[Diagnostic]:
 
 def run(loaded: "Loaded") -> list[Diagnostic]:
     docs = [loaded.programme[0]] + [doc for files in loaded.files.values() for doc, _ in files]
-    return [problem for doc in docs for path, text in _texts(doc.data) for problem in check_text(doc, path, text)]
+    return [problem for doc in docs for path, text in texts(doc.data, NOT_PROSE)
+            for problem in check_text(doc, path, text)]

@@ -12,7 +12,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import yaml
 import yaml.resolver
@@ -60,6 +60,19 @@ class SourceDoc:
             path = path[:-1]
         line, col = self.value_marks.get((), (1, 1))
         return Location(self.display, line, col)
+
+
+def texts(data: Any, skipped: frozenset[str] = frozenset(), path: PathKey = ()) -> Iterator[tuple[PathKey, str]]:
+    """Every string value in read YAML data with its path, leaving out the keys in `skipped`."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key not in skipped:
+                yield from texts(value, skipped, path + (key,))
+    elif isinstance(data, list):
+        for n, value in enumerate(data):
+            yield from texts(value, skipped, path + (n,))
+    elif isinstance(data, str):
+        yield path, data
 
 
 def display_path(path: Path) -> str:
