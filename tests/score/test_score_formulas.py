@@ -109,6 +109,13 @@ def test_two_cohorts_never_share_a_file(mini: Path, mini_key, capsys: pytest.Cap
         "curriculum/stats/kuis-angkatan-xii.yaml: holds the statistics of cohort 'Angkatan XII', whose name gives "
         "the same file as 'angkatan-xii'; spell the same cohort the same way (--cohort), or give another cohort a "
         "name that differs in more than case and punctuation")
+    # Without statistics in the bank the results folder is guarded the same way.
+    (mini / "stats" / "kuis-angkatan-xii.yaml").unlink()
+    assert main(["score", "kuis", "jawaban.csv", "--cohort", "Angkatan-XII"]) == 2
+    assert capsys.readouterr().err.strip() == (
+        "build/scores/kuis-angkatan-xii: holds the results of cohort 'Angkatan XII', whose name gives the same "
+        "folder as 'Angkatan-XII'; spell the same cohort the same way (--cohort), or give another cohort a name "
+        "that differs in more than case and punctuation")
     # Names in other scripts keep a hash of themselves instead of all becoming "cohort".
     assert slug("الدفعة ١") != slug("الدفعة ٢") and slug("الدفعة ١").startswith("cohort-")
     assert slug("Angkatan XII") == "angkatan-xii"

@@ -26,6 +26,7 @@ from latsar.score.scoring import Scored, combine
 from latsar.score.settings import Settings
 from latsar.score.table import fail, read_table
 from latsar.score.text import english
+from latsar.source.yamlfile import display_path
 from latsar.text.formulas import restored
 
 
@@ -64,6 +65,7 @@ def score_command(curriculum: Curriculum, blueprint_id: str, answers: list[Path]
     outcome = score(curriculum, blueprint_id, answers, fmt, cohort, pre, settings, record_path(out, blueprint_id))
     check_cohort_file(stats_path(curriculum.root, blueprint_id, outcome.cohort), outcome.cohort)
     folder = out / "scores" / (blueprint_id + (f"-{slug(cohort)}" if cohort else ""))
+    check_cohort_folder(folder, outcome.cohort)
     files = output_files(curriculum, outcome)
     publish_files(folder, files)
     # Where the key came from goes to the terminal only: the files stay the same bytes when
@@ -76,6 +78,22 @@ def score_command(curriculum: Curriculum, blueprint_id: str, answers: list[Path]
     else:
         lines.append("item statistics not written to the bank (pass --update-bank to write them)")
     return ScoreRun(lines, len(outcome.scored.rejected))
+
+
+COHORT_LINE = "cohort: "  # the last line of summary.txt: whose results the folder holds
+
+
+def check_cohort_folder(folder: Path, cohort: str) -> None:
+    """Refuse to replace another cohort's results whose name gives the same folder."""
+    summary = folder / "summary.txt"
+    if not summary.is_file():
+        return
+    lines = summary.read_text(encoding="utf-8", errors="replace").splitlines()
+    recorded = next((line[len(COHORT_LINE):] for line in reversed(lines) if line.startswith(COHORT_LINE)), None)
+    if recorded is not None and recorded != cohort:
+        raise LatsarError(f"{display_path(folder)}: holds the results of cohort '{recorded}', whose name gives the same "
+                          f"folder as '{cohort}'; spell the same cohort the same way (--cohort), or give another "
+                          "cohort a name that differs in more than case and punctuation")
 
 
 def score(curriculum: Curriculum, blueprint_id: str, answers: list[Path], fmt: str | None, cohort: str | None,
@@ -191,7 +209,7 @@ def output_files(curriculum: Curriculum, outcome: Outcome, with_report: bool = T
     when = datetime.datetime.combine(outcome.date, datetime.time())
     files = {f"{s.name}.csv": export.csv_bytes(s) for s in sheets if s.name in ("scores", "items", "rejected")}
     files["hasil.xlsx"] = export.workbook(sheets, when)
-    files["summary.txt"] = ("\n".join(notes(outcome)) + "\n").encode("utf-8")
+    files["summary.txt"] = ("\n".join(notes(outcome) + [f"{COHORT_LINE}{outcome.cohort}"]) + "\n").encode("utf-8")
     if with_report:
         from latsar.score.report import build_report
 
