@@ -56,3 +56,28 @@ def workdir(tmp_path, build_dir, monkeypatch) -> Path:
     (project / "scans").mkdir()
     monkeypatch.chdir(project)
     return project
+
+
+class CustomSheet:
+    """A sheet rendered straight from a layout (any size of quiz the bundled bank cannot fill)."""
+
+    def __init__(self, layout):
+        from latsar.model.load import load_curriculum
+        from latsar.plan.quizdocs import QuizInfo
+        from latsar.render.pdf.quiz.sheet import sheet_pdf
+        from latsar.render.pdf.theme import make_theme
+
+        curriculum, _ = load_curriculum(ROOT / "curriculum")
+        info = QuizInfo("Ujian panjang", "Pelatihan", "BPSDM", "Angkatan XII · 2026", 120, layout.questions,
+                        layout.version_codes)
+        self.layout = layout
+        self.pdf = sheet_pdf(layout, info, make_theme(curriculum.programme, "id"))
+
+
+@pytest.fixture(scope="session")
+def nip_sheet() -> CustomSheet:
+    """130 questions with five options over two pages, an 18-digit NIP, 30 versions."""
+    from latsar import sheet_geometry as geo
+    from latsar.plan.stable import version_code
+
+    return CustomSheet(geo.sheet_layout(130, 5, [version_code(i) for i in range(30)], 18, "ujian-nip"))

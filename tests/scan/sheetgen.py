@@ -228,3 +228,23 @@ def write(image: np.ndarray, path, quality: int = 92) -> None:
     if suffix in ("tif", "tiff"):
         params = [cv2.IMWRITE_TIFF_COMPRESSION, 4] if image.max() > 1 and set(np.unique(image)) <= {0, 255} else []
     cv2.imwrite(str(path), image, params)
+
+
+def degradations(dpi: int) -> dict:
+    """Each kind of degradation the tests and the benchmark hold the scanner to, by name: a
+    function (image, rng) -> image for pages made at `dpi`."""
+    return {
+        "clean": lambda im, r: im,
+        "skew ±4°": lambda im, r: rotate(im, r.uniform(-4, 4)),
+        "upside down": lambda im, r: rotate(im, 180 + r.uniform(-2, 2)),
+        "blur": lambda im, r: blur(im, 0.28 * dpi / 25.4),
+        "noise": lambda im, r: noise(im, r, 14),
+        "jpeg q40": lambda im, r: jpeg(rotate(im, r.uniform(-2, 2)), 40),
+        "jpeg q90": lambda im, r: jpeg(im, 90),
+        "1-bit threshold": lambda im, r: threshold(rotate(im, r.uniform(-2, 2))),
+        "1-bit dither": lambda im, r: dither(im),
+        "letter scaling": lambda im, r: letter(im, dpi),
+        "photo keystone+bulge": lambda im, r: jpeg(photo(im, r), 80),
+        "photo with shadow": lambda im, r: jpeg(shadow(photo(im, r), r), 80),
+        "folded corner": lambda im, r: fold(im, r.choice(["top-left", "top-right", "bottom-left", "bottom-right"])),
+    }

@@ -21,6 +21,8 @@ NONE = (0.0, 0.0, 0.0, 0.0)
     ((0.0, 1.0, 0.0, 0.1), (0, 0.9, 0, 0.3), Choice("B", True)),  # a tick beside a fill: which is meant?
     ((0.35, 0.0, 0.3, 0.0), NONE, Choice(DOUBT, True)),  # two light marks: which one?
     ((0.45, 1.0, 0.0, 0.0), NONE, Choice("B", True)),  # a second mark too strong for an erasure
+    ((0.6, 1.0, 0.0, 0.0), (0.35, 0.95, 0, 0), Choice("AB", True)),  # a tick dark enough to count, beside a fill
+    ((0.9, 1.0, 0.0, 0.0), (0.9, 0.95, 0, 0), Choice("AB", False)),  # two fills: a double mark, no doubt
     ((0.25, 0.0, 0.0, 0.15), NONE, Choice(DOUBT, True)),  # a smudge and a trace: not clean enough
 ])
 def test_a_group_is_read_from_strengths_alone(strengths, cover, expected):

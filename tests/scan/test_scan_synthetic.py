@@ -14,21 +14,7 @@ from latsar.scan.page import read_image
 DPI = 100
 STYLES = ("fill", "light", "partial", "erased", "tick")
 
-DEGRADATIONS = {
-    "clean": lambda im, r: im,
-    "skew ±4°": lambda im, r: sg.rotate(im, r.uniform(-4, 4)),
-    "upside down": lambda im, r: sg.rotate(im, 180 + r.uniform(-2, 2)),
-    "blur": lambda im, r: sg.blur(im, 1.1),
-    "noise": lambda im, r: sg.noise(im, r, 14),
-    "jpeg q40": lambda im, r: sg.jpeg(sg.rotate(im, r.uniform(-2, 2)), 40),
-    "jpeg q90": lambda im, r: sg.jpeg(im, 90),
-    "1-bit threshold": lambda im, r: sg.threshold(sg.rotate(im, r.uniform(-2, 2))),
-    "1-bit dither": lambda im, r: sg.dither(im),
-    "letter scaling": lambda im, r: sg.letter(im, DPI),
-    "photo keystone+bulge": lambda im, r: sg.jpeg(sg.photo(im, r), 80),
-    "photo with shadow": lambda im, r: sg.shadow(sg.photo(im, r), r),
-    "folded corner": lambda im, r: sg.fold(im, r.choice(["top-left", "top-right", "bottom-left", "bottom-right"])),
-}
+DEGRADATIONS = sg.degradations(DPI)
 # The mark styles each kind is held to: a 1-bit scan keeps a light pencil mark only as dots
 # (dither) or not at all (threshold: lighter than the cut, the mark is gone from the file), so
 # those kinds are held to firm marks, erasures and ticks.
@@ -53,3 +39,28 @@ def test_sheets_read_back_exactly(post, kind):
         assert (reading.participant, reading.ndh, reading.version) == (truth.participant, truth.ndh, truth.version)
         assert reading.answers == truth.answers, (index, reading.review)
         assert reading.review == []
+
+
+def test_an_18_digit_nip_and_a_second_page_known_by_its_qr_code(nip_sheet):
+    layout = nip_sheet.layout
+    assert len(layout.pages) == 2
+    for page in (1, 2):
+        rng = random.Random(f"nip/{page}")
+        truth = sg.random_truth(layout, rng, page=page)
+        truth.participant, truth.version = "199001012015031002", "AD"
+        image = sg.jpeg(sg.rotate(sg.fill(layout, nip_sheet.pdf, truth, DPI, rng), rng.uniform(-3, 3)), 70)
+        reading = read_image(image, "nip", page, layout, pictures=False)
+        assert (reading.sheet_page, reading.participant, reading.version, reading.review) == (
+            page, "199001012015031002", "AD", [])
+        assert reading.answers == truth.answers
+        assert min(reading.answers) == layout.pages[page - 1].questions[0]
+
+
+def test_a_sheet_of_another_layout_version_is_refused(post, monkeypatch):
+    from latsar import sheet_geometry as geo
+
+    rng = random.Random("old")
+    image = sg.fill(post.layout, post.pdf, sg.random_truth(post.layout, rng), DPI, rng)
+    monkeypatch.setattr(geo, "LAYOUT_VERSION", 3)
+    reading = read_image(image, "old", 1, post.layout, pictures=False)
+    assert reading.unreadable == "sheet layout 2, this latsar reads layout 3; print the sheets again"

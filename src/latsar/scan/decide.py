@@ -17,6 +17,7 @@ ERASED_SHARE = 0.4  # a faint bubble beside marks at most this share of their st
 LONE_MARK = 0.3  # a single faint bubble this strong, in a row otherwise clean, is the intent
 CLEAN = 0.12  # "otherwise clean": every other bubble of the row below this strength
 TICK_COVER = 0.12  # share of a bubble covered by dark strokes that reads as a tick when alone
+UNLIKE_COVER = 0.6  # marks of one row covering less than this share of the fullest one differ in kind
 MIN_CONTRAST = 0.2  # darkness above the blank level from which a bubble may be a mark
 ASSUMED_MARK = 0.5  # darkness above blank of a mark, for a sheet that shows none
 DOUBT = "?"
@@ -61,12 +62,18 @@ def read_group(values: Sequence[str], strengths: Sequence[float], cover: Sequenc
     if marked:
         weakest = min(strengths[i] for i in marked)
         erased = all(strengths[i] <= ERASED_SHARE * weakest and cover[i] < TICK_COVER for i in faint)
-        return Choice("".join(values[i] for i in marked), not erased)
+        return Choice("".join(values[i] for i in marked), not erased or _unlike(marked, cover))
     if not faint:
         return Choice("", False)
     if len(faint) == 1 and _stands_alone(faint[0], strengths, cover):
         return Choice(values[faint[0]], False)
     return Choice(DOUBT, True)
+
+
+def _unlike(marked: list[int], cover: Sequence[float]) -> bool:
+    """Several marks of different kinds (a tick beside a fill): which one is meant is a guess."""
+    covers = [cover[i] for i in marked]
+    return len(covers) > 1 and min(covers) < UNLIKE_COVER * max(covers)
 
 
 def _stands_alone(index: int, strengths: Sequence[float], cover: Sequence[float]) -> bool:
