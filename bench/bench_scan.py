@@ -107,6 +107,19 @@ def scans(folder: Path, target: Path, count: int, dpi: int) -> list[Path]:
     return paths
 
 
+def cpu_per_sheet(folder: Path, images: list[Path]) -> float:
+    """CPU seconds per sheet read in this process (what the load of other processes does not change)."""
+    from latsar.scan.images import PageRef
+    from latsar.scan.page import read_page
+
+    layout = sg.geo.layout_from_dict(__import__("json").loads((folder / "lembar-jawaban.json").read_text()))
+    read_page(PageRef(images[0], "warm", 0), layout)
+    started = time.process_time()
+    for path in images:
+        read_page(PageRef(path, path.name, 0), layout)
+    return (time.process_time() - started) / len(images)
+
+
 def scan_pdf(images: list[Path], pages: int, target: Path) -> Path:
     """One PDF of `pages` pages cycling through the JPEG scans, as "scan to PDF" writes them."""
     from reportlab.lib.pagesizes import A4
@@ -125,21 +138,26 @@ def main(argv: list[str] | None = None) -> None:
 
     parser = argparse.ArgumentParser(description=__doc__.strip().splitlines()[0])
     parser.add_argument("--smoke", action="store_true", help="one quick run of every path (for the tests)")
-    parser.add_argument("--sheets", type=int, default=40, help="sheets per kind of degradation (default 40)")
+    parser.add_argument("--sheets", type=int, default=40, help="sheets per kind of degradation (default 40; 0: speed only)")
     args = parser.parse_args(argv)
     sheets, dpi, batch, pages = (1, 100, 4, 6) if args.smoke else (args.sheets, DPI, 60, 200)
     print(harness.machine())
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         folder = build_quiz(root)
-        started = time.perf_counter()
-        accuracy(folder, sheets, dpi)
-        print(f"(accuracy run: {time.perf_counter() - started:.1f} s)")
+        if sheets:
+            started = time.perf_counter()
+            accuracy(folder, sheets, dpi)
+            print(f"(accuracy run: {time.perf_counter() - started:.1f} s)")
         images = scans(folder, root / "scans", batch, dpi)
         command = harness.latsar() + ["scan", "post-test", "--out", str(root / "build"), "-q"]
         files = harness.run_whole(command + [str(p) for p in images])
         print(f"latsar scan, {batch} JPEG scans at {dpi} dpi : {files.seconds:.2f} s, "
               f"{batch / files.seconds:.1f} sheets/s (process start included), peak {files.peak_pss_mib:.0f} MiB")
+        cpu = cpu_per_sheet(folder, images)
+        cores = harness.usable_cores()
+        print(f"  reading in process: {1000 * cpu:.0f} ms of CPU per sheet (decoding included), so about "
+              f"{cores / cpu:.0f} sheets/s on {cores} idle cores; the figure above is what this machine's load left")
         pdf = scan_pdf(images, pages, root / "batch.pdf")
         whole = harness.run_whole(command + [str(pdf)])
         print(f"latsar scan, one {pages}-page PDF : {whole.seconds:.2f} s, {pages / whole.seconds:.1f} pages/s, "

@@ -67,6 +67,8 @@ def _read_all(refs: list[PageRef], layout: geo.SheetLayout, workers: int | None)
     # Not plain fork: OpenCV's threads in this process would leave its locks held in a child.
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if "forkserver" in methods:  # workers start with the reading stack imported once
+        context.set_forkserver_preload(["latsar.scan.page", "latsar.scan.sample", "latsar.scan.qr", "cv2"])
     with context.Pool(count, initializer=_limit_threads) as pool:
         yield from pool.imap(_Reader(layout), refs, chunksize=2)
 

@@ -15,6 +15,9 @@ IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".webp")
 SCAN_SUFFIXES = (".pdf",) + IMAGE_SUFFIXES
 
 
+NOT_AN_IMAGE = "not an image or PDF that latsar can read (PDF, PNG, JPEG or TIFF)"
+
+
 class FileProblem(Exception):
     """A file that cannot be read at all: one line saying why."""
 
@@ -46,7 +49,10 @@ def page_count(path: Path) -> int:
         return _pdf_pages(path)
     if path.suffix.lower() in (".tif", ".tiff") or head[:4] in (b"II*\x00", b"MM\x00*"):
         return _tiff_pages(path)
-    _decode(path)
+    import cv2
+
+    if not cv2.haveImageReader(str(path)):  # the signature only: the workers decode
+        raise FileProblem(NOT_AN_IMAGE)
     return 1
 
 
@@ -112,5 +118,5 @@ def _decode(path: Path):
 
     image = cv2.imdecode(numpy.fromfile(str(path), dtype=numpy.uint8), cv2.IMREAD_GRAYSCALE)
     if image is None:
-        raise FileProblem("not an image or PDF that latsar can read (PDF, PNG, JPEG or TIFF)")
+        raise FileProblem(NOT_AN_IMAGE)
     return image
