@@ -62,6 +62,25 @@ def test_bundled_curriculum_checks_clean(loaded) -> None:
                                                   "budaya-kinerja", "profesi"]
 
 
+def test_every_module_says_where_it_sits_in_the_current_latsar(loaded) -> None:
+    curriculum, _ = loaded
+    programme = curriculum.programme
+    # The 2018 agenda title (PerLAN 12/2018, revoked) must not frame the programme any more.
+    assert "dalam NKRI" not in f"{programme.title} {programme.agenda}"
+    for module in curriculum.modules:
+        assert module.supports and "Agenda" in module.supports, module.id
+        assert "Agenda" in module.description or "Agenda" in module.background, module.id
+
+
+def test_reference_lists_carry_the_asn_law_and_literature(loaded) -> None:
+    curriculum, _ = loaded
+    for module in curriculum.modules:
+        texts = [r.text for r in module.references]
+        assert any("Nomor 20 Tahun 2023 tentang Aparatur Sipil Negara" in t for t in texts), module.id
+        assert not any("Nomor 5 Tahun 2014" in t for t in texts), module.id
+        assert sum(r.kind in ("book", "article") for r in module.references) >= 2, module.id
+
+
 def test_every_citation_occurs_verbatim_in_its_seed() -> None:
     seeds = _seeds()
     quotations = list(_quotations())
