@@ -153,10 +153,17 @@ def test_offloaded_build_equals_serial_build(mini: Path) -> None:
     from latsar.model.load import load_curriculum
 
     curriculum, _ = load_curriculum(mini)
-    serial = build(curriculum, mini.parent / "serial", BuildOptions(jobs=1)).files
-    offloaded = build(curriculum, mini.parent / "offloaded", BuildOptions(jobs=2)).files
+
+    def built(folder: str, jobs: int) -> dict[str, bytes]:
+        out = mini.parent / folder
+        made = build(curriculum, out, BuildOptions(jobs=jobs)).sizes
+        on_disk = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+        assert {path: len(data) for path, data in on_disk.items() if path != "manifest.json"} == made
+        return on_disk
+
+    offloaded = built("offloaded", 2)
     assert any(name.startswith("modules/") for name in offloaded)
-    assert serial == offloaded
+    assert built("serial", 1) == offloaded
 
 
 def test_unusable_output_folder_is_a_user_error(mini: Path, capsys: pytest.CaptureFixture) -> None:

@@ -58,3 +58,27 @@ def test_check_loads_no_pdf_stack(mini: Path) -> None:
             f"print(code, sorted({{m.split('.')[0] for m in sys.modules}} & set({HEAVY!r})))\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=mini.parent)
     assert result.stdout.strip().splitlines()[-1] == "0 []", result.stdout + result.stderr
+
+
+def test_booklets_go_to_disk_as_they_are_made(mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A big set never holds every booklet in memory: each is written before the next is made."""
+    import latsar.publish
+    import latsar.render.pdf.quiz.parallel as parallel
+
+    events: list[str] = []
+    render, open_file = parallel.booklet_pdf, latsar.publish.open_for_writing
+
+    def rendering(job, *args):
+        events.append(f"render {job.booklet.version.code}")
+        return render(job, *args)
+
+    def opening(path: Path):
+        events.append(f"write {path.name}")
+        return open_file(path)
+
+    monkeypatch.setattr(parallel, "booklet_pdf", rendering)
+    monkeypatch.setattr(latsar.publish, "open_for_writing", opening)
+    assert main(["quiz", "kuis", "curriculum", "--out", "out"]) == 0
+    booklets = [e for e in events if e.startswith("render") or "soal-paket" in e]
+    assert booklets == ["render A", "write soal-paket-A.pdf", "render B", "write soal-paket-B.pdf"]
+    assert (mini.parent / "out" / "quizzes" / "kuis" / "soal-paket-B.pdf").is_file()

@@ -1,18 +1,20 @@
-"""Build orchestration: produce every output, then publish them whole (see `latsar.publish`).
+"""Build orchestration: produce every output and publish them whole (see `latsar.publish`).
 
-Rendering happens before anything touches the output folder; the files then go into a staging
-folder beside it, the manifest last, and the staging folder replaces the output folder in one step,
-so `build/` is always either the old build or the new one, and holds exactly what its manifest lists.
+Nothing touches the output folder while rendering: each file goes into a staging folder beside it
+as soon as it is made (so a 1,000-version quiz never holds 1,000 PDFs in memory), the manifest
+last, and the staging folder replaces the output folder in one step, so `build/` is always either
+the old build or the new one, and holds exactly what its manifest lists.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from latsar import __version__
 from latsar.errors import LatsarError
@@ -23,13 +25,21 @@ from latsar.progress import Report, silent
 
 @dataclass
 class Outputs:
-    """Files to write, by path relative to the output folder (always with forward slashes)."""
+    """Files made, by path relative to the output folder (always with forward slashes): handed
+    to `sink` as they are made (streamed to disk), or held in `files` where there is no sink."""
 
     files: dict[str, bytes] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    sizes: dict[str, int] = field(default_factory=dict)  # every file made, streamed or held
+    sink: Callable[[str, bytes], None] | None = None
 
     def add(self, path: str, content: bytes | str) -> None:
-        self.files[path] = content.encode("utf-8") if isinstance(content, str) else content
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        self.sizes[path] = len(data)
+        if self.sink is None:
+            self.files[path] = data
+        else:
+            self.sink(path, data)
 
 
 @dataclass(frozen=True)
@@ -131,17 +141,21 @@ def _handouts(context: BuildContext, outputs: Outputs, suffix: str, module_file:
 
 def quiz_step(context: BuildContext, outputs: Outputs) -> None:
     from latsar.render.docx import booklets_docx
-    from latsar.render.pdf.quiz import quiz_set
+    from latsar.render.pdf.quiz import write_quiz_set
     from latsar.reproducible import document_time
     from latsar.score.template import answer_template
 
     when = document_time(context.curriculum.programme)
     for blueprint in context.blueprints:
         plan = context.plans[blueprint.id]
-        files = {**quiz_set(context.curriculum, plan, context.theme), **answer_template(plan, when),
-                 **booklets_docx(context.curriculum, plan, context.theme)}
-        for name, data in sorted(files.items()):
+
+        def add(name: str, data: bytes) -> None:
             outputs.add(f"quizzes/{blueprint.id}/{name}", data)
+
+        write_quiz_set(context.curriculum, plan, context.theme, add)
+        extras = {**answer_template(plan, when), **booklets_docx(context.curriculum, plan, context.theme)}
+        for name, data in sorted(extras.items()):
+            add(name, data)
 
 
 def export_step(context: BuildContext, outputs: Outputs) -> None:
@@ -191,23 +205,75 @@ KEPT: tuple[str, ...] = ("scores", "scans")
 
 def build(curriculum: Curriculum, out: Path, options: BuildOptions = BuildOptions(),
           steps: tuple[str, ...] | None = None, folder: str = "", report: Report = silent) -> Outputs:
-    """Run `steps` (all by default), then publish their files and a manifest of them: the whole
-    of `out`, or only its sub-folder `folder` (e.g. `quizzes/post-test`) with its own manifest.
-    `report` hears each step's name as it starts, and "write" last."""
-    context = BuildContext(curriculum, options, out)
-    try:
-        outputs = run_steps(context, steps or tuple(STEPS), report)
-    except Exception as exc:
-        if type(exc).__name__ != "LayoutError":  # reportlab's, not imported here
-            raise
-        raise layout_problem(curriculum, str(exc)) from None
-    report("write")
-    if folder:
-        publish_part(curriculum, out, folder, outputs)
-    else:
-        publish_files(out, outputs.files, lambda written: manifest(curriculum, written),
-                      keep=KEPT, replaceable=_is_build_folder)
+    """Run `steps` (all by default), streaming their files into a staging folder that is then
+    published with a manifest of them: the whole of `out`, or only its sub-folder `folder` (e.g.
+    `quizzes/post-test`) with its own manifest. `report` hears each step's name as it starts, and
+    "write" last."""
+    from latsar.publish import write_atomic
+
+    context, names = BuildContext(curriculum, options, out), steps or tuple(STEPS)
+    prefix = folder.rstrip("/") + "/" if folder else ""
+    target = out / folder if folder else out
+    guard = {} if folder else {"keep": KEPT, "replaceable": _is_build_folder}
+    with _tidy_parents(target), ExitStack() as stack:
+        stage = _LazyStage(stack, target, guard)
+        sink = Outputs(sink=lambda path, data: stage.write(_inside(path, prefix), data))
+        try:
+            outputs = run_steps(context, names, report, sink)
+        except Exception as exc:
+            if type(exc).__name__ != "LayoutError":  # reportlab's, not imported here
+                raise
+            raise layout_problem(curriculum, str(exc)) from None
+        report("write")
+        written = {prefix + path: entry for path, entry in stage.written.items()}
+        stage.write("manifest.json", manifest(curriculum, written).encode("utf-8"))
+    top = out / "manifest.json"
+    if folder and top.is_file():
+        # The build's manifest, if any, is updated to match the folder just published.
+        written[prefix + "manifest.json"] = _entry((target / "manifest.json").read_bytes())
+        write_atomic(top, updated_manifest(top.read_bytes(), prefix, written).encode("utf-8"))
     return outputs
+
+
+class _LazyStage:
+    """The staging folder, made when the first file arrives: a command that fails before
+    making anything leaves no trace."""
+
+    def __init__(self, stack: ExitStack, target: Path, guard: dict):
+        self.stack, self.target, self.guard = stack, target, guard
+        self.stage = None
+
+    @property
+    def written(self) -> dict:
+        return self.stage.written if self.stage is not None else {}
+
+    def write(self, relative: str, data: bytes) -> None:
+        from latsar.publish import publishing
+
+        if self.stage is None:
+            self.stage = self.stack.enter_context(publishing(self.target, **self.guard))
+        self.stage.write(relative, data)
+
+
+@contextmanager
+def _tidy_parents(target: Path) -> Iterator[None]:
+    """On failure, remove the folders above `target` that publishing made and left empty."""
+    missing = [folder for folder in (target.parent, *target.parent.parents) if not folder.exists()]
+    try:
+        yield
+    except BaseException:
+        for folder in missing:
+            try:
+                folder.rmdir()
+            except OSError:
+                break
+        raise
+
+
+def _inside(path: str, prefix: str) -> str:
+    """`path` relative to the published folder `prefix`."""
+    assert path.startswith(prefix), f"a file outside {prefix}: {path}"
+    return path[len(prefix):]
 
 
 def publish_files(target: Path, files: dict[str, bytes], make_manifest: Callable[[dict], str] | None = None,
@@ -222,36 +288,17 @@ def publish_files(target: Path, files: dict[str, bytes], make_manifest: Callable
             stage.write("manifest.json", make_manifest(dict(stage.written)).encode("utf-8"))
 
 
-def publish_part(curriculum: Curriculum, out: Path, folder: str, outputs: Outputs) -> None:
-    """One quiz's folder, published whole; the build's manifest, if any, is updated to match."""
-    from latsar.publish import write_atomic
-
-    prefix = folder.rstrip("/") + "/"
-    stray = [path for path in outputs.files if not path.startswith(prefix)]
-    assert not stray, f"files outside {folder}: {stray}"
-    files = {path[len(prefix):]: data for path, data in outputs.files.items()}
-    written: dict = {}
-
-    def folder_manifest(entries: dict) -> str:
-        written.update({prefix + path: entry for path, entry in entries.items()})
-        return manifest(curriculum, written)
-
-    publish_files(out / folder, files, folder_manifest)
-    top = out / "manifest.json"
-    if top.is_file():
-        written[prefix + "manifest.json"] = _entry((out / folder / "manifest.json").read_bytes())
-        write_atomic(top, updated_manifest(top.read_bytes(), prefix, written).encode("utf-8"))
-
-
 def _is_build_folder(target: Path) -> bool:
     return (target / "manifest.json").is_file() or all(p.name in BUILT + KEPT for p in target.iterdir())
 
 
-def run_steps(context: BuildContext, names: tuple[str, ...], report: Report = silent) -> Outputs:
-    """Every step's files. With two cores or more, offloadable steps run in a worker process
-    meanwhile; each step's output depends only on the context, so the bytes are the same."""
+def run_steps(context: BuildContext, names: tuple[str, ...], report: Report = silent,
+              outputs: Outputs | None = None) -> Outputs:
+    """Every step's files, into `outputs` (held in memory if not given). With a free core,
+    offloadable steps run in a worker process meanwhile; each step's output depends only on the
+    context, so the bytes are the same."""
     offload = [n for n in names if n in OFFLOADABLE] if len(names) > 1 and _cores(context) >= 2 else []
-    outputs = Outputs()
+    outputs = outputs if outputs is not None else Outputs()
     if not offload:
         for name in names:
             report(name)
@@ -274,7 +321,8 @@ def run_steps(context: BuildContext, names: tuple[str, ...], report: Report = si
         for name in offload:
             report(name)
             files, notes = futures[name].result()
-            outputs.files.update(files)
+            for path, data in files.items():
+                outputs.add(path, data)
             outputs.notes.extend(notes)
     return outputs
 

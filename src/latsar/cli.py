@@ -158,14 +158,14 @@ def _run_build(quiet: bool, target: Path, steps: int, work: Any, folder: str = "
     for note in outputs.notes:
         typer.echo(t("note: {note}", note=note), err=True)
     if not quiet:
-        typer.echo(t("wrote {count} files to {folder}/", count=len(outputs.files), folder=shown(target / folder)))
-    summary_table("latsar", _summary_rows(outputs.files, time.perf_counter() - started), wanted(quiet))
+        typer.echo(t("wrote {count} files to {folder}/", count=len(outputs.sizes), folder=shown(target / folder)))
+    summary_table("latsar", _summary_rows(outputs.sizes, time.perf_counter() - started), wanted(quiet))
 
 
-def _summary_rows(files: dict[str, bytes], seconds: float) -> list[tuple[str, str]]:
+def _summary_rows(sizes: dict[str, int], seconds: float) -> list[tuple[str, str]]:
     folders: dict[str, list[int]] = {}
-    for path, data in files.items():
-        folders.setdefault(path.split("/")[0] if "/" in path else ".", []).append(len(data))
+    for path, size in sizes.items():
+        folders.setdefault(path.split("/")[0] if "/" in path else ".", []).append(size)
     rows = [(name, t("{count} files, {size:,.0f} KiB", count=len(sizes), size=sum(sizes) / 1024))
             for name, sizes in sorted(folders.items())]
     return rows + [(t("time"), t("{seconds:.1f} s", seconds=seconds))]

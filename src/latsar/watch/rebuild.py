@@ -26,7 +26,7 @@ def rebuild(curriculum: Curriculum, out: Path, lang: str | None, touched: Touche
     """`echo` receives a line per output written; it may add the time since the save."""
     if touched.everything or not (out / "manifest.json").is_file():
         outputs = build(curriculum, out, BuildOptions(lang=lang))
-        echo(t("rebuilt all {count} files in {folder}/", count=len(outputs.files), folder=shown(out)))
+        echo(t("rebuilt all {count} files in {folder}/", count=len(outputs.sizes), folder=shown(out)))
         return
     written = _handouts(curriculum, out, lang, _handout_modules(curriculum, touched), echo)
     for blueprint_id in _quizzes(curriculum, touched):

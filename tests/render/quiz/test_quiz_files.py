@@ -77,7 +77,7 @@ def test_parallel_booklets_are_the_serial_bytes(bank, theme):
     jobs = booklet_jobs(quiz_docs(bank, many, theme.labels))
     with Booklets(jobs, theme, workers=2) as booklets:
         assert booklets._pool is not None  # the parallel path really ran
-        parallel = booklets.results()
+        parallel = list(booklets.results())
     assert parallel == render_serially(jobs, theme)
 
 

@@ -22,7 +22,7 @@ from latsar.render.pdf.quiz.sheet import sheet_pdf
 from latsar.render.pdf.theme import Theme
 from latsar.render.quizfiles import quiz_files, quiz_sheet_layout
 
-__all__ = ["DOCUMENTS", "booklet_name", "quiz_set"]
+__all__ = ["DOCUMENTS", "booklet_name", "quiz_set", "write_quiz_set"]
 
 
 class _Inputs:
@@ -50,15 +50,22 @@ def quiz_set(curriculum: Curriculum, plan: QuizPlan, theme: Theme) -> dict[str, 
     """Every file of the quiz set by relative name: soal-paket-<X>.pdf per version,
     lembar-jawaban.pdf (+ .json, its geometry), kunci-jawaban.pdf, kunci.csv, versions.json,
     pembahasan.pdf and kisi-kisi.pdf. Same inputs, same bytes."""
+    files: dict[str, bytes] = {}
+    write_quiz_set(curriculum, plan, theme, files.__setitem__)
+    return dict(sorted(files.items()))
+
+
+def write_quiz_set(curriculum: Curriculum, plan: QuizPlan, theme: Theme, add: Callable[[str, bytes], None]) -> None:
+    """The files of `quiz_set`, each handed to `add` as soon as it is made, so that a caller
+    writing them to disk never holds every booklet of a big set at once."""
     inputs = _Inputs(curriculum, plan, theme)
     jobs = booklet_jobs(inputs.docs)
-    files: dict[str, bytes] = {}
     # The booklets start first (in worker processes for big sets); the other documents are
     # rendered here meanwhile.
     with Booklets(jobs, theme) as booklets:
         for name, render in DOCUMENTS.items():
-            files[name] = render(inputs)
+            add(name, render(inputs))
         for job, pdf in zip(jobs, booklets.results()):
-            files[booklet_name(job.booklet.version.code)] = pdf
-    files.update(quiz_files(plan, curriculum.programme.participant_digits))
-    return dict(sorted(files.items()))
+            add(booklet_name(job.booklet.version.code), pdf)
+    for name, data in quiz_files(plan, curriculum.programme.participant_digits).items():
+        add(name, data)

@@ -10,7 +10,7 @@ start with reportlab imported and the fonts registered.
 from __future__ import annotations
 
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Sequence
+from typing import Iterator, Sequence
 
 from latsar.processes import fork_context, free_cores
 from latsar.render.pdf.quiz.booklet import BookletJob, Items, booklet_pdf
@@ -19,6 +19,7 @@ from latsar.render.pdf.theme import Theme
 # Fewer booklets than this render serially: forking and collecting would cost more than it saves.
 PARALLEL_MIN = 12
 BATCHES_PER_WORKER = 3  # a few batches each, so one slow batch does not leave a core idle
+BATCH_MOST = 25  # booklets in one batch at most: what a worker and the collector hold at once
 
 
 def render_serially(jobs: Sequence[BookletJob], theme: Theme) -> list[bytes]:
@@ -50,7 +51,7 @@ class Booklets:
             self._pool.shutdown(wait=True, cancel_futures=True)
 
     def _batches(self) -> list[list[BookletJob]]:
-        count = min(len(self.jobs), self.workers * BATCHES_PER_WORKER)
+        count = min(len(self.jobs), max(self.workers * BATCHES_PER_WORKER, -(-len(self.jobs) // BATCH_MOST)))
         size, extra = divmod(len(self.jobs), count)
         batches, start = [], 0
         for index in range(count):
@@ -59,8 +60,13 @@ class Booklets:
             start = end
         return batches
 
-    def results(self) -> list[bytes]:
+    def results(self) -> Iterator[bytes]:
+        """The booklets in job order, each as soon as it (or its batch) is done; a batch is let go
+        once handed on, so memory holds a few batches, not the whole set."""
         if self._pool is None:
-            return render_serially(self.jobs, self.theme)
-        return [pdf for future in self._futures for pdf in future.result()]
+            items = Items(self.theme)
+            yield from (booklet_pdf(job, self.theme, items) for job in self.jobs)
+            return
+        while self._futures:
+            yield from self._futures.pop(0).result()
 
