@@ -21,6 +21,8 @@ EXPECTED: dict[str, tuple[str, ...]] = {
                       r"one kuis booklet .* ratio \d+\.\d\dx"),
     "bench_tables.py": (r"booklet page costs \d+\.\d ms", r"key +kuis .* ms/page, \d+\.\d\dx",
                         r"kisi-kisi +kuis .* ms/page", r"report +\d+ tables: +\d+ pages"),
+    "peers.py": (r"latsar quiz +\d+\.\d\d s", r"auto-multiple-choice +skipped: not (installed here|run with --smoke)",
+                 r"R/exams +skipped: not (installed here|run with --smoke)"),
     "bench_score.py": (r"latsar score +: +\d+\.\d\d s", r"scoring total +: +\d+\.\d+ s"),
     "bench_scan.py": (r"photo keystone\+bulge +\d+\.\d%", r"all +100\.0% +100\.0/ 0\.0/0\.0",
                       r"\d+ JPEG scans at \d+ dpi : .* sheets/s", r"one 6-page PDF : .* peak \d+ MiB"),
