@@ -223,3 +223,20 @@ def test_the_command_line(tmp_path, capsys):
     assert main(["import", str(source), "--out", str(out)]) == 2
     assert "already exists" in capsys.readouterr().err and out.read_text() == "jangan ditimpa"
     assert main(["import", "--template", str(tmp_path / "t.xlsx")]) == 0 and (tmp_path / "t.xlsx").is_file()
+
+
+def test_text_that_is_not_utf8_and_images_are_reported_at_their_place(tmp_path):
+    legacy = tmp_path / "legacy.txt"
+    legacy.write_bytes("Apa?\nA. a\nB. \u201cb\u201d\n".encode("cp1252"))
+    with pytest.raises(LatsarError) as caught:
+        import_files([legacy], None)
+    assert [d.format() for d in caught.value.diagnostics] == [
+        f"{legacy}:3:4: not UTF-8 text (byte 0x93); save the file as UTF-8 (in Notepad: Save as › Encoding UTF-8)"]
+    picture = tmp_path / "picture.xml"
+    picture.write_text('<quiz>\n<question type="multichoice"><questiontext format="html"><text><![CDATA[<p>Lihat '
+                       '<img src="@@PLUGINFILE@@/a.png"></p>]]></text></questiontext><answer fraction="100"><text>a'
+                       '</text></answer></question>\n</quiz>\n', encoding="utf-8")
+    with pytest.raises(LatsarError) as caught:
+        import_files([picture], None)
+    assert caught.value.diagnostics[0].format().startswith(
+        f"{picture}:2:1: question holds an image, which a latsar item cannot carry")

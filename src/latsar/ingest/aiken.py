@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from latsar.errors import Location
-from latsar.ingest.bank import Imported, ImportedItem, ImportedOption
+from latsar.ingest.bank import Imported, ImportedItem, ImportedOption, decoded
 from latsar.ingest.markup import text_to_markdown
 
 _OPTION = re.compile(r"^([A-Z])[.)][ \t]+(.*)$")
@@ -17,9 +17,12 @@ _ANSWER = re.compile(r"^ANSWER:\s*(\S*)\s*$")
 
 def read(display: str, data: bytes) -> Imported:
     found = Imported()
+    text = decoded(display, data, found)
+    if text is None:
+        return found
     stem: tuple[int, str] | None = None
     options: list[tuple[str, str]] = []
-    for number, raw in enumerate(data.decode("utf-8-sig").splitlines(), start=1):
+    for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
         if not line:
             continue

@@ -56,3 +56,15 @@ class Imported:
 
     def problem(self, where: Location, message: str, hint: str = "") -> None:
         self.problems.append(Diagnostic(where, message, hint))
+
+
+def decoded(display: str, data: bytes, found: Imported) -> str | None:
+    """The file as UTF-8 text, or None with the place of the first byte that is not UTF-8."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        found.problem(Location(display, line, column), f"not UTF-8 text (byte 0x{data[exc.start]:02X})",
+                      "save the file as UTF-8 (in Notepad: Save as › Encoding UTF-8)")
+        return None

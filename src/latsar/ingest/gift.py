@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from latsar.errors import Location
-from latsar.ingest.bank import Imported, ImportedItem, ImportedOption
+from latsar.ingest.bank import Imported, ImportedItem, ImportedOption, decoded
 from latsar.ingest.markup import html_to_markdown, text_to_markdown
 
 _ID = re.compile(r"\[id:((?:\\.|[^\]\\])*)\]")
@@ -25,8 +25,11 @@ Chars = list[tuple[str, bool]]  # each character, and whether it was escaped
 
 def read(display: str, data: bytes) -> Imported:
     found = Imported()
+    text = decoded(display, data, found)
+    if text is None:
+        return found
     objective = None
-    for start, lines in _chunks(data.decode("utf-8-sig")):
+    for start, lines in _chunks(text):
         comments = [line for line in lines if line.lstrip().startswith("//")]
         body = [line for line in lines if not line.lstrip().startswith("//")]
         if not body:
@@ -104,6 +107,10 @@ def _question(found: Imported, where: Location, text: str, comments: str, object
     if answers is None:
         return
     options, general = answers
+    if fmt == "html" and "<img" in text.lower():
+        found.problem(where, "question holds an image, which a latsar item cannot carry",
+                      "describe the picture in words, or leave the question out")
+        return
     ids = _ID.findall(comments)
     item = ImportedItem(where, _markup(stem_text, fmt), options, name=(ids[0] if ids else title),
                         explanation=general, objective=objective,

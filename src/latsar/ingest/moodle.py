@@ -60,6 +60,11 @@ def _multichoice(question: Any, where: Location, objective: str | None, found: I
         found.problem(where, "a multiple-answer question (<single>false</single>) cannot be imported; "
                       "latsar's items have exactly one key", "make it single-answer in Moodle, or leave it out")
         return
+    texts = [question.find("questiontext"), *question.findall("answer")]
+    if any("<img" in (element.findtext("text") or "").lower() for element in texts if element is not None):
+        found.problem(where, "question holds an image, which a latsar item cannot carry",
+                      "describe the picture in words, or leave the question out")
+        return
     options = []
     for answer in question.findall("answer"):
         fraction = (answer.get("fraction") or "0").strip()
