@@ -160,3 +160,21 @@ def test_quiz_booklets_hold_each_versions_questions_in_order(curriculum, evaluas
         assert ("Heading 2", f"Paket {version.code}") in styled(booklet, "Heading 2")
         stems = [p.text.split("\t", 1)[1] for p in booklet.paragraphs if p.text[:1].isdigit() and "\t" in p.text]
         assert stems == [plain_text(curriculum.item_by_id[p.item_id].stem) for p in version.items]
+
+
+def test_every_bundled_module_reopens_with_its_chapters_as_headings():
+    from pathlib import Path
+
+    from latsar.model.load import load_curriculum
+    from latsar.plan.quiz import plan_quiz
+    from latsar.render.docx import module_docx
+    from latsar.render.pdf.theme import make_theme
+
+    bundled = load_curriculum(Path(__file__).resolve().parents[2] / "curriculum")[0]
+    theme = make_theme(bundled.programme, "id")
+    for module in bundled.modules:
+        blueprint = bundled.blueprint_by_id.get(f"evaluasi-{module.id}")
+        data = module_docx(bundled, module.id, plan_quiz(bundled, blueprint) if blueprint else None, theme)
+        headings = [text for _, text in styled(docx.Document(io.BytesIO(data)), "Heading 1")]
+        chapters = [f"Bab {plan.roman(n)} {chapter.title}" for n, chapter in enumerate(module.chapters, start=2)]
+        assert headings[headings.index("Bab I Pendahuluan") + 1:][:len(chapters)] == chapters, module.id
