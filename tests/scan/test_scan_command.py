@@ -140,3 +140,19 @@ def test_scanning_before_the_quiz_is_built_says_what_to_run(tmp_path, monkeypatc
     assert capsys.readouterr().err.strip() == ("build/quizzes/post-test/lembar-jawaban.json: the quiz's answer-sheet "
                                                "geometry is missing; run `latsar quiz post-test` first (it writes the "
                                                "sheets you print)")
+
+
+def test_refusals_and_the_summary_speak_indonesian(workdir, post, capsys, monkeypatch):
+    monkeypatch.setenv("LATSAR_LANG", "id")
+    _, image = filled(post, "id")
+    blank = np.full_like(image, 252)
+    (workdir / "scans/batch.pdf").write_bytes(pdf_of([image, blank, image, blank]))  # four pages: in workers
+    from latsar.messages import speaking
+
+    with speaking("id"):
+        assert main(["scan", "post-test", "scans"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("4 halaman dibaca: 2 lembar, 2 ditolak, 2 lembar dengan 2 isian ditandai untuk diperiksa")  # the duplicates
+    review = [r["review"] for r in rows(workdir)]
+    assert review[1] == "unreadable: halaman kosong (bagian belakang lembar?)"
+    assert "Pemeriksaan hasil pindai: post-test" in (workdir / "build/scans/post-test/review.html").read_text()

@@ -81,13 +81,18 @@ def _limit_threads() -> None:
 
 
 class _Reader:
-    """Picklable `read_page` with the layout bound."""
+    """Picklable `read_page` with the layout bound, speaking the command's language in a worker."""
 
     def __init__(self, layout: geo.SheetLayout):
-        self.layout = layout
+        from latsar.messages import language
+
+        self.layout, self.language = layout, language()
 
     def __call__(self, ref: PageRef) -> PageReading:
-        return read_page(ref, self.layout)
+        from latsar.messages import speaking
+
+        with speaking(self.language):
+            return read_page(ref, self.layout)
 
 
 def flag_duplicates(sheets: list[PageReading]) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from latsar import sheet_geometry as geo
 from latsar.errors import Diagnostic, LatsarError, Location
+from latsar.messages import t
 from latsar.scan.batch import Progress, read_batch
 from latsar.scan.output import output_files, summary
 
@@ -16,13 +17,14 @@ def sheet_of(out: Path, blueprint: str) -> geo.SheetLayout:
     """The layout of the sheets printed for the quiz: `lembar-jawaban.json` of its quiz set."""
     path = out / "quizzes" / blueprint / "lembar-jawaban.json"
     if not path.is_file():
-        raise LatsarError([Diagnostic(Location(str(path)), "the quiz's answer-sheet geometry is missing",
-                                      f"run `latsar quiz {blueprint}` first (it writes the sheets you print)")])
+        raise LatsarError([Diagnostic(Location(str(path)), t("the quiz's answer-sheet geometry is missing"),
+                                      t("run `latsar quiz {quiz}` first (it writes the sheets you print)",
+                                        quiz=blueprint))])
     try:
         return geo.layout_from_dict(json.loads(path.read_text(encoding="utf-8")))
     except (ValueError, KeyError, TypeError) as error:
-        raise LatsarError([Diagnostic(Location(str(path)), f"not a sheet geometry this latsar reads ({error})",
-                                      f"run `latsar quiz {blueprint}` again")]) from None
+        raise LatsarError([Diagnostic(Location(str(path)), t("not a sheet geometry this latsar reads ({error})", error=error),
+                                      t("run `latsar quiz {quiz}` again", quiz=blueprint))]) from None
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,7 @@ def scan_command(blueprint: str, scans: list[Path], out: Path, progress: Progres
     layout = sheet_of(out, blueprint)
     batch = read_batch(scans, layout, progress, workers)
     if not batch.readings:
-        raise LatsarError([Diagnostic(None, "no page could be read", "pass PDF, PNG, JPEG or TIFF scans")]
+        raise LatsarError([Diagnostic(None, t("no page could be read"), t("pass PDF, PNG, JPEG or TIFF scans"))]
                           + [Diagnostic(None, problem) for problem in batch.problems])
     folder = out / "scans" / blueprint
     with publishing(folder) as stage:  # whole: no flagged image of an earlier run stays behind
@@ -49,4 +51,4 @@ def scan_command(blueprint: str, scans: list[Path], out: Path, progress: Progres
     from latsar.project import shown
 
     return ScanResult(folder / "scans.csv", batch.problems,
-                      f"{summary(batch)}\nwrote {shown(folder)}/scans.csv and review.html")
+                      summary(batch) + "\n" + t("wrote {folder}/scans.csv and review.html", folder=shown(folder)))

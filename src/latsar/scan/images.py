@@ -10,12 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from latsar.messages import N_, t
+
 PDF_DPI = 150  # enough for 4 mm bubbles and the QR code; a scan PDF's images are rarely finer
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".webp")
 SCAN_SUFFIXES = (".pdf",) + IMAGE_SUFFIXES
 
 
-NOT_AN_IMAGE = "not an image or PDF that latsar can read (PDF, PNG, JPEG or TIFF)"
+NOT_AN_IMAGE = N_("not an image or PDF that latsar can read (PDF, PNG, JPEG or TIFF)")
 
 
 class FileProblem(Exception):
@@ -43,7 +45,7 @@ def scan_files(arguments: list[Path]) -> list[Path]:
 def page_count(path: Path) -> int:
     """Pages in a scan file; FileProblem when it cannot be opened."""
     if not path.is_file():
-        raise FileProblem("file not found")
+        raise FileProblem(t("file not found"))
     head = path.read_bytes()[:8]
     if head.startswith(b"%PDF"):
         return _pdf_pages(path)
@@ -52,7 +54,7 @@ def page_count(path: Path) -> int:
     import cv2
 
     if not cv2.haveImageReader(str(path)):  # the signature only: the workers decode
-        raise FileProblem(NOT_AN_IMAGE)
+        raise FileProblem(t(NOT_AN_IMAGE))
     return 1
 
 
@@ -72,9 +74,9 @@ def _open_pdf(path: Path):
     try:
         return pypdfium2.PdfDocument(str(path))
     except pypdfium2.PdfiumError as error:
-        reason = "password-protected PDF" if "password" in str(error).lower() else f"not a readable PDF ({error})"
-        raise FileProblem(f"{reason}; save the scan again without a password" if "password" in reason
-                          else reason) from None
+        if "password" in str(error).lower():
+            raise FileProblem(t("password-protected PDF; save the scan again without a password")) from None
+        raise FileProblem(t("not a readable PDF ({error})", error=error)) from None
 
 
 def _pdf_pages(path: Path) -> int:
@@ -99,7 +101,7 @@ def _tiff_pages(path: Path) -> int:
 
     count = cv2.imcount(str(path))
     if count < 1:
-        raise FileProblem("not a readable TIFF image")
+        raise FileProblem(t("not a readable TIFF image"))
     return count
 
 
@@ -108,7 +110,7 @@ def _tiff_page(path: Path, index: int):
 
     ok, pages = cv2.imreadmulti(str(path), start=index, count=1, flags=cv2.IMREAD_GRAYSCALE)
     if not ok or not pages:
-        raise FileProblem(f"page {index + 1} of the TIFF cannot be decoded")
+        raise FileProblem(t("page {page} of the TIFF cannot be decoded", page=index + 1))
     return pages[0]
 
 
@@ -118,5 +120,5 @@ def _decode(path: Path):
 
     image = cv2.imdecode(numpy.fromfile(str(path), dtype=numpy.uint8), cv2.IMREAD_GRAYSCALE)
     if image is None:
-        raise FileProblem(NOT_AN_IMAGE)
+        raise FileProblem(t(NOT_AN_IMAGE))
     return image

@@ -10,12 +10,14 @@ import io
 import re
 
 from latsar import sheet_geometry as geo
+from latsar.messages import N_, language, t
 from latsar.scan.batch import Batch
 from latsar.scan.page import PageReading
 
 IDENTITY_COLUMNS = ("file", "page", "participant", "ndh", "version")
 REVIEW = "review"
-UNREADABLE = "unreadable: "
+UNREADABLE = "unreadable: "  # a token of the CSV, read back by the score reader: never translated
+COLUMN_NAMES = (N_("field"), N_("read"), N_("bubbles"))
 
 
 def header(layout: geo.SheetLayout) -> list[str]:
@@ -61,9 +63,10 @@ def summary(batch: Batch) -> str:
     sheets = batch.sheets
     flagged = [r for r in sheets if r.review]
     fields = sum(len(r.review) for r in flagged)
-    return (f"{len(batch.readings)} pages read: {len(sheets)} sheets, {len(batch.refused)} refused, "
-            f"{len(flagged)} sheets with {fields} flagged fields"
-            + (f"; {len(batch.problems)} files could not be opened" if batch.problems else ""))
+    text = t("{pages} pages read: {sheets} sheets, {refused} refused, {flagged} sheets with {fields} flagged fields",
+             pages=len(batch.readings), sheets=len(sheets), refused=len(batch.refused), flagged=len(flagged),
+             fields=fields)
+    return text + (t("; {count} files could not be opened", count=len(batch.problems)) if batch.problems else "")
 
 
 # --------------------------------------------------------------------------- review.html
@@ -77,28 +80,31 @@ table{border-collapse:collapse}td,th{padding:.3em .6em;border-bottom:1px solid #
 
 
 def review_html(batch: Batch, layout: geo.SheetLayout) -> str:
-    parts = [f"<!DOCTYPE html><html lang='id'><head><meta charset='utf-8'><title>Review: "
-             f"{html.escape(layout.blueprint)}</title><style>{STYLE}</style></head><body>",
-             f"<h1>Scan review: {html.escape(layout.blueprint)}</h1><p>{html.escape(summary(batch))}. "
-             "Settle each field below in <code>scans.csv</code>: write the right value in its cell, then "
-             "delete its token from the <code>review</code> column. <code>latsar score</code> refuses rows "
-             "whose review is not empty.</p>"]
+    title = html.escape(t("Scan review: {quiz}", quiz=layout.blueprint))
+    parts = [f"<!DOCTYPE html><html lang='{language()}'><head><meta charset='utf-8'><title>{title}</title>"
+             f"<style>{STYLE}</style></head><body>",
+             f"<h1>{title}</h1><p>{html.escape(summary(batch))}. "
+             + html.escape(t("Settle each field below in scans.csv: write the right value in its cell, then delete "
+                             "its token from the review column. latsar score refuses rows whose review is not "
+                             "empty.")) + "</p>"]
     parts += [_sheet_section(reading) for reading in batch.sheets if reading.review]
     refused = batch.refused
     if refused or batch.problems:
         items = [f"<li>{html.escape(r.display)} p.{r.page}: {html.escape(r.unreadable)}</li>" for r in refused]
         items += [f"<li>{html.escape(problem)}</li>" for problem in batch.problems]
-        parts.append(f"<h2 class='refused'>Refused pages and files</h2><ul>{''.join(items)}</ul>")
+        parts.append(f"<h2 class='refused'>{html.escape(t('Refused pages and files'))}</h2><ul>{''.join(items)}</ul>")
     parts.append("</body></html>\n")
     return "\n".join(parts)
 
 
 def _sheet_section(reading: PageReading) -> str:
-    title = (f"{html.escape(reading.display)} p.{reading.page} · participant "
-             f"{html.escape(reading.participant or '—')} · paket {html.escape(reading.version or '—')}")
-    link = f" · <a href='{picture_name(reading)}'>whole sheet</a>" if "sheet" in reading.pictures else ""
+    title = html.escape(t("{file} p.{page} · participant {participant} · paket {version}", file=reading.display,
+                          page=reading.page, participant=reading.participant or "—", version=reading.version or "—"))
+    link = (f" · <a href='{picture_name(reading)}'>{html.escape(t('whole sheet'))}</a>"
+            if "sheet" in reading.pictures else "")
     rows = [_field_row(reading, token) for token in reading.review]
-    return f"<h2>{title}{link}</h2><table><tr><th>field</th><th>read</th><th>bubbles</th></tr>{''.join(rows)}</table>"
+    head = "".join(f"<th>{html.escape(t(name))}</th>" for name in COLUMN_NAMES)
+    return f"<h2>{title}{link}</h2><table><tr>{head}</tr>{''.join(rows)}</table>"
 
 
 def _field_row(reading: PageReading, token: str) -> str:
@@ -111,7 +117,7 @@ def _field_row(reading: PageReading, token: str) -> str:
 
 def _value(reading: PageReading, token: str) -> str:
     if token.startswith("q") and token[1:].isdigit():
-        return reading.answers.get(int(token[1:]), "") or "(blank)"
+        return reading.answers.get(int(token[1:]), "") or t("(blank)")
     if token in ("participant", "ndh", "version"):
-        return getattr(reading, token) or "(blank)"
+        return getattr(reading, token) or t("(blank)")
     return ""

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from latsar import sheet_geometry as geo
+from latsar.messages import t
 from latsar.scan import decide
 from latsar.scan.images import FileProblem, PageRef, load_page
 from latsar.scan.register import PageProblem, Registration, register
@@ -75,7 +76,7 @@ def _read_into(reading: PageReading, grey, layout: geo.SheetLayout) -> Registrat
     import numpy
 
     if float(numpy.mean(grey < 128)) < BLANK_PAGE_INK:
-        raise PageProblem("blank page (the back of a sheet?)")
+        raise PageProblem(t("blank page (the back of a sheet?)"))
     registration = register(grey)
     reading.sheet_page = _sheet_page(reading, grey, registration, layout)
     from latsar.scan.sample import sample_grid, working_copy
@@ -94,20 +95,21 @@ def _sheet_page(reading: PageReading, grey, registration: Registration, layout: 
     text = read_qr(grey, registration)
     if text is None:
         if len(layout.pages) > 1:
-            raise PageProblem("QR code unreadable, so the sheet page is unknown; re-scan the page")
+            raise PageProblem(t("QR code unreadable, so the sheet page is unknown; re-scan the page"))
         reading.flag("qr")
         return 1
     parsed = geo.parse_qr(text)
     if parsed is None:
-        raise PageProblem(f"not a latsar answer sheet (its QR code says '{text[:40]}')")
+        raise PageProblem(t("not a latsar answer sheet (its QR code says '{text}')", text=text[:40]))
     blueprint, version, number = parsed
     if version != geo.LAYOUT_VERSION:
-        raise PageProblem(f"sheet layout {version}, this latsar reads layout {geo.LAYOUT_VERSION}; "
-                          f"print the sheets again")
+        raise PageProblem(t("sheet layout {found}, this latsar reads layout {expected}; print the sheets again",
+                            found=version, expected=geo.LAYOUT_VERSION))
     if blueprint != layout.blueprint:
-        raise PageProblem(f"a sheet of quiz '{blueprint}', not '{layout.blueprint}'")
+        raise PageProblem(t("a sheet of quiz '{found}', not '{expected}'", found=blueprint, expected=layout.blueprint))
     if not 1 <= number <= len(layout.pages):
-        raise PageProblem(f"sheet page {number}, but the quiz's sheet has {len(layout.pages)} page(s)")
+        raise PageProblem(t("sheet page {page}, but the quiz's sheet has {pages} page(s)", page=number,
+                            pages=len(layout.pages)))
     return number
 
 

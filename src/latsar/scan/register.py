@@ -13,6 +13,7 @@ import math
 from dataclasses import dataclass
 
 from latsar import sheet_geometry as geo
+from latsar.messages import t
 
 FIND_SIDE = 1000  # long side, in pixels, of the copy the markers are looked for in
 MAX_CANDIDATES = 10
@@ -53,12 +54,12 @@ def register(grey) -> Registration:
     blobs = marker_candidates(grey)
     corners = best_corners(blobs)
     if corners is None:
-        raise PageProblem("no answer-sheet corner markers found (not a latsar sheet, or a blank page)")
+        raise PageProblem(t("no answer-sheet corner markers found (not a latsar sheet, or a blank page)"))
     for candidate in (corners, _turned(corners)):
         registration = _fit(candidate)
         if _orientation_ok(grey, registration):
             return registration
-    raise PageProblem("the orientation bar beside the top-left marker is not where it should be")
+    raise PageProblem(t("the orientation bar beside the top-left marker is not where it should be"))
 
 
 def marker_candidates(grey) -> list[Blob]:
