@@ -32,14 +32,15 @@ def check_text(doc: SourceDoc, path: tuple, text: str) -> Iterator[Diagnostic]:
                          "prints, so it would not appear in the documents",
                          "write it as paragraphs, **bold**, *italic*, lists, block quotes or tables",
                          severity="warning", rule="T1")
-    missing = sorted({c for c in text if not drawable(c) and c not in INVISIBLE})
+    characters = set(text)  # each distinct character once: texts are long, alphabets short
+    missing = sorted({c for c in characters if not drawable(c) and c not in INVISIBLE})
     if missing:
         line = text[:text.index(missing[0])].count("\n") + 1
         shown = ", ".join(describe(c) for c in missing[:3]) + (f" and {len(missing) - 3} more" if len(missing) > 3 else "")
         yield Diagnostic(_at(doc, path, line), f"the document fonts cannot draw {shown}; it would print as a "
                          "blank or a box", "write it with Latin letters, or leave it out", severity="warning",
                          rule="T2")
-    hidden = sorted({c for c in text if c in INVISIBLE})
+    hidden = sorted(characters & INVISIBLE)
     if hidden:
         line = text[:text.index(hidden[0])].count("\n") + 1
         yield Diagnostic(_at(doc, path, line), f"invisible character {describe(hidden[0])} in the text",

@@ -20,6 +20,7 @@ def _ranges() -> tuple[tuple[int, ...], tuple[int, ...]]:
     return tuple(int(low, 16) for low, _ in pairs), tuple(int(high, 16) for _, high in pairs)
 
 
+@lru_cache(maxsize=4096)
 def drawable(char: str) -> bool:
     """Whether every bundled face has a glyph for `char` (line breaks and tabs count as drawable)."""
     if char in "\n\r\t":
