@@ -258,3 +258,22 @@ def test_text_that_looks_like_a_formula_is_stored_as_text(tmp_path, file):
     assert "<f>" not in sheet_xml and "<f " not in sheet_xml
     cells = [c for row in openpyxl.load_workbook(io.BytesIO(data)).active.iter_rows() for c in row]
     assert any(c.value == formula and c.data_type == "s" for c in cells)
+
+
+def test_the_bundled_post_test_in_kahoot_and_quizizz(post_test):
+    from latsar.render.export.online import paket_items
+
+    curriculum, plan = post_test
+    entries = paket_items(curriculum, plan)
+    kahoot_result = export_one(curriculum, plan, "kahoot")
+    fitting = [e for e in entries if not kahoot.misfits(e)]
+    rows = kahoot_rows(kahoot_result.files[kahoot.FILE])[8:]
+    assert [r[1] for r in rows] == [" ".join(plain_text(e.item.stem).split()) for e in fitting]
+    assert [r[7] for r in rows] == [e.key + 1 for e in fitting]
+    left_out = [e.item.id for e in entries if kahoot.misfits(e)]
+    assert all(any(f"item '{i}' left out" in w and w.startswith("curriculum/items/") for w in kahoot_result.warnings)
+               for i in left_out)
+    sheet = openpyxl.load_workbook(io.BytesIO(export_one(curriculum, plan, "quizizz").files[quizizz.FILE])).active
+    quizizz_rows = [tuple(c.value for c in row) for row in sheet.iter_rows()][1:]
+    assert len(quizizz_rows) == len(entries) == 30
+    assert [r[7] for r in quizizz_rows] == [e.key + 1 for e in entries]
