@@ -109,3 +109,19 @@ def test_yml_and_upper_case_files_are_named_not_skipped_silently(mini: Path, cap
            "LAIN.yaml" in err
     assert "curriculum/items/lain.yml: warning: skipped: only files ending in .yaml (lower case) are read; rename it to " \
            "lain.yaml" in err
+
+
+def test_an_unreadable_file_is_located(mini: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    import errno
+
+    import latsar.source.files
+
+    def denied(path, mode="r", *args, **kwargs):  # what a file without read permission answers
+        raise PermissionError(errno.EACCES, "Permission denied", str(path))
+
+    monkeypatch.setattr(latsar.source.files, "open", denied, raising=False)
+    assert main(["check", "curriculum"]) == 2
+    lines = errors(capsys.readouterr().err)
+    assert "Traceback" not in "\n".join(lines)
+    assert lines[0] == ("curriculum/programme.yaml:1:1: cannot be read (Permission denied); replace it with a "
+                        "regular UTF-8 text file, or remove it")
