@@ -49,6 +49,9 @@ class BuildOptions:
     formats: tuple[str, ...] = ()  # export formats; empty = all
     jobs: int | None = None  # processes to use; None = the cores free right now
     replan: bool = False  # plan quizzes anew instead of reprinting their recorded versions.json
+    # Other output folders whose records count when the output folder has none (`build-en/`
+    # reprints what `build/` printed: one quiz, whatever the language of its labels).
+    records: tuple[Path, ...] = ()
 
 
 @dataclass
@@ -79,12 +82,12 @@ class BuildContext:
         """One plan per blueprint asked for, shared by handouts, quiz sets and exports (never
         re-shuffled). Only those: `latsar quiz X` plans X, however big the other quizzes are.
         A printed quiz's record when there is one, else planned now. Errors of all come together."""
-        from latsar.plan.record import planned, record_path
+        from latsar.plan.record import planned
 
         found, problems = {}, []
         for b in self.blueprints:
             try:
-                found[b.id] = planned(self.curriculum, b, self.out and record_path(self.out, b.id), self.options.replan)
+                found[b.id] = planned(self.curriculum, b, self._record(b.id), self.options.replan)
             except LatsarError as exc:
                 problems.extend(exc.diagnostics)
         if problems:
@@ -94,6 +97,13 @@ class BuildContext:
     @cached_property
     def plans(self) -> dict:
         return {blueprint_id: p.plan for blueprint_id, p in self.planned.items()}
+
+    def _record(self, blueprint_id: str) -> Path | None:
+        from latsar.plan.record import record_path
+
+        folders = ([self.out] if self.out else []) + list(self.options.records)
+        found = [record_path(folder, blueprint_id) for folder in folders]
+        return next((path for path in found if path.is_file()), found[0] if found else None)
 
 
 Step = Callable[[BuildContext, Outputs], None]

@@ -98,6 +98,11 @@ def _out(project: Project, out: Optional[Path], lang: Optional[str], curriculum:
     return out if out is not None else project.build_dir(lang, curriculum.programme.language)
 
 
+def _records(project: Project, curriculum: Any) -> tuple[Path, ...]:
+    """Where else printed quizzes are recorded: the programme-language build folder."""
+    return (project.build_dir(None, curriculum.programme.language),)
+
+
 WatchOption = typer.Option(False, "--watch", "-w", help=t("Run again after every save, until Ctrl-C."))
 
 
@@ -146,7 +151,9 @@ def build(path: Optional[Path] = CurriculumArg, out: Optional[Path] = OutOption,
     curriculum, _ = _load(project)
     target = _out(project, out, lang, curriculum)
     _run_build(quiet, target, len(STEPS) + 1,
-               lambda report: run_build(curriculum, target, BuildOptions(lang=lang, replan=replan), report=report))
+               lambda report: run_build(curriculum, target, BuildOptions(lang=lang, replan=replan,
+                                                                         records=_records(project, curriculum)),
+                                        report=report))
 
 
 def _run_build(quiet: bool, target: Path, steps: int, work: Any, folder: str = "") -> None:
@@ -179,7 +186,7 @@ def _build_part(path: Optional[Path], out: Optional[Path], blueprint_id: str, st
     curriculum, _ = _load(project)
     find_blueprint(curriculum, blueprint_id)
     target = _out(project, out, option_values.get("lang"), curriculum)
-    options = BuildOptions(only=frozenset({blueprint_id}), **option_values)
+    options = BuildOptions(only=frozenset({blueprint_id}), records=_records(project, curriculum), **option_values)
     folder = f"{step}/{blueprint_id}"
     _run_build(quiet, target, 3, lambda report: run_build(
         curriculum, target, options, steps=("plans", step), folder=folder, report=report), folder=folder)

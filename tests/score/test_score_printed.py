@@ -109,3 +109,13 @@ def test_replan_makes_a_new_quiz_without_the_dropped_items(project: Path, capsys
     assert main(["quiz", "post-test", "curriculum", "--replan"]) == 0
     replanned = printed_key(project)
     assert key.master[0] not in replanned.master and len(replanned.master) == len(key.master)
+
+
+def test_an_english_reprint_is_the_quiz_that_was_printed(project: Path, capsys: pytest.CaptureFixture) -> None:
+    assert main(["quiz", "post-test", "curriculum"]) == 0
+    key = printed_key(project)
+    write_csv(project / "jawaban.csv", template_rows(key, upside_down(key, 40, key.master[:2])))
+    assert main(["score", "post-test", "jawaban.csv", "--update-bank"]) == 0
+    assert main(["quiz", "post-test", "curriculum", "--lang", "en"]) == 0  # into build-en/, no record there yet
+    printed = (project / "build" / "quizzes" / "post-test" / "versions.json").read_bytes()
+    assert (project / "build-en" / "quizzes" / "post-test" / "versions.json").read_bytes() == printed
