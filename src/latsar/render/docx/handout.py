@@ -156,6 +156,7 @@ class _Story:
     def title_page(self, block: plan.TitlePage) -> None:
         self._logos(block.logos)
         self._centred(((block.kicker.upper(), False),), "Subtitle")
+        self.doc.paragraphs[-1].paragraph_format.space_before = Pt(self.theme.page_size[1] * 0.12)
         self._centred(((block.title, False),), "Title")
         self._centred(((block.subtitle, False),), "Subtitle")
         self._centred(tuple((detail, False) for detail in block.details))
