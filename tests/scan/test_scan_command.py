@@ -127,8 +127,13 @@ def test_tiff_g4_and_password_pdfs(workdir, post, capsys):
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(locked.getvalue())))
     writer.encrypt("rahasia")
     writer.write(workdir / "scans/locked.pdf")
+    sg.write(image, workdir / "scans/torn.jpg")
+    torn = (workdir / "scans/torn.jpg").read_bytes()
+    (workdir / "scans/torn.jpg").write_bytes(torn[:600])  # a JPEG cut off after its header
     assert main(["scan", "post-test", "scans"]) == 0
-    assert capsys.readouterr().err == "scans/locked.pdf: password-protected PDF; save the scan again without a password\n"
+    assert capsys.readouterr().err.splitlines() == [
+        "scans/locked.pdf: password-protected PDF; save the scan again without a password",
+        "scans/torn.jpg: not an image or PDF that latsar can read (PDF, PNG, JPEG or TIFF)"]
     row = rows(workdir)[0]
     assert (row["participant"], row["review"]) == (truth.participant, "")
     assert answers_of(row, 30) == truth.answers

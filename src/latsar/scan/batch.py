@@ -49,6 +49,8 @@ def read_batch(arguments: list[Path], layout: geo.SheetLayout, progress: Progres
     refs = page_refs(arguments, batch.problems)
     for done, reading in enumerate(_read_all(refs, layout, workers), start=1):
         batch.readings.append(reading)
+        if reading.file_problem:
+            batch.problems.append(f"{reading.display}: {reading.unreadable}")
         if progress:
             progress(done, len(refs))
     flag_duplicates(batch.sheets)

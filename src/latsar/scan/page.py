@@ -38,6 +38,7 @@ class PageReading:
     answers: dict[int, str] = field(default_factory=dict)
     review: list[str] = field(default_factory=list)
     unreadable: str = ""
+    file_problem: bool = False  # the file itself could not be decoded (reported per file too)
     # For the review page and the flagged-sheet image: what each group read, and the pictures.
     choices: dict[tuple[str, str], decide.Choice] = field(default_factory=dict)
     boxes: dict[str, tuple[float, float, float, float]] = field(default_factory=dict)
@@ -54,7 +55,7 @@ def read_page(ref: PageRef, layout: geo.SheetLayout, pictures: bool = True) -> P
     try:
         grey = load_page(ref.path, ref.index)
     except FileProblem as problem:
-        return PageReading(ref.display, ref.index + 1, unreadable=str(problem))
+        return PageReading(ref.display, ref.index + 1, unreadable=str(problem), file_problem=True)
     return read_image(grey, ref.display, ref.index + 1, layout, pictures)
 
 
