@@ -18,6 +18,7 @@ from typing import Callable, Iterator
 
 from latsar import __version__
 from latsar.errors import LatsarError
+from latsar.messages import t
 from latsar.model.curriculum import Curriculum
 from latsar.processes import fork_context, free_cores
 from latsar.progress import Report, silent
@@ -187,8 +188,8 @@ def export_step(context: BuildContext, outputs: Outputs) -> None:
             outputs.add(f"exports/{blueprint.id}/notes.txt", "\n".join(result.warnings) + "\n")
             noted += 1
     if noted:
-        outputs.notes.append(f"exports: what some formats leave out is listed in exports/<quiz>/notes.txt "
-                             f"({noted} quiz(zes))")
+        outputs.notes.append(t("exports: what some formats leave out is listed in exports/<quiz>/notes.txt "
+                               "({count} quiz(zes))", count=noted))
 
 
 # Steps in build order; later issues add theirs here.
@@ -358,15 +359,15 @@ def layout_problem(curriculum: Curriculum, detail: str) -> LatsarError:
 
     height = re.search(r"tallest (?:row|cell) ([\d.]+)", detail)
     frame = re.search(r"frame '[^']*'\([\d.]+ x ([\d.]+)", detail)
-    size = (f" ({float(height.group(1)):.0f} pt high where a page holds {float(frame.group(1)):.0f})"
-            if height and frame else "")
+    size = (" " + t("({height:.0f} pt high where a page holds {page:.0f})", height=float(height.group(1)),
+                    page=float(frame.group(1))) if height and frame else "")
     named = [item_id for item_id in curriculum.item_locations if re.search(rf"\b{re.escape(item_id)}\b", detail)]
     if named:
         return LatsarError([Diagnostic(curriculum.item_locations[named[0]],
-                                       f"item '{named[0]}' is too long to fit on one page{size}",
-                                       "shorten its stem, options or pembahasan")])
-    return LatsarError([Diagnostic(None, f"a block of text is too long to fit on one page{size}",
-                                   "shorten the longest text of the last module or quiz you changed")])
+                                       t("item '{id}' is too long to fit on one page", id=named[0]) + size,
+                                       t("shorten its stem, options or pembahasan"))])
+    return LatsarError([Diagnostic(None, t("a block of text is too long to fit on one page") + size,
+                                   t("shorten the longest text of the last module or quiz you changed"))])
 
 
 def find_blueprint(curriculum: Curriculum, blueprint_id: str):
@@ -374,8 +375,8 @@ def find_blueprint(curriculum: Curriculum, blueprint_id: str):
 
     if blueprint_id not in curriculum.blueprint_by_id:
         known = curriculum.blueprint_by_id
-        hint = did_you_mean(blueprint_id, known) or f"blueprints: {', '.join(sorted(known))}"
-        raise LatsarError(f"unknown blueprint '{blueprint_id}'; {hint}")
+        hint = did_you_mean(blueprint_id, known) or t("blueprints: {names}", names=", ".join(sorted(known)))
+        raise LatsarError(t("unknown blueprint '{id}'; {hint}", id=blueprint_id, hint=hint))
     return curriculum.blueprint_by_id[blueprint_id]
 
 

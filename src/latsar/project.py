@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from latsar.errors import Diagnostic, LatsarError, Location
+from latsar.messages import t
 
 PROGRAMME = "programme.yaml"
 
@@ -41,10 +42,10 @@ def locate(path: Path | None, start: Path | None = None) -> Project:
         found = _curriculum_in(folder)
         if found:
             return Project(found)
-    raise LatsarError([Diagnostic(None, "no curriculum found in this folder or any folder above it "
-                                        f"(looked for {PROGRAMME} and curriculum/{PROGRAMME})",
-                                  "cd into your project folder, pass the curriculum folder, "
-                                  "or start one with `latsar init DIR`")])
+    raise LatsarError([Diagnostic(None, t("no curriculum found in this folder or any folder above it "
+                                          "(looked for {file} and curriculum/{file})", file=PROGRAMME),
+                                  t("cd into your project folder, pass the curriculum folder, "
+                                    "or start one with `latsar init DIR`"))])
 
 
 def _curriculum_in(folder: Path) -> Path | None:
@@ -55,10 +56,10 @@ def _curriculum_in(folder: Path) -> Path | None:
 
 
 def _missing(path: Path) -> Path:
-    what = "does not exist" if not path.exists() else f"holds no {PROGRAMME}"
-    raise LatsarError([Diagnostic(Location(str(path)), f"{what}",
-                                  "point at a curriculum folder (the one holding programme.yaml) "
-                                  "or its project folder, or create one with `latsar init DIR`")])
+    what = t("does not exist") if not path.exists() else t("holds no {file}", file=PROGRAMME)
+    raise LatsarError([Diagnostic(Location(str(path)), what,
+                                  t("point at a curriculum folder (the one holding programme.yaml) "
+                                    "or its project folder, or create one with `latsar init DIR`"))])
 
 
 def shown(path: Path) -> str:

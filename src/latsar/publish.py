@@ -21,6 +21,7 @@ from pathlib import Path, PurePosixPath
 from typing import BinaryIO, Callable, Iterator
 
 from latsar.errors import LatsarError
+from latsar.messages import t
 
 STAGING, OLD = "staging", "old"
 
@@ -110,15 +111,15 @@ def publishing(target: Path, keep: tuple[str, ...] = (),
 
 def _prepare(target: Path, replaceable: Callable[[Path], bool] | None) -> None:
     if target.exists() and not target.is_dir():
-        raise LatsarError(f"{target}: is a file, not a folder; choose another output folder (--out)")
+        raise LatsarError(t("{folder}: is a file, not a folder; choose another output folder (--out)", folder=target))
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise unwritable(target, exc) from None
     _recover(target)
     if replaceable and target.is_dir() and any(target.iterdir()) and not replaceable(target):
-        raise LatsarError(f"{target}: holds files latsar did not write (no manifest.json); "
-                          "choose a new or empty output folder (--out)")
+        raise LatsarError(t("{folder}: holds files latsar did not write (no manifest.json); "
+                            "choose a new or empty output folder (--out)", folder=target))
 
 
 def _new_sibling(target: Path, kind: str) -> Path:
@@ -234,5 +235,5 @@ def write_atomic(target: Path, data: bytes) -> None:
 
 def unwritable(target: Path, exc: OSError) -> LatsarError:
     # A full disk, a read-only folder or a file where a folder should be: the user's to fix.
-    return LatsarError(f"{target}: cannot write ({exc.strerror or exc}); check the folder's permissions "
-                       "and free space, or choose another folder")
+    return LatsarError(t("{folder}: cannot write ({reason}); check the folder's permissions "
+                         "and free space, or choose another folder", folder=target, reason=exc.strerror or exc))

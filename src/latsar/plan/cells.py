@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from latsar.messages import N_, t
 from latsar.model.curriculum import Curriculum
 from latsar.model.schema import Blueprint, Item, Rule
 
@@ -20,12 +21,10 @@ class Shortfall:
     reasons: tuple[str, ...] = ()  # why matching items are not available, e.g. "2 flagged …"
 
     def message(self) -> str:
-        text = (
-            f"rule {self.rule_index + 1} ({self.cell}) asks for {self.asked} items, "
-            f"{self.available} available"
-        )
+        text = t("rule {n} ({cell}) asks for {asked} items, {available} available", n=self.rule_index + 1,
+                 cell=self.cell, asked=self.asked, available=self.available)
         if self.reasons:
-            text += f" (of {self.matching} matching: {', '.join(self.reasons)})"
+            text += t(" (of {matching} matching: {reasons})", matching=self.matching, reasons=", ".join(self.reasons))
         return text
 
 
@@ -74,7 +73,7 @@ def enemies_of(curriculum: Curriculum) -> dict[str, frozenset[str]]:
     return {item_id: frozenset(enemies) for item_id, enemies in found.items()}
 
 
-EXPOSED = "printed with key in a handout's evaluasi"
+EXPOSED = N_("printed with key in a handout's evaluasi")
 
 
 def disqualification(
@@ -82,13 +81,13 @@ def disqualification(
 ) -> str | None:
     """Why the item may not appear in this quiz at all (a phrase to count), or None if it may."""
     if key_of(item) is None:
-        return "without exactly one correct option"
+        return t("without exactly one correct option")
     if len(item.options) < blueprint.options:
-        return f"with fewer than {blueprint.options} options"
+        return t("with fewer than {count} options", count=blueprint.options)
     if item.id in blueprint.exclude:
-        return "excluded by the blueprint"
+        return t("excluded by the blueprint")
     if blueprint.exclude_flagged and item.id in curriculum.dropped_items:
-        return "flagged for dropping by item analysis"
+        return t("flagged for dropping by item analysis")
     if item.id in exposed:
-        return EXPOSED
+        return t(EXPOSED)
     return None

@@ -21,6 +21,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from fractions import Fraction
 
+from latsar.messages import t
 from latsar.model.curriculum import Curriculum
 from latsar.model.schema import Blueprint, Item
 from latsar.plan.cells import describe_cell, disqualification, enemies_of, fits
@@ -126,14 +127,12 @@ def _difficulty_budget(slots: list[_Slot]) -> Callable[[dict[int, Hashable]], bo
 
 def _reuse_note(blueprint: Blueprint, code: str, reused: list[tuple[int, str]]) -> str:
     by_cell = [
-        f"rule {cell + 1} ({describe_cell(blueprint.rules[cell])}): "
-        + ", ".join(sorted(item_id for c, item_id in reused if c == cell))
+        t("rule {n} ({cell}): {items}", n=cell + 1, cell=describe_cell(blueprint.rules[cell]),
+          items=", ".join(sorted(item_id for c, item_id in reused if c == cell)))
         for cell in sorted({cell for cell, _ in reused})
     ]
-    return (
-        f"paket {code} reuses {len(reused)} item(s) of earlier versions, for want of distinct "
-        f"items with the same objective and level: {'; '.join(by_cell)}"
-    )
+    return t("paket {code} reuses {count} item(s) of earlier versions, for want of distinct items with the "
+             "same objective and level: {cells}", code=code, count=len(reused), cells="; ".join(by_cell))
 
 
 def master_of(curriculum: Curriculum, forms: list[Form]) -> tuple[str, ...]:

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from latsar.messages import t
 from latsar.model.curriculum import Curriculum
 from latsar.model.schema import Blueprint, Item, Rule
 from latsar.plan.cells import (
@@ -137,9 +138,9 @@ def _shortfall(
     for item in matching:
         reason = disqualification(curriculum, blueprint, item, why.exposed)
         if reason is None and item.id in why.taken:
-            reason = "taken by earlier rules"
+            reason = t("taken by earlier rules")
         if reason is None and item.id not in why.picked and why.enemies[item.id] & (why.taken | why.picked):
-            reason = "enemies of items already drawn"
+            reason = t("enemies of items already drawn")
         if reason is not None:
             reasons[reason] += 1
     return Shortfall(
