@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Callable
 
 from latsar.errors import Diagnostic, LatsarError, Location
+from latsar.messages import N_, t
 from latsar.model.curriculum import Curriculum
 from latsar.reproducible import document_time
 from latsar.score import export
@@ -51,6 +52,8 @@ class ScoreRun:
     notes: list[str]
     rejected: int
 
+
+USE_PRE_SCORES = N_("use the scores.csv that `latsar score` wrote for the pre-test")
 
 def score_command(curriculum: Curriculum, blueprint_id: str, answers: list[Path], fmt: str | None,
                   cohort: str | None, out: Path, pre: Path | None, settings: Settings = Settings(),
@@ -91,9 +94,10 @@ def check_cohort_folder(folder: Path, cohort: str) -> None:
     lines = summary.read_text(encoding="utf-8", errors="replace").splitlines()
     recorded = next((line[len(COHORT_LINE):] for line in reversed(lines) if line.startswith(COHORT_LINE)), None)
     if recorded is not None and recorded != cohort:
-        raise LatsarError(f"{display_path(folder)}: holds the results of cohort '{recorded}', whose name gives the same "
-                          f"folder as '{cohort}'; spell the same cohort the same way (--cohort), or give another "
-                          "cohort a name that differs in more than case and punctuation")
+        raise LatsarError(t("{folder}: holds the results of cohort '{recorded}', whose name gives the same folder as "
+                            "'{cohort}'; spell the same cohort the same way (--cohort), or give another cohort a name "
+                            "that differs in more than case and punctuation", folder=display_path(folder),
+                            recorded=recorded, cohort=cohort))
 
 
 def score(curriculum: Curriculum, blueprint_id: str, answers: list[Path], fmt: str | None, cohort: str | None,
@@ -110,8 +114,8 @@ def score(curriculum: Curriculum, blueprint_id: str, answers: list[Path], fmt: s
     scored = combine(key, _read_all(answers, key, fmt))
     if not scored.participants:
         words = english()
-        raise LatsarError([Diagnostic(None, f"no row could be scored ({scored.read} read, all rejected)",
-                                      "fix the rows listed below and run again")]
+        raise LatsarError([Diagnostic(None, t("no row could be scored ({count} read, all rejected)", count=scored.read),
+                                      t("fix the rows listed below and run again"))]
                           + [Diagnostic(Location(r.source, r.row, 1), r.reason.text(words)) for r in scored.rejected])
     results = participant_results(curriculum, key, scored)
     gain = None
@@ -126,7 +130,7 @@ def _read_all(answers: list[Path], key: AnswerKey, fmt: str | None) -> list[Pars
     """Every file read; the errors of all bad files are reported together."""
     parsed, problems = [], []
     if not answers:
-        raise LatsarError("no answers file given; pass one or more CSV or XLSX files")
+        raise LatsarError(t("no answers file given; pass one or more CSV or XLSX files"))
     for path in answers:
         try:
             parsed.append(read_answers(path, key, fmt))
@@ -149,8 +153,7 @@ def pre_percentages(path: Path, key: AnswerKey, fmt: str | None) -> dict[str, fl
             if row.blank:
                 continue
             if not cell(row, who):
-                raise fail(table.at(row.number, who + 1), "missing participant id",
-                           "use the scores.csv that `latsar score` wrote for the pre-test")
+                raise fail(table.at(row.number, who + 1), t("missing participant id"), t(USE_PRE_SCORES))
             found[restored(cell(row, who))] = _percent(table, row, percent)
         return found
     return _percentages(combine(key, [read_answers(path, key, fmt)]))
@@ -167,11 +170,11 @@ def _percent(table, row, column: int) -> float:
     try:
         value = float(text.replace(",", "."))
     except ValueError:
-        raise fail(table.at(row.number, column + 1), f"percent '{text}' is not a number",
-                   "use the scores.csv that `latsar score` wrote for the pre-test") from None
+        raise fail(table.at(row.number, column + 1), t("percent '{text}' is not a number", text=text),
+                   t(USE_PRE_SCORES)) from None
     if not 0 <= value <= 100:  # NaN fails too
-        raise fail(table.at(row.number, column + 1), f"percent {text} is not between 0 and 100",
-                   "use the scores.csv that `latsar score` wrote for the pre-test")
+        raise fail(table.at(row.number, column + 1), t("percent {text} is not between 0 and 100", text=text),
+                   t(USE_PRE_SCORES))
     return value
 
 

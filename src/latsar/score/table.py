@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from latsar.errors import Diagnostic, LatsarError, Location
+from latsar.messages import t
 from latsar.source.yamlfile import display_path
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -50,10 +51,10 @@ def fail(location: Location | None, message: str, hint: str = "") -> LatsarError
 def read_table(path: Path) -> Table:
     display = display_path(path)
     if not path.is_file():
-        raise fail(Location(display), "answers file not found", "check the path and the file name")
+        raise fail(Location(display), t("answers file not found"), t("check the path and the file name"))
     if path.stat().st_size > MAX_FILE_BYTES:
-        raise fail(Location(display), f"file is larger than {MAX_FILE_BYTES // 2**20} MiB",
-                   "split it into several files and pass them all")
+        raise fail(Location(display), t("file is larger than {size} MiB", size=MAX_FILE_BYTES // 2**20),
+                   t("split it into several files and pass them all"))
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
         header, rows = _xlsx_rows(path.read_bytes(), display)
@@ -62,8 +63,8 @@ def read_table(path: Path) -> Table:
         header, rows = _csv_rows(path.read_bytes(), display)
         checked = False
     else:
-        raise fail(Location(display), f"unsupported file type '{suffix or path.name}'",
-                   "save the answers as .csv (UTF-8) or .xlsx")
+        raise fail(Location(display), t("unsupported file type '{kind}'", kind=suffix or path.name),
+                   t("save the answers as .csv (UTF-8) or .xlsx"))
     _refuse_control_characters(display, header, rows)
     return Table(display, _checked_header(header, display), tuple(rows), checked)
 
@@ -78,21 +79,23 @@ def _refuse_control_characters(display: str, header: tuple[str, ...], rows: list
             match = CONTROL.search(text)
             if match:
                 found.append(Diagnostic(Location(display, row.number, column), control_message(match.group()),
-                                        "retype the cell (such characters come with text pasted from other programs)"))
+                                        t("retype the cell (such characters come with text pasted from other "
+                                          "programs)")))
     if found:
         raise LatsarError(found[:MAX_REPORTED])
 
 
 def _checked_header(header: tuple[str, ...], display: str) -> tuple[str, ...]:
     if not any(header):
-        raise fail(Location(display, 1, 1), "the first row is empty; it must hold the column names",
-                   "put the header (e.g. no_peserta, nama, paket, 1, 2, …) in row 1")
+        raise fail(Location(display, 1, 1), t("the first row is empty; it must hold the column names"),
+                   t("put the header (e.g. no_peserta, nama, paket, 1, 2, …) in row 1"))
     seen: dict[str, int] = {}
     for column, name in enumerate(header, start=1):
         key = name.casefold()
         if name and key in seen:
-            raise fail(Location(display, 1, column), f"duplicate column '{name}' (also column {seen[key]})",
-                       "give every column its own name")
+            raise fail(Location(display, 1, column), t("duplicate column '{name}' (also column {first})", name=name,
+                                                       first=seen[key]),
+                       t("give every column its own name"))
         seen.setdefault(key, column)
     return header
 
@@ -103,14 +106,15 @@ def _decode(data: bytes, display: str) -> str:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise fail(Location(display, line, column), f"file is not valid UTF-8 (byte 0x{data[exc.start]:02X})",
-                   "save it as 'CSV UTF-8' (Excel) or download it again as CSV") from None
+        raise fail(Location(display, line, column), t("file is not valid UTF-8 (byte 0x{byte:02X})",
+                                                      byte=data[exc.start]),
+                   t("save it as 'CSV UTF-8' (Excel) or download it again as CSV")) from None
 
 
 def _csv_rows(data: bytes, display: str) -> tuple[tuple[str, ...], list[Row]]:
     text = _decode(data, display)
     if not text.strip():
-        raise fail(Location(display), "file is empty", "export the answers again, with the header row")
+        raise fail(Location(display), t("file is empty"), t("export the answers again, with the header row"))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
     rows: list[Row] = []
     start = 1
@@ -119,8 +123,8 @@ def _csv_rows(data: bytes, display: str) -> tuple[tuple[str, ...], list[Row]]:
             rows.append(Row(start, tuple(cell.strip() for cell in record)))
             start = reader.line_num + 1
     except csv.Error as exc:
-        raise fail(Location(display, start, 1), f"unreadable CSV: {exc}",
-                   "close the quotation mark that opens in this row") from None
+        raise fail(Location(display, start, 1), t("unreadable CSV: {problem}", problem=exc),
+                   t("close the quotation mark that opens in this row")) from None
     return rows[0].cells, rows[1:]
 
 
@@ -138,7 +142,7 @@ def _xlsx_rows(data: bytes, display: str) -> tuple[tuple[str, ...], list[Row]]:
     _refuse_uncached_formulas(found, _sheet_values(data, display, cached=False), display)
     found = [tuple(_cell_text(v) for v in values) for values in found]
     if not found:
-        raise fail(Location(display), "the first sheet is empty", "put the answers in the first sheet")
+        raise fail(Location(display), t("the first sheet is empty"), t("put the answers in the first sheet"))
     header = _trim(found[0])
     width = len(header)
     rows = [Row(n, _fit(cells, width)) for n, cells in enumerate(found[1:], start=2)]
@@ -152,8 +156,8 @@ def _sheet_values(data: bytes, display: str, cached: bool) -> list[tuple]:
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=cached)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise fail(Location(display), f"not a readable .xlsx workbook ({type(exc).__name__})",
-                   "open it in a spreadsheet program and save it again as .xlsx") from None
+        raise fail(Location(display), t("not a readable .xlsx workbook ({kind})", kind=type(exc).__name__),
+                   t("open it in a spreadsheet program and save it again as .xlsx")) from None
     try:
         return [tuple(values) for values in book.worksheets[0].iter_rows(values_only=True)]
     finally:
@@ -168,8 +172,9 @@ def _refuse_uncached_formulas(cached: list[tuple], typed: list[tuple], display: 
         for column, (value, formula) in enumerate(zip(values, formulas), start=1):
             if value is None and isinstance(formula, str) and formula.startswith("="):
                 found.append(Diagnostic(Location(display, number, column),
-                                        f"the cell holds a formula ({formula[:40]}) whose result was never saved",
-                                        "open the file in Excel or LibreOffice and save it, or paste values only"))
+                                        t("the cell holds a formula ({formula}) whose result was never saved",
+                                          formula=formula[:40]),
+                                        t("open the file in Excel or LibreOffice and save it, or paste values only")))
     if found:
         raise LatsarError(found[:20])
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Callable, NamedTuple
 
 from latsar.errors import did_you_mean
+from latsar.messages import t
 from latsar.score.key import AnswerKey
 from latsar.score.readers import forms, matrix, moodle, scans, template
 from latsar.score.readers.common import ID_COLUMNS, VERSION_COLUMNS, Parsed, find_column, header_key
@@ -57,15 +58,16 @@ def detect(table: Table, key: AnswerKey) -> str:
         if reader.looks_like(table, key):
             return kind
     kinds = "; ".join(f"{kind}: {reader.describe}" for kind, reader in READERS.items())
-    raise fail(table.at(1, 1), f"cannot tell what kind of answers file this is from its header ({kinds})",
-               f"fix the header, or name the kind with --format {'|'.join(READERS)}")
+    raise fail(table.at(1, 1), t("cannot tell what kind of answers file this is from its header ({kinds})",
+                                 kinds=kinds),
+               t("fix the header, or name the kind with --format {kinds}", kinds="|".join(READERS)))
 
 
 def read_answers(path: Path, key: AnswerKey, fmt: str | None = None) -> Parsed:
     """One answers file read into participants' answers and rejected rows."""
     if fmt is not None and fmt not in READERS:
-        hint = did_you_mean(fmt, READERS) or f"use one of {', '.join(READERS)}"
-        raise fail(None, f"--format: unknown kind '{fmt}'", hint)
+        hint = did_you_mean(fmt, READERS) or t("use one of {kinds}", kinds=", ".join(READERS))
+        raise fail(None, t("--format: unknown kind '{kind}'", kind=fmt), hint)
     table = read_table(path)
     kind = fmt or detect(table, key)
     return READERS[kind].read(table, key)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 
+from latsar.messages import t
 from latsar.score.key import AnswerKey, fold
 from latsar.score.readers.common import (
     ID_COLUMNS, NAME_COLUMNS, NO_ANSWER, VERSION_COLUMNS, Answered, Parsed, RowProblem, cell, each_row,
@@ -62,8 +63,9 @@ def _question_columns(table: Table, key: AnswerKey, known: set[int | None]) -> d
         if item is None:
             continue
         if item in columns:
-            raise fail(table.at(1, column + 1), f"column '{_short(name)}' repeats the question of column "
-                       f"{columns[item] + 1} (item {item})", "delete one of the two columns")
+            raise fail(table.at(1, column + 1), t("column '{name}' repeats the question of column {first} (item {id})",
+                                                  name=_short(name), first=columns[item] + 1, id=item),
+                       t("delete one of the two columns"))
         columns[item] = column
     _check_complete(table, key, set(columns))
     return columns
@@ -75,9 +77,10 @@ def _check_complete(table: Table, key: AnswerKey, found: set[str]) -> None:
     missing = [item for item in key.master if item not in found]
     if not found or missing:
         listed = "; ".join(f"{item} '{_short(fold(key.items[item].stem))}'" for item in missing[:3])
-        more = f" and {len(missing) - 3} more" if len(missing) > 3 else ""
-        raise fail(table.at(1, 1), f"no column for {len(missing)} question(s) of quiz '{key.blueprint.id}': "
-                   f"{listed}{more}", "make each form question's title the item's stem, as exported")
+        more = t(" and {count} more", count=len(missing) - 3) if len(missing) > 3 else ""
+        raise fail(table.at(1, 1), t("no column for {count} question(s) of quiz '{quiz}': {listed}",
+                                     count=len(missing), quiz=key.blueprint.id, listed=listed) + more,
+                   t("make each form question's title the item's stem, as exported"))
 
 
 def _choice(key: AnswerKey, item: str, text: str) -> int:

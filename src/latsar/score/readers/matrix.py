@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from latsar.errors import did_you_mean
+from latsar.messages import t
 from latsar.score.key import AnswerKey
 from latsar.score.readers.common import (
     ID_COLUMNS, NAME_COLUMNS, VERSION_COLUMNS, Answered, Parsed, RowProblem, cell, each_row, find_column,
@@ -66,10 +67,12 @@ def _check_columns(table: Table, key: AnswerKey, columns: dict[str, int], identi
         folded = name.strip().casefold()
         # A header shaped like an item id that is not one is a typo, not an extra column.
         if column not in identity and column not in columns.values() and _ID_LIKE.match(folded):
-            raise fail(table.at(1, column + 1), f"unknown item '{name}' in quiz '{key.blueprint.id}'",
-                       did_you_mean(folded, key.master) or "use the item ids of the quiz's kisi-kisi")
+            raise fail(table.at(1, column + 1), t("unknown item '{name}' in quiz '{quiz}'", name=name,
+                                                  quiz=key.blueprint.id),
+                       did_you_mean(folded, key.master) or t("use the item ids of the quiz's kisi-kisi"))
     missing = [item for item in key.master if item not in columns]
     if missing:
-        raise fail(table.at(1, 1), f"no column for item {', '.join(missing[:5])}"
-                   f"{' …' if len(missing) > 5 else ''} of quiz '{key.blueprint.id}'",
-                   "add one column per item id, 1 for right and 0 for wrong")
+        raise fail(table.at(1, 1), t("no column for item {items} of quiz '{quiz}'",
+                                     items=", ".join(missing[:5]) + (" …" if len(missing) > 5 else ""),
+                                     quiz=key.blueprint.id),
+                   t("add one column per item id, 1 for right and 0 for wrong"))

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from latsar.messages import t
 from latsar.score.key import AnswerKey, fold
 from latsar.score.readers.common import (
     NO_ANSWER, Answered, Parsed, RowProblem, cell, each_row, find_column, header_key,
@@ -45,8 +46,9 @@ def read(table: Table, key: AnswerKey) -> Parsed:
     surname = find_column(table, ("surname", "last name"))
     first = find_column(table, ("first name",))
     if id_column is None and surname is None:
-        raise fail(table.at(1, 1), "missing identity columns: no 'Email address', 'ID number', 'Username' or "
-                   "'Surname'", "download the report again with the user's name and email address")
+        raise fail(table.at(1, 1), t("missing identity columns: no 'Email address', 'ID number', 'Username' or "
+                                     "'Surname'"),
+                   t("download the report again with the user's name and email address"))
     state = find_column(table, ("state", "status"))
     parsed = Parsed("moodle")
 
@@ -83,9 +85,9 @@ def _slot_items(table: Table, key: AnswerKey, responses: dict[int, int]) -> dict
     """The master item of each slot: the item whose options the slot's answers are."""
     lengths = sorted({len(form) for form in key.forms.values()})
     if len(responses) not in lengths:
-        raise fail(table.at(1, 1), f"the report has {len(responses)} 'Response N' columns, quiz "
-                   f"'{key.blueprint.id}' has {lengths[-1]} questions",
-                   "download the Responses report of this quiz, with all its questions")
+        raise fail(table.at(1, 1), t("the report has {count} 'Response N' columns, quiz '{quiz}' has {length} "
+                                     "questions", count=len(responses), quiz=key.blueprint.id, length=lengths[-1]),
+                   t("download the Responses report of this quiz, with all its questions"))
     votes = {slot: _votes(table, key, column) for slot, column in responses.items()}
     stems = _stem_hints(table, key)
     taken: dict[str, int] = {}
@@ -127,8 +129,9 @@ def _fill_unanswered(table: Table, key: AnswerKey, chosen: dict[int, str], taken
     left = [item for item in key.master if item not in taken]
     empty = sorted(slot for slot in responses if slot not in chosen)
     if len(empty) > 1 and len(left) != len(empty):
-        raise fail(table.at(1, responses[empty[0]] + 1), f"cannot tell which item the unanswered slots "
-                   f"{', '.join(map(str, empty))} are", "include the 'Question N' columns in the download")
+        raise fail(table.at(1, responses[empty[0]] + 1), t("cannot tell which item the unanswered slots {slots} "
+                                                           "are", slots=", ".join(map(str, empty))),
+                   t("include the 'Question N' columns in the download"))
     for slot, item in zip(empty, left):
         chosen[slot] = item
     return dict(sorted(chosen.items()))

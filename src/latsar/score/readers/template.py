@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from latsar.messages import t
 from latsar.plan.quiz import score_version
 from latsar.plan.types import LETTERS
 from latsar.score.key import AnswerKey
@@ -35,9 +36,10 @@ def read(table: Table, key: AnswerKey) -> Parsed:
     name_column = find_column(table, NAME_COLUMNS)
     version_column = find_column(table, VERSION_COLUMNS)
     if version_column is None and len(key.codes) > 1:
-        raise fail(table.at(1, 1), f"missing column '{VERSION}': quiz '{key.blueprint.id}' has "
-                   f"{len(key.codes)} versions", f"add a column '{VERSION}' holding each participant's "
-                   f"version ({', '.join(key.codes)})")
+        raise fail(table.at(1, 1), t("missing column '{column}': quiz '{quiz}' has {count} versions", column=VERSION,
+                                     quiz=key.blueprint.id, count=len(key.codes)),
+                   t("add a column '{column}' holding each participant's version ({codes})", column=VERSION,
+                     codes=", ".join(key.codes)))
     columns = _all_questions(table, key)
     parsed = Parsed("template")
 
@@ -54,13 +56,15 @@ def _all_questions(table: Table, key: AnswerKey) -> dict[int, int]:
     columns = question_columns(table)
     missing = [n for n in range(1, key.length + 1) if n not in columns]
     if missing:
-        raise fail(table.at(1, 1), f"no column for question {_ranges(missing)} of quiz '{key.blueprint.id}' "
-                   f"({key.length} questions)", "add one column per question number, named 1, 2, 3, …")
+        raise fail(table.at(1, 1), t("no column for question {numbers} of quiz '{quiz}' ({count} questions)",
+                                     numbers=_ranges(missing), quiz=key.blueprint.id, count=key.length),
+                   t("add one column per question number, named 1, 2, 3, …"))
     extra = sorted(n for n in columns if n > key.length)
     if extra:
-        raise fail(table.at(1, columns[extra[0]] + 1), f"column '{table.header[columns[extra[0]]]}' is beyond "
-                   f"the {key.length} questions of quiz '{key.blueprint.id}'",
-                   "check that these are answers to this quiz, or delete the column")
+        raise fail(table.at(1, columns[extra[0]] + 1),
+                   t("column '{name}' is beyond the {count} questions of quiz '{quiz}'",
+                     name=table.header[columns[extra[0]]], count=key.length, quiz=key.blueprint.id),
+                   t("check that these are answers to this quiz, or delete the column"))
     return columns
 
 
