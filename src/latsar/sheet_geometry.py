@@ -299,7 +299,7 @@ def _version_grids(codes: Sequence[str], digits: int) -> tuple[Grid, ...]:
     rows = version_rows(codes, letters_per_row(digits))
     if y + (len(rows) - 1) * pitch + RADIUS > ID_BAND[1] - 2:
         raise ValueError(f"{len(codes)} versions need {len(rows)} rows of code letters; with a {digits}-digit "
-                         f"participant number at most {_rows_room(pitch)} fit; use fewer versions or digits")
+                         f"participant number at most {_rows_room(pitch)} fit")
     return tuple(Grid("version", (position,), letters, (x, round(y + index * pitch, 3)),
                       (0.0, 0.0), (PITCH, 0.0), RADIUS)
                  for index, (position, letters) in enumerate(rows))

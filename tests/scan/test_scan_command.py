@@ -161,3 +161,15 @@ def test_refusals_and_the_summary_speak_indonesian(workdir, post, capsys, monkey
     review = [r["review"] for r in rows(workdir)]
     assert review[1] == "unreadable: halaman kosong (bagian belakang lembar?)"
     assert "Pemeriksaan hasil pindai: post-test" in (workdir / "build/scans/post-test/review.html").read_text()
+
+
+def test_a_quiz_its_sheet_cannot_hold_is_a_located_error_at_check(tmp_path, capsys):
+    assert main(["init", str(tmp_path / "p")]) == 0
+    path = tmp_path / "p/curriculum/blueprints/post-test.yaml"
+    path.write_text(path.read_text().replace("versions: 4\n", "versions: 300\nparticipant_digits: 18\n"))
+    capsys.readouterr()
+    assert main(["check", str(tmp_path / "p/curriculum")]) == 2
+    line = next(l for l in capsys.readouterr().err.splitlines() if "answer sheet" in l)
+    assert line.endswith("post-test.yaml:8:11: the answer sheet cannot hold this quiz: 300 versions need 13 rows of "
+                         "code letters; with a 18-digit participant number at most 10 fit; use fewer versions, a "
+                         "shorter participant number or fewer questions")

@@ -277,6 +277,7 @@ def _backing(doc: SourceDoc, base: tuple, item, index: _Index) -> Iterator[Diagn
 def _blueprints(loaded: "Loaded", index: _Index) -> Iterator[Diagnostic]:
     modules, objectives = index.defined["module"], index.objective_module
     for doc, blueprint in loaded.files["blueprints"]:
+        yield from _sheet_fits(doc, blueprint, loaded.programme[1])
         if blueprint.id.startswith("evaluasi-") and blueprint.id[9:] not in modules:
             yield _unknown("module", blueprint.id[9:], modules, doc.locate(("id",)))
         for n, item_id in enumerate(blueprint.exclude):
@@ -292,6 +293,22 @@ def _blueprints(loaded: "Loaded", index: _Index) -> Iterator[Diagnostic]:
                                  t("objective '{objective}' belongs to module '{module}', not '{named}'",
                                    objective=rule.objective, module=objectives[rule.objective], named=rule.module),
                                  t("drop `module:` or name the objective's module"))
+
+
+def _sheet_fits(doc: SourceDoc, blueprint, programme) -> Iterator[Diagnostic]:
+    """The answer sheet holds the quiz: its version letters beside the participant number, its
+    questions on the pages a scanner reads."""
+    from latsar import sheet_geometry as geo
+    from latsar.plan.stable import version_code
+
+    digits = blueprint.participant_digits or programme.participant_digits
+    codes = [version_code(i) for i in range(blueprint.versions)]
+    try:
+        geo.sheet_layout(sum(rule.count for rule in blueprint.rules), blueprint.options, codes, digits, blueprint.id)
+    except ValueError as error:
+        key = ("versions",) if "versions" in blueprint.model_fields_set else ("id",)
+        yield Diagnostic(doc.locate(key), t("the answer sheet cannot hold this quiz: {why}", why=str(error)),
+                         t("use fewer versions, a shorter participant number or fewer questions"))
 
 
 def _feasibility(loaded: "Loaded") -> Iterator[Diagnostic]:
