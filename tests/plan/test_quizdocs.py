@@ -13,7 +13,7 @@ sys.path[:0] = [str(Path(__file__).parents[1] / "render" / "quiz"), str(Path(__f
 from quizbank import make_plan, quiz_curriculum  # noqa: E402
 
 from latsar.labels import labels_for  # noqa: E402
-from latsar.plan.quizdocs import POSITIONS_MAX, item_chapter, quiz_docs  # noqa: E402
+from latsar.plan.quizdocs import item_chapter, quiz_docs  # noqa: E402
 
 LABELS = labels_for("id")
 
@@ -74,20 +74,28 @@ def test_booklets_print_the_built_in_petunjuk_unless_the_blueprint_has_its_own(b
 def test_pembahasan_names_the_key_and_only_the_printed_distractors(bank, options):
     plan = make_plan(bank, versions=2, options=options)
     docs = quiz_docs(bank, plan, LABELS)
-    for entry, item_id in zip(docs.pembahasan.entries, plan.master, strict=True):
-        item, printed = bank.item_by_id[item_id], plan.printed_options(item_id)
-        assert entry.key == next(docs.texts[item_id].options[i] for i in printed if item.options[i].correct)
-        assert [d.option for d in entry.distractors] == [docs.texts[item_id].options[i] for i in printed
-                                                         if not item.options[i].correct]
-        assert len(entry.distractors) == options - 1
-        assert (entry.support.quote is None) == (item.backing.seed is None)
+    for paper, version in zip(docs.pembahasan.papers, plan.versions, strict=True):
+        for entry, planned in zip(paper.entries, version.items, strict=True):
+            item, texts = bank.item_by_id[planned.item_id], docs.texts[planned.item_id]
+            assert entry.key == texts.options[planned.choice_order[planned.key_index]]
+            assert entry.letter == planned.key_letter
+            assert [(d.letter, d.option) for d in entry.distractors] == [
+                ("ABCDE"[k], texts.options[i]) for k, i in enumerate(planned.choice_order) if not item.options[i].correct]
+            assert len(entry.distractors) == options - 1
+            assert (entry.support.quote is None) == (item.backing.seed is None)
 
 
-def test_pembahasan_lists_positions_only_for_a_few_versions(bank):
-    few = quiz_docs(bank, make_plan(bank, versions=POSITIONS_MAX), LABELS).pembahasan.entries
-    assert all(entry.positions.count(" · ") == POSITIONS_MAX - 1 for entry in few)
-    many = quiz_docs(bank, make_plan(bank, versions=POSITIONS_MAX + 1), LABELS).pembahasan.entries
-    assert {entry.positions for entry in many} == {""}
+def test_pembahasan_is_per_paket_in_printed_order_and_names_no_internal_id(bank):
+    plan = make_plan(bank, versions=3)
+    docs = quiz_docs(bank, plan, LABELS)
+    pembahasan = docs.pembahasan
+    assert [paper.heading for paper in pembahasan.papers] == ["Paket A", "Paket B", "Paket C"]
+    for paper, version in zip(pembahasan.papers, plan.versions, strict=True):
+        assert [e.number for e in paper.entries] == list(range(1, len(version.items) + 1))
+        assert [e.stem for e in paper.entries] == [docs.texts[p.item_id].stem for p in version.items]
+    ids = {item.id for item in bank.items} | set(bank.objective_by_id)
+    for entry in pembahasan.entries:
+        assert not any(i in entry.tag for i in ids)
 
 
 def test_the_key_header_shortens_a_long_list_of_versions(bank):

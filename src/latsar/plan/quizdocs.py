@@ -14,11 +14,7 @@ from typing import Mapping
 from latsar.model.curriculum import Curriculum
 from latsar.model.schema import Chapter, Item
 from latsar.plan.handout import filler, quiz_values, seed_date, template_context
-from latsar.plan.types import QuizPlan, Version
-
-# Up to this many versions, each pembahasan entry lists the item's number and key in every
-# version; beyond it the line would be longer than the entry.
-POSITIONS_MAX = 8
+from latsar.plan.types import LETTERS, PlannedItem, QuizPlan, Version
 
 # --------------------------------------------------------------------------- shared words
 
@@ -204,6 +200,7 @@ def _kisi_row(curriculum: Curriculum, item: Item, number: int, labels: Mapping[s
 class Distractor:
     option: str  # Markdown
     reason: str  # Markdown: why it is wrong
+    letter: str = ""  # its letter in the paket the entry belongs to
 
 
 @dataclass(frozen=True)
@@ -216,57 +213,60 @@ class Support:
 
 @dataclass(frozen=True)
 class PembahasanEntry:
-    number: int  # in the master form, as the kisi-kisi numbers it
-    tag: str
+    number: int  # as printed in its paket
+    tag: str  # the module it tests; never an internal id
     stem: str  # Markdown
     key: str  # Markdown of the correct option
     explanation: str
-    # The printed wrong options in authored order, by their words: letters differ by version.
+    # The wrong options in the paket's printed order, with their letters there.
     distractors: tuple[Distractor, ...]
     objective: str
-    objective_id: str
     level: str
     support: Support
-    positions: str  # "Paket A: 3 (C) · …"; "" when there are too many versions to list
+    letter: str = ""  # the key's letter in this paket
+
+
+@dataclass(frozen=True)
+class PembahasanPaper:
+    code: str  # "A"
+    heading: str  # "Paket A"
+    entries: tuple[PembahasanEntry, ...]
 
 
 @dataclass(frozen=True)
 class PembahasanDoc:
     info: QuizInfo
     details: tuple[str, ...]
-    entries: tuple[PembahasanEntry, ...]
+    papers: tuple[PembahasanPaper, ...]  # one per paket, each in its printed order
+
+    @property
+    def entries(self) -> tuple[PembahasanEntry, ...]:
+        return tuple(entry for paper in self.papers for entry in paper.entries)
 
 
 def pembahasan_doc(curriculum: Curriculum, plan: QuizPlan, texts: Mapping[str, ItemText], info: QuizInfo,
                    labels: Mapping[str, str]) -> PembahasanDoc:
-    positions = _positions(plan) if len(plan.versions) <= POSITIONS_MAX else {}
-    entries = tuple(_entry(curriculum, plan, texts[item_id], curriculum.item_by_id[item_id], number, labels,
-                           positions.get(item_id, ""))
-                    for number, item_id in enumerate(plan.master, start=1))
-    return PembahasanDoc(info, info.details, entries)
+    """Per paket, in the order its booklet prints the questions, with that paket's numbers and
+    letters: a trainer discussing paket B reads from paket B's pages."""
+    papers = tuple(
+        PembahasanPaper(version.code, f"{labels['quiz_version']} {version.code}", tuple(
+            _entry(curriculum, texts[p.item_id], curriculum.item_by_id[p.item_id], number, p, labels)
+            for number, p in enumerate(version.items, start=1)))
+        for version in plan.versions)
+    return PembahasanDoc(info, info.details, papers)
 
 
-def _positions(plan: QuizPlan) -> dict[str, str]:
-    """Item id -> "Paket A: 3 (C) · Paket B: 17 (A) …" over the versions that print it."""
-    found: dict[str, list[str]] = {}
-    for version in plan.versions:
-        for number, planned in enumerate(version.items, start=1):
-            found.setdefault(planned.item_id, []).append(f"{version.code}: {number} ({planned.key_letter})")
-    return {item_id: " · ".join(entries) for item_id, entries in found.items()}
-
-
-def _entry(curriculum: Curriculum, plan: QuizPlan, text: ItemText, item: Item, number: int,
-           labels: Mapping[str, str], positions: str) -> PembahasanEntry:
+def _entry(curriculum: Curriculum, text: ItemText, item: Item, number: int, planned: PlannedItem,
+           labels: Mapping[str, str]) -> PembahasanEntry:
     module = curriculum.module_of_item(item)
     objective = curriculum.objective_by_id[item.objective]
-    printed = plan.printed_options(item.id)
-    key = next(i for i in printed if item.options[i].correct)
+    distractors = tuple(Distractor(text.options[i], text.reasons[i], LETTERS[k])
+                        for k, i in enumerate(planned.choice_order) if not item.options[i].correct)
     return PembahasanEntry(
-        number, f"{labels['quiz_master']} {number} · {item.id} · {labels['quiz_module']} {module.title}",
-        text.stem, text.options[key], text.explanation,
-        tuple(Distractor(text.options[i], text.reasons[i]) for i in printed if not item.options[i].correct),
-        objective.text, objective.id, f"{item.level} ({labels[f'bloom_{item.level.lower()}']})",
-        _support(curriculum, item, labels), positions,
+        number, f"{labels['quiz_module']} {module.title}",
+        text.stem, text.options[planned.choice_order[planned.key_index]], text.explanation, distractors,
+        objective.text, f"{item.level} ({labels[f'bloom_{item.level.lower()}']})",
+        _support(curriculum, item, labels), planned.key_letter,
     )
 
 

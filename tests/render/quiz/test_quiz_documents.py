@@ -50,41 +50,41 @@ def test_answer_key_continues_in_further_tables_with_many_versions(bank, theme):
     assert letters == {(v.code, n): p.key_letter for v in many.versions for n, p in enumerate(v.items, start=1)}
 
 
-def test_pembahasan_explains_every_master_item_in_order(readers, plan, bank):
+def test_pembahasan_explains_every_question_of_every_paket_in_printed_order(readers, plan, bank):
     text = flat(readers["pembahasan.pdf"])
-    positions = []
-    for number, item_id in enumerate(plan.master, start=1):
-        item = bank.item_by_id[item_id]
-        start = text.index(f"Soal induk {number} · {item_id}")
-        positions.append(start)
-        end = text.find(f"Soal induk {number + 1} · ", start)
-        entry = text[start:end if end > 0 else None]
-        printed = sorted(plan.versions[0].items[[p.item_id for p in plan.versions[0].items].index(item_id)]
-                         .choice_order)
-        assert f"Pembahasan {item_id[0].upper()}{int(item_id[-2:])}: kunci sesuai materi." in entry
-        for index, option in enumerate(item.options):
-            reason = plain_text(option.reason)
-            assert (reason in entry) == (index in printed and not option.correct), (item_id, index)
-        objective = bank.objective_by_id[item.objective]
-        assert objective.text in entry and f"{item.level} (" in entry
-        if item.backing.seed:
-            assert "“nilai dan jiwa melayani masyarakat”" in entry and "Warta Contoh, Senin (7/10)" in entry
-        else:
-            assert "Bentuk Koordinasi" in entry and "Koordinasi Antarinstansi" in entry
-        for version in plan.versions:
-            n = [p.item_id for p in version.items].index(item_id) + 1
-            assert f"{version.code}: {n} ({version.items[n - 1].key_letter})" in entry
-    assert positions == sorted(positions)
+    for version in plan.versions:
+        start = text.index(f"PAKET {version.code}")
+        following = [text.find(f"PAKET {v.code}") for v in plan.versions if v.code > version.code]
+        paper = text[start:min([f for f in following if f > 0], default=len(text))]
+        positions = []
+        for number, planned in enumerate(version.items, start=1):
+            item = bank.item_by_id[planned.item_id]
+            explanation = f"Pembahasan {planned.item_id[0].upper()}{int(planned.item_id[-2:])}: kunci sesuai materi."
+            positions.append(paper.index(explanation))
+            entry = paper[max(0, positions[-1] - 1500):positions[-1] + 1500]
+            assert f"{planned.key_letter}. " in entry
+            objective = bank.objective_by_id[item.objective]
+            assert objective.text in paper and f"{item.level} (" in paper
+        assert positions == sorted(positions), version.code
+    for item in bank.items:  # no internal id in print
+        assert f" {item.id} " not in text and f"({item.objective})" not in text
+
+
+def test_key_and_pembahasan_are_marked_rahasia_on_every_page(readers):
+    for name in ("kunci-jawaban.pdf", "pembahasan.pdf"):
+        assert all("RAHASIA" in page.extract_text() for page in readers[name].pages), name
+    assert not any("RAHASIA" in page.extract_text() for page in readers["soal-paket-A.pdf"].pages)
 
 
 def test_pembahasan_names_the_key_by_its_words(readers, plan, bank):
     text = flat(readers["pembahasan.pdf"])
-    for item_id in plan.master:
-        item = bank.item_by_id[item_id]
+    for planned in plan.versions[0].items:
+        item = bank.item_by_id[planned.item_id]
         key = next(o for o in item.options if o.correct)
         words = plain_text(key.text).replace("{{ institution }}", "BPSDM Provinsi Contoh")
-        start = text.index(f"· {item_id} ·")
-        assert words in text[start:start + 2000]
+        explanation = f"Pembahasan {planned.item_id[0].upper()}{int(planned.item_id[-2:])}: kunci sesuai materi."
+        start = text.index(explanation)
+        assert words in text[max(0, start - 2000):start], planned.item_id
 
 
 def test_kisi_kisi_is_landscape_with_header_fields_and_a_row_per_master_item(readers, plan, bank):

@@ -15,6 +15,8 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.colors import HexColor
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table, TableStyle
 
@@ -64,6 +66,8 @@ def _quiz_roles(theme: Theme) -> dict[str, dict]:
                           "leading": s, "textColor": theme.colour("on_accent"), "spaceAfter": 0},
         "q-badge": {**plain, "alignment": TA_CENTER, "fontName": sans.bold, "fontSize": s + 13.5,
                     "leading": s + 15.5, "textColor": theme.colour("on_accent"), "spaceAfter": 0},
+        "q-paper": {**plain, "fontName": sans.bold, "fontSize": s + 3, "leading": s + 8, "textColor": accent,
+                    "spaceBefore": 4, "spaceAfter": 8, "keepWithNext": 1},
         "q-folio": {**plain, "fontName": sans.regular, "fontSize": 8, "leading": 10, "textColor": muted},
         "q-folio-r": {**plain, "alignment": TA_RIGHT, "fontName": sans.bold, "fontSize": 8, "leading": 10},
         "q-quote": {**plain, "fontName": serif.regular, "fontSize": s - 1, "leading": s + 3, "spaceAfter": 1},
@@ -109,6 +113,8 @@ def writer(theme: Theme, stems: bool = False) -> Writer:
 
 # --------------------------------------------------------------------------- documents
 
+CONFIDENTIAL_RED = HexColor("#B3261E")
+
 
 @dataclass(frozen=True)
 class RunningText:
@@ -118,6 +124,7 @@ class RunningText:
     left: str
     right: str
     folio_prefix: str = ""
+    confidential: bool = False  # a RAHASIA stamp at the top of every page (keys, pembahasan)
 
 
 class PagedCanvas(Canvas):
@@ -194,12 +201,28 @@ class QuizDoc(BaseDocTemplate):
             canv.setStrokeColor(self.theme.colour("rule"))
             canv.setLineWidth(0.5)
             canv.line(left, y - 4, right, y - 4)
+        if self.running.confidential:
+            self._stamp(canv, right, height - self.topMargin * 0.32)
         text = f"{self.running.folio_prefix} · " if self.running.folio_prefix else ""
         canv.setFillColor(folio.textColor)
         canv.setFont(folio.fontName, folio.fontSize + 1)
         canv.drawCentredString(width / 2, self.bottomMargin * 0.45,
                                f"{text}{self.theme.labels['quiz_page']} {page}/{total}")
         canv.restoreState()
+
+
+    def _stamp(self, canv: Canvas, right: float, y: float) -> None:
+        """"RAHASIA" in a red frame, right-aligned above the running head."""
+        style = self.styles["q-folio-r"]
+        word = self.theme.labels["confidential"].upper()
+        size = style.fontSize + 2
+        width = stringWidth(word, style.fontName, size) + 10
+        canv.setStrokeColor(CONFIDENTIAL_RED)
+        canv.setFillColor(CONFIDENTIAL_RED)
+        canv.setLineWidth(1)
+        canv.rect(right - width, y - 3, width, size + 5, stroke=1, fill=0)
+        canv.setFont(style.fontName, size)
+        canv.drawCentredString(right - width / 2, y, word)
 
 
 def render_pdf(theme: Theme, running: RunningText, story: list[Flowable], landscape: bool = False,

@@ -26,7 +26,7 @@ def key_pdf(doc: KeyDoc, theme: Theme) -> bytes:
     per_table = max(1, int((theme.frame_width - NUMBER_WIDTH) // MIN_COLUMN))
     for group in chunks(doc.versions, per_table):
         story += [key_table(group, theme), Spacer(1, theme.leading)]
-    running = RunningText(f"{info.title} · {labels['answer_key']}", info.cohort_year)
+    running = RunningText(f"{info.title} · {labels['answer_key']}", info.cohort_year, confidential=True)
     return render_pdf(theme, running, story, **metadata(info, labels, labels["answer_key"]))
 
 

@@ -1,5 +1,5 @@
-"""The trainer's discussion notes (pembahasan.pdf): one entry per master item, in the
-kisi-kisi's order and numbering.
+"""The trainer's discussion notes (pembahasan.pdf), marked RAHASIA: per paket, one entry per
+question in the order and with the numbers and letters that paket's booklet prints.
 
 An entry shows the stem, the key, the explanation, why each printed distractor is wrong, the
 objective and level, and what backs the key: the seed passage with its outlet and date, or the
@@ -14,7 +14,7 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from latsar.plan.quizdocs import PembahasanDoc, PembahasanEntry
 from latsar.render.pdf.markup import Writer, plain
@@ -29,9 +29,13 @@ def pembahasan_pdf(doc: PembahasanDoc, theme: Theme) -> bytes:
     w = writer(theme)
     story: list[Flowable] = [title_block(theme, labels["explanations"], info.title, doc.details),
                              Spacer(1, theme.leading)]
-    for entry in doc.entries:
-        story += [Entry(w, entry).table(), Spacer(1, theme.leading * 1.2)]
-    running = RunningText(f"{info.title} · {labels['explanations']}", info.cohort_year)
+    for index, paper in enumerate(doc.papers):
+        if index:
+            story.append(PageBreak())
+        story.append(para(w.styles, paper.heading.upper(), "q-paper"))
+        for entry in paper.entries:
+            story += [Entry(w, entry).table(), Spacer(1, theme.leading * 1.2)]
+    running = RunningText(f"{info.title} · {labels['explanations']}", info.cohort_year, confidential=True)
     return render_pdf(theme, running, story, **metadata(info, labels, labels["explanations"]))
 
 
@@ -48,8 +52,6 @@ class Entry:
         rows = [(labels["key_letter"], self._key()), (labels["explanations"], self._md(entry.explanation)),
                 (labels["quiz_distractors"], self._distractors()), (labels["quiz_objective"], self._objective()),
                 (labels["quiz_backing"], self._backing())]
-        if entry.positions:
-            rows.append((labels["quiz_positions"], [para(self.styles, entry.positions, "q-small")]))
         return self._table([para(self.styles, entry.tag, "q-label")], stem, rows)
 
     def _md(self, text: str, role: str = "q-small") -> list[Flowable]:
@@ -58,7 +60,7 @@ class Entry:
     def _key(self) -> list[Flowable]:
         flows = self._md(self.entry.key)
         if flows and isinstance(flows[0], Paragraph):
-            flows[0] = Paragraph(f"<b>{flows[0].text}</b>", flows[0].style)
+            flows[0] = Paragraph(f"<b>{escape(self.entry.letter)}. {flows[0].text}</b>", flows[0].style)
         return flows
 
     def _distractors(self) -> list[Flowable]:
@@ -67,16 +69,16 @@ class Entry:
         for distractor in self.entry.distractors:
             option, reason = self._md(distractor.option), self._md(distractor.reason, "q-list")
             if len(option) == 1 and reason and isinstance(reason[0], Paragraph):
-                reason[0] = Paragraph(f"<b>{option[0].text}</b> — {reason[0].text}", reason[0].style, bulletText="•")
+                reason[0] = Paragraph(f"<b>{option[0].text}</b> — {reason[0].text}", reason[0].style,
+                                      bulletText=f"{distractor.letter}.")
                 out += reason
             else:
-                out += self.w.flowables(distractor.option, "q-list", "•") + reason
+                out += self.w.flowables(distractor.option, "q-list", f"{distractor.letter}.") + reason
         return out
 
     def _objective(self) -> list[Flowable]:
         entry, labels = self.entry, self.labels
-        return [Paragraph(f"{plain(entry.objective, self.theme.foreign_terms)} <font color='{self.theme.colours.muted}'>"
-                          f"({escape(entry.objective_id)})</font>", self.styles["q-small"]),
+        return [Paragraph(plain(entry.objective, self.theme.foreign_terms), self.styles["q-small"]),
                 Paragraph(f"{escape(labels['quiz_level'])}: <b>{escape(entry.level)}</b>", self.styles["q-small"])]
 
     def _backing(self) -> list[Flowable]:
