@@ -37,13 +37,25 @@ class Strict(BaseModel):
 # --------------------------------------------------------------------------- programme
 
 
+FontName = Literal["noto-serif", "noto-sans", "liberation-sans", "liberation-serif"]
+
+
 class Fonts(Strict):
-    body: Literal["noto-serif", "noto-sans"] = Field(
-        "noto-serif", description="Font family of the body text (bundled, OFL-licensed)."
+    body: FontName = Field(
+        "noto-serif", description="Font family of the body text, all bundled and OFL-licensed: `noto-serif`, "
+        "`noto-sans`, `liberation-sans` (metric-compatible with Arial: a pedoman's \"Arial 12\" sets the same "
+        "lines and pages) or `liberation-serif` (metric-compatible with Times New Roman).",
     )
-    heading: Literal["noto-serif", "noto-sans"] = Field(
-        "noto-sans", description="Font family of headings, cover and tables."
+    heading: FontName = Field(
+        "noto-sans", description="Font family of headings, cover and tables (same choices)."
     )
+
+
+class Margins(Strict):
+    top: float = Field(ge=0.5, le=8, description="Top margin in cm.")
+    bottom: float = Field(ge=0.5, le=8, description="Bottom margin in cm.")
+    inner: float = Field(ge=0.5, le=8, description="Inner margin in cm (left; the binding side in duplex).")
+    outer: float = Field(ge=0.5, le=8, description="Outer margin in cm (right; the outside edge in duplex).")
 
 
 class ThemeChoice(Strict):
@@ -60,8 +72,24 @@ class ThemeChoice(Strict):
         description="More logos printed beside the institution's (e.g. LAN, the Pemprov), PNG or JPEG, "
         "relative to programme.yaml.",
     )
-    page_size: Literal["A4", "F4", "lan-2017"] = Field(
-        "A4", description="Paper: A4, F4 (215 × 330 mm) or lan-2017 (165 × 215.9 mm)."
+    page_size: Literal["A4", "F4", "lan-2017", "letter"] = Field(
+        "A4", description="Paper: A4, F4 (215 × 330 mm), lan-2017 (LAN's module trim, 165 × 215.9 mm) or "
+        "letter (8.5 × 11 in)."
+    )
+    margins: Margins | None = Field(
+        None, description="Page margins in cm, e.g. `{top: 4, bottom: 3, inner: 4, outer: 3}` as many pedoman "
+        "ask; by default they suit the paper."
+    )
+    font_size: float | None = Field(
+        None, ge=8, le=16, description="Body text size in pt (headings scale with it); by default it suits the paper."
+    )
+    line_spacing: float | None = Field(
+        None, ge=1, le=2.5, description="Line spacing as a word processor counts it: 1 = single, 1.5, 2 = double; "
+        "by default about 1.3."
+    )
+    duplex: bool = Field(
+        False, description="Printed on both sides: every part starts on a right-hand (odd) page, a blank left-hand "
+        "page before it when needed, and the margins mirror (inner margin at the binding)."
     )
     foreign_terms: list[Text] = Field(
         default_factory=list,

@@ -196,7 +196,7 @@ class Division:
     blocks: tuple[Block, ...] = ()
     sections: tuple[Section, ...] = ()
     running_head: str = ""  # printed at the top of its pages after the first
-    role: str = "chapter"  # "divider": a module's title page inside the book
+    role: str = "chapter"  # "divider": a module's title page in the book; "verso": the back of the page before
 
 
 @dataclass(frozen=True)
@@ -340,7 +340,7 @@ def _colophon(ctx: _Ctx) -> Division:
     holder = programme.copyright or programme.institution
     colophon = Colophon(credits, edition, f"{labels['copyright_label']} © {programme.year} {holder}",
                         ctx.fill(labels["copyright_notice"]))
-    return Division("cover", None, (colophon,))
+    return Division("cover", None, (colophon,), role="verso")
 
 
 def _hours(module: Module, labels: Mapping[str, str]) -> str:

@@ -101,10 +101,10 @@ def _height(flowable: Flowable, width: float) -> float:
     return flowable.wrap(width, 1e6)[1] + flowable.getSpaceBefore() + flowable.getSpaceAfter()
 
 
-def keep_tail(flows: list[Flowable], width: float, leading: float) -> list[Flowable]:
+def keep_tail(flows: list[Flowable], width: float, leading: float, page_height: float) -> list[Flowable]:
     """`flows` with its last unit made safe: a long last paragraph keeps `TAIL_LINES` lines
-    together; otherwise the trailing units (up to three) that make up those lines are kept
-    together."""
+    together; otherwise the trailing units (a question, a reference, a signature …) that fill
+    a fifth of a page travel together, so the part's last page is never nearly empty."""
     end = len(flows)
     while end and isinstance(flows[end - 1], Spacer):
         end -= 1
@@ -114,13 +114,15 @@ def keep_tail(flows: list[Flowable], width: float, leading: float) -> list[Flowa
     if type(last) in (Paragraph, Para) and _height(last, width) >= (TAIL_LINES + 2) * leading:
         tail = TailParagraph(last.text, last.style, bulletText=last.bulletText, frags=last.frags)
         return [*flows[:end - 1], tail, *flows[end:]]
-    start, height = end, 0.0
-    while start > 0 and end - start < 3 and height < TAIL_LINES * leading:
+    start, height, units = end, 0.0, 0
+    wanted = max(TAIL_LINES * leading, TAIL_FILL * page_height)
+    while start > 0 and units < 6 and height < wanted:
         candidate = flows[start - 1]
-        if not isinstance(candidate, (Paragraph, KeepTogether)):
+        if not isinstance(candidate, (Paragraph, KeepTogether, Spacer)):
             break
         height += _height(candidate, width)
+        units += not isinstance(candidate, Spacer)
         start -= 1
-    if end - start < 2:
+    if units < 2 or height > page_height * 0.6:
         return flows
     return [*flows[:start], KeepTogether(flows[start:end]), *flows[end:]]

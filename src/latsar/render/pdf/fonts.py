@@ -1,4 +1,5 @@
-"""The bundled Noto fonts (OFL, see src/latsar/fonts/OFL.txt) and their registration with reportlab.
+"""The bundled fonts (Noto, and Liberation-derived Latsar faces; all OFL, see src/latsar/fonts/)
+and their registration with reportlab.
 
 reportlab keeps registered fonts in a process-wide table; we add ours when a build starts (not at
 import) and only once, so `latsar --help` never reads a TTF and repeated builds stay cheap.
@@ -14,8 +15,11 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-# Schema family name -> file stem of the bundled faces.
-FAMILIES: dict[str, str] = {"noto-serif": "NotoSerif", "noto-sans": "NotoSans"}
+# Schema family name -> file stem of the bundled faces. LatsarSans and LatsarSerif are the
+# Liberation fonts (metric-compatible with Arial and Times New Roman), subset and renamed as the
+# OFL asks of a modified font (see OFL-Latsar.txt).
+FAMILIES: dict[str, str] = {"noto-serif": "NotoSerif", "noto-sans": "NotoSans",
+                            "liberation-sans": "LatsarSans", "liberation-serif": "LatsarSerif"}
 FACES: tuple[str, ...] = ("Regular", "Bold", "Italic", "BoldItalic")
 
 

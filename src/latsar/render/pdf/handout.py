@@ -27,7 +27,7 @@ from latsar.plan.types import QuizPlan
 from latsar.render.pdf import fonts
 from latsar.render.pdf.flow import TAIL_FILL, Para, keep_tail
 from latsar.render.pdf.markup import Writer, balanced_width, plain
-from latsar.render.pdf.pages import DivisionEnd, DivisionStart, HandoutDoc, HeadingParagraph, contents_flowable
+from latsar.render.pdf.pages import DivisionEnd, DivisionStart, HandoutDoc, RectoStart, HeadingParagraph, contents_flowable
 from latsar.render.pdf.theme import Theme, make_styles, table_commands, tightened
 from latsar.text.casing import upper
 
@@ -82,6 +82,8 @@ class _Story:
         for index, division in enumerate(self.outline.divisions):
             if index:
                 story += [NextPageTemplate(division.matter), PageBreak()]
+                if self.theme.duplex and division.role != "verso":
+                    story.append(RectoStart())
             self.writer = self.writers[index in self.tight]
             self.styles = self.writer.styles
             story += [DivisionStart(division.running_head, index), *self.division(division), DivisionEnd(index)]
@@ -101,7 +103,7 @@ class _Story:
             out += self.section(section)
         if division.matter == "cover":
             return out
-        return keep_tail(out, self.theme.frame_width, self.theme.leading)
+        return keep_tail(out, self.theme.frame_width, self.theme.leading, self.doc.height)
 
     def opener(self, heading: plan.Heading) -> list[Flowable]:
         out: list[Flowable] = []

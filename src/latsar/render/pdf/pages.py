@@ -50,6 +50,25 @@ class DivisionStart(Flowable):
         doc.division_pages[self.index] = (doc.opener_page, doc.opener_page, 1.0)
 
 
+class RectoStart(Flowable):
+    """In duplex printing a part opens on a right-hand (odd) page: on an even page this mark
+    takes the whole page, which stays blank (no running head, no folio)."""
+
+    def __init__(self):
+        super().__init__()
+        self.width = self.height = 0
+
+    def wrap(self, availWidth, availHeight):
+        if self.canv._doctemplate.page % 2 == 0:
+            return availWidth, availHeight
+        return 0, 0
+
+    def draw(self):
+        doc = self.canv._doctemplate
+        if doc.page % 2 == 0:
+            doc.blank_pages.add(doc.page)
+
+
 class DivisionEnd(Flowable):
     """Zero-size mark after a division's last flowable: records its last page and how full it is."""
 
@@ -98,6 +117,7 @@ class HandoutDoc(BaseDocTemplate):
         self.previous_arabic_start = 0  # the same, from the previous pass (for the daftar isi)
         self.running_head, self.opener_page = "", 0
         self.division_pages: dict[int, tuple[int, int, float]] = {}  # index -> first, last page, fill
+        self.blank_pages: set[int] = set()  # left blank so that a part opens on an odd page
         top, bottom, inner, outer = theme.margins
         super().__init__(
             buffer, pagesize=theme.page_size, topMargin=top, bottomMargin=bottom, leftMargin=inner,
@@ -117,12 +137,18 @@ class HandoutDoc(BaseDocTemplate):
     def beforeDocument(self):
         self.previous_arabic_start = self.arabic_start or self.previous_arabic_start
         self.arabic_start, self.running_head, self.opener_page = 0, "", 0
+        self.blank_pages = set()
         canv = self.canv
         canv.setDateFormatter(self.theme.pdf_date)
         canv.addPageLabel(0, "ROMAN_LOWER", 1)
         canv.showOutline()
 
     def handle_pageBegin(self):
+        if self.theme.duplex:  # even pages mirror: the inner (binding) margin is on the right
+            top, bottom, inner, outer = self.theme.margins
+            left = inner if (self.page + 1) % 2 else outer
+            for frame in self.pageTemplate.frames:
+                frame._x1, frame._x2 = left, left + self.width
         super().handle_pageBegin()
         if self.pageTemplate.id == "body" and not self.arabic_start:
             self.arabic_start = self.page
@@ -156,10 +182,12 @@ class HandoutDoc(BaseDocTemplate):
 def _decorate(canv, doc: HandoutDoc) -> None:
     """Running head and page number, drawn when the page is complete (so a division's mark counts)."""
     matter, page = doc.pageTemplate.id, canv.getPageNumber()
-    if matter == "cover":
+    if matter == "cover" or page in doc.blank_pages:
         return
     width, height = doc.theme.page_size
     top, bottom, inner, outer = doc.theme.margins
+    if doc.theme.duplex and page % 2 == 0:
+        inner, outer = outer, inner
     label = doc.label(page) if matter == "body" else roman(page).lower()
     _text(canv, doc.styles["footer"], label, width / 2, bottom * 0.45, centred=True)
     if doc.running_head and doc.opener_page != page:

@@ -16,7 +16,7 @@ import pyphen
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
@@ -31,7 +31,11 @@ PAGES: dict[str, tuple[tuple[float, float], tuple[float, float, float, float], f
     "A4": (A4, (28, 24, 30, 25), 10.5, 15.5),
     "F4": ((215 * mm, 330 * mm), (30, 26, 30, 25), 10.5, 15.5),
     "lan-2017": ((165 * mm, 215.9 * mm), (20, 18, 20, 16), 9.5, 13.5),
+    "letter": (LETTER, (26, 24, 28, 25), 10.5, 15.5),
 }
+# A word processor's single spacing: about 1.15 × the type size for Arial-like faces, so
+# "Arial 12, spasi 1,5" gives the 20.7 pt lines a trainer's template has.
+SINGLE_SPACING = 1.15
 PDF_LANGUAGES: dict[str, str] = {"id": "id-ID", "en": "en"}
 # The content is Indonesian whatever the label language, so hyphenation stays Indonesian.
 HYPHENATION = "id_ID"
@@ -61,6 +65,7 @@ class Theme:
     pdf_lang: str
     timestamp: datetime.datetime  # the PDFs' creation and modification date (UTC)
     foreign_terms: tuple[str, ...] = ()  # printed in italics wherever they occur
+    duplex: bool = False  # parts start on odd pages; margins mirror on even pages
 
     def colour(self, name: str) -> Color:
         return HexColor(getattr(self.colours, name))
@@ -85,6 +90,12 @@ def make_theme(programme: Programme, lang: str) -> Theme:
     """The look of every PDF of this programme, with labels in `lang` (overrides programme.language)."""
     choice = programme.theme
     size, margins, body_size, leading = PAGES[choice.page_size]
+    if choice.margins:
+        margins = tuple(getattr(choice.margins, side) * 10 for side in ("top", "bottom", "inner", "outer"))
+    if choice.font_size:
+        body_size, leading = choice.font_size, leading * choice.font_size / body_size
+    if choice.line_spacing:
+        leading = body_size * SINGLE_SPACING * choice.line_spacing
     return Theme(
         lang=lang,
         labels=labels_for(lang, programme.labels),
@@ -98,6 +109,7 @@ def make_theme(programme: Programme, lang: str) -> Theme:
         pdf_lang=PDF_LANGUAGES[lang],
         timestamp=document_time(programme),
         foreign_terms=tuple(choice.foreign_terms),
+        duplex=choice.duplex,
     )
 
 
