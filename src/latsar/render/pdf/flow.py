@@ -103,8 +103,8 @@ def _height(flowable: Flowable, width: float) -> float:
 
 def keep_tail(flows: list[Flowable], width: float, leading: float, page_height: float) -> list[Flowable]:
     """`flows` with its last unit made safe: a long last paragraph keeps `TAIL_LINES` lines
-    together; otherwise the trailing units (a question, a reference, a signature …) that fill
-    a fifth of a page travel together, so the part's last page is never nearly empty."""
+    together; otherwise the last short units (a question, a reference, a signature and the
+    paragraph before it) travel together."""
     end = len(flows)
     while end and isinstance(flows[end - 1], Spacer):
         end -= 1
@@ -114,15 +114,19 @@ def keep_tail(flows: list[Flowable], width: float, leading: float, page_height: 
     if type(last) in (Paragraph, Para) and _height(last, width) >= (TAIL_LINES + 2) * leading:
         tail = TailParagraph(last.text, last.style, bulletText=last.bulletText, frags=last.frags)
         return [*flows[:end - 1], tail, *flows[end:]]
+    # A few short units are enough: the page-fill check in render_outline does the rest by
+    # setting the part tighter, which never leaves a half-empty page before the tail.
     start, height, units = end, 0.0, 0
-    wanted = max(TAIL_LINES * leading, TAIL_FILL * page_height)
-    while start > 0 and units < 6 and height < wanted:
+    wanted = min(TAIL_LINES * leading * 1.5, TAIL_FILL * page_height)
+    while start > 0 and units < 3 and height < wanted:
         candidate = flows[start - 1]
         if not isinstance(candidate, (Paragraph, KeepTogether, Spacer)):
             break
         height += _height(candidate, width)
         units += not isinstance(candidate, Spacer)
         start -= 1
-    if units < 2 or height > page_height * 0.6:
+    if units < 2 or height > page_height * 0.4:
         return flows
-    return [*flows[:start], KeepTogether(flows[start:end]), *flows[end:]]
+    # Nested KeepTogethers mismeasure (reportlab 5.1), so the group holds their parts.
+    parts = [part for f in flows[start:end] for part in (f._content if isinstance(f, KeepTogether) else [f])]
+    return [*flows[:start], KeepTogether(parts), *flows[end:]]
