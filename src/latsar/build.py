@@ -130,9 +130,12 @@ def plan_step(context: BuildContext, outputs: Outputs) -> None:
 
 
 def handout_step(context: BuildContext, outputs: Outputs) -> None:
-    from latsar.render.pdf.handout import book_pdf, module_pdf
+    from latsar.render.pdf.handout import book_pdf, facilitator_pdf, module_pdf
 
     _handouts(context, outputs, "pdf", module_pdf, book_pdf)
+    for module in context.curriculum.modules:
+        outputs.add(f"modules/{module.id}-panduan-fasilitator.pdf",
+                    facilitator_pdf(context.curriculum, module.id, context.theme))
 
 
 def word_step(context: BuildContext, outputs: Outputs) -> None:

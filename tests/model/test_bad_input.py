@@ -30,6 +30,10 @@ CASES = {
     "missing-key.module.yaml": [
         "curriculum/modules/mini.yaml:1:1: missing required key 'hours'; add `hours:` to this mapping",
     ],
+    "answer-points.module.yaml": [
+        "curriculum/modules/mini.yaml:38:7: 'exercise_points': 2 lists of answer points for 1 exercises; "
+        "give one list per item of `exercises`, in the same order",
+    ],
     "bad-level.module.yaml": [
         "curriculum/modules/mini.yaml:9:12: 'level': expected one of 'C1', 'C2', 'C3', 'C4', 'C5', 'C6', "
         "got 'C7'; use one of the values listed",

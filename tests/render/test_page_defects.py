@@ -268,3 +268,28 @@ def test_logos_appear_on_cover_and_title_page(tmp_path):
     for index in (0, 1):
         images = reader.pages[index].images
         assert len(images) == 2, index
+
+
+def test_the_facilitator_guide_has_answer_points_the_handout_does_not(bundled, bundled_handouts):
+    from latsar.render.pdf.handout import facilitator_pdf
+    from latsar.render.pdf.theme import make_theme
+
+    theme = make_theme(bundled.programme, "id")
+    guide = re.sub(r"\s+", " ", " ".join(
+        p.extract_text() for p in PdfReader(io.BytesIO(facilitator_pdf(bundled, "wog", theme))).pages))
+    handout = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in bundled_handouts[1]["wog"].pages))
+    module = bundled.module_by_id["wog"]
+    points = [p for chapter in module.chapters for group in chapter.exercise_points for p in group]
+    points += [p for chapter in module.chapters for section in chapter.sections for block in section.content
+               if getattr(block, "case", None) for group in block.case.answer_points for p in group]
+    assert len(points) > 20
+    squashed_guide, squashed_handout = (re.sub(r"[\s\-*]", "", t) for t in (guide, handout))
+    for point in points:
+        words = re.sub(r"[\s\-*]", "", point.replace("*", ""))
+        assert words in squashed_guide, point
+        if len(point) > 80:  # a short point may repeat a sentence of the prose
+            assert words not in squashed_handout, point
+    assert "PANDUAN FASILITATOR" in guide and "belum ditulis" not in guide
+    other = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(facilitator_pdf(bundled, "humas", theme))).pages)
+    if not any(c.exercise_points for c in bundled.module_by_id["humas"].chapters):
+        assert "pokok jawaban belum ditulis" in re.sub(r"\s+", " ", other)

@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag
+from pydantic import (
+    BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag, ValidationInfo, field_validator,
+)
 
 Level = Literal["C1", "C2", "C3", "C4", "C5", "C6"]
 LEVELS: tuple[str, ...] = ("C1", "C2", "C3", "C4", "C5", "C6")
@@ -174,11 +176,28 @@ class Quote(Strict):
     speaker: Text = Field(description="Who said or wrote it, as the attribution line shows it.")
 
 
+def _check_points(points: list, questions: list | None, what: str) -> list:
+    if points and questions is not None and len(points) != len(questions):
+        raise ValueError(f"{len(points)} lists of answer points for {len(questions)} {what}; "
+                         f"give one list per item of `{what}`, in the same order")
+    return points
+
+
 class CaseStudy(Strict):
     title: Text = Field(description="Title of the case (studi kasus).")
     body: Markdown = Field(description="The case, set in an Indonesian agency.")
     questions: list[Markdown] = Field(min_length=1, description="Discussion questions.")
     objectives: list[Id] = Field(default_factory=list, description="Objectives the questions serve.")
+    answer_points: list[list[Text]] = Field(
+        default_factory=list,
+        description="For the facilitator guide only (panduan-fasilitator, never the learner's handout): "
+        "the points a good answer makes, one list per question, in order.",
+    )
+
+    @field_validator("answer_points")
+    @classmethod
+    def _points_per_question(cls, points: list, info: ValidationInfo) -> list:
+        return _check_points(points, info.data.get("questions"), "questions")
 
 
 class TextBlock(Strict):
@@ -229,6 +248,16 @@ class Chapter(Strict):
     sections: list[Section] = Field(min_length=1, description="Sub-chapters (submateri pokok).")
     exercises: list[Markdown] = Field(min_length=1, description="Latihan at the end of the chapter.")
     summary: Markdown = Field(description="Rangkuman of the chapter.")
+    exercise_points: list[list[Text]] = Field(
+        default_factory=list,
+        description="For the facilitator guide only (panduan-fasilitator, never the learner's handout): "
+        "the points a good answer makes, one list per exercise, in order.",
+    )
+
+    @field_validator("exercise_points")
+    @classmethod
+    def _points_per_exercise(cls, points: list, info: ValidationInfo) -> list:
+        return _check_points(points, info.data.get("exercises"), "exercises")
 
 
 class GlossaryEntry(Strict):

@@ -201,4 +201,7 @@ def _explain(err: dict) -> tuple[str, str]:
     if err["type"] in _EXPLAIN:
         message, hint = _EXPLAIN[err["type"]]
         return t(message, **_values(err)), t(hint)
+    if err["type"] == "value_error":  # a model's own check: "what is wrong; how to fix it"
+        message, _, hint = str(err["ctx"]["error"]).partition("; ")
+        return message, hint
     return err["msg"], ""

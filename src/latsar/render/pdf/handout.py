@@ -37,6 +37,13 @@ def module_pdf(curriculum: Curriculum, module_id: str, evaluasi: QuizPlan | None
     return render_outline(plan.module_outline(curriculum, module_id, evaluasi, theme.labels), theme)
 
 
+def facilitator_pdf(curriculum: Curriculum, module_id: str, theme: Theme) -> bytes:
+    """The module's panduan-fasilitator: answer points for every latihan and case question."""
+    from latsar.plan.facilitator import facilitator_outline
+
+    return render_outline(facilitator_outline(curriculum, module_id, theme.labels), theme)
+
+
 def book_pdf(curriculum: Curriculum, evaluasi: Mapping[str, QuizPlan], theme: Theme) -> bytes:
     """All modules as one book (bahan-ajar.pdf); `evaluasi` is keyed by module or blueprint id."""
     return render_outline(plan.book_outline(curriculum, evaluasi, theme.labels), theme)
