@@ -29,6 +29,14 @@ def stress_copy(target: Path) -> Path:
                  + LONG_WORDS * (number % 4 + 1))
         chapter["sections"].append({"id": f"wog-stress-{number}", "title": f"{LONG_HEADING} {number}",
                                     "content": [{"text": prose}]})
+    from PIL import Image
+
+    Image.new("RGB", (400, 240), "#1F4E79").save(target / "curriculum" / "bagan.png")
+    table = {"table": {"caption": "Bentuk penerapan Whole of Government", "source": "diolah dari materi modul",
+                       "text": "| Bentuk | Ciri |\n|---|---|\n| Koordinasi | menyelaraskan kegiatan |\n"
+                               "| Kolaborasi | merancang dan menanggung hasil bersama |"}}
+    figure = {"figure": {"caption": "Alur layanan terpadu", "image": "bagan.png", "width": 0.6}}
+    chapter["sections"][0]["content"][1:1] = [table, figure, {"table": dict(table["table"])}]
     for chapter in module["chapters"]:
         for section in chapter["sections"]:
             for block in section["content"]:

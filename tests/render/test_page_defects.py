@@ -293,3 +293,20 @@ def test_the_facilitator_guide_has_answer_points_the_handout_does_not(bundled, b
     other = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(facilitator_pdf(bundled, "humas", theme))).pages)
     if not any(c.exercise_points for c in bundled.module_by_id["humas"].chapters):
         assert "pokok jawaban belum ditulis" in re.sub(r"\s+", " ", other)
+
+
+def test_tables_and_figures_are_numbered_captioned_and_listed_with_their_pages(stressed_handouts):
+    _, readers = stressed_handouts
+    reader = readers["wog"]
+    texts = [re.sub(r"\s+", " ", page.extract_text()) for page in reader.pages]
+    for title, entries in (("DAFTAR TABEL", ("Tabel 2.1 Bentuk penerapan", "Tabel 2.2 Bentuk penerapan")),
+                           ("DAFTAR GAMBAR", ("Gambar 2.1 Alur layanan terpadu",))):
+        listing = next(i for i, t in enumerate(texts) if t.lstrip().startswith(title))
+        for entry in entries:
+            line = next(line for line in lines(reader.pages[listing]) if line.startswith(entry.split(" ")[0] + " " + entry.split(" ")[1]) and entry.split(" ")[2] in line)
+            printed = line.split()[-1]
+            page = reader.page_labels.index(printed)
+            assert entry in texts[page], (entry, printed)
+    body = next(i for i, t in enumerate(texts) if "Tabel 2.1 Bentuk penerapan" in t and "DAFTAR" not in t)
+    assert "Koordinasi menyelaraskan kegiatan" in texts[body] and "Sumber: diolah dari materi modul" in texts[body]
+    assert any(reader.pages[i].images for i in range(body, body + 2))

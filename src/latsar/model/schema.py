@@ -212,9 +212,41 @@ class CaseBlock(Strict):
     case: CaseStudy = Field(description="A case study, set apart in a tinted box.")
 
 
+class TableSpec(Strict):
+    caption: Text = Field(description="Caption, printed above the table as `Tabel 2.1 <caption>` and listed in "
+                          "the Daftar Tabel.")
+    text: Markdown = Field(description="The table in Markdown: a header row, a `|---|---|` row, then the rows.")
+    source: Text | None = Field(None, description="Where the figures come from, printed under the table.")
+
+    @field_validator("text")
+    @classmethod
+    def _is_a_table(cls, text: str) -> str:
+        from latsar.text.markdown import Table as MarkdownTable, parse
+
+        if not any(isinstance(block, MarkdownTable) for block in parse(text).blocks):
+            raise ValueError("no Markdown table in `text`; write a header row, a `|---|---|` row, then the rows")
+        return text
+
+
+class FigureSpec(Strict):
+    caption: Text = Field(description="Caption, printed under the image as `Gambar 2.1 <caption>` and listed in "
+                          "the Daftar Gambar.")
+    image: str = Field(description="Path of a PNG or JPEG image inside the project, relative to programme.yaml.")
+    width: float = Field(0.8, gt=0.1, le=1, description="Width as a share of the text width.")
+    source: Text | None = Field(None, description="Where the image comes from, printed under the caption.")
+
+
+class TableBlock(Strict):
+    table: TableSpec = Field(description="A numbered table with a caption.")
+
+
+class FigureBlock(Strict):
+    figure: FigureSpec = Field(description="A numbered figure (an image) with a caption.")
+
+
 def _block_kind(value: Any) -> str | None:
     if isinstance(value, dict):
-        for kind in ("text", "quote", "case"):
+        for kind in ("text", "quote", "case", "table", "figure"):
             if kind in value:
                 return kind
         return None
@@ -226,11 +258,13 @@ Block = Annotated[
         Annotated[TextBlock, Tag("text")],
         Annotated[QuoteBlock, Tag("quote")],
         Annotated[CaseBlock, Tag("case")],
+        Annotated[TableBlock, Tag("table")],
+        Annotated[FigureBlock, Tag("figure")],
     ],
     Discriminator(
         _block_kind,
         custom_error_type="block_kind",
-        custom_error_message="a content block needs exactly one of the keys text, quote, case",
+        custom_error_message="a content block needs exactly one of the keys text, quote, case, table, figure",
     ),
 ]
 

@@ -174,8 +174,8 @@ _EXPLAIN: dict[str, tuple[str, str]] = {
     "date_type": _DATE,
     "date_parsing": _DATE,
     "date_from_datetime_parsing": _DATE,
-    "block_kind": (N_("a content block needs exactly one of the keys text, quote, case"),
-                   N_("start the block with `- text: |`, `- quote:` or `- case:`")),
+    "block_kind": (N_("a content block needs exactly one of the keys text, quote, case, table, figure"),
+                   N_("start the block with `- text: |`, `- quote:`, `- case:`, `- table:` or `- figure:`")),
 }
 
 

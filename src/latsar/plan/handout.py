@@ -15,7 +15,9 @@ from typing import Any, Callable, Literal, Mapping, Union
 from latsar.errors import LatsarError
 from latsar.labels import format_date
 from latsar.model.curriculum import Curriculum
-from latsar.model.schema import Blueprint, CaseBlock, Chapter, Module, Programme, QuoteBlock, SeedSource, TextBlock
+from latsar.model.schema import (
+    Blueprint, CaseBlock, Chapter, FigureBlock, Module, Programme, QuoteBlock, SeedSource, TableBlock, TextBlock,
+)
 from latsar.plan.types import LETTERS, QuizPlan, Version
 from latsar.text import templating
 
@@ -80,6 +82,32 @@ class Signature:
     role: str
     name: str
     nip: str = ""  # printed as "NIP 1970…" under the name
+
+
+@dataclass(frozen=True)
+class Exhibit:
+    """A numbered table (caption above) or figure (caption below), listed in its Daftar."""
+
+    kind: Literal["table", "figure"]
+    key: str  # anchor for the listing's link
+    label: str  # "Tabel 2.1"
+    caption: str
+    text: str = ""  # Markdown table (a table)
+    image: Path | None = None  # the image (a figure)
+    width: float = 0.8  # share of the text width (a figure)
+    source: str = ""
+
+    @property
+    def entry(self) -> str:
+        return f"{self.label} {self.caption}"
+
+
+@dataclass(frozen=True)
+class Listing:
+    """Daftar Tabel or Daftar Gambar: the exhibits of one kind with their pages."""
+
+    kind: Literal["table", "figure"]
+    entries: tuple[tuple[str, str], ...]  # (key, "Tabel 2.1 caption")
 
 
 @dataclass(frozen=True)
@@ -175,7 +203,7 @@ class Cover:
 
 
 Block = Union[Prose, Subheading, EntryList, Quotation, Case, Signature, Quiz, KeyTable,
-              Explanations, Glossary, ReferenceList, Contents, Cover, Formula, TitlePage, Colophon]
+              Explanations, Glossary, ReferenceList, Contents, Cover, Formula, TitlePage, Colophon, Exhibit, Listing]
 
 # cover: no number printed; front: roman numerals; body: arabic numerals from the first body page.
 Matter = Literal["cover", "front", "body"]
@@ -420,14 +448,19 @@ def _topics(ctx: _Ctx, module: Module) -> tuple[Block, ...]:
 def _content_chapter(ctx: _Ctx, module: Module, chapter: Chapter, number: int,
                      refs: Mapping[str, int]) -> Division:
     labels = ctx.labels
-    parts = [(s.id, s.title, tuple(_content_block(ctx, b, refs) for b in s.content)) for s in chapter.sections]
+    counters = {"table": 0, "figure": 0}
+    parts = [(s.id, s.title, tuple(_content_block(ctx, b, refs, number, counters) for b in s.content))
+             for s in chapter.sections]
     exercises = EntryList(tuple(Entry(ctx.fill(e)) for e in chapter.exercises))
     parts.append(("latihan", labels["exercises"], (Prose(labels["exercises_intro"]), exercises)))
     parts.append(("rangkuman", labels["summary"], (Prose(ctx.fill(chapter.summary)),)))
     return _chapter(ctx, module, chapter.id, number, chapter.title, parts)
 
 
-def _content_block(ctx: _Ctx, block: TextBlock | QuoteBlock | CaseBlock, refs: Mapping[str, int]) -> Block:
+def _content_block(ctx: _Ctx, block, refs: Mapping[str, int], chapter: int = 0,
+                   counters: dict[str, int] | None = None) -> Block:
+    if isinstance(block, (TableBlock, FigureBlock)):
+        return _exhibit(ctx, block, chapter, counters if counters is not None else {"table": 0, "figure": 0})
     if isinstance(block, TextBlock):
         return Prose(ctx.fill(block.text))
     if isinstance(block, QuoteBlock):
@@ -437,6 +470,33 @@ def _content_block(ctx: _Ctx, block: TextBlock | QuoteBlock | CaseBlock, refs: M
     case = block.case
     return Case(ctx.labels["case_study"], case.title, ctx.fill(case.body), ctx.labels["case_questions"],
                 tuple(ctx.fill(q) for q in case.questions))
+
+
+def _exhibit(ctx: _Ctx, block: TableBlock | FigureBlock, chapter: int, counters: dict[str, int]) -> Exhibit:
+    """Tables and figures are numbered per chapter: Tabel 2.1, Tabel 2.2, Gambar 2.1 …"""
+    kind = "table" if isinstance(block, TableBlock) else "figure"
+    counters[kind] += 1
+    number = f"{chapter}.{counters[kind]}"
+    label = f"{ctx.labels[kind + '_label']} {number}"
+    key = f"{ctx.prefix}{kind}-{number}"
+    if isinstance(block, TableBlock):
+        spec = block.table
+        return Exhibit(kind, key, label, ctx.fill(spec.caption), text=ctx.fill(spec.text), source=spec.source or "")
+    spec = block.figure
+    return Exhibit(kind, key, label, ctx.fill(spec.caption), image=ctx.curriculum.root / spec.image,
+                   width=spec.width, source=spec.source or "")
+
+
+def _listings(ctx: _Ctx, module: Module | None, body: list[Division]) -> list[Division]:
+    """Daftar Tabel and Daftar Gambar, each only when the document has such exhibits."""
+    found = [b for d in body for s in d.sections for b in s.blocks if isinstance(b, Exhibit)]
+    out = []
+    for kind, title in (("table", "list_of_tables"), ("figure", "list_of_figures")):
+        entries = tuple((b.key, b.entry) for b in found if b.kind == kind)
+        if entries:
+            heading = Heading(f"{ctx.prefix}{title}", ctx.labels[title], level=ctx.base)
+            out.append(Division("front", heading, (Listing(kind, entries),), running_head=_head(ctx, module)))
+    return out
 
 
 def _seed(curriculum: Curriculum, seed_id: str):
@@ -607,7 +667,8 @@ def module_outline(curriculum: Curriculum, module_id: str, evaluasi: QuizPlan | 
     ctx = _ctx(curriculum, labels, module, base=0)
     front = [_cover(ctx, module), _title_page(ctx, module), _colophon(ctx), _foreword(ctx, module),
              _contents(ctx, module, depth=1)]
-    divisions = tuple(front + _module_body(ctx, module, evaluasi))
+    body = _module_body(ctx, module, evaluasi)
+    divisions = tuple(front + _listings(ctx, module, body) + body)
     return Outline(divisions=divisions, **_metadata(curriculum, labels, module.title))
 
 
@@ -638,7 +699,7 @@ def book_outline(curriculum: Curriculum, evaluasi: Mapping[str, QuizPlan],
 
 
 __all__ = [
-    "Block", "Case", "Colophon", "Contents", "Cover", "Formula", "TitlePage", "Division", "Entry", "EntryList", "Explanation", "Explanations",
+    "Block", "Case", "Colophon", "Contents", "Cover", "Exhibit", "Formula", "Listing", "TitlePage", "Division", "Entry", "EntryList", "Explanation", "Explanations",
     "Glossary", "Heading", "KeyTable", "Outline", "Prose", "Quiz", "QuizItem", "Quotation", "ReferenceList",
     "Section", "Signature", "Subheading", "book_outline", "cited_seeds", "filler", "format_date", "letter",
     "md_escape", "module_outline", "number_text", "roman", "seed_date",

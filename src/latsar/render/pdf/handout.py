@@ -16,7 +16,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import (
-    CondPageBreak, Flowable, KeepTogether, NextPageTemplate, PageBreak, Paragraph, Spacer, Table, TableStyle,
+    CondPageBreak, Flowable, Image, KeepTogether, NextPageTemplate, PageBreak, Paragraph, Spacer, Table, TableStyle,
 )
 from reportlab.platypus.flowables import HRFlowable
 
@@ -27,7 +27,10 @@ from latsar.plan.types import QuizPlan
 from latsar.render.pdf import fonts
 from latsar.render.pdf.flow import TAIL_FILL, Para, keep_tail
 from latsar.render.pdf.markup import Writer, balanced_width, plain
-from latsar.render.pdf.pages import DivisionEnd, DivisionStart, HandoutDoc, RectoStart, HeadingParagraph, contents_flowable
+from latsar.render.pdf.pages import (
+    CaptionParagraph, DivisionEnd, DivisionStart, HandoutDoc, HeadingParagraph, RectoStart, contents_flowable,
+    listing_flowable,
+)
 from latsar.render.pdf.theme import Theme, make_styles, table_commands, tightened
 from latsar.text.casing import upper
 
@@ -188,6 +191,32 @@ class _Story:
         table.setStyle(TableStyle(table_commands(self.theme, ("VALIGN", (0, 0), (-1, -1), "MIDDLE"))))
         return [Spacer(1, self.theme.leading * 0.3), table, Spacer(1, self.theme.leading * 0.6)]
 
+    def exhibit(self, block: plan.Exhibit) -> list[Flowable]:
+        """A table under its caption, or a figure over its caption; the caption is listed."""
+        w = self.writer
+        caption = CaptionParagraph(f"<b>{escape(block.label)}</b> {w.plain(block.caption)}", self.styles["caption"],
+                                   (block.kind, block.key, block.entry))
+        source = [w.paragraph(f"{escape(self.theme.labels['source_label'])}: {w.plain(block.source)}", "caption-source")
+                  ] if block.source else []
+        if block.kind == "table":
+            return [Spacer(1, self.theme.leading * 0.3), caption, *w.flowables(block.text), *source,
+                    Spacer(1, self.theme.leading * 0.5)]
+        return [Spacer(1, self.theme.leading * 0.3), KeepTogether([self._image(block), caption, *source]),
+                Spacer(1, self.theme.leading * 0.5)]
+
+    def _image(self, block: plan.Exhibit) -> Flowable:
+        try:
+            reader = ImageReader(str(block.image))
+        except OSError as exc:
+            raise LatsarError(f"cannot read the figure image {block.image}: {exc}") from None
+        iw, ih = reader.getSize()
+        width = self.theme.frame_width * block.width
+        height = min(width * ih / iw, self.doc.height * 0.6)
+        return Image(str(block.image), width=height * iw / ih, height=height, hAlign="CENTER")
+
+    def listing(self, block: plan.Listing) -> list[Flowable]:
+        return [listing_flowable(self.doc, block.kind, block.entries)]
+
     def title_page(self, block: plan.TitlePage) -> list[Flowable]:
         return [TitlePageFlowable(block, self.theme, self.styles)]
 
@@ -305,7 +334,7 @@ _BLOCKS: dict[type, Callable[[_Story, object], list[Flowable]]] = {
     plan.Quiz: _Story.quiz, plan.KeyTable: _Story.key_table, plan.Explanations: _Story.explanations,
     plan.Glossary: _Story.glossary, plan.ReferenceList: _Story.references, plan.Contents: _Story.contents,
     plan.Cover: _Story.cover, plan.Formula: _Story.formula, plan.TitlePage: _Story.title_page,
-    plan.Colophon: _Story.colophon,
+    plan.Colophon: _Story.colophon, plan.Exhibit: _Story.exhibit, plan.Listing: _Story.listing,
 }
 
 

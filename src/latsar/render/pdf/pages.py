@@ -32,6 +32,14 @@ class HeadingParagraph(Paragraph):
         self.heading = heading
 
 
+class CaptionParagraph(Paragraph):
+    """A table's or figure's caption: it goes into the Daftar Tabel or Daftar Gambar."""
+
+    def __init__(self, text: str, style: ParagraphStyle, listing: tuple[str, str, str]):
+        super().__init__(text, style)
+        self.listing = listing  # (kind, key, entry text)
+
+
 class DivisionStart(Flowable):
     """Zero-size mark at the top of a division's first page: that page has no running head."""
 
@@ -168,6 +176,11 @@ class HandoutDoc(BaseDocTemplate):
     # ----------------------------------------------------------------- headings
 
     def afterFlowable(self, flowable):
+        listing = getattr(flowable, "listing", None)
+        if listing is not None:
+            kind, key, text = listing
+            self.canv.bookmarkHorizontalAbsolute(key, self.frame._y + flowable.height + flowable.getSpaceAfter())
+            self.notify(f"{kind}Entry", (0, plain(text, self.theme.foreign_terms), self.page, key))
         heading = getattr(flowable, "heading", None)
         if heading is None:
             return
@@ -291,3 +304,14 @@ def contents_flowable(doc: HandoutDoc, headings: tuple[Heading, ...]) -> TableOf
     terms = doc.theme.foreign_terms
     toc.addEntries([(h.level, plain(h.text, terms), 0, h.key) for h in headings if h.level <= doc.contents_depth])
     return toc
+
+
+def listing_flowable(doc: HandoutDoc, kind: str, entries: tuple[tuple[str, str], ...]) -> TableOfContents:
+    """Daftar Tabel or Daftar Gambar, laid out like the daftar isi (same dot grid)."""
+    style = ParagraphStyle("listing", parent=doc.styles["toc1"], leftIndent=0, spaceBefore=0)
+    table_style = TableStyle(table_commands(doc.theme, ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)))
+    listing = Contents(doc, levelStyles=[style, doc.styles["toc1"]], dotsMinLevel=0, rightColumnWidth=0,
+                       tableStyle=table_style, notifyKind=f"{kind}Entry")
+    listing.addEntries([(0, plain(text, doc.theme.foreign_terms), 0, key) for key, text in entries])
+    return listing
