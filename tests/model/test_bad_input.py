@@ -34,6 +34,10 @@ CASES = {
         "curriculum/modules/mini.yaml:38:7: 'exercise_points': 2 lists of answer points for 1 exercises; "
         "give one list per item of `exercises`, in the same order",
     ],
+    "missing-figure.module.yaml": [
+        "curriculum/modules/mini.yaml:30:44: figure image 'tidak-ada.png' does not exist; give the path of a PNG "
+        "or JPEG inside the project, relative to programme.yaml",
+    ],
     "bad-level.module.yaml": [
         "curriculum/modules/mini.yaml:9:12: 'level': expected one of 'C1', 'C2', 'C3', 'C4', 'C5', 'C6', "
         "got 'C7'; use one of the values listed",

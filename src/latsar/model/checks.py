@@ -60,6 +60,7 @@ class _Index:
         self.section_module: dict[str, str] = {}
         self.seeds: dict[str, tuple] = {}
         self.folded: dict[str, FoldedText] = {}
+        self.root: Path = loaded.root  # the curriculum folder, where programme.yaml is
         for seed, doc, position in loaded.seeds:
             self.seeds[seed.source.id] = (seed, doc, position)
         for doc, module in loaded.files["modules"]:
@@ -148,6 +149,21 @@ def _logo(root: Path, doc: SourceDoc, logo: str | None, key: tuple) -> Iterator[
     yield from _logo_size(doc.locate(key), logo, data)
 
 
+def _figure(root: Path, doc: SourceDoc, image: str, key: tuple) -> Iterator[Diagnostic]:
+    """A figure's image: a PNG or JPEG inside the project, no larger than a logo may be."""
+    from latsar.source.files import Refused, inside, read_bounded
+
+    try:
+        data = read_bounded(inside(root.resolve().parent, root, image), LOGO_LIMIT)
+    except Refused as exc:
+        yield Diagnostic(doc.locate(key), f"figure image '{image}' {exc}",
+                         "give the path of a PNG or JPEG inside the project, relative to programme.yaml")
+        return
+    if not data.startswith(IMAGE_SIGNATURES):
+        yield Diagnostic(doc.locate(key), f"figure image '{image}' is not a PNG or JPEG image",
+                         "save the image as .png or .jpg")
+
+
 LOGO_PIXELS = 25_000_000  # a 300 dpi logo 10 cm wide is about 1 megapixel
 LOGO_ASPECT = 4.0  # width over height (or height over width) that a cover or title page can hold
 
@@ -200,6 +216,9 @@ def _block(doc: SourceDoc, path: tuple, block, own: set[str], index: _Index) -> 
     if quote is not None:
         yield from index.quotation(quote.seed, quote.text, doc.locate(path + ("quote", "seed")),
                                    doc.locate(path + ("quote", "text")))
+    figure = getattr(block, "figure", None)
+    if figure is not None:
+        yield from _figure(index.root, doc, figure.image, path + ("figure", "image"))
     case = getattr(block, "case", None)
     if case is not None:
         for n, ref in enumerate(case.objectives):
