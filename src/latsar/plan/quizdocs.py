@@ -224,6 +224,7 @@ class PembahasanEntry:
     level: str
     support: Support
     letter: str = ""  # the key's letter in this paket
+    item_id: str = ""  # never printed: names the item in a layout error
 
 
 @dataclass(frozen=True)
@@ -266,7 +267,7 @@ def _entry(curriculum: Curriculum, text: ItemText, item: Item, number: int, plan
         number, f"{labels['quiz_module']} {module.title}",
         text.stem, text.options[planned.choice_order[planned.key_index]], text.explanation, distractors,
         objective.text, f"{item.level} ({labels[f'bloom_{item.level.lower()}']})",
-        _support(curriculum, item, labels), planned.key_letter,
+        _support(curriculum, item, labels), planned.key_letter, item.id,
     )
 
 

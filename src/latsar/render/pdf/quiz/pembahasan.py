@@ -97,8 +97,9 @@ class Entry:
         data = [[tag, ""], [stem, ""]] + [[para(styles, label, "q-label"), content] for label, content in rows]
         # The tag row repeats on top of an entry's continuation, so a page never starts with
         # rows of an unnamed item.
-        table = Table(data, colWidths=[LABEL_WIDTH + indent, self.theme.frame_width - indent - LABEL_WIDTH],
-                      splitByRow=1, repeatRows=1)
+        table = EntryTable(data, colWidths=[LABEL_WIDTH + indent, self.theme.frame_width - indent - LABEL_WIDTH],
+                           splitByRow=1, repeatRows=1)
+        table.item_id = self.entry.item_id
         table.setStyle(TableStyle(table_commands(
             self.theme, ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("SPAN", (0, 0), (1, 0)), ("SPAN", (0, 1), (1, 1)), ("NOSPLIT", (0, 0), (-1, 2)),
@@ -110,3 +111,12 @@ class Entry:
             ("LINEBELOW", (0, -1), (-1, -1), 0.4, self.theme.colour("rule")),
         )))
         return table
+
+
+class EntryTable(Table):
+    """An entry's table; a layout error about it names the item (the print names none)."""
+
+    item_id = ""
+
+    def identity(self, maxLen=None):
+        return f"item {self.item_id}: {super().identity(maxLen)}"
