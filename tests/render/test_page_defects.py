@@ -310,3 +310,16 @@ def test_tables_and_figures_are_numbered_captioned_and_listed_with_their_pages(s
     body = next(i for i, t in enumerate(texts) if "Tabel 2.1 Bentuk penerapan" in t and "DAFTAR" not in t)
     assert "Koordinasi menyelaraskan kegiatan" in texts[body] and "Sumber: diolah dari materi modul" in texts[body]
     assert any(reader.pages[i].images for i in range(body, body + 2))
+
+
+def test_tables_and_figures_reach_the_word_handout_too(stressed):
+    import docx
+
+    from latsar.render.docx import module_docx
+    from latsar.render.pdf.theme import make_theme
+
+    document = docx.Document(io.BytesIO(module_docx(stressed, "wog", None, make_theme(stressed.programme, "id"))))
+    captions = [p.text for p in document.paragraphs if p.style.name == "Caption"]
+    assert "Tabel 2.1 Bentuk penerapan Whole of Government" in captions
+    assert "Gambar 2.1 Alur layanan terpadu" in captions
+    assert len(document.inline_shapes) == 1

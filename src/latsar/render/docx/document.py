@@ -21,7 +21,9 @@ from docx.shared import Pt, RGBColor
 
 # Word names of the bundled families (latsar/fonts); Word falls back to a similar face where
 # they are not installed.
-WORD_FONTS: dict[str, str] = {"NotoSerif": "Noto Serif", "NotoSans": "Noto Sans"}
+# The Latsar faces are metric-compatible with Arial and Times New Roman, which Word has.
+WORD_FONTS: dict[str, str] = {"NotoSerif": "Noto Serif", "NotoSans": "Noto Sans", "LatsarSans": "Arial",
+                              "LatsarSerif": "Times New Roman"}
 # Heading sizes relative to the body size, by Word heading level.
 HEADING_SCALE: dict[int, float] = {1: 1.6, 2: 1.25, 3: 1.1, 4: 1.0}
 # Page numbers: the front matter counts in roman numerals, the body from 1 again.

@@ -276,11 +276,34 @@ class _Story:
                 first._p.getparent().remove(first._p)
 
 
+    def exhibit(self, block: plan.Exhibit) -> None:
+        """A table under its caption, or a picture over its caption, as in the PDF."""
+        caption = f"{block.label} {block.caption}"
+        if block.kind == "table":
+            self.writer.paragraph(self.doc, caption, "Caption").alignment = WD_ALIGN_PARAGRAPH.CENTER
+            self.writer.markdown(self.doc, block.text)
+        else:
+            picture = self.writer.add(self.doc)
+            picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            if block.image is not None and block.image.is_file():
+                picture.add_run().add_picture(str(block.image), width=Pt(self.theme.frame_width * block.width))
+            self.writer.paragraph(self.doc, caption, "Caption").alignment = WD_ALIGN_PARAGRAPH.CENTER
+        if block.source:
+            self.writer.paragraph(self.doc, f"{self.theme.labels['source_label']}: {block.source}",
+                                  "Caption").alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+    def listing(self, block: plan.Listing) -> None:
+        """Daftar Tabel / Daftar Gambar: the captions in order (Word has no page numbers to give
+        until the document is laid out, so none are printed here)."""
+        for _, text in block.entries:
+            self.writer.paragraph(self.doc, text)
+
+
 _BLOCKS: dict[type, Callable[[_Story, Any], None]] = {
     plan.Prose: _Story.prose, plan.Subheading: _Story.subheading, plan.EntryList: _Story.entry_list,
     plan.Quotation: _Story.quotation, plan.Case: _Story.case, plan.Signature: _Story.signature,
     plan.Quiz: _Story.quiz, plan.KeyTable: _Story.key_table, plan.Explanations: _Story.explanations,
     plan.Glossary: _Story.glossary, plan.ReferenceList: _Story.references, plan.Contents: _Story.contents,
     plan.Cover: _Story.cover, plan.TitlePage: _Story.title_page, plan.Colophon: _Story.colophon,
-    plan.Formula: _Story.formula,
+    plan.Formula: _Story.formula, plan.Exhibit: _Story.exhibit, plan.Listing: _Story.listing,
 }
