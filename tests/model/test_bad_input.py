@@ -32,7 +32,7 @@ CASES = {
     ],
     "answer-points.module.yaml": [
         "curriculum/modules/mini.yaml:38:7: 'exercise_points': 2 lists of answer points for 1 exercises; "
-        "give one list per item of `exercises`, in the same order",
+        "give one list per question or exercise, in the same order",
     ],
     "missing-figure.module.yaml": [
         "curriculum/modules/mini.yaml:30:44: figure image 'tidak-ada.png' does not exist; give the path of a PNG "

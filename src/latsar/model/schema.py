@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 from typing import Annotated, Any, Literal, Union
 
+from pydantic_core import PydanticCustomError
 from pydantic import (
     BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag, ValidationInfo, field_validator,
 )
@@ -178,8 +179,9 @@ class Quote(Strict):
 
 def _check_points(points: list, questions: list | None, what: str) -> list:
     if points and questions is not None and len(points) != len(questions):
-        raise ValueError(f"{len(points)} lists of answer points for {len(questions)} {what}; "
-                         f"give one list per item of `{what}`, in the same order")
+        # The loader words this error (model/validation.py), in the reader's language.
+        raise PydanticCustomError("answer_points", "{points} lists of answer points for {questions} {what}",
+                                  {"points": len(points), "questions": len(questions), "what": what})
     return points
 
 
@@ -224,7 +226,7 @@ class TableSpec(Strict):
         from latsar.text.markdown import Table as MarkdownTable, parse
 
         if not any(isinstance(block, MarkdownTable) for block in parse(text).blocks):
-            raise ValueError("no Markdown table in `text`; write a header row, a `|---|---|` row, then the rows")
+            raise PydanticCustomError("no_table", "no Markdown table in `text`")
         return text
 
 

@@ -174,6 +174,10 @@ _EXPLAIN: dict[str, tuple[str, str]] = {
     "date_type": _DATE,
     "date_parsing": _DATE,
     "date_from_datetime_parsing": _DATE,
+    "answer_points": (N_("{points} lists of answer points for {questions} {what}"),
+                      N_("give one list per question or exercise, in the same order")),
+    "no_table": (N_("no Markdown table in `text`"),
+                 N_("write a header row, a `|---|---|` row, then one row per line")),
     "block_kind": (N_("a content block needs exactly one of the keys text, quote, case, table, figure"),
                    N_("start the block with `- text: |`, `- quote:`, `- case:`, `- table:` or `- figure:`")),
 }
@@ -201,7 +205,4 @@ def _explain(err: dict) -> tuple[str, str]:
     if err["type"] in _EXPLAIN:
         message, hint = _EXPLAIN[err["type"]]
         return t(message, **_values(err)), t(hint)
-    if err["type"] == "value_error":  # a model's own check: "what is wrong; how to fix it"
-        message, _, hint = str(err["ctx"]["error"]).partition("; ")
-        return message, hint
     return err["msg"], ""

@@ -59,7 +59,7 @@ def _handouts(curriculum: Curriculum, out: Path, lang: str | None, module_ids: l
         return {}
     from latsar.plan.quiz import plan_quiz
     from latsar.render.docx import book_docx, module_docx
-    from latsar.render.pdf.handout import book_pdf, module_pdf
+    from latsar.render.pdf.handout import book_pdf, facilitator_pdf, module_pdf
     from latsar.render.pdf.theme import make_theme
 
     theme = make_theme(curriculum.programme, lang or curriculum.programme.language)
@@ -75,6 +75,9 @@ def _handouts(curriculum: Curriculum, out: Path, lang: str | None, module_ids: l
         book = f"modules/bahan-ajar.{suffix}"
         written[book] = _write(out, book, book_file(curriculum, evaluasi, theme))
         echo(t("rebuilt {path}", path=shown(out / book)))
+    for module_id in module_ids:  # the facilitator guide follows its module
+        path = f"modules/{module_id}-panduan-fasilitator.pdf"
+        written[path] = _write(out, path, facilitator_pdf(curriculum, module_id, theme))
     return written
 
 
