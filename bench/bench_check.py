@@ -39,8 +39,8 @@ def scaled_curriculum(target: Path, copies: int) -> int:
             (target / "curriculum" / folder).mkdir(exist_ok=True)
             for file in sorted((source / folder).glob("*.yaml")):
                 text = id_pattern.sub(rename, file.read_text(encoding="utf-8"))
-                text = re.sub(r"^id: (pre-test|post-test)$", rf"id: \1-{suffix}", text, flags=re.M)
-                (target / "curriculum" / folder / f"{file.stem}-{suffix}.yaml").write_text(
+                text = re.sub(r"^id: (pre-test|post-test)$", rf"id: \1{suffix}", text, flags=re.M)
+                (target / "curriculum" / folder / f"{file.stem}{suffix}.yaml").write_text(
                     text, encoding="utf-8")
         listed += [f"{m}{suffix}" for m in module_ids]
     head = programme.split("\nmodules:")[0]
@@ -67,13 +67,18 @@ def main(argv: list[str] | None = None) -> None:
     loading = in_process(curriculum, opts.runs)
     size = sum(p.stat().st_size for p in curriculum.rglob("*.yaml"))
     print(f"whole command, fresh process (median of {opts.runs})")
-    print(f"  latsar --help                    {help_.seconds * 1000:6.0f} ms  (bare Python start "
-          f"{python.seconds * 1000:.0f} ms; {harness.ratio(help_.seconds, python.seconds)}; target < 50 ms)")
-    print(f"  latsar check ({size / 1024:5.0f} KiB of YAML)  {check.seconds:6.2f} s   (target < 0.3 s for the "
-          f"bundled curriculum; load and check in process {loading:.3f} s, the rest is start-up)")
+    print(f"  latsar --help                    {help_.seconds * 1000:6.0f} ms (CPU {help_.cpu_seconds * 1000:.0f} ms)"
+          f"   bare Python start {python.seconds * 1000:.0f} ms (CPU {python.cpu_seconds * 1000:.0f} ms); "
+          f"target < 50 ms")
+    print(f"  latsar check ({size / 1024:5.0f} KiB of YAML)  {check.seconds:6.2f} s (CPU {check.cpu_seconds:.2f} s)"
+          f"   target < 0.3 s; load and check in process {loading:.3f} s, the rest is start-up")
     with tempfile.TemporaryDirectory() as tmp:
         big = scaled_curriculum(Path(tmp), 1 if opts.smoke else COPIES)
-        if not opts.smoke:
+        if opts.smoke:  # the copy must stay a valid curriculum: checked in process, quickly
+            from latsar.model.load import load_curriculum
+
+            load_curriculum(Path(tmp) / "curriculum")
+        else:
             scaled = harness.whole(harness.latsar() + ["check", str(Path(tmp) / "curriculum")], 3)
             print(f"  latsar check ({big / 1024:5.0f} KiB, {COPIES}x)     {scaled.seconds:6.2f} s   ratio "
                   f"{harness.ratio(scaled.seconds, check.seconds)} for {big / size:.0f}x the input")
