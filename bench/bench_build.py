@@ -21,7 +21,7 @@ def in_process(source: Path, jobs: int, runs: int, warm: bool) -> tuple[float, i
 
     def once() -> int:
         with tempfile.TemporaryDirectory() as out:
-            return len(build(curriculum, Path(out), BuildOptions(jobs=jobs)).files)
+            return len(build(curriculum, Path(out), BuildOptions(jobs=jobs)).sizes)
 
     if warm:
         once()  # imports, fonts

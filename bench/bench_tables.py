@@ -3,7 +3,7 @@ against a page of a quiz booklet, in process and warm. Target: no table page cos
 twice a booklet page.
 
 Shapes: the key and the kisi-kisi of the 20-item pre-test with 100 versions (and the post-test's
-own 4 versions), and the score report of a 50-item quiz with its item table and a gain table of
+own 4 versions), and the score report of a 44-item quiz with its item table and a gain table of
 500 participants.
 
 Run: python bench/bench_tables.py [--runs N] [--smoke]
@@ -55,7 +55,7 @@ def report_inputs(participants: int, per_module: dict[str, int]):
     from latsar.score.report import build_report
 
     with tempfile.TemporaryDirectory() as folder:
-        curriculum_folder = bench_score.fifty_item_workspace(Path(folder), per_module)
+        curriculum_folder = bench_score.big_quiz_workspace(Path(folder), per_module)
         curriculum, key = bench_score.quiz_key(curriculum_folder)
         answers = Path(folder) / "jawaban.csv"
         bench_score.answers_csv(key, answers, participants)
