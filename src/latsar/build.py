@@ -154,7 +154,7 @@ def _handouts(context: BuildContext, outputs: Outputs, suffix: str, module_file:
 
 
 def quiz_step(context: BuildContext, outputs: Outputs) -> None:
-    from latsar.render.docx import booklets_docx
+    from latsar.render.docx.quiz import each_booklet_docx
     from latsar.render.pdf.quiz import write_quiz_set
     from latsar.reproducible import document_time
     from latsar.score.template import answer_template
@@ -167,8 +167,9 @@ def quiz_step(context: BuildContext, outputs: Outputs) -> None:
             outputs.add(f"quizzes/{blueprint.id}/{name}", data)
 
         write_quiz_set(context.curriculum, plan, context.theme, add)
-        extras = {**answer_template(plan, when), **booklets_docx(context.curriculum, plan, context.theme)}
-        for name, data in sorted(extras.items()):
+        for name, data in sorted(answer_template(plan, when).items()):
+            add(name, data)
+        for name, data in each_booklet_docx(context.curriculum, plan, context.theme):
             add(name, data)
 
 

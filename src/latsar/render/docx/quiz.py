@@ -4,7 +4,7 @@ and its facts, then the version's questions with its option order."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Iterator
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
@@ -21,8 +21,14 @@ def booklet_name(code: str) -> str:
 
 def booklets_docx(curriculum: Curriculum, plan: QuizPlan, theme: Any) -> dict[str, bytes]:
     """Every version's booklet by file name."""
+    return dict(each_booklet_docx(curriculum, plan, theme))
+
+
+def each_booklet_docx(curriculum: Curriculum, plan: QuizPlan, theme: Any) -> Iterator[tuple[str, bytes]]:
+    """(file name, booklet) one version at a time, for a caller that writes each to disk at once."""
     docs = quiz_docs(curriculum, plan, theme.labels)
-    return {booklet_name(b.version.code): booklet_docx(docs, b, theme) for b in docs.booklets}
+    for b in docs.booklets:
+        yield booklet_name(b.version.code), booklet_docx(docs, b, theme)
 
 
 def booklet_docx(docs: QuizDocs, booklet: Booklet, theme: Any) -> bytes:

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from io import BytesIO
 from types import MappingProxyType
 from typing import Any, Callable, Mapping, Sequence
-from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
