@@ -55,3 +55,10 @@ def test_indonesian_hyphenation_points(word, good, bad):
 def test_compounds_are_not_offered_break_points():
     # Offering any made reportlab 5.1 drop the compound's own hyphen ("alih-alih" → "alihalih").
     assert list(hyphenator()("terpecah-pecah")) == [] and list(hyphenator()("alih-alih")) == []
+
+
+def test_acronyms_and_mixed_case_names_are_never_split():
+    # A reviewer found "BerA-KHLAK" at a line end in the kata pengantar.
+    for word in ("BerAKHLAK", "SP4N", "KemenPANRB", "WoG"):
+        assert list(hyphenator()(word)) == [], word
+    assert list(hyphenator()("Pelayanan"))  # a capitalised ordinary word still breaks

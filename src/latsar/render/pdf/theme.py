@@ -130,9 +130,10 @@ def hyphenator(lang: str = HYPHENATION) -> Callable[[str], Iterator[tuple[str, s
     dictionary = pyphen.Pyphen(lang=lang)
 
     def pairs(word: str) -> Iterator[tuple[str, str]]:
-        if "-" in word:
+        if "-" in word or any(c.isupper() for c in word[1:]):
             # reportlab (5.1) loses the hyphen of a compound such as "alih-alih" once it has
-            # offered break points in it; a compound is short enough to move whole.
+            # offered break points in it; a compound is short enough to move whole. Acronyms and
+            # mixed-case names (BerAKHLAK, WoG, SP4N) are read as one unit: never split.
             return
         for head, tail in dictionary.iterate(word):
             if _acceptable(head, tail):

@@ -68,11 +68,14 @@ class SheetPage:
         draw = {"left": canv.drawString, "right": canv.drawRightString, "centre": canv.drawCentredString}[align]
         draw(*self.point(x, y), words)
 
-    def fit(self, words: str, size: float, width: float) -> str:
-        """The words, shortened with an ellipsis to `width` points."""
+    def fit(self, words: str, size: float, width: float) -> tuple[str, float]:
+        """The words and a size at which they fit `width` points: set smaller, down to 80 % of
+        `size`, before anything is cut; only then shortened with an ellipsis."""
+        needed = self.canv.stringWidth(words, self.sans.regular, size)
+        size = max(size * 0.8, min(size, size * width / needed)) if needed else size
         while words and self.canv.stringWidth(words, self.sans.regular, size) > width:
             words = words[:-2].rstrip() + "…"
-        return words
+        return words, size
 
     def square(self, marker: geo.Marker) -> None:
         x, y = marker.centre
@@ -149,7 +152,7 @@ class SheetPage:
         self.text(right, top + 5.5, f"{labels['quiz_page']} {self.page.number}/{pages}", 9, bold=True,
                   align="right")
         room = (right - geo.LEFT) * mm - self.canv.stringWidth(info.cohort_year, self.sans.regular, 8.5) - 24
-        self.text(geo.LEFT, top + 10, self.fit(f"{info.title} · {info.programme}", 8.5, room), 8.5, colour="muted")
+        self.text(geo.LEFT, top + 10, *self.fit(f"{info.title} · {info.programme}", 8.5, room), colour="muted")
         self.text(right, top + 10, info.cohort_year, 8.5, colour="muted", align="right")
         self.canv.setStrokeColor(self.theme.colour("accent"))
         self.canv.setLineWidth(1.2)
@@ -205,8 +208,8 @@ class SheetPage:
         bottom = grids[-1].origin[1] + grids[-1].radius + 3
         self.frame(left, top, geo.RIGHT, bottom)
         self.text(left + 4, top + 5, self.labels["sheet_version"].upper(), 7.5, bold=True)
-        self.text(left + 4, top + 9.5, self.fit(self.labels["sheet_code_hint"], 6.5, (geo.RIGHT - left - 6) * mm),
-                  6.5, colour="muted")
+        self.text(left + 4, top + 9.5, *self.fit(self.labels["sheet_code_hint"], 6.5, (geo.RIGHT - left - 6) * mm),
+                  colour="muted")
         positions = len({g.groups[0] for g in grids})
         seen: set[str] = set()
         for grid in grids:
