@@ -21,7 +21,9 @@ def build_dir(tmp_path_factory) -> Path:
 
     out = tmp_path_factory.mktemp("scanbuild") / "build"
     for blueprint in ("post-test", "pre-test"):
-        assert main(["quiz", blueprint, str(ROOT / "curriculum"), "--out", str(out)]) == 0
+        # --replan: a fresh quiz from the checkout's curriculum, whatever a developer's own build/
+        # beside it has recorded from an older curriculum.
+        assert main(["quiz", blueprint, str(ROOT / "curriculum"), "--out", str(out), "--replan"]) == 0
     return out
 
 
