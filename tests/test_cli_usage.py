@@ -118,9 +118,11 @@ def test_ctrl_c_prints_one_line_and_exits_130(tmp_path: Path) -> None:
     process = subprocess.Popen([str(ENTRY), "build"], cwd=tmp_path / "p", stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True, start_new_session=True)
     time.sleep(0.8)
-    os.killpg(process.pid, signal.SIGINT)
+    os.killpg(process.pid, signal.SIGINT)  # as a terminal does: to latsar and its workers
+    sent = time.monotonic()
     _, err = process.communicate(timeout=120)
     assert process.returncode == 130, err
+    assert time.monotonic() - sent < 3  # workers are stopped, not waited for
     assert len(err.splitlines()) == 1 and err.startswith("latsar: ") and "Ctrl-C" in err
     assert not (tmp_path / "p" / "build").exists()  # nothing half-written
 

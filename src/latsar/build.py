@@ -20,7 +20,7 @@ from latsar import __version__
 from latsar.errors import LatsarError
 from latsar.messages import t
 from latsar.model.curriculum import Curriculum
-from latsar.processes import fork_context, free_cores
+from latsar.processes import fork_context, free_cores, ignore_interrupts, stop_workers
 from latsar.progress import Report, silent
 
 
@@ -327,19 +327,29 @@ def run_steps(context: BuildContext, names: tuple[str, ...], report: Report = si
     # Pickled here, not in the pool's feeder thread, which would race with this process's steps
     # filling the context's caches.
     frozen = pickle.dumps(context)
-    with ProcessPoolExecutor(1, mp_context=fork_context()) as pool:
-        futures = {name: pool.submit(_step_outputs, name, frozen) for name in offload}
-        for name in names:
-            if name not in futures:
-                report(name)
-                STEPS[name](context, outputs)
-        for name in offload:
-            report(name)
-            files, notes = futures[name].result()
-            for path, data in files.items():
-                outputs.add(path, data)
-            outputs.notes.extend(notes)
+    with ProcessPoolExecutor(1, mp_context=fork_context(), initializer=ignore_interrupts) as pool:
+        try:
+            _run_beside(context, names, outputs, report,
+                        {name: pool.submit(_step_outputs, name, frozen) for name in offload})
+        except KeyboardInterrupt:
+            stop_workers()  # now, not after the worker's step has finished
+            raise
     return outputs
+
+
+def _run_beside(context: BuildContext, names: tuple[str, ...], outputs: Outputs, report: Report,
+                futures: dict) -> None:
+    """This process's steps while the worker runs its own, then the worker's files in step order."""
+    for name in names:
+        if name not in futures:
+            report(name)
+            STEPS[name](context, outputs)
+    for name in futures:
+        report(name)
+        files, notes = futures[name].result()
+        for path, data in files.items():
+            outputs.add(path, data)
+        outputs.notes.extend(notes)
 
 
 def _step_outputs(name: str, frozen: bytes) -> tuple[dict[str, bytes], list[str]]:

@@ -61,3 +61,17 @@ def fork_context() -> Any:
     # elsewhere the platform's default start method.
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else None)
+
+
+def ignore_interrupts() -> None:
+    """Worker initializer: Ctrl-C reaches every process of the terminal's group; the parent alone
+    answers it (one line, exit 130) and stops its workers, which must not print tracebacks."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def stop_workers() -> None:
+    """End this process's workers now (after Ctrl-C), instead of waiting for their work to finish."""
+    for child in multiprocessing.active_children():
+        child.terminate()

@@ -76,9 +76,12 @@ def _read_all(refs: list[PageRef], layout: geo.SheetLayout, workers: int | None)
 
 
 def _limit_threads() -> None:
-    """One OpenCV thread per worker: the workers already use every core."""
+    """One OpenCV thread per worker: the workers already use every core. Ctrl-C is the parent's."""
     import cv2
 
+    from latsar.processes import ignore_interrupts
+
+    ignore_interrupts()
     cv2.setNumThreads(1)
 
 

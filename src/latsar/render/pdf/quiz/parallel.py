@@ -12,7 +12,7 @@ from __future__ import annotations
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Iterator, Sequence
 
-from latsar.processes import fork_context, free_cores
+from latsar.processes import fork_context, free_cores, ignore_interrupts, stop_workers
 from latsar.render.pdf.quiz.booklet import BookletJob, Items, booklet_pdf
 from latsar.render.pdf.theme import Theme
 
@@ -42,12 +42,14 @@ class Booklets:
         big = len(self.jobs) >= PARALLEL_MIN
         self.workers = min(self._wanted or (free_cores() if big else 1), len(self.jobs))
         if self.workers >= 2 and big:
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=fork_context())
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=fork_context(), initializer=ignore_interrupts)
             self._futures = [self._pool.submit(render_serially, batch, self.theme) for batch in self._batches()]
         return self
 
-    def __exit__(self, *exc_info) -> None:
+    def __exit__(self, kind: type | None, *exc_info: object) -> None:
         if self._pool is not None:
+            if kind is KeyboardInterrupt:
+                stop_workers()
             self._pool.shutdown(wait=True, cancel_futures=True)
 
     def _batches(self) -> list[list[BookletJob]]:
