@@ -125,3 +125,16 @@ def test_an_unreadable_file_is_located(mini: Path, monkeypatch: pytest.MonkeyPat
     assert "Traceback" not in "\n".join(lines)
     assert lines[0] == ("curriculum/programme.yaml:1:1: cannot be read (Permission denied); replace it with a "
                         "regular UTF-8 text file, or remove it")
+
+
+def test_a_statistics_file_linked_from_outside_the_project_is_refused(mini: Path, tmp_path_factory,
+                                                                      capsys: pytest.CaptureFixture) -> None:
+    outside = tmp_path_factory.mktemp("elsewhere") / "stats.yaml"
+    outside.write_text("token: hunter2\n")
+    (mini / "stats").mkdir()
+    (mini / "stats" / "kuis-x.yaml").symlink_to(outside)
+    assert main(["check", "curriculum"]) == 2
+    err = capsys.readouterr().err
+    assert "hunter2" not in err
+    assert errors(err)[0].startswith("curriculum/stats/kuis-x.yaml: ")
+    assert "points outside the project folder" in errors(err)[0]

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Literal
 import yaml
 from pydantic import Field
 
-from latsar.errors import Diagnostic, LatsarError
+from latsar.errors import Diagnostic, LatsarError, Location
 from latsar.model.schema import Id, Strict
 from latsar.model.validation import validate
 from latsar.score.text import english
@@ -103,6 +103,21 @@ def _round(value: float) -> float | None:
     return None if math.isnan(value) else round(value, 3)
 
 
+def _inside_project(curriculum_root: Path, file: Path, problems: list[Diagnostic]) -> bool:
+    """A statistics file linked from outside the project is refused, like every file latsar reads."""
+    from latsar.messages import t
+    from latsar.source.files import Refused, inside
+    from latsar.source.yamlfile import display_path
+
+    try:
+        inside(curriculum_root.resolve().parent, file.parent, file.name)
+    except Refused as exc:
+        problems.append(Diagnostic(Location(display_path(file)), t("symlink {problem}", problem=exc),
+                                   t("replace the link with the file itself")))
+        return False
+    return True
+
+
 def read_stats(curriculum_root: Path) -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
     """(items to drop, items flagged for revision or dropping → reasons), from every stats file.
 
@@ -112,6 +127,8 @@ def read_stats(curriculum_root: Path) -> tuple[frozenset[str], dict[str, tuple[s
     latest: dict[str, tuple[datetime.date, str, StatsRecord, str]] = {}
     problems: list[Diagnostic] = []
     for file in sorted((curriculum_root / FOLDER).glob("*.yaml")):
+        if not _inside_project(curriculum_root, file, problems):
+            continue
         doc = read_yaml(file)
         value, found = validate(doc, StatsFile)
         problems.extend(found)
