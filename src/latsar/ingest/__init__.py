@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from latsar.errors import Diagnostic, LatsarError, Location, did_you_mean
+from latsar.messages import t
 from latsar.ingest import aiken, gift, moodle, sheet
 from latsar.ingest.bank import Imported
 from latsar.ingest.yamlout import items_yaml
@@ -53,8 +54,8 @@ def import_files(paths: list[Path], module: str | None, fmt: str | None = None) 
     """Every file read; the items YAML text, its item count and notes. Raises LatsarError with
     every problem of every file when any file holds one."""
     if fmt is not None and fmt not in IMPORTERS:
-        hint = did_you_mean(fmt, IMPORTERS) or f"use one of {', '.join(IMPORTERS)}"
-        raise LatsarError(f"--format: unknown format '{fmt}'; {hint}")
+        hint = did_you_mean(fmt, IMPORTERS) or t("use one of {choices}", choices=", ".join(IMPORTERS))
+        raise LatsarError(t("--format: unknown format '{format}'; {hint}", format=fmt, hint=hint))
     items, problems, notes = [], [], []
     for path in paths:
         found = _read(path, fmt)
@@ -107,19 +108,21 @@ def import_to(paths: list[Path], module: str | None, out: Path | None, fmt: str 
     from latsar.publish import write_atomic
 
     if module is not None and not re.match(r"^[a-z0-9][a-z0-9-]*$", module):
-        raise LatsarError(f"--module: '{module}' is not a module id; use lower-case letters, digits and hyphens")
+        raise LatsarError(t("--module: '{module}' is not a module id; use lower-case letters, digits and hyphens",
+                            module=module))
     if out is not None:
         _refuse_existing(out)
     text, count, _ = import_files(paths, module, fmt)
     if out is None:
-        return text, f"imported {count} item(s); complete the TODO values, then run latsar check"
+        return text, t("imported {count} item(s); complete the TODO values, then run latsar check", count=count)
     write_atomic(out, text.encode("utf-8"))
-    return "", f"wrote {count} item(s) to {out}; complete the TODO values, then run latsar check"
+    return "", t("wrote {count} item(s) to {path}; complete the TODO values, then run latsar check",
+                  count=count, path=out)
 
 
 def _refuse_existing(target: Path) -> None:
     if target.exists():
-        raise LatsarError(f"{target}: already exists; choose another file name, or delete it first")
+        raise LatsarError(t("{path}: already exists; choose another file name, or delete it first", path=target))
 
 
 __all__ = ["IMPORTERS", "Importer", "detect", "import_files", "import_to", "write_template"]

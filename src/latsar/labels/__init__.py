@@ -15,6 +15,7 @@ from types import MappingProxyType
 import yaml
 
 from latsar.errors import LatsarError, did_you_mean
+from latsar.messages import t
 
 LANGUAGES: tuple[str, ...] = ("id", "en")
 
@@ -76,12 +77,14 @@ LABEL_KEYS: frozenset[str] = _keys()
 def labels_for(lang: str, overrides: Mapping[str, str] | None = None) -> Labels:
     """The labels of `lang` with the programme's single-label `overrides` applied."""
     if lang not in LANGUAGES:
-        raise LatsarError(f"unknown label language '{lang}'; expected one of {', '.join(LANGUAGES)}")
+        raise LatsarError(t("unknown label language '{lang}'; expected one of {languages}", lang=lang,
+                            languages=", ".join(LANGUAGES)))
     overrides = dict(overrides or {})
     unknown = sorted(set(overrides) - LABEL_KEYS)
     if unknown:
-        hints = [f"'{key}' ({did_you_mean(key, LABEL_KEYS) or 'no close match'})" for key in unknown]
-        raise LatsarError(f"unknown label key {', '.join(hints)}")
+        nothing_close = t("no close match")
+        hints = [f"'{key}' ({did_you_mean(key, LABEL_KEYS) or nothing_close})" for key in unknown]
+        raise LatsarError(t("unknown label key {keys}", keys=", ".join(hints)))
     return Labels(lang, {**_builtin(lang), **overrides})
 
 

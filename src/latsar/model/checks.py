@@ -156,12 +156,12 @@ def _figure(root: Path, doc: SourceDoc, image: str, key: tuple) -> Iterator[Diag
     try:
         data = read_bounded(inside(root.resolve().parent, root, image), LOGO_LIMIT)
     except Refused as exc:
-        yield Diagnostic(doc.locate(key), f"figure image '{image}' {exc}",
-                         "give the path of a PNG or JPEG inside the project, relative to programme.yaml")
+        yield Diagnostic(doc.locate(key), t("figure image '{image}' {problem}", image=image, problem=exc),
+                         t("give the path of a PNG or JPEG inside the project, relative to programme.yaml"))
         return
     if not data.startswith(IMAGE_SIGNATURES):
-        yield Diagnostic(doc.locate(key), f"figure image '{image}' is not a PNG or JPEG image",
-                         "save the image as .png or .jpg")
+        yield Diagnostic(doc.locate(key), t("figure image '{image}' is not a PNG or JPEG image", image=image),
+                         t("save the image as .png or .jpg"))
 
 
 LOGO_PIXELS = 25_000_000  # a 300 dpi logo 10 cm wide is about 1 megapixel
@@ -175,14 +175,21 @@ def _logo_size(where, logo: str, data: bytes) -> Iterator[Diagnostic]:
 
     size = image_size(data)
     if size is None or 0 in size:
-        yield Diagnostic(where, f"logo file '{logo}' has no readable image size", "save the logo again as .png or .jpg")
+        yield Diagnostic(where, t("logo file '{logo}' has no readable image size", logo=logo),
+                         t("save the logo again as .png or .jpg"))
     elif size[0] * size[1] > LOGO_PIXELS:
-        yield Diagnostic(where, f"logo file '{logo}' is {size[0]:,} × {size[1]:,} pixels (at most "
-                         f"{LOGO_PIXELS // 1_000_000} megapixels)", "resize it: 1,000 pixels across is plenty for print")
+        width, height = (format(side, ",") for side in size)
+        yield Diagnostic(where, t("logo file '{logo}' is {width} × {height} pixels (at most {limit} megapixels)",
+                                  logo=logo, width=width, height=height, limit=LOGO_PIXELS // 1_000_000),
+                         t("resize it: 1,000 pixels across is plenty for print"))
     elif max(size) / min(size) > LOGO_ASPECT:
-        yield Diagnostic(where, f"logo file '{logo}' is {size[0]} × {size[1]} pixels, {max(size) / min(size):.1f} "
-                         f"times as {'wide as high' if size[0] > size[1] else 'high as wide'}; a cover holds at most "
-                         f"{LOGO_ASPECT:g}:1", "crop it to the emblem, or use a squarer version of the logo")
+        fields = {"logo": logo, "width": size[0], "height": size[1], "limit": format(LOGO_ASPECT, "g"),
+                  "ratio": format(max(size) / min(size), ".1f")}
+        shape = (t("logo file '{logo}' is {width} × {height} pixels, {ratio} times as wide as high; a cover holds "
+                   "at most {limit}:1", **fields) if size[0] > size[1] else
+                 t("logo file '{logo}' is {width} × {height} pixels, {ratio} times as high as wide; a cover holds "
+                   "at most {limit}:1", **fields))
+        yield Diagnostic(where, shape, t("crop it to the emblem, or use a squarer version of the logo"))
 
 
 def _labels(doc: SourceDoc, programme) -> Iterator[Diagnostic]:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from latsar.errors import Diagnostic, LatsarError
+from latsar.messages import t
 from latsar.model.curriculum import Curriculum
 from latsar.model.schema import Blueprint
 from latsar.plan.mapping import FORMAT
@@ -55,10 +56,11 @@ def read_record(curriculum: Curriculum, blueprint: Blueprint, record: Path) -> Q
     plan = plan_of(document, blueprint, record)
     problems = record_problems(curriculum, plan, document)
     if problems:
-        raise LatsarError([Diagnostic(None, f"{display_path(record)}: quiz '{blueprint.id}' was printed as recorded here, "
-                                            f"but the curriculum no longer fits that record: {p}",
-                                      "undo that change to reprint or score the printed quiz; or make a new "
-                                      "quiz with --replan (answers to the old one then no longer score)")
+        raise LatsarError([Diagnostic(None, t("{path}: quiz '{quiz}' was printed as recorded here, but the curriculum "
+                                              "no longer fits that record: {problem}", path=display_path(record),
+                                              quiz=blueprint.id, problem=p),
+                                      t("undo that change to reprint or score the printed quiz; or make a new "
+                                        "quiz with --replan (answers to the old one then no longer score)"))
                            for p in problems])
     return plan
 
@@ -66,14 +68,15 @@ def read_record(curriculum: Curriculum, blueprint: Blueprint, record: Path) -> Q
 def _load(record: Path) -> Mapping[str, Any]:
     try:
         if record.stat().st_size > RECORD_LIMIT:
-            raise LatsarError(f"{display_path(record)}: larger than {RECORD_LIMIT // 2**20} MB; not a latsar versions.json")
+            raise LatsarError(t("{path}: larger than {limit} MB; not a latsar versions.json",
+                                path=display_path(record), limit=RECORD_LIMIT // 2**20))
         document = json.loads(record.read_bytes())
     except (OSError, ValueError) as exc:
-        raise LatsarError(f"{display_path(record)}: cannot read the quiz's record ({exc}); rebuild the quiz with --replan "
-                          "if it was never printed") from None
+        raise LatsarError(t("{path}: cannot read the quiz's record ({error}); rebuild the quiz with --replan "
+                            "if it was never printed", path=display_path(record), error=exc)) from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise LatsarError(f"{display_path(record)}: not a latsar versions.json (format {FORMAT}); restore the file the quiz "
-                          "was built with")
+        raise LatsarError(t("{path}: not a latsar versions.json (format {format}); restore the file the quiz "
+                            "was built with", path=display_path(record), format=FORMAT))
     return document
 
 
@@ -85,8 +88,8 @@ def plan_of(document: Mapping[str, Any], blueprint: Blueprint, record: Path) -> 
         )
         master = tuple(str(item_id) for item_id in document["master"])
     except (KeyError, TypeError, ValueError) as exc:
-        raise LatsarError(f"{display_path(record)}: damaged quiz record ({exc!r} missing or wrong); restore the file the "
-                          "quiz was built with") from None
+        raise LatsarError(t("{path}: damaged quiz record ({field} missing or wrong); restore the file the "
+                            "quiz was built with", path=display_path(record), field=repr(exc))) from None
     return QuizPlan(blueprint=blueprint, master=master, versions=versions)
 
 
@@ -100,10 +103,11 @@ def record_problems(curriculum: Curriculum, plan: QuizPlan, document: Mapping[st
     from latsar.plan.verify import verify_plan
 
     blueprint = plan.blueprint
-    problems = [f"the blueprint's {name} is now {getattr(blueprint, name)}, the record has {document.get(name)}"
+    problems = [t("the blueprint's {name} is now {now}, the record has {recorded}", name=name,
+                   now=getattr(blueprint, name), recorded=document.get(name))
                 for name in RECORDED_FIELDS if document.get(name) != getattr(blueprint, name)]
     if document.get("blueprint") != blueprint.id:
-        problems.append(f"the record is of quiz '{document.get('blueprint')}'")
+        problems.append(t("the record is of quiz '{quiz}'", quiz=document.get("blueprint")))
     # Statistics gathered after printing never change the printed quiz.
     printed = dataclasses.replace(plan, blueprint=blueprint.model_copy(update={"exclude_flagged": False}))
     return problems or verify_plan(curriculum, printed)
@@ -114,8 +118,8 @@ def _drift_notes(curriculum: Curriculum, plan: QuizPlan, record: Path) -> tuple[
     dropped = sorted(curriculum.dropped_items & set(plan.master)) if plan.blueprint.exclude_flagged else []
     if not dropped:
         return ()
-    return (f"printed as recorded in {display_path(record)}: {', '.join(dropped)} now flagged drop stay in it; "
-            "--replan makes a new quiz without them",)
+    return (t("printed as recorded in {path}: {items} now flagged drop stay in it; --replan makes a new quiz "
+              "without them", path=display_path(record), items=", ".join(dropped)),)
 
 
 def unrecorded(curriculum: Curriculum, blueprint: Blueprint, record: Path) -> Planned:
@@ -127,8 +131,9 @@ def unrecorded(curriculum: Curriculum, blueprint: Blueprint, record: Path) -> Pl
     before = plan_quiz(curriculum, blueprint.model_copy(update={"exclude_flagged": False}))
     if now.versions != before.versions:
         dropped = sorted(curriculum.dropped_items & set(before.master))
-        raise LatsarError(f"{display_path(record)}: no record of the printed quiz '{blueprint.id}', and the curriculum would now "
-                          f"plan it differently from when it was printed ({', '.join(dropped)} flagged drop since); "
-                          "put the printed set's versions.json there (from the build folder it was printed from)")
-    return Planned(now, None, (f"no record of the printed quiz at {display_path(record)}: scored against the quiz as "
-                               "planned now",))
+        raise LatsarError(t("{path}: no record of the printed quiz '{quiz}', and the curriculum would now plan it "
+                            "differently from when it was printed ({items} flagged drop since); put the printed "
+                            "set's versions.json there (from the build folder it was printed from)",
+                            path=display_path(record), quiz=blueprint.id, items=", ".join(dropped)))
+    return Planned(now, None, (t("no record of the printed quiz at {path}: scored against the quiz as planned now",
+                                 path=display_path(record)),))

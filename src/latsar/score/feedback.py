@@ -20,6 +20,7 @@ import yaml
 from pydantic import Field
 
 from latsar.errors import Diagnostic, LatsarError, Location
+from latsar.messages import t
 from latsar.model.schema import Id, Strict
 from latsar.model.validation import validate
 from latsar.score.text import english
@@ -70,9 +71,10 @@ def check_cohort_file(stats_file: Path, cohort: str) -> None:
     document = read_yaml(stats_file)
     recorded = document.data.get("cohort") if isinstance(document.data, dict) else None
     if isinstance(recorded, str) and recorded != cohort:
-        raise LatsarError(f"{document.display}: holds the statistics of cohort '{recorded}', whose name gives the "
-                          f"same file as '{cohort}'; spell the same cohort the same way (--cohort), or give "
-                          "another cohort a name that differs in more than case and punctuation")
+        raise LatsarError(t("{path}: holds the statistics of cohort '{recorded}', whose name gives the same file as "
+                            "'{cohort}'; spell the same cohort the same way (--cohort), or give another cohort a "
+                            "name that differs in more than case and punctuation",
+                            path=document.display, recorded=recorded, cohort=cohort))
 
 
 def stats_path(curriculum_root: Path, blueprint_id: str, cohort: str) -> Path:
@@ -105,7 +107,6 @@ def _round(value: float) -> float | None:
 
 def _inside_project(curriculum_root: Path, file: Path, problems: list[Diagnostic]) -> bool:
     """A statistics file linked from outside the project is refused, like every file latsar reads."""
-    from latsar.messages import t
     from latsar.source.files import Refused, inside
     from latsar.source.yamlfile import display_path
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Mapping, Protocol
 
 from latsar.errors import LatsarError, did_you_mean
+from latsar.messages import t
 from latsar.model.curriculum import Curriculum
 from latsar.plan.types import QuizPlan
 from latsar.render.export import aiken, csvfile, forms, gift, kahoot, moodle, qti12, qti21, quizizz
@@ -60,8 +61,8 @@ def export_one(curriculum: Curriculum, plan: QuizPlan, fmt: str,
                labels: Mapping[str, str] | None = None) -> ExportResult:
     """One format; a format that cannot carry some items raises ExportRefused naming them."""
     if fmt not in EXPORTERS:
-        hint = did_you_mean(fmt, EXPORTERS) or f"expected one of {', '.join(EXPORTERS)}"
-        raise LatsarError(f"unknown export format '{fmt}'; {hint}")
+        hint = did_you_mean(fmt, EXPORTERS) or t("expected one of {choices}", choices=", ".join(EXPORTERS))
+        raise LatsarError(t("unknown export format '{format}'; {hint}", format=fmt, hint=hint))
     return EXPORTERS[fmt](curriculum, plan, labels)
 
 

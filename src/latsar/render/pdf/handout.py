@@ -21,6 +21,7 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import HRFlowable
 
 from latsar.errors import LatsarError
+from latsar.messages import t
 from latsar.model.curriculum import Curriculum
 from latsar.plan import handout as plan
 from latsar.plan.types import QuizPlan
@@ -208,7 +209,7 @@ class _Story:
         try:
             reader = ImageReader(str(block.image))
         except OSError as exc:
-            raise LatsarError(f"cannot read the figure image {block.image}: {exc}") from None
+            raise LatsarError(t("cannot read the figure image {image}: {error}", image=block.image, error=exc)) from None
         iw, ih = reader.getSize()
         width = self.theme.frame_width * block.width
         height = min(width * ih / iw, self.doc.height * 0.6)
@@ -371,7 +372,7 @@ def _draw_logos(canvas, logos, x: float, y: float, height: float, centred_in: fl
         try:
             images.append(ImageReader(str(logo)))
         except OSError as exc:
-            raise LatsarError(f"cannot read the logo {logo}: {exc}") from None
+            raise LatsarError(t("cannot read the logo {logo}: {error}", logo=logo, error=exc)) from None
     gap = height * 0.35
     widths = [height * i.getSize()[0] / i.getSize()[1] for i in images]
     total = sum(widths) + gap * (len(widths) - 1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Mapping, Sequence
 
+from latsar.messages import t
 from latsar.score.table import Row, Table, fail
 from latsar.score.text import Phrase, english, phrase
 
@@ -95,8 +96,9 @@ def find_column(table: Table, names: Sequence[str]) -> int | None:
 def require_column(table: Table, names: Sequence[str], what: str, example: str) -> int:
     column = find_column(table, names)
     if column is None:
-        raise fail(table.at(1, 1), f"missing column for the {what}",
-                   f"add a column named '{example}' (also accepted: {', '.join(n for n in names if n != example)})")
+        raise fail(table.at(1, 1), t("missing column for the {what}", what=t(what)),
+                   t("add a column named '{example}' (also accepted: {others})", example=example,
+                     others=", ".join(n for n in names if n != example)))
     return column
 
 

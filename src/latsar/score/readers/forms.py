@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import difflib
 
-from latsar.messages import t
+from latsar.messages import N_, t
 from latsar.score.key import AnswerKey, fold
 from latsar.score.readers.common import (
     ID_COLUMNS, NAME_COLUMNS, NO_ANSWER, VERSION_COLUMNS, Answered, Parsed, RowProblem, cell, each_row,
@@ -34,7 +34,7 @@ def stem_item(key: AnswerKey, header: str) -> str | None:
 
 
 def read(table: Table, key: AnswerKey) -> Parsed:
-    id_column = require_column(table, ID_COLUMNS, "participant id", "NIP")
+    id_column = require_column(table, ID_COLUMNS, N_("participant id"), "NIP")
     name_column = find_column(table, NAME_COLUMNS)
     version_column = find_column(table, VERSION_COLUMNS)
     aliases = {*ID_COLUMNS, *NAME_COLUMNS, *VERSION_COLUMNS, *TIMESTAMP, *SCORE}

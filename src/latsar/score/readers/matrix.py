@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from latsar.errors import did_you_mean
-from latsar.messages import t
+from latsar.messages import N_, t
 from latsar.score.key import AnswerKey
 from latsar.score.readers.common import (
     ID_COLUMNS, NAME_COLUMNS, VERSION_COLUMNS, Answered, Parsed, RowProblem, cell, each_row, find_column,
@@ -30,7 +30,7 @@ def item_columns(table: Table, key: AnswerKey) -> dict[str, int]:
 
 
 def read(table: Table, key: AnswerKey) -> Parsed:
-    id_column = require_column(table, ID_COLUMNS, "participant id", "no_peserta")
+    id_column = require_column(table, ID_COLUMNS, N_("participant id"), "no_peserta")
     name_column = find_column(table, NAME_COLUMNS)
     version_column = find_column(table, VERSION_COLUMNS)
     columns = item_columns(table, key)

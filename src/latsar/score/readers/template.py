@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from latsar.messages import t
+from latsar.messages import N_, t
 from latsar.plan.quiz import score_version
 from latsar.plan.types import LETTERS
 from latsar.score.key import AnswerKey
@@ -32,7 +32,7 @@ def question_columns(table: Table) -> dict[int, int]:
 
 
 def read(table: Table, key: AnswerKey) -> Parsed:
-    id_column = require_column(table, ID_COLUMNS, "participant id", ID)
+    id_column = require_column(table, ID_COLUMNS, N_("participant id"), ID)
     name_column = find_column(table, NAME_COLUMNS)
     version_column = find_column(table, VERSION_COLUMNS)
     if version_column is None and len(key.codes) > 1:
