@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Callable, Literal, Mapping, Union
 
 from latsar.errors import LatsarError
+from latsar.messages import t
 from latsar.labels import format_date
 from latsar.model.curriculum import Curriculum
 from latsar.model.schema import (
@@ -503,7 +504,7 @@ def _seed(curriculum: Curriculum, seed_id: str):
     try:
         return curriculum.seed_by_id[seed_id]
     except KeyError:
-        raise LatsarError(f"unknown seed '{seed_id}' cited in a module") from None
+        raise LatsarError(t("unknown seed '{id}' cited in a module", id=seed_id)) from None
 
 
 def _closing(ctx: _Ctx, module: Module, number: int) -> Division:
@@ -650,7 +651,7 @@ def _module(curriculum: Curriculum, module_id: str) -> Module:
     try:
         return curriculum.module_by_id[module_id]
     except KeyError:
-        raise LatsarError(f"unknown module '{module_id}'") from None
+        raise LatsarError(t("unknown module '{id}'", id=module_id)) from None
 
 
 def _metadata(curriculum: Curriculum, labels: Mapping[str, str], title: str) -> dict[str, str]:

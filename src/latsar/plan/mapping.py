@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from latsar.errors import LatsarError, did_you_mean
+from latsar.messages import t
 from latsar.plan.types import QuizPlan, Version
 
 FORMAT = "latsar-versions/1"
@@ -75,6 +76,7 @@ def score_version(
 def _find_version(document: Mapping[str, Any], code: str) -> Mapping[str, Any]:
     versions = {entry["code"]: entry for entry in document["versions"]}
     if code not in versions:
-        hint = did_you_mean(code, versions) or f"its versions are {', '.join(versions)}"
-        raise LatsarError(f"quiz '{document['blueprint']}' has no paket '{code}'; {hint}")
+        hint = did_you_mean(code, versions) or t("its versions are {codes}", codes=", ".join(versions))
+        raise LatsarError(t("quiz '{quiz}' has no paket '{code}'; {hint}", quiz=document["blueprint"],
+                            code=code, hint=hint))
     return versions[code]
