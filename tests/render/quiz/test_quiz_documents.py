@@ -131,3 +131,19 @@ def test_kisi_kisi_moves_many_versions_to_a_numbers_table(bank, theme):
     where = {(n, v.code): str([p.item_id for p in v.items].index(item_id) + 1)
              for n, item_id in enumerate(many.master, start=1) for v in many.versions}
     assert found == where and tables >= 2
+
+
+def test_pembahasan_continuation_names_the_question_it_continues(readers):
+    pages = [page.extract_text().splitlines() for page in readers["pembahasan.pdf"].pages]
+    continued = 0
+    for previous, page in zip(pages, pages[1:]):
+        tags = [re.search(r"Soal (\d+) \(lanjutan\)", line) for line in page]
+        found = [(index, int(match[1])) for index, match in enumerate(tags) if match]
+        if not found:
+            continue
+        continued += 1
+        (index, number), = found
+        stems = [i for i, line in enumerate(page) if re.match(r"\d+\. ", line)]
+        assert all(i > index for i in stems), page[:index + 1]  # the continuation comes first
+        assert any(line.startswith(f"{number}. ") or f"Soal {number} (lanjutan)" in line for line in previous)
+    assert continued

@@ -88,6 +88,11 @@ class Entry:
             return [para(styles, support.where, "q-small")]
         return [Paragraph(f"“{escape(support.quote)}”", styles["q-quote"]), para(styles, support.where, "q-label")]
 
+    def _continued_tag(self) -> str:
+        """The tag on top of a continuation page: which question goes on ("Soal 7 (lanjutan)")."""
+        labels = self.labels
+        return f"{labels['quiz_question']} {self.entry.number} ({labels['continued']}) · {self.entry.tag}"
+
     def _table(self, tag: list[Flowable], stem: list[Flowable], rows: list[tuple[str, list[Flowable]]]) -> Table:
         """Tag and stem across the top, then labels in a narrow column beside their content.
 
@@ -100,6 +105,7 @@ class Entry:
         table = EntryTable(data, colWidths=[LABEL_WIDTH + indent, self.theme.frame_width - indent - LABEL_WIDTH],
                            splitByRow=1, repeatRows=1)
         table.item_id = self.entry.item_id
+        table.continuation = [para(styles, self._continued_tag(), "q-label")]
         table.setStyle(TableStyle(table_commands(
             self.theme, ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("SPAN", (0, 0), (1, 0)), ("SPAN", (0, 1), (1, 1)), ("NOSPLIT", (0, 0), (-1, 2)),
@@ -117,6 +123,16 @@ class EntryTable(Table):
     """An entry's table; a layout error about it names the item (the print names none)."""
 
     item_id = ""
+    continuation: list[Flowable] = []
+
+    def split(self, availWidth, availHeight):
+        """As a table splits, but the repeated tag on the later part names the question it continues."""
+        parts = super().split(availWidth, availHeight)
+        for part in parts:
+            part.item_id, part.continuation = self.item_id, self.continuation
+        for part in parts[1:]:  # a new row: the first part shares the old one
+            part._cellvalues[0] = [self.continuation, *part._cellvalues[0][1:]]
+        return parts
 
     def identity(self, maxLen=None):
         return f"item {self.item_id}: {super().identity(maxLen)}"
