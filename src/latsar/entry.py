@@ -11,6 +11,8 @@ def run() -> None:
     try:
         from latsar.cli import main
     except KeyboardInterrupt:
-        print("latsar: interrupted (Ctrl-C)", file=sys.stderr)
+        from latsar.messages import t
+
+        print(t("latsar: interrupted (Ctrl-C)"), file=sys.stderr)
         sys.exit(INTERRUPTED)
     sys.exit(main())

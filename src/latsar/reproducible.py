@@ -6,6 +6,7 @@ import datetime
 import os
 
 from latsar.errors import LatsarError
+from latsar.messages import t
 from latsar.model.schema import Programme
 
 
@@ -22,6 +23,7 @@ def document_time(programme: Programme) -> datetime.datetime:
                 raise ValueError(when.year)
             return when
         except (ValueError, OverflowError, OSError):
-            raise LatsarError(f"SOURCE_DATE_EPOCH: expected whole seconds since 1970-01-01, got '{epoch}'; "
-                              "set it to e.g. $(date +%s), or unset it to use the programme's date") from None
+            raise LatsarError(t("SOURCE_DATE_EPOCH: expected whole seconds since 1970-01-01, got '{value}'; "
+                                "set it to e.g. $(date +%s), or unset it to use the programme's date",
+                                value=epoch)) from None
     return datetime.datetime.combine(programme.date, datetime.time(), tzinfo=datetime.timezone.utc)

@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Callable
 
 from latsar.errors import Diagnostic, LatsarError, Location, did_you_mean
-from latsar.messages import t
 from latsar.ingest import aiken, gift, moodle, sheet
 from latsar.ingest.bank import Imported
 from latsar.ingest.yamlout import items_yaml
+from latsar.messages import t
 
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -65,8 +65,8 @@ def import_files(paths: list[Path], module: str | None, fmt: str | None = None) 
     if problems:
         raise LatsarError(problems)
     if not items:
-        raise LatsarError([Diagnostic(Location(str(paths[0])), "no question to import",
-                                      "is this the right file? latsar imports multiple-choice questions")])
+        raise LatsarError([Diagnostic(Location(str(paths[0])), t("no question to import"),
+                                      t("is this the right file? latsar imports multiple-choice questions"))])
     return items_yaml(items, module, [p.name for p in paths]), len(items), notes
 
 

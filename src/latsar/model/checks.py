@@ -114,7 +114,8 @@ def _programme(loaded: "Loaded", index: _Index) -> Iterator[Diagnostic]:
         if module_id not in index.defined["module"]:
             yield _unknown("module", module_id, index.defined["module"], doc.locate(("modules", n)))
         elif listed[module_id] > 1 and programme.modules.index(module_id) != n:
-            yield Diagnostic(doc.locate(("modules", n)), f"module '{module_id}' is listed twice", "list it once")
+            yield Diagnostic(doc.locate(("modules", n)), t("module '{id}' is listed twice", id=module_id),
+                             t("list it once"))
     for module_id, where in index.defined["module"].items():
         if module_id not in listed:
             yield Diagnostic(_at(where), t("module '{id}' is not listed in programme.yaml `modules`", id=module_id),
@@ -263,7 +264,7 @@ def _options(doc: SourceDoc, base: tuple, item) -> Iterator[Diagnostic]:
     keys = [n for n, option in enumerate(item.options) if option.correct]
     if not keys:
         yield Diagnostic(doc.locate(base + ("options",)), t("[M2] item '{id}' has no key", id=item.id),
-                         "mark the correct option with `correct: true`")
+                         t("mark the correct option with `correct: true`"))
     for extra in keys[1:]:
         yield Diagnostic(doc.locate(base + ("options", extra, "correct")),
                          t("[M2] item '{id}' has {count} keys (options {options})", id=item.id, count=len(keys),
@@ -287,8 +288,8 @@ def _backing(doc: SourceDoc, base: tuple, item, index: _Index) -> Iterator[Diagn
     backing, where = item.backing, doc.locate(base + ("backing",))
     by_quote = backing.seed is not None or backing.quote is not None
     if by_quote == (backing.section is not None):
-        yield Diagnostic(where, "a backing names either `seed` and `quote`, or `section`",
-                         "write `backing: {seed: …, quote: \"…\"}` or `backing: {section: …}`")
+        yield Diagnostic(where, t("a backing names either `seed` and `quote`, or `section`"),
+                         t("write `backing: {seed: …, quote: \"…\"}` or `backing: {section: …}`"))
     elif backing.section is not None:
         if backing.section not in index.section_module:
             yield _unknown("section", backing.section, index.section_module,

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from latsar.errors import Diagnostic, Location
+from latsar.messages import t
 from latsar.source.yamlfile import SourceDoc, texts
 from latsar.text.glyphs import INVISIBLE, describe, drawable
 from latsar.text.markdown import parse
@@ -28,23 +29,27 @@ def _at(doc: SourceDoc, path: tuple, line: int) -> Location:
 
 def check_text(doc: SourceDoc, path: tuple, text: str) -> Iterator[Diagnostic]:
     for found in parse(text).unsupported:
-        yield Diagnostic(_at(doc, path, found.line), f"{found.construct} is outside the Markdown that latsar "
-                         "prints, so it would not appear in the documents",
-                         "write it as paragraphs, **bold**, *italic*, lists, block quotes or tables",
+        yield Diagnostic(_at(doc, path, found.line),
+                         t("{construct} is outside the Markdown that latsar prints, so it would not appear in "
+                           "the documents", construct=t(found.construct)),
+                         t("write it as paragraphs, **bold**, *italic*, lists, block quotes or tables"),
                          severity="warning", rule="T1")
     characters = set(text)  # each distinct character once: texts are long, alphabets short
     missing = sorted({c for c in characters if not drawable(c) and c not in INVISIBLE})
     if missing:
         line = text[:text.index(missing[0])].count("\n") + 1
-        shown = ", ".join(describe(c) for c in missing[:3]) + (f" and {len(missing) - 3} more" if len(missing) > 3 else "")
-        yield Diagnostic(_at(doc, path, line), f"the document fonts cannot draw {shown}; it would print as a "
-                         "blank or a box", "write it with Latin letters, or leave it out", severity="warning",
+        shown = ", ".join(describe(c) for c in missing[:3])
+        shown += t(" and {count} more", count=len(missing) - 3) if len(missing) > 3 else ""
+        yield Diagnostic(_at(doc, path, line), t("the document fonts cannot draw {characters}; it would print as a "
+                                                 "blank or a box", characters=shown),
+                         t("write it with Latin letters, or leave it out"), severity="warning",
                          rule="T2")
     hidden = sorted(characters & INVISIBLE)
     if hidden:
         line = text[:text.index(hidden[0])].count("\n") + 1
-        yield Diagnostic(_at(doc, path, line), f"invisible character {describe(hidden[0])} in the text",
-                         "delete it (it comes with text pasted from web pages or PDFs)", severity="warning",
+        yield Diagnostic(_at(doc, path, line), t("invisible character {character} in the text",
+                                                 character=describe(hidden[0])),
+                         t("delete it (it comes with text pasted from web pages or PDFs)"), severity="warning",
                          rule="T3")
 
 

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any, Callable, Literal, Mapping, Union
 
 from latsar.errors import LatsarError
-from latsar.messages import t
 from latsar.labels import format_date
+from latsar.messages import t
 from latsar.model.curriculum import Curriculum
 from latsar.model.schema import (
     Blueprint, CaseBlock, Chapter, FigureBlock, Module, Programme, QuoteBlock, SeedSource, TableBlock, TextBlock,
@@ -316,7 +316,8 @@ def filler(context: Mapping[str, Any], where: str) -> Callable[[str], str]:
         try:
             return templating.render(env, text, context)
         except templating.TemplateProblem as exc:
-            raise LatsarError(f"{where}: {exc} (line {exc.line} of the text)") from None
+            raise LatsarError(t("{where}: {problem} (line {line} of the text)", where=where, problem=exc,
+                                  line=exc.line)) from None
 
     return fill
 

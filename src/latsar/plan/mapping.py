@@ -63,8 +63,8 @@ def score_version(
     questions = version["items"]
     if len(answers) != len(questions):
         raise LatsarError(
-            f"paket {version_code} of '{document['blueprint']}' has {len(questions)} questions, "
-            f"the answer sheet has {len(answers)} answers"
+            t("paket {code} of '{quiz}' has {questions} questions, the answer sheet has {answers} answers",
+              code=version_code, quiz=document["blueprint"], questions=len(questions), answers=len(answers))
         )
     correct = {
         q["item"]: (answer or "").strip().upper() == q["key"]

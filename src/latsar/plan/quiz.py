@@ -17,6 +17,7 @@ three consecutive questions; pinned items are the only exceptions (see `balance`
 from __future__ import annotations
 
 from latsar.errors import Diagnostic, LatsarError
+from latsar.messages import t
 from latsar.model.curriculum import Curriculum
 from latsar.model.schema import Blueprint
 from latsar.plan.cells import Shortfall
@@ -47,8 +48,8 @@ def plan_quiz(curriculum: Curriculum, blueprint: Blueprint) -> QuizPlan:
         raise LatsarError(
             Diagnostic(
                 None,
-                f"quiz '{blueprint.id}': {s.message()}",
-                hint="add items to the bank, lower the rule's count or widen the rule",
+                t("quiz '{quiz}': {problem}", quiz=blueprint.id, problem=s.message()),
+                hint=t("add items to the bank, lower the rule's count or widen the rule"),
             )
             for s in short
         )

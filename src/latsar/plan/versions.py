@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from latsar.errors import LatsarError
+from latsar.messages import t
 from latsar.model.curriculum import Curriculum
 from latsar.model.schema import Blueprint
 from latsar.plan.balance import assign_letters, key_quotas
@@ -37,13 +38,13 @@ def build_version(
         if attempt == 0:
             return Version(code, items), ()
         return Version(code, items), (
-            f"paket {code}: item order re-drawn (attempt {attempt + 1}) because its pinned items "
-            f"left the first order no balanced key letters without runs longer than 3",
+            t("paket {code}: item order re-drawn (attempt {attempt}) because its pinned items left the first "
+              "order no balanced key letters without runs longer than 3", code=code, attempt=attempt + 1),
         )
     pinned = sorted(i for i in item_ids if curriculum.item_by_id[i].pin_options)
     raise LatsarError(
-        f"quiz '{blueprint.id}', paket {code}: the pinned items {', '.join(pinned)} leave no order "
-        f"with balanced key letters and no run of more than 3; unpin some of them"
+        t("quiz '{quiz}', paket {code}: the pinned items {items} leave no order with balanced key letters "
+          "and no run of more than 3; unpin some of them", quiz=blueprint.id, code=code, items=", ".join(pinned))
     )
 
 

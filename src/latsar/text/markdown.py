@@ -13,6 +13,8 @@ from typing import Union
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
+from latsar.messages import N_
+
 
 @dataclass(frozen=True)
 class Span:
@@ -74,11 +76,11 @@ _PARSERS = {False: _parser(False), True: _parser(True)}
 
 _SPAN_KINDS = {"strong": "strong", "em": "em"}
 _UNSUPPORTED_BLOCKS = {
-    "heading": "heading (the module structure makes headings; use a new section instead)",
-    "code_block": "indented code block (remove the leading spaces)",
-    "fence": "code fence",
-    "hr": "horizontal rule",
-    "html_block": "raw HTML",
+    "heading": N_("heading (the module structure makes headings; use a new section instead)"),
+    "code_block": N_("indented code block (remove the leading spaces)"),
+    "fence": N_("code fence"),
+    "hr": N_("horizontal rule"),
+    "html_block": N_("raw HTML"),
 }
 
 

@@ -14,6 +14,7 @@ import re
 from typing import Callable, Mapping
 
 from latsar.errors import Diagnostic, Location
+from latsar.messages import N_, t
 from latsar.model.curriculum import Curriculum
 from latsar.plan.types import QuizPlan
 from latsar.render.export.common import ExportItem, ExportRefused, ExportResult, bank_items, pinned
@@ -23,21 +24,21 @@ FILE = "aiken.txt"
 # Moodle's reader takes an option line to be `^[A-Z][.)][ \t]`, so 26 letters.
 AIKEN_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _OPTION_LINE = re.compile(r"^[A-Z][.)][ \t]")
-_HINT = "reword the item for Aiken, or import moodle.xml or gift.txt, which carry it"
+_HINT = N_("reword the item for Aiken, or import moodle.xml or gift.txt, which carry it")
 
 # What each line may not be, and why: (test on the line's text, problem).
 _STEM_RULES: tuple[tuple[Callable[[str], bool], str], ...] = (
-    (lambda t: "\n" in t,
-     "its stem has more than one line (paragraphs, a list or line breaks); Aiken's question is one line"),
-    (lambda t: bool(_OPTION_LINE.match(t)),
-     "its stem starts like an option line ('A. …'), which Aiken would read as an option"),
-    (lambda t: t.startswith("ANSWER:"), "its stem starts with 'ANSWER:', which Aiken reads as the key line"),
-    (lambda t: len(t) < 2, "its stem is shorter than 2 characters, which Aiken skips"),
+    (lambda text: "\n" in text,
+     N_("its stem has more than one line (paragraphs, a list or line breaks); Aiken's question is one line")),
+    (lambda text: bool(_OPTION_LINE.match(text)),
+     N_("its stem starts like an option line ('A. …'), which Aiken would read as an option")),
+    (lambda text: text.startswith("ANSWER:"), N_("its stem starts with 'ANSWER:', which Aiken reads as the key line")),
+    (lambda text: len(text) < 2, N_("its stem is shorter than 2 characters, which Aiken skips")),
 )
 _OPTION_RULES: tuple[tuple[Callable[[str], bool], str], ...] = (
-    (lambda t: "\n" in t, "option {letter} has more than one line; an Aiken option is one line"),
-    (lambda t: t.startswith("ANSWER:"),
-     "option {letter} starts with 'ANSWER:', which Aiken reads as the key line"),
+    (lambda text: "\n" in text, N_("option {letter} has more than one line; an Aiken option is one line")),
+    (lambda text: text.startswith("ANSWER:"),
+     N_("option {letter} starts with 'ANSWER:', which Aiken reads as the key line")),
 )
 
 
@@ -59,21 +60,23 @@ def _question(entry: ExportItem) -> str:
 
 def _problems(entry: ExportItem, where: Location | None) -> list[Diagnostic]:
     """Everything about one item that Aiken cannot carry, located at the item's YAML."""
-    found = [message for test, message in _STEM_RULES if test(plain_text(entry.item.stem))]
+    found = [t(message) for test, message in _STEM_RULES if test(plain_text(entry.item.stem))]
     if len(entry.choices) > len(AIKEN_LETTERS):
-        found.append(f"it prints {len(entry.choices)} options; Aiken has letters for {len(AIKEN_LETTERS)}")
+        found.append(t("it prints {count} options; Aiken has letters for {letters}", count=len(entry.choices),
+                       letters=len(AIKEN_LETTERS)))
     for n, choice in enumerate(entry.choices[: len(AIKEN_LETTERS)]):
         text = plain_text(choice.text)
-        found += [message.format(letter=AIKEN_LETTERS[n]) for test, message in _OPTION_RULES if test(text)]
-    return [Diagnostic(where, f"{FILE}: item '{entry.item.id}': {message}", hint=_HINT) for message in found]
+        found += [t(message, letter=AIKEN_LETTERS[n]) for test, message in _OPTION_RULES if test(text)]
+    return [Diagnostic(where, t("{file}: item '{id}': {problem}", file=FILE, id=entry.item.id, problem=message),
+                       hint=t(_HINT)) for message in found]
 
 
 def _warnings(items: list[ExportItem]) -> list[str]:
-    warnings = [f"{FILE}: Aiken carries one key and no feedback: the option reasons and the "
-                f"pembahasan of all {len(items)} items are left out, and bold, italic and code "
-                f"become plain text"]
+    warnings = [t("{file}: Aiken carries one key and no feedback: the option reasons and the pembahasan of "
+                  "all {count} items are left out, and bold, italic and code become plain text", file=FILE,
+                  count=len(items))]
     held = pinned(items)
     if held:
-        warnings.append(f"{FILE}: Aiken cannot keep options in order; the LMS may shuffle those of "
-                        f"the pinned items {', '.join(held)}")
+        warnings.append(t("{file}: Aiken cannot keep options in order; the LMS may shuffle those of the pinned "
+                          "items {items}", file=FILE, items=", ".join(held)))
     return warnings

@@ -15,11 +15,12 @@ from __future__ import annotations
 from typing import Mapping
 
 from latsar.errors import Diagnostic
+from latsar.messages import N_, t
 from latsar.model.curriculum import Curriculum
 from latsar.plan.types import QuizPlan
-from latsar.reproducible import document_time
 from latsar.render.export.common import ExportItem, ExportRefused, ExportResult
 from latsar.render.export.online import one_line, paket_items, question_seconds, workbook
+from latsar.reproducible import document_time
 
 FILE = "kahoot.xlsx"
 QUESTION_CHARS = 120
@@ -30,22 +31,24 @@ HEADER_ROW = 8
 HEADER = (None, "Question - max 120 characters", "Answer 1 - max 75 characters", "Answer 2 - max 75 characters",
           "Answer 3 - max 75 characters", "Answer 4 - max 75 characters",
           "Time limit (sec) – 5, 10, 20, 30, 60, 90, 120, or 240 secs", "Correct answer(s) - choose at least one")
-_HINT = "shorten it, or use the Quizizz or Moodle export, which carry it"
+_HINT = N_("shorten it, or use the Quizizz or Moodle export, which carry it")
 
 
 def export(curriculum: Curriculum, plan: QuizPlan, labels: Mapping[str, str] | None = None) -> ExportResult:
     items = paket_items(curriculum, plan)
     left_out = {entry.item.id: misfits(entry) for entry in items}
     fitting = [entry for entry in items if not left_out[entry.item.id]]
-    notes = [Diagnostic(curriculum.item_locations.get(item_id), f"{FILE}: item '{item_id}' left out: {'; '.join(why)}",
-                        hint=_HINT) for item_id, why in left_out.items() if why]
+    notes = [Diagnostic(curriculum.item_locations.get(item_id),
+                        t("{file}: item '{id}' left out: {reasons}", file=FILE, id=item_id, reasons="; ".join(why)),
+                        hint=t(_HINT)) for item_id, why in left_out.items() if why]
     if not fitting:
         raise ExportRefused(notes)
     seconds = question_seconds(plan, len(items), SECONDS)
     rows = _preamble(plan) + [[n, one_line(e.item.stem), *_answers(e), seconds, e.key + 1]
                               for n, e in enumerate(fitting, start=1)]
     data = workbook("Kahoot", rows, document_time(curriculum.programme), (5, 60, 30, 30, 30, 30, 14, 14))
-    summary = [f"{FILE}: {len(notes)} of {len(items)} items left out: they do not fit Kahoot's limits"] if notes else []
+    summary = [t("{file}: {count} of {total} items left out: they do not fit Kahoot's limits", file=FILE,
+                 count=len(notes), total=len(items))] if notes else []
     return ExportResult({FILE: data}, summary + [note.format() for note in notes])
 
 
@@ -53,12 +56,14 @@ def misfits(entry: ExportItem) -> list[str]:
     """Why an item does not fit Kahoot's limits (empty when it fits)."""
     why = []
     if len(stem := one_line(entry.item.stem)) > QUESTION_CHARS:
-        why.append(f"its question has {len(stem)} characters, Kahoot takes {QUESTION_CHARS}")
+        why.append(t("its question has {count} characters, Kahoot takes {most}", count=len(stem),
+                     most=QUESTION_CHARS))
     if len(entry.choices) > ANSWERS:
-        why.append(f"it prints {len(entry.choices)} options, Kahoot takes {ANSWERS}")
+        why.append(t("it prints {count} options, Kahoot takes {most}", count=len(entry.choices), most=ANSWERS))
     for n, choice in enumerate(entry.choices[:ANSWERS], start=1):
         if len(text := one_line(choice.text)) > ANSWER_CHARS:
-            why.append(f"answer {n} has {len(text)} characters, Kahoot takes {ANSWER_CHARS}")
+            why.append(t("answer {number} has {count} characters, Kahoot takes {most}", number=n,
+                         count=len(text), most=ANSWER_CHARS))
     return why
 
 

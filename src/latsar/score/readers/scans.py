@@ -5,6 +5,7 @@ scanner refused are skipped; the pages of one participant's multi-page sheet are
 from __future__ import annotations
 
 from latsar.errors import Diagnostic, LatsarError
+from latsar.messages import t
 from latsar.plan.types import LETTERS
 from latsar.score.key import AnswerKey
 from latsar.score.readers.common import NO_ANSWER, Parsed, Rejected, RowProblem, cell, find_column, header_key
@@ -25,8 +26,9 @@ def read(table: Table, key: AnswerKey) -> Parsed:
     review, participant, version = (find_column(table, (name,)) for name in ("review", "participant", "version"))
     columns = {n: c for n, c in question_columns(table).items() if n <= key.length}
     parsed = Parsed("scans")
-    flagged = [Diagnostic(table.at(row.number, review + 1), f"still flagged for review: {cell(row, review)}",
-                          "write the right values in the cells, then delete the tokens from 'review' (see review.html)")
+    flagged = [Diagnostic(table.at(row.number, review + 1), t("still flagged for review: {tokens}", tokens=cell(row, review)),
+                          t("write the right values in the cells, then delete the tokens from 'review' "
+                            "(see review.html)"))
                for row in table.rows if cell(row, review) and not cell(row, review).startswith(UNREADABLE)]
     if flagged:
         raise LatsarError(flagged)
