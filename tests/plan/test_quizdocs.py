@@ -13,7 +13,7 @@ sys.path[:0] = [str(Path(__file__).parents[1] / "render" / "quiz"), str(Path(__f
 from quizbank import make_plan, quiz_curriculum  # noqa: E402
 
 from latsar.labels import labels_for  # noqa: E402
-from latsar.plan.quizdocs import item_chapter, quiz_docs  # noqa: E402
+from latsar.plan.quizdocs import PER_PAKET_MOST, item_chapter, quiz_docs  # noqa: E402
 
 LABELS = labels_for("id")
 
@@ -83,6 +83,25 @@ def test_pembahasan_names_the_key_and_only_the_printed_distractors(bank, options
                 ("ABCDE"[k], texts.options[i]) for k, i in enumerate(planned.choice_order) if not item.options[i].correct]
             assert len(entry.distractors) == options - 1
             assert (entry.support.quote is None) == (item.backing.seed is None)
+
+
+def test_pembahasan_of_many_versions_explains_each_item_once_with_its_place_in_every_paket(bank):
+    plan = make_plan(bank, versions=PER_PAKET_MOST + 1)
+    docs = quiz_docs(bank, plan, LABELS)
+    (paper,) = docs.pembahasan.papers
+    first = [p.item_id for p in plan.versions[0].items]
+    assert [e.item_id for e in paper.entries][:len(first)] == first
+    printed = {p.item_id for v in plan.versions for p in v.items}
+    assert sorted(e.item_id for e in paper.entries) == sorted(printed)
+    assert [e.number for e in paper.entries] == list(range(1, len(printed) + 1))
+    for entry in paper.entries:
+        expected = [(v.code, n, p.key_letter) for v in plan.versions
+                    for n, p in enumerate(v.items, start=1) if p.item_id == entry.item_id]
+        assert list(entry.places) == expected
+        item = bank.item_by_id[entry.item_id]
+        assert entry.letter == "" and all(d.letter == "" for d in entry.distractors)
+        assert entry.key == docs.texts[entry.item_id].options[next(i for i, o in enumerate(item.options) if o.correct)]
+    assert paper.heading == f"Paket A–{plan.versions[-1].code}"
 
 
 def test_pembahasan_is_per_paket_in_printed_order_and_names_no_internal_id(bank):

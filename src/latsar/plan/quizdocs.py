@@ -2,13 +2,13 @@
 
 Pure (no I/O, no reportlab): the items' words with programme values filled in, the identity
 lines of every document, each booklet's petunjuk and facts, the answer key's header, the
-kisi-kisi's fields and rows, and one pembahasan entry per master item. The PDF renderers
+kisi-kisi's fields and rows, and the pembahasan's entries. The PDF renderers
 (latsar.render.pdf.quiz) only lay these out; `quiz_docs` gathers them for one QuizPlan.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Mapping
 
 from latsar.model.curriculum import Curriculum
@@ -223,8 +223,10 @@ class PembahasanEntry:
     objective: str
     level: str
     support: Support
-    letter: str = ""  # the key's letter in this paket
+    letter: str = ""  # the key's letter in this paket; "" in a shared entry (see pembahasan_doc)
     item_id: str = ""  # never printed: names the item in a layout error
+    # A shared entry's places: (paket, question number, key letter) in every paket printing it.
+    places: tuple[tuple[str, int, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -245,16 +247,53 @@ class PembahasanDoc:
         return tuple(entry for paper in self.papers for entry in paper.entries)
 
 
+# Up to this many versions the pembahasan is per paket; beyond, one shared entry per item (a
+# per-paket pembahasan of 100 versions of 20 items would be 1,200 pages nobody prints).
+PER_PAKET_MOST = 8
+
+
 def pembahasan_doc(curriculum: Curriculum, plan: QuizPlan, texts: Mapping[str, ItemText], info: QuizInfo,
                    labels: Mapping[str, str]) -> PembahasanDoc:
     """Per paket, in the order its booklet prints the questions, with that paket's numbers and
-    letters: a trainer discussing paket B reads from paket B's pages."""
+    letters: a trainer discussing paket B reads from paket B's pages. With more than
+    PER_PAKET_MOST versions, one paper of shared entries instead (see `_shared_paper`)."""
+    if len(plan.versions) > PER_PAKET_MOST:
+        return PembahasanDoc(info, info.details, (_shared_paper(curriculum, plan, texts, labels),))
     papers = tuple(
         PembahasanPaper(version.code, f"{labels['quiz_version']} {version.code}", tuple(
             _entry(curriculum, texts[p.item_id], curriculum.item_by_id[p.item_id], number, p, labels)
             for number, p in enumerate(version.items, start=1)))
         for version in plan.versions)
     return PembahasanDoc(info, info.details, papers)
+
+
+def _shared_paper(curriculum: Curriculum, plan: QuizPlan, texts: Mapping[str, ItemText],
+                  labels: Mapping[str, str]) -> PembahasanPaper:
+    """Every printed item once, in the first paket's order (then items only later paket print),
+    numbered 1, 2, …; options in authored order without letters; each entry lists its number
+    and key letter in every paket (`places`)."""
+    places, printed = _places(plan)
+    entries = []
+    for number, (item_id, options) in enumerate(printed.items(), start=1):
+        item, order = curriculum.item_by_id[item_id], tuple(sorted(options))
+        key = next(k for k, index in enumerate(order) if item.options[index].correct)
+        entry = _entry(curriculum, texts[item_id], item, number, PlannedItem(item_id, order, key), labels)
+        entries.append(replace(entry, letter="", places=tuple(places[item_id]),
+                               distractors=tuple(replace(d, letter="") for d in entry.distractors)))
+    codes = tuple(v.code for v in plan.versions)
+    return PembahasanPaper("", f"{labels['quiz_version']} {', '.join(_ranges(codes))}", tuple(entries))
+
+
+def _places(plan: QuizPlan) -> tuple[dict[str, list[tuple[str, int, str]]], dict[str, set[int]]]:
+    """By item, in order of first print: (paket, number, key letter) wherever it is printed, and
+    the options any paket prints (the same for all unless the blueprint says otherwise)."""
+    places: dict[str, list[tuple[str, int, str]]] = {}
+    printed: dict[str, set[int]] = {}
+    for version in plan.versions:
+        for number, planned in enumerate(version.items, start=1):
+            places.setdefault(planned.item_id, []).append((version.code, number, planned.key_letter))
+            printed.setdefault(planned.item_id, set()).update(planned.choice_order)
+    return places, printed
 
 
 def _entry(curriculum: Curriculum, text: ItemText, item: Item, number: int, planned: PlannedItem,

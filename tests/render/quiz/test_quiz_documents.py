@@ -70,6 +70,26 @@ def test_pembahasan_explains_every_question_of_every_paket_in_printed_order(read
         assert f" {item.id} " not in text and f"({item.objective})" not in text
 
 
+def test_pembahasan_of_many_versions_prints_each_item_once_with_its_number_and_key_in_every_paket(bank, theme):
+    from latsar.plan.quizdocs import PER_PAKET_MOST, quiz_docs
+    from latsar.render.pdf.quiz.pembahasan import pembahasan_pdf
+
+    many = make_plan(bank, versions=PER_PAKET_MOST + 4)
+    text = flat(PdfReader(io.BytesIO(pembahasan_pdf(quiz_docs(bank, many, theme.labels).pembahasan, theme))))
+    assert f"PAKET A–{many.versions[-1].code}" in text and "PAKET B " not in text
+    printed = dict.fromkeys(p.item_id for v in many.versions for p in v.items)
+    starts = []
+    for item_id in printed:
+        explanation = f"Pembahasan {item_id[0].upper()}{int(item_id[-2:])}: kunci sesuai materi."
+        assert text.count(explanation) == 1
+        starts.append(text.index(explanation))
+        places = text[starts[-1]:].split("Nomor dan kunci per paket", 1)[1][:700]
+        for version in many.versions:
+            number, planned = next((n, p) for n, p in enumerate(version.items, 1) if p.item_id == item_id)
+            assert f"{version.code} {number} ({planned.key_letter})" in places, (item_id, version.code)
+    assert starts == sorted(starts)
+
+
 def test_key_and_pembahasan_are_marked_rahasia_on_every_page(readers):
     for name in ("kunci-jawaban.pdf", "pembahasan.pdf"):
         assert all("RAHASIA" in page.extract_text() for page in readers[name].pages), name

@@ -3,10 +3,9 @@ question in the order and with the numbers and letters that paket's booklet prin
 
 An entry shows the stem, the key, the explanation, why each printed distractor is wrong, the
 objective and level, and what backs the key: the seed passage with its outlet and date, or the
-module section that teaches it. Options are listed by their words, not letters, because the
-letters differ from version to version; with a few versions, a line gives each version's
-question number and key letter. What an entry says is the plan's (latsar.plan.quizdocs);
-this module lays it out.
+module section that teaches it. A quiz of many versions has one shared entry per item instead,
+its options by their words and a last row giving its number and key letter in every paket.
+What an entry says is the plan's (latsar.plan.quizdocs); this module lays it out.
 """
 
 from __future__ import annotations
@@ -52,6 +51,8 @@ class Entry:
         rows = [(labels["key_letter"], self._key()), (labels["explanations"], self._md(entry.explanation)),
                 (labels["quiz_distractors"], self._distractors()), (labels["quiz_objective"], self._objective()),
                 (labels["quiz_backing"], self._backing())]
+        if entry.places:
+            rows.append((labels["quiz_positions"], self._places()))
         return self._table([para(self.styles, entry.tag, "q-label")], stem, rows)
 
     def _md(self, text: str, role: str = "q-small") -> list[Flowable]:
@@ -60,21 +61,29 @@ class Entry:
     def _key(self) -> list[Flowable]:
         flows = self._md(self.entry.key)
         if flows and isinstance(flows[0], Paragraph):
-            flows[0] = Paragraph(f"<b>{escape(self.entry.letter)}. {flows[0].text}</b>", flows[0].style)
+            letter = f"{escape(self.entry.letter)}. " if self.entry.letter else ""
+            flows[0] = Paragraph(f"<b>{letter}{flows[0].text}</b>", flows[0].style)
         return flows
 
     def _distractors(self) -> list[Flowable]:
         """One bullet per printed wrong option: its words in bold, then why it is wrong."""
         out: list[Flowable] = []
         for distractor in self.entry.distractors:
+            bullet = f"{distractor.letter}." if distractor.letter else "•"
             option, reason = self._md(distractor.option), self._md(distractor.reason, "q-list")
             if len(option) == 1 and reason and isinstance(reason[0], Paragraph):
                 reason[0] = Paragraph(f"<b>{option[0].text}</b> — {reason[0].text}", reason[0].style,
-                                      bulletText=f"{distractor.letter}.")
+                                      bulletText=bullet)
                 out += reason
             else:
-                out += self.w.flowables(distractor.option, "q-list", f"{distractor.letter}.") + reason
+                out += self.w.flowables(distractor.option, "q-list", bullet) + reason
         return out
+
+    def _places(self) -> list[Flowable]:
+        """A shared entry's number and key letter in every paket: "A 3 (B) · B 7 (D) · …"."""
+        places = "\u2002·\u2002".join(f"<b>{escape(code)}</b>\u00a0{number}\u00a0({escape(letter)})"
+                                     for code, number, letter in self.entry.places)
+        return [Paragraph(places, self.styles["q-small"])]
 
     def _objective(self) -> list[Flowable]:
         entry, labels = self.entry, self.labels
