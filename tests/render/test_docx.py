@@ -162,6 +162,40 @@ def test_quiz_booklets_hold_each_versions_questions_in_order(curriculum, evaluas
         assert stems == [plain_text(curriculum.item_by_id[p.item_id].stem) for p in version.items]
 
 
+def test_quiz_booklets_made_from_shared_pieces_number_their_own_lists(curriculum, evaluasi, theme_id):
+    """Pieces made once per quiz (stems, options, petunjuk) give each booklet what a document
+    built whole gives: a numbered list in a stem or in the petunjuk restarts in every booklet,
+    and a booklet's bytes do not depend on the booklets made before it."""
+    import dataclasses
+
+    from latsar.plan.quizdocs import quiz_docs
+    from latsar.render.docx.quiz import WordBooklets
+
+    docs = quiz_docs(curriculum, evaluasi, theme_id.labels)
+    first = evaluasi.versions[0].items[0].item_id
+    texts = {**docs.texts, first: dataclasses.replace(docs.texts[first], stem="Urutkan:\n\n1. satu\n2. dua")}
+    (one,) = docs.booklets
+    other = dataclasses.replace(one.version, code="B", items=one.version.items[::-1])
+    booklets = [dataclasses.replace(b, instructions="Petunjuk:\n\n1. baca\n2. jawab")
+                for b in (one, dataclasses.replace(one, version=other))]
+
+    def made(order):
+        maker = WordBooklets(docs.info.title, docs.info.institution, theme_id)
+        return {b.version.code: maker.docx(b, texts) for b in order}
+
+    forward, backward = made(booklets), made(booklets[::-1])
+    assert forward == backward and sorted(forward) == ["A", "B"]
+    for code, data in forward.items():
+        booklet = docx.Document(io.BytesIO(data))
+        numbered = [p for p in booklet.paragraphs if p._p.pPr is not None and p._p.pPr.numPr is not None]
+        assert [p.text for p in numbered] == ["baca", "jawab", "satu", "dua"], code
+        defined = {n.numId for n in booklet.part.numbering_part.element.num_lst}
+        ids = [p._p.pPr.numPr.numId.val for p in numbered]
+        assert ids[0] == ids[1] != ids[2] == ids[3] and set(ids) <= defined, code
+        assert booklet.core_properties.title.endswith(f"Paket {code}")
+        assert booklet.sections[0].header.paragraphs[0].text.endswith(f"Paket {code}")
+
+
 def test_every_bundled_module_reopens_with_its_chapters_as_headings():
     from pathlib import Path
 

@@ -183,6 +183,11 @@ def document_bytes(doc: Any, theme: Any, title: str, author: str, subject: str, 
     the theme's timestamp; zip entries get that date, sorted names and fixed attributes)."""
     from latsar.render.export.common import zip_bytes
 
+    return zip_bytes(package_parts(doc, theme, title, author, subject, keywords), theme.timestamp.replace(tzinfo=None))
+
+
+def package_parts(doc: Any, theme: Any, title: str, author: str, subject: str, keywords: str) -> dict[str, bytes]:
+    """The parts of the .docx package by name, its core properties set as `document_bytes` says."""
     props = doc.core_properties
     stamp = theme.timestamp.replace(tzinfo=None)
     props.created = props.modified = props.last_printed = stamp
@@ -192,5 +197,4 @@ def document_bytes(doc: Any, theme: Any, title: str, author: str, subject: str, 
     buffer = io.BytesIO()
     doc.save(buffer)
     with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as archive:
-        files = {name: archive.read(name) for name in archive.namelist()}
-    return zip_bytes(files, stamp)
+        return {name: archive.read(name) for name in archive.namelist()}

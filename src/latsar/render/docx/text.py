@@ -130,17 +130,25 @@ class Writer:
 
     def question(self, container: Any, number: int, stem: str, options: tuple[tuple[str, str], ...]) -> None:
         """A numbered question with its lettered options, kept on one page where Word can."""
-        stem_paragraphs = self.markdown(container, stem, prefix=f"{number}.")
-        for paragraph in stem_paragraphs:
+        self.stem(container, str(number), stem)
+        for index, (letter, text) in enumerate(options):
+            self.option(container, letter, text, last=index == len(options) - 1)
+
+    def stem(self, container: Any, number: str, stem: str) -> None:
+        """A question's stem, "1.⇥" before its first paragraph, kept with its options."""
+        for paragraph in self.markdown(container, stem, prefix=f"{number}."):
             hanging(paragraph, 20, 20)
             paragraph.paragraph_format.keep_with_next = True
-        for letter, text in options:
-            for paragraph in self.markdown(container, text, prefix=letter):
-                hanging(paragraph, 40, 20)
-                paragraph.paragraph_format.keep_with_next = True
-                paragraph.paragraph_format.space_after = Pt(0)
-        paragraph.paragraph_format.keep_with_next = None
-        paragraph.paragraph_format.space_after = Pt(8)
+
+    def option(self, container: Any, letter: str, text: str, last: bool) -> None:
+        """An option ("A.⇥…") kept with the next; the `last` one ends the question with a gap."""
+        for paragraph in self.markdown(container, text, prefix=letter):
+            hanging(paragraph, 40, 20)
+            paragraph.paragraph_format.keep_with_next = True
+            paragraph.paragraph_format.space_after = Pt(0)
+        if last:
+            paragraph.paragraph_format.keep_with_next = None
+            paragraph.paragraph_format.space_after = Pt(8)
 
     def grid(self, table: Any) -> None:
         """Give a table Word's Table Grid style."""

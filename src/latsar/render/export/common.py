@@ -184,15 +184,21 @@ def safe_id(text: str) -> str:
 def zip_bytes(files: Mapping[str, bytes], when: datetime.datetime) -> bytes:
     """A zip that is byte-identical for the same files: sorted names, one fixed timestamp, fixed
     permissions and host system (ZipInfo otherwise records the platform it ran on)."""
-    buffer = io.BytesIO()
+    return zip_append(b"", files, when)
+
+
+def zip_append(archive: bytes, files: Mapping[str, bytes], when: datetime.datetime) -> bytes:
+    """`archive` (a zip_bytes zip, or b"" for none) with `files` added after its entries, as
+    zip_bytes writes them: the entries already there are copied, not compressed again."""
+    buffer = io.BytesIO(archive)
     stamp = max(when.timetuple()[:6], (1980, 1, 1, 0, 0, 0))  # the zip format starts in 1980
-    with zipfile.ZipFile(buffer, "w") as archive:
+    with zipfile.ZipFile(buffer, "a" if archive else "w") as zipped:
         for name in sorted(files):
             info = zipfile.ZipInfo(name, date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3
             info.external_attr = 0o100644 << 16
-            archive.writestr(info, files[name], compresslevel=9)
+            zipped.writestr(info, files[name], compresslevel=9)
     return buffer.getvalue()
 
 
