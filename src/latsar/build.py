@@ -154,7 +154,6 @@ def _handouts(context: BuildContext, outputs: Outputs, suffix: str, module_file:
 
 
 def quiz_step(context: BuildContext, outputs: Outputs) -> None:
-    from latsar.render.docx.quiz import each_booklet_docx
     from latsar.render.pdf.quiz import write_quiz_set
     from latsar.reproducible import document_time
     from latsar.score.template import answer_template
@@ -168,8 +167,6 @@ def quiz_step(context: BuildContext, outputs: Outputs) -> None:
 
         write_quiz_set(context.curriculum, plan, context.theme, add)
         for name, data in sorted(answer_template(plan, when).items()):
-            add(name, data)
-        for name, data in each_booklet_docx(context.curriculum, plan, context.theme):
             add(name, data)
 
 

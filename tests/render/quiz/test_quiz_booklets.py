@@ -19,7 +19,7 @@ def booklet(readers, code: str) -> PdfReader:
 
 
 def test_the_set_holds_every_document(files, plan):
-    booklets = {f"soal-paket-{v.code}.pdf" for v in plan.versions}
+    booklets = {f"soal-paket-{v.code}.{kind}" for v in plan.versions for kind in ("pdf", "docx")}
     others = {"lembar-jawaban.pdf", "lembar-jawaban.json", "kunci-jawaban.pdf", "kunci.csv", "versions.json",
               "pembahasan.pdf", "kisi-kisi.pdf"}
     assert set(files) == booklets | others

@@ -47,7 +47,7 @@ def booklet_name(code: str) -> str:
 
 
 def quiz_set(curriculum: Curriculum, plan: QuizPlan, theme: Theme) -> dict[str, bytes]:
-    """Every file of the quiz set by relative name: soal-paket-<X>.pdf per version,
+    """Every file of the quiz set by relative name: soal-paket-<X>.pdf and .docx per version,
     lembar-jawaban.pdf (+ .json, its geometry), kunci-jawaban.pdf, kunci.csv, versions.json,
     pembahasan.pdf and kisi-kisi.pdf. Same inputs, same bytes."""
     files: dict[str, bytes] = {}
@@ -58,6 +58,8 @@ def quiz_set(curriculum: Curriculum, plan: QuizPlan, theme: Theme) -> dict[str, 
 def write_quiz_set(curriculum: Curriculum, plan: QuizPlan, theme: Theme, add: Callable[[str, bytes], None]) -> None:
     """The files of `quiz_set`, each handed to `add` as soon as it is made, so that a caller
     writing them to disk never holds every booklet of a big set at once."""
+    from latsar.render.docx.quiz import booklet_name as word_booklet_name
+
     inputs = _Inputs(curriculum, plan, theme)
     jobs = booklet_jobs(inputs.docs)
     # The booklets start first (in worker processes for big sets); the other documents are
@@ -65,7 +67,8 @@ def write_quiz_set(curriculum: Curriculum, plan: QuizPlan, theme: Theme, add: Ca
     with Booklets(jobs, theme) as booklets:
         for name, render in DOCUMENTS.items():
             add(name, render(inputs))
-        for job, pdf in zip(jobs, booklets.results()):
+        for job, (pdf, word) in zip(jobs, booklets.results()):
             add(booklet_name(job.booklet.version.code), pdf)
+            add(word_booklet_name(job.booklet.version.code), word)
     for name, data in quiz_files(plan, curriculum.programme.participant_digits).items():
         add(name, data)

@@ -1,4 +1,5 @@
-"""Booklets rendered in worker processes when there are enough of them to repay the start-up.
+"""Booklets (each version's PDF and Word file) rendered in worker processes when there are
+enough of them to repay the start-up.
 
 An internal detail of `quiz_set`: the bytes are the same as the serial path's (each booklet is
 rendered from the same job by the same function; workers share nothing but their inputs), and
@@ -9,12 +10,16 @@ start with reportlab imported and the fonts registered.
 
 from __future__ import annotations
 
+import functools
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Iterator, Sequence
+from typing import TYPE_CHECKING, Iterator, Sequence
 
 from latsar.processes import fork_context, free_cores, ignore_interrupts, stop_workers
 from latsar.render.pdf.quiz.booklet import BookletJob, Items, booklet_pdf
 from latsar.render.pdf.theme import Theme
+
+if TYPE_CHECKING:
+    from latsar.render.docx.quiz import WordBooklets
 
 # Fewer booklets than this render serially: forking and collecting would cost more than it saves.
 PARALLEL_MIN = 12
@@ -22,9 +27,24 @@ BATCHES_PER_WORKER = 3  # a few batches each, so one slow batch does not leave a
 BATCH_MOST = 25  # booklets in one batch at most: what a worker and the collector hold at once
 
 
-def render_serially(jobs: Sequence[BookletJob], theme: Theme) -> list[bytes]:
-    items = Items(theme)  # parsed texts and option layouts, shared by the booklets of one quiz
-    return [booklet_pdf(job, theme, items) for job in jobs]
+def render_serially(jobs: Sequence[BookletJob], theme: Theme) -> list[tuple[bytes, bytes]]:
+    """(PDF, Word file) of each job's booklet."""
+    return [render_one(job, theme) for job in jobs]
+
+
+def render_one(job: BookletJob, theme: Theme) -> tuple[bytes, bytes]:
+    items, words = _makers(theme, job.booklet.info.title, job.booklet.info.institution)
+    return booklet_pdf(job, theme, items), words.docx(job.booklet, job.texts)
+
+
+@functools.lru_cache(maxsize=1)
+def _makers(theme: Theme, title: str, institution: str) -> tuple[Items, WordBooklets]:
+    """What the booklets of one quiz share (parsed texts, option layouts, the Word model and
+    pieces), made once per process: a worker keeps them from one batch to the next. A booklet's
+    bytes never depend on what was made before it (tested)."""
+    from latsar.render.docx.quiz import WordBooklets
+
+    return Items(theme), WordBooklets(title, institution, theme)
 
 
 class Booklets:
@@ -62,12 +82,11 @@ class Booklets:
             start = end
         return batches
 
-    def results(self) -> Iterator[bytes]:
-        """The booklets in job order, each as soon as it (or its batch) is done; a batch is let go
-        once handed on, so memory holds a few batches, not the whole set."""
+    def results(self) -> Iterator[tuple[bytes, bytes]]:
+        """(PDF, Word file) of the booklets in job order, each as soon as it (or its batch) is
+        done; a batch is let go once handed on, so memory holds a few batches, not the whole set."""
         if self._pool is None:
-            items = Items(self.theme)
-            yield from (booklet_pdf(job, self.theme, items) for job in self.jobs)
+            yield from (render_one(job, self.theme) for job in self.jobs)
             return
         while self._futures:
             yield from self._futures.pop(0).result()
