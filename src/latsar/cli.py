@@ -13,17 +13,18 @@ from pathlib import Path
 from typing import Any, Optional
 
 import typer
-from typer.core import TyperGroup
 
 from latsar import __version__
 from latsar.entry import INTERRUPTED
 from latsar.errors import LatsarError, did_you_mean
-from latsar.messages import environment_language, speaking, t
+from latsar.finder import declared_language
+from latsar.messages import N_, environment_language, speaking, t
 from latsar.project import Project, locate, shown
+from latsar.spoken import SpokenCommand, SpokenGroup, usage_problem
 
 
 
-class LatsarGroup(TyperGroup):
+class LatsarGroup(SpokenGroup):
     """Commands in the order they are used, and a "did you mean" for a mistyped command."""
 
     def list_commands(self, ctx: Any) -> list[str]:
@@ -41,17 +42,17 @@ class LatsarGroup(TyperGroup):
 app = typer.Typer(
     cls=LatsarGroup, no_args_is_help=True, pretty_exceptions_enable=False, rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
-    help=t("Latsar training modules and multiple-choice quizzes (PDF, LMS exports, item analysis) "
+    help=N_("Latsar training modules and multiple-choice quizzes (PDF, LMS exports, item analysis) "
          "from a YAML curriculum."),
 )
 
 CurriculumArg = typer.Argument(None, show_default=False,
-                               help=t("Curriculum folder, or the project folder holding curriculum/ "
+                               help=N_("Curriculum folder, or the project folder holding curriculum/ "
                                     "(default: found from the current folder upward)."))
 OutOption = typer.Option(None, "--out", show_default=False,
-                         help=t("Output folder (default: build/ beside the curriculum)."))
-LangOption = typer.Option(None, "--lang", help=t("Labels language of the documents: id or en."))
-QuietOption = typer.Option(False, "--quiet", "-q", help=t("No progress display and no summary."))
+                         help=N_("Output folder (default: build/ beside the curriculum)."))
+LangOption = typer.Option(None, "--lang", help=N_("Labels language of the documents: id or en."))
+QuietOption = typer.Option(False, "--quiet", "-q", help=N_("No progress display and no summary."))
 
 
 def _show_version(value: bool) -> None:
@@ -62,7 +63,7 @@ def _show_version(value: bool) -> None:
 
 @app.callback()
 def _main(version: bool = typer.Option(False, "--version", "-V", callback=_show_version, is_eager=True,
-                                       help=t("Print latsar's version and exit."))) -> None:
+                                       help=N_("Print latsar's version and exit."))) -> None:
     pass  # the help is the Typer's own
 
 
@@ -83,14 +84,17 @@ def _check_lang(lang: Optional[str]) -> None:
 
 
 def _programme_language(project: Project) -> str:
-    """The programme's `language`, read without loading the curriculum (which may not load yet)."""
+    """The programme's `language`, read without loading the curriculum (which may not load yet):
+    from its line in programme.yaml, or by the YAML reader when that line is not a plain word."""
     from latsar.source.yamlfile import read_yaml
 
     try:
-        data = read_yaml(project.curriculum / "programme.yaml").data
-    except LatsarError:
+        language = declared_language((project.curriculum / "programme.yaml").read_text(encoding="utf-8-sig"))
+        if language is None:
+            data = read_yaml(project.curriculum / "programme.yaml").data
+            language = data.get("language") if isinstance(data, dict) else None
+    except (LatsarError, OSError, UnicodeDecodeError):
         return "id"
-    language = data.get("language") if isinstance(data, dict) else None
     return language if language in ("id", "en") else "id"
 
 
@@ -103,7 +107,7 @@ def _records(project: Project, curriculum: Any) -> tuple[Path, ...]:
     return (project.build_dir(None, curriculum.programme.language),)
 
 
-WatchOption = typer.Option(False, "--watch", "-w", help=t("Run again after every save, until Ctrl-C."))
+WatchOption = typer.Option(False, "--watch", "-w", help=N_("Run again after every save, until Ctrl-C."))
 
 
 def _watch(session: Any, project: Project) -> None:
@@ -112,9 +116,9 @@ def _watch(session: Any, project: Project) -> None:
     watch_loop(session, file_changes(project.curriculum, project.root / "seeds"))
 
 
-@app.command(help=t("Validate the curriculum: every error and lint warning with its location, then a summary."))
+@app.command(cls=SpokenCommand, help=N_("Validate the curriculum: every error and lint warning with its location, then a summary."))
 def check(path: Optional[Path] = CurriculumArg,
-          strict: bool = typer.Option(False, "--strict", help=t("Exit 1 when there are warnings.")),
+          strict: bool = typer.Option(False, "--strict", help=N_("Exit 1 when there are warnings.")),
           watch: bool = WatchOption) -> None:
     from latsar.summary import summary
 
@@ -130,11 +134,11 @@ def check(path: Optional[Path] = CurriculumArg,
         raise typer.Exit(1)
 
 
-ReplanOption = typer.Option(False, "--replan", help=t("Plan quizzes anew instead of reprinting them as recorded in "
+ReplanOption = typer.Option(False, "--replan", help=N_("Plan quizzes anew instead of reprinting them as recorded in "
                                                    "their versions.json (answers to the old print no longer score)."))
 
 
-@app.command(help=t("Build every document of the curriculum into build/ (build-en/ for --lang en)."))
+@app.command(cls=SpokenCommand, help=N_("Build every document of the curriculum into build/ (build-en/ for --lang en)."))
 def build(path: Optional[Path] = CurriculumArg, out: Optional[Path] = OutOption,
           lang: Optional[str] = LangOption, quiet: bool = QuietOption, watch: bool = WatchOption,
           replan: bool = ReplanOption) -> None:
@@ -192,41 +196,41 @@ def _build_part(path: Optional[Path], out: Optional[Path], blueprint_id: str, st
         curriculum, target, options, steps=("plans", step), folder=folder, report=report), folder=folder)
 
 
-BlueprintArg = typer.Argument(..., show_default=False, help=t("Blueprint id, e.g. post-test."))
+BlueprintArg = typer.Argument(..., show_default=False, help=N_("Blueprint id, e.g. post-test."))
 
 
-@app.command(help=t("Build one quiz set (booklets per version, answer sheet, keys, pembahasan, kisi-kisi)."))
+@app.command(cls=SpokenCommand, help=N_("Build one quiz set (booklets per version, answer sheet, keys, pembahasan, kisi-kisi)."))
 def quiz(blueprint: str = BlueprintArg, path: Optional[Path] = CurriculumArg, out: Optional[Path] = OutOption,
          lang: Optional[str] = LangOption, quiet: bool = QuietOption, replan: bool = ReplanOption) -> None:
     _check_lang(lang)
     _build_part(path, out, blueprint, "quizzes", quiet, lang=lang, replan=replan)
 
 
-@app.command(help=t("Export one quiz's items for learning-management systems into build/exports/BLUEPRINT/."))
+@app.command(cls=SpokenCommand, help=N_("Export one quiz's items for learning-management systems into build/exports/BLUEPRINT/."))
 def export(blueprint: str = BlueprintArg, path: Optional[Path] = CurriculumArg,
            formats: list[str] = typer.Option([], "--format", "-f",
-                                             help=t("moodle, gift, aiken, qti12, qti21 or csv; repeat for several "
+                                             help=N_("moodle, gift, aiken, qti12, qti21 or csv; repeat for several "
                                                   "(default: all).")),
            out: Optional[Path] = OutOption, quiet: bool = QuietOption, replan: bool = ReplanOption) -> None:
     _build_part(path, out, blueprint, "exports", quiet, formats=tuple(formats), replan=replan)
 
 
-@app.command(help=t("Score a quiz's answers: scores, item analysis, a report, and item statistics for the bank."))
-def score(blueprint: str = typer.Argument(..., show_default=False, help=t("Blueprint id of the quiz, e.g. post-test.")),
+@app.command(cls=SpokenCommand, help=N_("Score a quiz's answers: scores, item analysis, a report, and item statistics for the bank."))
+def score(blueprint: str = typer.Argument(..., show_default=False, help=N_("Blueprint id of the quiz, e.g. post-test.")),
           answers: list[Path] = typer.Argument(..., show_default=False,
-                                               help=t("Answer files: latsar's jawaban.csv/.xlsx, a Moodle responses "
+                                               help=N_("Answer files: latsar's jawaban.csv/.xlsx, a Moodle responses "
                                                     "report, a Google Forms export or a 0/1 matrix.")),
           path: Optional[Path] = typer.Option(None, "--curriculum", "-c", show_default=False,
-                                              help=t("Curriculum folder (default: found from the current folder up).")),
-          fmt: Optional[str] = typer.Option(None, "--format", help=t("template, scans, moodle, forms or matrix "
+                                              help=N_("Curriculum folder (default: found from the current folder up).")),
+          fmt: Optional[str] = typer.Option(None, "--format", help=N_("template, scans, moodle, forms or matrix "
                                                                    "(default: detected from the header).")),
-          cohort: Optional[str] = typer.Option(None, "--cohort", help=t("Cohort name (default: the programme's).")),
-          pre: Optional[Path] = typer.Option(None, "--pre", help=t("Pre-test scores.csv or answers, for the gain.")),
+          cohort: Optional[str] = typer.Option(None, "--cohort", help=N_("Cohort name (default: the programme's).")),
+          pre: Optional[Path] = typer.Option(None, "--pre", help=N_("Pre-test scores.csv or answers, for the gain.")),
           update_bank: Optional[bool] = typer.Option(
               None, "--update-bank/--no-update-bank", show_default=False,
-              help=t("Write the item statistics back to curriculum/stats/ (default: ask on a terminal, else no).")),
+              help=N_("Write the item statistics back to curriculum/stats/ (default: ask on a terminal, else no).")),
           allow_rejected: bool = typer.Option(False, "--allow-rejected",
-                                              help=t("Exit 0 even when some rows were rejected.")),
+                                              help=N_("Exit 0 even when some rows were rejected.")),
           out: Optional[Path] = OutOption, quiet: bool = QuietOption) -> None:
     from latsar.progress import wanted
     from latsar.score.command import score_command
@@ -251,18 +255,18 @@ def _confirm_update() -> bool:
                            "(future quizzes will use them)?"), default=False, err=True)
 
 
-@app.command("import", help=t("Import a question bank (Moodle XML, GIFT, Aiken, latsar's Excel template) as "
+@app.command("import", cls=SpokenCommand, help=N_("Import a question bank (Moodle XML, GIFT, Aiken, latsar's Excel template) as "
                                "items YAML."))
 def import_(files: Optional[list[Path]] = typer.Argument(None, show_default=False,
-                                                       help=t("Moodle XML, GIFT, Aiken or latsar .xlsx files.")),
+                                                       help=N_("Moodle XML, GIFT, Aiken or latsar .xlsx files.")),
             module: Optional[str] = typer.Option(None, "--module", "-m", show_default=False,
-                                                 help=t("Module id the items belong to: new ids start with it.")),
+                                                 help=N_("Module id the items belong to: new ids start with it.")),
             out: Optional[Path] = typer.Option(None, "--out", "-o", show_default=False,
-                                               help=t("Items YAML file to write (default: standard output).")),
+                                               help=N_("Items YAML file to write (default: standard output).")),
             fmt: Optional[str] = typer.Option(None, "--format", show_default=False,
-                                              help=t("moodle, gift, aiken or xlsx (default: from each file).")),
+                                              help=N_("moodle, gift, aiken or xlsx (default: from each file).")),
             template: Optional[Path] = typer.Option(None, "--template", show_default=False,
-                                                    help=t("Write latsar's Excel template for items here, and "
+                                                    help=N_("Write latsar's Excel template for items here, and "
                                                            "stop."))) -> None:
     from latsar.ingest import import_to, write_template
 
@@ -278,9 +282,9 @@ def import_(files: Optional[list[Path]] = typer.Argument(None, show_default=Fals
     typer.echo(message, err=True)
 
 
-@app.command(help=t("Start a new curriculum from the bundled one, ready to edit and build."))
+@app.command(cls=SpokenCommand, help=N_("Start a new curriculum from the bundled one, ready to edit and build."))
 def init(dest: Path = typer.Argument(..., show_default=False,
-                                     help=t("New folder; receives curriculum/ and seeds/."))) -> None:
+                                     help=N_("New folder; receives curriculum/ and seeds/."))) -> None:
     bundled = bundled_root()
     if dest.is_dir() and any(dest.iterdir()):
         raise LatsarError(t("{folder}: folder is not empty; choose a new folder name", folder=dest))
@@ -319,9 +323,9 @@ def bundled_root() -> Path:
     raise LatsarError(t("the bundled curriculum is missing from this installation; reinstall latsar"))
 
 
-@app.command(help=t("Write a JSON Schema for every curriculum file kind (for editor autocompletion)."))
+@app.command(cls=SpokenCommand, help=N_("Write a JSON Schema for every curriculum file kind (for editor autocompletion)."))
 def schema(out: Optional[Path] = typer.Option(None, "--out", show_default=False,
-                                              help=t("Folder for the *.schema.json files "
+                                              help=N_("Folder for the *.schema.json files "
                                                    "(default: build/schema beside the curriculum, "
                                                    "or ./build/schema outside a project)."))) -> None:
     from latsar.build import publish_files
@@ -341,8 +345,8 @@ def _default_schema_folder() -> Path:
         return Path("build") / "schema"
 
 
-@app.command(help=t("List the fixed labels a programme may override under `labels:` (key, then text)."))
-def labels(lang: str = typer.Option("id", "--lang", help=t("Language: id or en."))) -> None:
+@app.command(cls=SpokenCommand, help=N_("List the fixed labels a programme may override under `labels:` (key, then text)."))
+def labels(lang: str = typer.Option("id", "--lang", help=N_("Language: id or en."))) -> None:
     from latsar.labels import labels_for
 
     _check_lang(lang)
@@ -351,12 +355,12 @@ def labels(lang: str = typer.Option("id", "--lang", help=t("Language: id or en."
         typer.echo(f"{key}: {lines[0]}{' …' if len(lines) > 1 else ''}")
 
 
-@app.command(help=t("Print latsar's version."))
+@app.command(cls=SpokenCommand, help=N_("Print latsar's version."))
 def version() -> None:
     typer.echo(__version__)
 
 
-new_app = typer.Typer(no_args_is_help=True, help=t("Start a new module, item bank, blueprint or programme from a "
+new_app = typer.Typer(cls=SpokenGroup, no_args_is_help=True, help=N_("Start a new module, item bank, blueprint or programme from a "
                                                    "commented skeleton with `TODO: …` placeholders."))
 app.add_typer(new_app, name="new")
 
@@ -374,38 +378,38 @@ def _root(path: Optional[Path]) -> Path:
     return locate(path).curriculum
 
 
-@new_app.command("module", help=t("A module skeleton, listed in programme.yaml, with its evaluasi-ID blueprint."))
-def new_module(module_id: str = typer.Argument(..., metavar="ID", help=t("New module id, e.g. etika-publik.")),
+@new_app.command("module", cls=SpokenCommand, help=N_("A module skeleton, listed in programme.yaml, with its evaluasi-ID blueprint."))
+def new_module(module_id: str = typer.Argument(..., metavar="ID", help=N_("New module id, e.g. etika-publik.")),
                path: Optional[Path] = CurriculumArg,
                objectives: int = typer.Option(3, "--objectives", min=1, max=20,
-                                              help=t("How many objectives."))) -> None:
+                                              help=N_("How many objectives."))) -> None:
     from latsar.scaffold import new_module as scaffold
 
     _report_new(scaffold(_root(path), module_id, objectives),
                 t("fill the TODO values (`latsar check` shows where), then `latsar new items {id}`", id=module_id))
 
 
-@new_app.command("items", help=t("An item bank skeleton for a module, spread over its objectives."))
-def new_items(module_id: str = typer.Argument(..., metavar="MODULE", help=t("Module id the items belong to.")),
+@new_app.command("items", cls=SpokenCommand, help=N_("An item bank skeleton for a module, spread over its objectives."))
+def new_items(module_id: str = typer.Argument(..., metavar="MODULE", help=N_("Module id the items belong to.")),
               path: Optional[Path] = CurriculumArg,
-              count: int = typer.Option(6, "--count", min=1, max=200, help=t("How many items."))) -> None:
+              count: int = typer.Option(6, "--count", min=1, max=200, help=N_("How many items."))) -> None:
     from latsar.scaffold import new_items as scaffold
 
     _report_new(scaffold(_root(path), module_id, count), t("fill the TODO values (`latsar check` shows where)"))
 
 
-@new_app.command("blueprint", help=t("A quiz blueprint skeleton (kisi-kisi)."))
+@new_app.command("blueprint", cls=SpokenCommand, help=N_("A quiz blueprint skeleton (kisi-kisi)."))
 def new_blueprint(blueprint_id: str = typer.Argument(..., metavar="ID",
-                                                     help=t("Blueprint id; evaluasi-MODULE for a module's test.")),
+                                                     help=N_("Blueprint id; evaluasi-MODULE for a module's test.")),
                   path: Optional[Path] = CurriculumArg) -> None:
     from latsar.scaffold import new_blueprint as scaffold
 
     _report_new(scaffold(_root(path), blueprint_id), t("fill the TODO values (`latsar check` shows where)"))
 
 
-@new_app.command("programme",
-                 help=t("A programme.yaml and seeds/sources.yaml skeleton, for a curriculum of one's own."))
-def new_programme(project: Path = typer.Argument(Path("."), help=t("Project folder; receives curriculum/ and seeds/."))
+@new_app.command("programme", cls=SpokenCommand,
+                 help=N_("A programme.yaml and seeds/sources.yaml skeleton, for a curriculum of one's own."))
+def new_programme(project: Path = typer.Argument(Path("."), help=N_("Project folder; receives curriculum/ and seeds/."))
                   ) -> None:
     from latsar.scaffold import new_programme as scaffold
 
@@ -413,13 +417,13 @@ def new_programme(project: Path = typer.Argument(Path("."), help=t("Project fold
                 f"latsar new module ID {project / 'curriculum'}")
 
 
-@app.command(help=t("Read filled answer sheets into build/scans/BLUEPRINT/scans.csv, with review.html for the doubts."))
+@app.command(cls=SpokenCommand, help=N_("Read filled answer sheets into build/scans/BLUEPRINT/scans.csv, with review.html for the doubts."))
 def scan(blueprint: str = BlueprintArg,
          scans: list[Path] = typer.Argument(..., show_default=False,
-                                            help=t("Scanned sheets: PDF, PNG, JPEG or TIFF files, or folders of them.")),
+                                            help=N_("Scanned sheets: PDF, PNG, JPEG or TIFF files, or folders of them.")),
          path: Optional[Path] = typer.Option(None, "--curriculum", "-c", show_default=False,
-                                             help=t("Curriculum folder (default: found from the current folder up).")),
-         then_score: bool = typer.Option(False, "--score", help=t("Score scans.csv straight away.")),
+                                             help=N_("Curriculum folder (default: found from the current folder up).")),
+         then_score: bool = typer.Option(False, "--score", help=N_("Score scans.csv straight away.")),
          out: Optional[Path] = OutOption, quiet: bool = QuietOption) -> None:
     from latsar.progress import wanted
     from latsar.scan.command import scan_command
@@ -471,6 +475,9 @@ def _main(args: list[str]) -> int:
     except typer.Exit as exc:
         return exc.exit_code
     except typer.TyperException as exc:  # typer's usage errors: unknown option, missing argument, …
+        if type(exc).__name__ == "NoArgsIsHelpError":  # `latsar new` alone: its help, as `latsar` alone
+            print(exc.format_message())
+            return 0
         print(usage_line(exc, args), file=sys.stderr)
         return exc.exit_code
     except BrokenPipeError:
@@ -495,9 +502,8 @@ def _usage_message(exc: typer.TyperException, ctx: Any) -> str:
                                                                                    if o.startswith("--")))
         return t("unknown option '{option}'; {hint}", option=option, hint=hint)
     if param is not None and type(exc).__name__ == "MissingParameter" and not getattr(param, "opts", [""])[0].startswith("-"):
-        return t("missing argument {name}", name=param.name.upper()) + _argument_hint(param.name)
-    message = " ".join(exc.format_message().split()).rstrip(".")
-    return message[:1].lower() + message[1:]
+        return t("missing argument {name}", name=(param.metavar or param.name).upper()) + _argument_hint(param.name)
+    return usage_problem(exc.format_message())
 
 
 def _argument_hint(name: str) -> str:

@@ -12,9 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from latsar.errors import Diagnostic, LatsarError, Location
+from latsar.finder import PROGRAMME, curriculum_above, curriculum_in
 from latsar.messages import t
-
-PROGRAMME = "programme.yaml"
 
 
 @dataclass(frozen=True)
@@ -37,11 +36,9 @@ def locate(path: Path | None, start: Path | None = None) -> Project:
     """The project of an explicit curriculum/project folder, or the nearest one at or above `start`."""
     if path is not None:
         return Project((_curriculum_in(path) or _missing(path)).resolve())
-    here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        found = _curriculum_in(folder)
-        if found:
-            return Project(found)
+    found = curriculum_above(str((start or Path.cwd()).resolve()))
+    if found:
+        return Project(Path(found))
     raise LatsarError([Diagnostic(None, t("no curriculum found in this folder or any folder above it "
                                           "(looked for {file} and curriculum/{file})", file=PROGRAMME),
                                   t("cd into your project folder, pass the curriculum folder, "
@@ -49,10 +46,8 @@ def locate(path: Path | None, start: Path | None = None) -> Project:
 
 
 def _curriculum_in(folder: Path) -> Path | None:
-    for candidate in (folder, folder / "curriculum"):
-        if (candidate / PROGRAMME).is_file():
-            return candidate
-    return None
+    found = curriculum_in(str(folder))
+    return Path(found) if found else None
 
 
 def _missing(path: Path) -> Path:
