@@ -169,24 +169,43 @@ def test_hyphenation_spares_italics_and_never_runs_three_lines(handouts):
     assert hyphenated > 5  # hyphenation is on, so the rule is tested
 
 
-def test_booklets_end_with_two_questions_and_bind_the_answer_dots(bundled):
+@pytest.mark.parametrize("blueprint_id, versions", [("post-test", None), ("pre-test", None), ("post-test", 16)])
+def test_booklets_end_with_a_fuller_last_page_and_bind_the_answer_dots(bundled, blueprint_id, versions):
+    """The bundled quizzes and a stress case (16 orders of the post-test's 30 questions): no page
+    holds a lone question, the last page is at least 40 % full, and no stem's "…." is left alone
+    on a line."""
     from latsar.plan.quiz import plan_quiz
     from latsar.plan.quizdocs import quiz_docs
-    from latsar.render.pdf.quiz.booklet import booklet_jobs, booklet_pdf
+    from latsar.render.pdf.quiz.booklet import Items, booklet_jobs, booklet_pdf
     from latsar.render.pdf.theme import make_theme
 
     theme = make_theme(bundled.programme, "id")
-    blueprint = next(b for b in bundled.blueprints if b.id == "post-test")
-    docs = quiz_docs(bundled, plan_quiz(bundled, blueprint), theme.labels)
-    ellipses = 0
+    blueprint = next(b for b in bundled.blueprints if b.id == blueprint_id)
+    if versions:
+        blueprint = blueprint.model_copy(update={"versions": versions})
+    docs, items = quiz_docs(bundled, plan_quiz(bundled, blueprint), theme.labels), Items(theme)
+    ellipses, last_fills = 0, []
     for job in booklet_jobs(docs):
-        reader = PdfReader(io.BytesIO(booklet_pdf(job, theme)))
-        last_page = reader.pages[-1].extract_text()
-        assert len(re.findall(r"(?m)^\d+\. ", last_page)) >= 2, job.booklet.version.code
+        reader = PdfReader(io.BytesIO(booklet_pdf(job, theme, items)))
+        assert len(reader.pages) > 1
+        numbers = [_question_numbers(page.extract_text()) for page in reader.pages]
+        assert [n for page in numbers for n in page] == list(range(1, len(job.booklet.version.items) + 1))
+        assert all(len(page) >= 2 for page in numbers), (job.booklet.version.code, numbers)
+        last_fills.append(fill(reader.pages[-1], *theme.margins[:2]))
         for line in _line_ends(reader):
             assert not re.fullmatch(r"[….\s]+", line), line
             ellipses += "…" in line or "...." in line
+    assert min(last_fills) >= 0.4, last_fills
     assert ellipses > 10
+
+
+def _question_numbers(text: str) -> list[int]:
+    """The question numbers a booklet page prints (the petunjuk's own list comes before
+    the first question, numbered from 1 too, so a number counts only once in order)."""
+    found: list[int] = []
+    for number in map(int, re.findall(r"(?m)^(\d+)\. ", text)):
+        found = found + [number] if not found or number == found[-1] + 1 else [number] if number == 1 else found
+    return found
 
 
 def test_daftar_isi_keeps_chapters_whole_and_dots_on_one_grid(handouts):

@@ -15,11 +15,12 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from latsar.plan.quizdocs import Booklet, ItemText, QuizDocs
 from latsar.plan.types import LETTERS, PlannedItem
-from latsar.render.pdf.quiz.common import ItemBlock, RunningText, metadata, para, quiz_styles, render_doc, writer
+from latsar.render.pdf.quiz.common import ItemBlock, RunningText, metadata, para, quiz_styles, render_pdf, writer
+from latsar.render.pdf.quiz.paging import paged
 from latsar.render.pdf.theme import Theme, table_commands
 from latsar.text.markdown import Paragraph as MdParagraph, parse
 
@@ -40,18 +41,15 @@ def booklet_jobs(docs: QuizDocs) -> list[BookletJob]:
 def booklet_pdf(job: BookletJob, theme: Theme, items: Items | None = None) -> bytes:
     """The booklet; `items` may carry what earlier booklets of the same quiz already worked out.
 
-    The last page never holds a single question: when it would, the page before it is set with
-    tighter gaps so the question joins it, or, when that is not enough, gives it one of its own."""
+    Its page breaks are chosen before it is laid out (latsar.render.pdf.quiz.paging): the last
+    page holds two questions or more and is not left nearly empty."""
     items = items or Items(theme)
     labels, info, version = theme.labels, job.booklet.info, job.booklet.version
     name = f"{labels['quiz_version']} {version.code}"
     running = RunningText(f"{info.title} · {info.institution}", name.upper(), name)
     meta = metadata(info, labels, f"{labels['quiz_booklet']} {name}")
-    pdf, doc = render_doc(theme, running, _booklet_story(job, theme, items), **meta)
-    balance = _balance(doc.item_pages, doc.room_left, _booklet_story(job, theme, items), theme.frame_width)
-    if balance is None:
-        return pdf
-    return render_doc(theme, running, balance, **meta)[0]
+    story = paged(_booklet_story(job, theme, items), ItemBlock, theme.frame_width, items.page_height)
+    return render_pdf(theme, running, story, **meta)
 
 
 def _booklet_story(job: BookletJob, theme: Theme, items: Items) -> list[Flowable]:
@@ -59,23 +57,6 @@ def _booklet_story(job: BookletJob, theme: Theme, items: Items) -> list[Flowable
     for number, planned in enumerate(job.booklet.version.items, start=1):
         story.append(items.block(number, job.texts[planned.item_id], planned))
     return story
-
-
-def _balance(pages: list[int], room_left: Mapping[int, float], story: list[Flowable],
-             width: float) -> list[Flowable] | None:
-    """`story` changed so the last page holds two questions or more; None when it already does."""
-    if len(pages) < 3 or pages[-2] == pages[-1]:
-        return None
-    blocks = [f for f in story if isinstance(f, ItemBlock)]
-    last, previous = blocks[-1], [b for b, page in zip(blocks, pages) if page == pages[-2]]
-    spare = sum(b.gap_after * 0.6 for b in previous)  # gaps may shrink to 40 %
-    # The room left on a page is counted after its last question's own gap.
-    needed = last.wrap(width, 1e6)[1] - room_left.get(pages[-2], 0.0) + 1
-    if 0 < needed <= spare:
-        for block in previous:
-            block.gap_after -= needed / len(previous) + 0.1
-        return story
-    return story[:story.index(blocks[-2])] + [PageBreak()] + story[story.index(blocks[-2]):]
 
 
 # --------------------------------------------------------------------------- the cover block
