@@ -15,7 +15,7 @@ from typing import Any, Optional
 import typer
 
 from latsar import __version__
-from latsar.entry import INTERRUPTED
+from latsar.entry import INTERRUPTED, collecting_later
 from latsar.errors import LatsarError, did_you_mean
 from latsar.finder import declared_language
 from latsar.messages import N_, environment_language, speaking, t
@@ -68,9 +68,10 @@ def _main(version: bool = typer.Option(False, "--version", "-V", callback=_show_
 
 
 def _load(project: Project, show_warnings: bool = True):
-    from latsar.model.load import load_curriculum
+    with collecting_later():
+        from latsar.model.load import load_curriculum
 
-    curriculum, warnings = load_curriculum(project.curriculum)
+        curriculum, warnings = load_curriculum(project.curriculum)
     if show_warnings:
         for warning in warnings:
             typer.echo(warning.format(), err=True)

@@ -42,6 +42,7 @@ _NAMES = "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in sorted(_KIND_OF, 
 _NUMBER = (r"(?:(?:Nomor|No\.?)\s*(?P<long>[0-9][\w.]*(?:/[\w.-]+)*?)\s+Tahun\s+(?P<long_year>\d{4})"
            r"|(?:(?:Nomor|No\.?)\s*)?(?P<short>[0-9][\w.]*(?:/[A-Za-z][\w.-]*)*)\s*/\s*(?P<short_year>\d{4}))")
 CITATION = re.compile(rf"(?<![\w-])(?P<name>{_NAMES})\s+{_NUMBER}(?!\w)", re.IGNORECASE)
+YEAR = re.compile(r"\d{4}")
 # "… jo. 10/2021", "… dan Nomor 3 Tahun 2023": another instrument of the same kind.
 FOLLOWER = re.compile(rf"\s*(?:jo\.?|juncto|dan|serta|,)\s*{_NUMBER}(?!\w)", re.IGNORECASE)
 
@@ -70,6 +71,8 @@ def _number(match: re.Match) -> tuple[str, int]:
 
 def find_citations(text: str) -> Iterator[Citation]:
     """Every citation in `text`, in order."""
+    if not YEAR.search(text):  # every citation ends in a year: most texts are passed over at once
+        return
     for match in CITATION.finditer(text):
         kind = _KIND_OF[" ".join(match.group("name").lower().split())]
         number, year = _number(match)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -24,6 +25,7 @@ MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 64
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+STR_TAG = "tag:yaml.org,2002:str"
 
 PathKey = tuple[Any, ...]
 
@@ -38,9 +40,13 @@ class SourceDoc:
     key_marks: dict[PathKey, tuple[int, int]]  # path of a mapping entry → where its key is written
     text: str = ""  # the file as read, for pointing inside long values
 
+    @cached_property
+    def lines(self) -> list[str]:
+        return self.text.splitlines()
+
     def find_after(self, location: Location, needle: str) -> Location:
         """Where `needle` first occurs at or after `location` (e.g. a name inside a block scalar)."""
-        lines = self.text.splitlines()
+        lines = self.lines
         for number in range(max(location.line, 1), len(lines) + 1):
             start = location.column - 1 if number == location.line else 0
             column = lines[number - 1].find(needle, start)
@@ -336,6 +342,8 @@ class _Builder:
         tag = event.tag
         if tag is None or tag == "!":
             tag = self._resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+        if tag == STR_TAG and not CONTROL.search(event.value):
+            return event.value  # what the constructor would make of it, without building a node
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
             value = self._constructor.construct_object(node, deep=True)

@@ -6,6 +6,7 @@ latsar supports. Writers (PDF flowables, HTML for LMS exports, plain text) walk 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Union
@@ -84,10 +85,29 @@ _UNSUPPORTED_BLOCKS = {
 }
 
 
+# A text in which Markdown can see no markup: one line, none of the characters that start or end a
+# construct, no digit, dash or space first (a list or a code block), no space last (a line break).
+# Most options and many stems are such texts; markdown-it would make one paragraph of the text as
+# it stands (a test compares both on every bundled text and on generated ones), at many times the cost.
+_MARKUP = re.compile(r"[\x00-\x1f\x7f\\`*_\[\]<>&!#|~=+{}]|^[-\d\s]|\s$")
+_QUOTES = re.compile("[\"']")  # curled when typographic
+
+
+def plain(source: str, typographic: bool) -> bool:
+    return bool(source) and not _MARKUP.search(source) and not (typographic and _QUOTES.search(source))
+
+
 @lru_cache(maxsize=4096)
 def parse(source: str, typographic: bool = False) -> Document:
     """Parse curriculum text; `typographic` turns straight quotes into curly ones (for print).
     Cached because the same stem is written by many renderers."""
+    if plain(source, typographic):
+        return Document((Paragraph((Span("text", source),)),), ())
+    return parse_markdown(source, typographic)
+
+
+def parse_markdown(source: str, typographic: bool = False) -> Document:
+    """`parse` by markdown-it, whatever the text."""
     root = SyntaxTreeNode(_PARSERS[typographic].parse(source))
     unsupported: list[Unsupported] = []
     blocks = tuple(_blocks(root.children, unsupported))
