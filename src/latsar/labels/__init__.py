@@ -63,7 +63,7 @@ class Labels(Mapping[str, str]):
 def _builtin(lang: str) -> Mapping[str, str]:
     # Cached: the files are package data and never change while the process runs.
     text = resources.files(__package__).joinpath(f"{lang}.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml: read at import
     return MappingProxyType({str(k): str(v) for k, v in data.items()})
 
 

@@ -213,7 +213,6 @@ def _read_file(loaded: Loaded, file: Path, model: type, context: dict[str, Any])
 def _instructions_as_printed(doc: SourceDoc, blueprint: Blueprint, context: dict[str, Any]) -> list[Diagnostic]:
     """The instructions rendered with this quiz's own values, for every paket when they name it:
     a text that works with sample values can still fail with the real ones ({{ 60 / (count - 30) }})."""
-    from latsar.plan.handout import quiz_names
     from latsar.plan.stable import version_code
 
     text = blueprint.instructions
@@ -223,7 +222,7 @@ def _instructions_as_printed(doc: SourceDoc, blueprint: Blueprint, context: dict
     count = sum(rule.count for rule in blueprint.rules)
     codes = [version_code(n) for n in range(blueprint.versions)] if "version" in text else ["A"]
     for code in codes:
-        names = {**context, **quiz_names(blueprint, count, code)}
+        names = {**context, **templating.quiz_names(blueprint, count, code)}
         try:
             templating.render(env, text, names)
         except templating.TemplateProblem as problem:

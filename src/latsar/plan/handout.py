@@ -21,6 +21,7 @@ from latsar.model.schema import (
 )
 from latsar.plan.types import LETTERS, QuizPlan, Version
 from latsar.text import templating
+from latsar.text.templating import number_text
 
 # --------------------------------------------------------------------------- outline types
 
@@ -297,13 +298,7 @@ def template_context(programme: Programme, labels: Mapping[str, str], module_tit
 def quiz_values(plan: QuizPlan, version_code: str) -> dict[str, Any]:
     """The quiz's own names for its instructions (templating.QUIZ_NAMES), for one version."""
     version = next(v for v in plan.versions if v.code == version_code)
-    return quiz_names(plan.blueprint, len(version.items), version.code)
-
-
-def quiz_names(blueprint: Blueprint, count: int, version_code: str) -> dict[str, Any]:
-    """The values of templating.QUIZ_NAMES for a paket of `count` questions."""
-    return dict(zip(templating.QUIZ_NAMES, (count, blueprint.minutes, number_text(blueprint.pass_mark),
-                                            version_code, blueprint.options, blueprint.title)))
+    return templating.quiz_names(plan.blueprint, len(version.items), version.code)
 
 
 def filler(context: Mapping[str, Any], where: str) -> Callable[[str], str]:
@@ -559,11 +554,6 @@ def _feedback(labels: Mapping[str, str], fill: Callable[[str], str]) -> tuple[Bl
     formula = Formula(labels["mastery"], labels["mastery_correct"], labels["mastery_total"], "× 100 %")
     return (Prose(fill(labels["feedback_intro"])), formula, Prose(fill(labels["mastery_bands"])), bands,
             Prose(fill(labels["feedback_follow_up"])))
-
-
-def number_text(value: float) -> str:
-    """70.0 -> "70", 70.5 -> "70.5": pass marks print as people write them."""
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
 def _answer_key(ctx: _Ctx, module: Module, plan: QuizPlan) -> Division:

@@ -85,24 +85,38 @@ _UNSUPPORTED_BLOCKS = {
 }
 
 
-# A text in which Markdown can see no markup: one line, none of the characters that start or end a
-# construct, no digit, dash or space first (a list or a code block), no space last (a line break).
-# Most options and many stems are such texts; markdown-it would make one paragraph of the text as
-# it stands (a test compares both on every bundled text and on generated ones), at many times the cost.
+# Text in which Markdown can see no markup: paragraphs (one blank line apart) of lines without any
+# character that starts or ends a construct, none beginning with a digit, dash or space (a list, a
+# code block) nor ending in a space (a line break). Most options and stems, and much prose, are such
+# text; markdown-it would make of it the same paragraphs (a test compares both on every bundled text
+# and on generated ones), at many times the cost.
 _MARKUP = re.compile(r"[\x00-\x1f\x7f\\`*_\[\]<>&!#|~=+{}]|^[-\d\s]|\s$")
 _QUOTES = re.compile("[\"']")  # curled when typographic
 
 
-def plain(source: str, typographic: bool) -> bool:
-    return bool(source) and not _MARKUP.search(source) and not (typographic and _QUOTES.search(source))
+def plain_paragraphs(source: str, typographic: bool) -> list[list[str]] | None:
+    """The lines of each paragraph of `source` when it holds no markup, else None."""
+    paragraphs = [paragraph.split("\n") for paragraph in source.strip("\n").split("\n\n")]
+    for line in (line for lines in paragraphs for line in lines):
+        if not line or _MARKUP.search(line) or (typographic and _QUOTES.search(line)):
+            return None
+    return paragraphs
+
+
+def _paragraph(lines: list[str]) -> Paragraph:
+    spans = [Span("text", lines[0])]
+    for line in lines[1:]:
+        spans += [Span("text", " "), Span("text", line)]  # a line break inside a paragraph is a space
+    return Paragraph(tuple(spans))
 
 
 @lru_cache(maxsize=4096)
 def parse(source: str, typographic: bool = False) -> Document:
     """Parse curriculum text; `typographic` turns straight quotes into curly ones (for print).
     Cached because the same stem is written by many renderers."""
-    if plain(source, typographic):
-        return Document((Paragraph((Span("text", source),)),), ())
+    paragraphs = plain_paragraphs(source, typographic)
+    if paragraphs is not None:
+        return Document(tuple(map(_paragraph, paragraphs)), ())
     return parse_markdown(source, typographic)
 
 

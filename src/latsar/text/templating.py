@@ -25,6 +25,17 @@ from latsar.messages import N_, t
 QUIZ_NAMES: tuple[str, ...] = ("count", "minutes", "pass_mark", "version", "options", "title")
 
 
+def quiz_names(blueprint: Any, count: int, version_code: str) -> dict[str, Any]:
+    """The values of QUIZ_NAMES for a paket of `count` questions of `blueprint` (a model.schema.Blueprint)."""
+    return dict(zip(QUIZ_NAMES, (count, blueprint.minutes, number_text(blueprint.pass_mark),
+                                 version_code, blueprint.options, blueprint.title)))
+
+
+def number_text(value: float) -> str:
+    """70.0 -> "70", 70.5 -> "70.5": pass marks print as people write them."""
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
 class TemplateProblem(Exception):
     """A template that cannot be rendered; `line` is 1-based within the template text."""
 
