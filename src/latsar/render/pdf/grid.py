@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import Callable, Sequence
 
 from reportlab.lib.colors import Color
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
@@ -69,6 +69,19 @@ Row = Sequence[Cell | None]  # None where a merged cell above or to the left cov
 def cells(texts: Sequence[Text | str], style: ParagraphStyle, middle: bool = False) -> list[Cell]:
     """A row of one-block cells; strings take `style`."""
     return [Cell((t if isinstance(t, Text) else Text(t, style),), middle=middle) for t in texts]
+
+
+def cell_pool(style: ParagraphStyle, middle: bool = False, font: str | None = None) -> Callable[[str], Cell]:
+    """A maker of one-text cells handing out one Cell per distinct text: a key or a table of
+    question numbers prints a few texts many times, and a Cell is measured once per column."""
+    made: dict[str, Cell] = {}
+
+    def cell(text: str) -> Cell:
+        if text not in made:
+            made[text] = Cell((Text(text, style, font=font),), middle=middle)
+        return made[text]
+
+    return cell
 
 
 # --------------------------------------------------------------------------- measuring
@@ -147,13 +160,14 @@ class _Sheet:
     def __init__(self, widths: Sequence[float], header: Sequence[Row], body: Sequence[Row], look: Look):
         self.widths, self.header, self.body, self.look = list(widths), list(header), list(body), look
         self.edges = [sum(self.widths[:n]) for n in range(len(self.widths) + 1)]
-        self.placed: dict[int, _Placed] = {}  # by id() of the cell
+        # By id() of the cell and its column: one Cell may stand in many places (a key's "A").
+        self.placed: dict[tuple[int, int], _Placed] = {}
         self.moved: list[Cell] = []
         measure = _Measure()
         for row in (*self.header, *self.body):
             for column, cell in enumerate(row):
-                if cell is not None:
-                    self.placed[id(cell)] = measure.cell(cell, self.inner_width(column, cell))
+                if cell is not None and (id(cell), column) not in self.placed:
+                    self.placed[id(cell), column] = measure.cell(cell, self.inner_width(column, cell))
         self.header_heights = _heights(self, self.header, look.header_padding)
         # Body rows that merged cells tie together: a page breaks only between groups.
         self.group_starts = _group_starts(self.body)
@@ -161,20 +175,20 @@ class _Sheet:
     def inner_width(self, column: int, cell: Cell) -> float:
         return self.edges[column + cell.cols] - self.edges[column] - 2 * self.look.side_padding
 
-    def need(self, cell: Cell, padding: tuple[float, float]) -> float:
-        return self.placed[id(cell)].height + sum(padding)
+    def need(self, cell: Cell, column: int, padding: tuple[float, float]) -> float:
+        return self.placed[id(cell), column].height + sum(padding)
 
 
 def _heights(sheet: _Sheet, rows: Sequence[Row], padding: tuple[float, float]) -> list[float]:
     """Row heights: the tallest single-row cell; a merged cell short of room shares the rest
     equally among its rows (as reportlab's Table does)."""
-    heights = [max((sheet.need(c, padding) for c in row if c is not None and c.rows == 1), default=0.0)
-               for row in rows]
+    heights = [max((sheet.need(c, k, padding) for k, c in enumerate(row) if c is not None and c.rows == 1),
+                   default=0.0) for row in rows]
     for index, row in enumerate(rows):
-        for cell in row:
+        for column, cell in enumerate(row):
             if cell is not None and cell.rows > 1:
                 span = range(index, min(index + cell.rows, len(rows)))
-                short = sheet.need(cell, padding) - sum(heights[r] for r in span)
+                short = sheet.need(cell, column, padding) - sum(heights[r] for r in span)
                 for r in span if short > 0 else ():
                     heights[r] += short / len(span)
     return heights
@@ -260,17 +274,17 @@ def _view(sheet: _Sheet, start: int, end: int) -> list[list[Cell | None]]:
     for above in range(start):
         for column, cell in enumerate(sheet.body[above]):
             if cell is not None and above + cell.rows > start:
-                rows[0][column] = _moved(sheet, cell, min(above + cell.rows, end) - start)
+                rows[0][column] = _moved(sheet, cell, column, min(above + cell.rows, end) - start)
     for index, row in enumerate(rows):
         for column, cell in enumerate(row):
             if cell is not None and index + cell.rows > len(rows):
-                row[column] = _moved(sheet, cell, len(rows) - index)
+                row[column] = _moved(sheet, cell, column, len(rows) - index)
     return rows
 
 
-def _moved(sheet: _Sheet, cell: Cell, rows: int) -> Cell:
+def _moved(sheet: _Sheet, cell: Cell, column: int, rows: int) -> Cell:
     moved = Cell(cell.content, cell.cols, rows, cell.middle, cell.background)
-    sheet.placed[id(moved)] = sheet.placed[id(cell)]
+    sheet.placed[id(moved), column] = sheet.placed[id(cell), column]
     sheet.moved.append(moved)  # kept alive, so its id stays its own
     return moved
 
@@ -316,7 +330,7 @@ class _Painter:
         writer = _TextWriter(self.canv)
         paragraphs = []
         for cell, column, left, top, bottom, padding in self.texts:
-            placed, side = self.sheet.placed[id(cell)], self.look.side_padding
+            placed, side = self.sheet.placed[id(cell), column], self.look.side_padding
             pad_top, pad_bottom = padding
             y = (bottom + (top - bottom + pad_bottom - pad_top + placed.height) / 2 if cell.middle
                  else top - pad_top)  # the content's top edge

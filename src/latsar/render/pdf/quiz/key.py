@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from latsar.plan.quizdocs import KeyDoc
 from latsar.plan.types import Version
-from latsar.render.pdf.grid import Grid, Text, cells
+from latsar.render.pdf.grid import Grid, cell_pool, cells
 from latsar.render.pdf.quiz.common import RunningText, chunks, metadata, quiz_styles, render_pdf, ruled, title_block
 from latsar.render.pdf.theme import Theme
 
@@ -37,8 +37,9 @@ def key_table(versions: Sequence[Version], theme: Theme) -> Grid:
     count = max(len(v.items) for v in versions)
     header = cells([labels["question_number"]] + [f"{labels['quiz_version']}\n{v.code}" for v in versions],
                    head, middle=True)
-    body = [cells([str(number)] + [Text(v.items[number - 1].key_letter, cell, font=bold) if number <= len(v.items)
-                                   else "–" for v in versions], cell)
+    letter = cell_pool(cell, font=bold)
+    body = [cells([str(number)], cell) + [letter(v.items[number - 1].key_letter if number <= len(v.items) else "–")
+                                          for v in versions]
             for number in range(1, count + 1)]
     width = min(MAX_COLUMN, (theme.frame_width - NUMBER_WIDTH) / len(versions))
     return ruled(theme, [NUMBER_WIDTH] + [width] * len(versions), [header], body,

@@ -17,7 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from latsar.plan.quizdocs import KisiDoc, KisiRow
-from latsar.render.pdf.grid import Cell, Content, Grid, Text, cells
+from latsar.render.pdf.grid import Cell, Content, Grid, Text, cell_pool, cells
 from latsar.render.pdf.markup import bind_ellipsis, plain
 from latsar.render.pdf.quiz.common import (
     RunningText, chunks, metadata, para, quiz_styles, render_pdf, ruled, title_block,
@@ -157,6 +157,7 @@ def numbers_table(doc: KisiDoc, columns: Sequence[int], theme: Theme) -> Grid:
     """Rows = master items, columns = these versions (by index): where each item sits in each."""
     styles, labels = quiz_styles(theme), theme.labels
     header = cells([labels["question_number"]] + [doc.versions[c] for c in columns], styles["q-head"], middle=True)
-    body = [cells([str(row.number)] + [row.numbers[c] for c in columns], styles["q-cell-c"]) for row in doc.rows]
+    number = cell_pool(styles["q-cell-c"])
+    body = [[number(str(row.number))] + [number(row.numbers[c]) for c in columns] for row in doc.rows]
     return ruled(theme, [FIXED["no"]] + [VERSION_WIDTH] * len(columns), [header], body, landscape=True,
                  body_padding=(1, 2), zebra=theme.colour("tint"))
