@@ -50,14 +50,26 @@ def test_full_build_plans_every_blueprint(mini: Path, planned: list[str]) -> Non
     assert "besar" in planned
 
 
-def test_check_loads_no_pdf_stack(mini: Path) -> None:
+def heavy_modules_loaded(command: list[str], cwd: Path, heavy: tuple[str, ...]) -> str:
+    """"exit code [heavy packages imported]" of one latsar command run in a fresh process."""
     code = ("import runpy, sys\n"
-            "sys.argv = ['latsar', 'check', 'curriculum']\n"
+            f"sys.argv = ['latsar', *{command!r}]\n"
             "try:\n    runpy.run_module('latsar', run_name='__main__')\n"
             "except SystemExit as exit:\n    code = exit.code\n"
-            f"print(code, sorted({{m.split('.')[0] for m in sys.modules}} & set({HEAVY!r})))\n")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=mini.parent)
-    assert result.stdout.strip().splitlines()[-1] == "0 []", result.stdout + result.stderr
+            f"print(code, sorted({{m.split('.')[0] for m in sys.modules}} & set({heavy!r})))\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=cwd)
+    return result.stdout.strip().splitlines()[-1] if result.stdout.strip() else result.stderr
+
+
+def test_check_loads_no_pdf_stack(mini: Path) -> None:
+    assert heavy_modules_loaded(["check", "curriculum"], mini.parent, HEAVY) == "0 []"
+
+
+def test_quiz_loads_no_numpy_nor_openpyxl(mini: Path) -> None:
+    """`latsar quiz` writes its answer template without openpyxl, which imports numpy."""
+    command = ["quiz", "kuis", "curriculum", "--out", "out", "--quiet"]
+    assert heavy_modules_loaded(command, mini.parent, ("numpy", "openpyxl", "reportlab")) == "0 ['reportlab']"
+    assert (mini.parent / "out" / "quizzes" / "kuis" / "jawaban.xlsx").is_file()
 
 
 def test_booklets_go_to_disk_as_they_are_made(mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:

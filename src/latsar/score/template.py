@@ -10,15 +10,22 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
+import zipfile
 
 from latsar.labels import labels_for
 from latsar.plan.types import LETTERS, QuizPlan
-from latsar.score.readers.template import ID, NAME, VERSION
-from latsar.text.formulas import SafeWriter, append_text_safe
+from latsar.text.formulas import SafeWriter
 
+# The template's own column names; readers also accept the aliases in score/readers/common.py.
+ID, NAME, VERSION = "no_peserta", "nama", "paket"
 # Rows prepared for typing in the workbook (validation lists cover them).
 PREPARED_ROWS = 200
 EPOCH = datetime.datetime(2000, 1, 1)
+EPOCH_OF_ZIP = datetime.datetime(1980, 1, 1)  # the zip format holds no earlier date
+LIST_MOST = 255  # characters of a validation list Excel accepts
+# What XML 1.0 cannot hold (openpyxl's ILLEGAL_CHARACTERS_RE).
+ILLEGAL_XML = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
 
 
 def header(plan: QuizPlan) -> list[str]:
@@ -34,43 +41,62 @@ def answer_template(plan: QuizPlan, when: datetime.datetime = EPOCH) -> dict[str
 
 
 def _workbook(plan: QuizPlan, when: datetime.datetime) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
+    """Written with XlsxWriter, not openpyxl: openpyxl imports numpy whenever it is installed,
+    and `latsar quiz` has no other use for it."""
+    import xlsxwriter
 
-    from latsar.score.xlsx import workbook_bytes
+    from latsar.render.export.common import zip_bytes
 
     labels = labels_for("id")
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "jawaban"
-    columns = header(plan)
-    append_text_safe(sheet, columns)
-    sheet.freeze_panes = "D2"
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False,
+                                        "strings_to_numbers": False, "strings_to_urls": False})
+    stamp = max(when.replace(tzinfo=None), EPOCH_OF_ZIP)
+    book.set_properties({"created": stamp, "author": "latsar"})
+    sheet, columns = book.add_worksheet("jawaban"), header(plan)
+    sheet.write_row(0, 0, [_cell_text(c) for c in columns])
+    sheet.freeze_panes(1, 3)
     last = PREPARED_ROWS + 1
-    codes = ",".join(v.code for v in plan.versions)
-    letters = ",".join(LETTERS[: plan.blueprint.options])
-    for formula, cells, message in (
-        (codes, f"C2:C{last}", labels["template_version_error"]),
-        (letters, f"D2:{get_column_letter(len(columns))}{last}", labels["template_answer_error"]),
+    codes = [v.code for v in plan.versions]
+    for source, first, end, message in (
+        (codes, "C2", f"C{last}", labels["template_version_error"]),
+        (list(LETTERS[: plan.blueprint.options]), "D2", f"{_column(len(columns))}{last}", labels["template_answer_error"]),
     ):
-        check = DataValidation(type="list", formula1=f'"{formula}"', allow_blank=True, showErrorMessage=True,
-                               error=message)
-        check.add(cells)
-        sheet.add_data_validation(check)
-    for column, width in ((1, 22), (2, 30), (3, 7)):
-        sheet.column_dimensions[get_column_letter(column)].width = width
+        if len(",".join(source)) <= LIST_MOST:  # Excel refuses a longer list (a paket column of many versions)
+            sheet.data_validation(f"{first}:{end}", {"validate": "list", "source": source, "ignore_blank": True,
+                                                     "show_error": True, "error_message": message})
+    for column, width in ((0, 22), (1, 30), (2, 7)):
+        sheet.set_column(column, column, width)
     # Text, not numbers: Excel keeps only 15 significant digits, an 18-digit NIP has 18, and a
     # nomor peserta may start with 0.
-    for row in range(2, last + 1):
-        sheet.cell(row=row, column=1).number_format = "@"
-    _instructions(book.create_sheet("petunjuk"), plan, labels)
-    return workbook_bytes(book, when)
+    text = book.add_format({"num_format": "@"})
+    for row in range(1, last):
+        sheet.write_blank(row, 0, None, text)
+    _instructions(book.add_worksheet("petunjuk"), plan, labels)
+    book.close()
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as archive:
+        return zip_bytes({name: archive.read(name) for name in archive.namelist()}, stamp)
+
+
+def _column(number: int) -> str:
+    """Excel's letters of a 1-based column number (1 → A, 27 → AA)."""
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def _cell_text(text: str) -> str:
+    """Characters XML cannot hold become U+FFFD instead of failing the workbook."""
+    return ILLEGAL_XML.sub("\ufffd", text)
 
 
 def _instructions(sheet, plan: QuizPlan, labels) -> None:
-    sheet.column_dimensions["A"].width = 100
-    append_text_safe(sheet, [f"{plan.blueprint.title} ({plan.blueprint.id})"])
-    for line in labels["template_instructions"].strip().splitlines():
-        append_text_safe(sheet, [line.format(versions=", ".join(v.code for v in plan.versions),
-                                  letters=f"A–{LETTERS[plan.blueprint.options - 1]}")])
+    sheet.set_column(0, 0, 100)
+    lines = [f"{plan.blueprint.title} ({plan.blueprint.id})"]
+    lines += [line.format(versions=", ".join(v.code for v in plan.versions),
+                          letters=f"A–{LETTERS[plan.blueprint.options - 1]}")
+              for line in labels["template_instructions"].strip().splitlines()]
+    for row, line in enumerate(lines):
+        sheet.write_string(row, 0, _cell_text(line))

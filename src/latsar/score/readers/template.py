@@ -15,9 +15,8 @@ from latsar.score.readers.common import (
 )
 from latsar.score.stats import OMIT
 from latsar.score.table import Row, Table, fail
+from latsar.score.template import ID, NAME, VERSION
 
-# The template's own column names; readers also accept the aliases in common.py.
-ID, NAME, VERSION = "no_peserta", "nama", "paket"
 _QUESTION = re.compile(r"^(?:soal|no|nomor|q|question)? ?(\d+)$")
 
 
