@@ -44,9 +44,9 @@ def test_every_module_handout(bundled, theme):
         module = curriculum.module_by_id[module_id]
         reader = PdfReader(io.BytesIO(module_pdf(curriculum, module_id, plans.get(f"evaluasi-{module_id}"), theme)))
         text = _text(reader)
-        squashed = re.sub(r"\s+", "", text)
+        squashed = re.sub(r"[\s-]+", "", text)  # a compound broken after its hyphen loses it in _text
         for objective in module.objectives:
-            assert re.sub(r"\s+", "", objective.text) in squashed, (module_id, objective.id)
+            assert re.sub(r"[\s-]+", "", objective.text) in squashed, (module_id, objective.id)
         first = next(i for i, p in enumerate(reader.pages) if p.extract_text().lstrip().startswith("DAFTAR ISI"))
         entries = contents_entries(reader, first, reader.page_labels.index("1") - 1)
         assert len(entries) >= 3 + 7 * len(module.chapters)

@@ -169,6 +169,23 @@ def test_hyphenation_spares_italics_and_never_runs_three_lines(handouts):
     assert hyphenated > 5  # hyphenation is on, so the rule is tested
 
 
+def test_line_end_breaks_respect_indonesian_prefixes(handouts):
+    """"ber-orientasi" or nothing: never "Bero-rientasi" or "be-rorientasi" at a line end."""
+    from latsar.text.hyphenation import prefix_of, respects_prefix
+
+    _, readers = handouts
+    prefixed = 0
+    for module_id, reader in readers.items():
+        ends = list(_line_ends(reader))
+        for line, following in zip(ends, ends[1:]):
+            head, tail = re.search(r"(\w+)-$", line), re.match(r"(\w+)", following)
+            if head and tail:
+                word = head[1] + tail[1]
+                prefixed += bool(prefix_of(word))
+                assert respects_prefix(word, len(head[1])), (module_id, line, following)
+    assert prefixed  # prefixed words do break at line ends, so the rule is tested
+
+
 @pytest.mark.parametrize("blueprint_id, versions", [("post-test", None), ("pre-test", None), ("post-test", 16)])
 def test_booklets_end_with_a_fuller_last_page_and_bind_the_answer_dots(bundled, blueprint_id, versions):
     """The bundled quizzes and a stress case (16 orders of the post-test's 30 questions): no page

@@ -10,9 +10,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Callable, Iterator, Mapping
-
-import pyphen
+from typing import Mapping
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
@@ -24,6 +22,7 @@ from latsar.labels import Labels, labels_for
 from latsar.model.schema import Programme
 from latsar.render.pdf.fonts import FontFamily, family
 from latsar.reproducible import document_time
+from latsar.text.hyphenation import hyphenator
 
 # Paper and its margins (top, bottom, inner, outer) in mm, body size and leading in pt.
 # The small lan-2017 trim (LAN's 2017 module format) gets narrower margins and smaller type.
@@ -39,6 +38,9 @@ SINGLE_SPACING = 1.15
 PDF_LANGUAGES: dict[str, str] = {"id": "id-ID", "en": "en"}
 # The content is Indonesian whatever the label language, so hyphenation stays Indonesian.
 HYPHENATION = "id_ID"
+# How far a word space may shrink to keep one more word on a justified line (reportlab's default
+# is 0.05); a fifth of a space is what careful typesetting allows, and it saves many loose lines.
+SPACE_SHRINK = 0.2
 
 
 @dataclass(frozen=True)
@@ -113,43 +115,6 @@ def make_theme(programme: Programme, lang: str) -> Theme:
     )
 
 
-# --------------------------------------------------------------------------- hyphenation
-
-# Consonant pairs an Indonesian syllable may start with; pyphen's id_ID patterns sometimes split
-# clusters wrongly ("antarse-ktor", "penga-bdian"), so breaks before any other pair are refused.
-ONSETS = frozenset("ny ng sy kh gr tr kr pr br dr fr st sp sk sl sw kw pl kl bl gl fl".split())
-VOWELS = frozenset("aeiouAEIOU")
-# A consonant-vowel break ("masyarak-at") is wrong unless it falls at a suffix or after a prefix.
-SUFFIXES = frozenset({"an", "i", "nya"})
-PREFIXES = frozenset("ber ter per meng peng men pen mem pem me pe di ke se antar".split())
-
-
-def hyphenator(lang: str = HYPHENATION) -> Callable[[str], Iterator[tuple[str, str]]]:
-    """pyphen's hyphenation points, filtered for Indonesian, as reportlab's `hyphenationLang`
-    callable (it accepts a language name or such a function)."""
-    dictionary = pyphen.Pyphen(lang=lang)
-
-    def pairs(word: str) -> Iterator[tuple[str, str]]:
-        if "-" in word or any(c.isupper() for c in word[1:]):
-            # reportlab (5.1) loses the hyphen of a compound such as "alih-alih" once it has
-            # offered break points in it; a compound is short enough to move whole. Acronyms and
-            # mixed-case names (BerAKHLAK, WoG, SP4N) are read as one unit: never split.
-            return
-        for head, tail in dictionary.iterate(word):
-            if _acceptable(head, tail):
-                yield head, tail
-
-    return pairs
-
-
-def _acceptable(head: str, tail: str) -> bool:
-    if len(tail) > 1 and not (VOWELS & {tail[0], tail[1]}) and tail[:2].lower() not in ONSETS:
-        return False
-    if head[-1].isalpha() and head[-1] not in VOWELS and tail[0] in VOWELS:
-        return tail.lower() in SUFFIXES or head.lower() in PREFIXES
-    return True
-
-
 # --------------------------------------------------------------------------- styles
 
 
@@ -158,8 +123,9 @@ def _base(theme: Theme) -> ParagraphStyle:
     return ParagraphStyle(
         "body", fontName=theme.body_font.regular, fontSize=theme.body_size, leading=theme.leading,
         textColor=theme.colour("text"), alignment=TA_JUSTIFY, spaceAfter=theme.leading * 0.45,
-        allowWidows=0, allowOrphans=0, hyphenationLang=hyphenator(), embeddedHyphenation=0,
+        allowWidows=0, allowOrphans=0, hyphenationLang=hyphenator(HYPHENATION), embeddedHyphenation=0,
         hyphenationMinWordLength=7,  # "da-lam", "ke-pada" look careless; long words are what need it
+        spaceShrinkage=SPACE_SHRINK,
         uriWasteReduce=0.3, bulletFontName=theme.body_font.regular, bulletFontSize=theme.body_size,
     )
 
