@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
 
 TAIL_LINES = 4  # the fewest lines a part's last page may hold
 TAIL_FILL = 0.2  # a part's last page filled less than this is set again a little tighter
@@ -130,3 +130,62 @@ def keep_tail(flows: list[Flowable], width: float, leading: float, page_height: 
     # Nested KeepTogethers mismeasure (reportlab 5.1), so the group holds their parts.
     parts = [part for f in flows[start:end] for part in (f._content if isinstance(f, KeepTogether) else [f])]
     return [*flows[:start], KeepTogether(parts), *flows[end:]]
+
+
+LINES_AFTER_HEADING = 3  # the fewest lines of text a heading needs below it on its page
+
+
+class HeadingRoom(CondPageBreak):
+    """Set before a heading: a page break unless the heading, a short intro after it and the
+    first lines of the next block fit here. No page ends with a heading, or with a heading and
+    the one sentence that introduces a list ("D. Latihan" at a page foot)."""
+
+    def __init__(self, following: list[Flowable], most: float):
+        super().__init__(0)
+        self.following, self.most = following, most
+
+    def wrap(self, availWidth, availHeight):
+        self.height = min(room_after_heading(self.following, availWidth), self.most)
+        return super().wrap(availWidth, availHeight)
+
+
+def room_after_heading(flows: list[Flowable], width: float) -> float:
+    """Height of the headings at the start of `flows` and of the least that must follow them:
+    LINES_AFTER_HEADING lines of text, whole blocks where a block cannot split that early."""
+    total, lines = 0.0, 0
+    for flowable in flows:
+        if lines >= LINES_AFTER_HEADING:
+            break
+        height, count = _least_piece(flowable, width)
+        total += height
+        lines += count
+    return total
+
+
+def _least_piece(flowable: Flowable, width: float) -> tuple[float, int]:
+    """(height, lines of text) of the smallest first part `flowable` may leave on a page."""
+    full = _height(flowable, width)
+    if isinstance(flowable, Spacer) or is_heading(flowable):
+        return full, 0
+    if isinstance(flowable, Paragraph):
+        count = len(flowable.blPara.lines)
+        if count <= LINES_AFTER_HEADING + 1:  # fewer would leave a widow or an orphan
+            return full, count
+        return flowable.getSpaceBefore() + LINES_AFTER_HEADING * flowable.style.leading, LINES_AFTER_HEADING
+    least = getattr(flowable, "least_height", None)
+    return (min(full, least(width)) if least else full), LINES_AFTER_HEADING
+
+
+def is_heading(flowable: Flowable) -> bool:
+    """A heading keeps with what follows it (its style says so)."""
+    return isinstance(flowable, Paragraph) and bool(getattr(flowable.style, "keepWithNext", 0))
+
+
+def guard_headings(flows: list[Flowable], most: float) -> list[Flowable]:
+    """`flows` with a HeadingRoom before each heading that starts a run of headings."""
+    out: list[Flowable] = []
+    for index, flowable in enumerate(flows):
+        if is_heading(flowable) and not (index and is_heading(flows[index - 1])):
+            out.append(HeadingRoom(flows[index:], most))
+        out.append(flowable)
+    return out

@@ -16,7 +16,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import (
-    CondPageBreak, Flowable, Image, KeepTogether, NextPageTemplate, PageBreak, Paragraph, Spacer, Table, TableStyle,
+    Flowable, Image, KeepTogether, NextPageTemplate, PageBreak, Paragraph, Spacer, Table, TableStyle,
 )
 from reportlab.platypus.flowables import HRFlowable
 
@@ -26,7 +26,7 @@ from latsar.model.curriculum import Curriculum
 from latsar.plan import handout as plan
 from latsar.plan.types import QuizPlan
 from latsar.render.pdf import fonts
-from latsar.render.pdf.flow import TAIL_FILL, Para, keep_tail
+from latsar.render.pdf.flow import LINES_AFTER_HEADING, TAIL_FILL, Para, guard_headings, keep_tail
 from latsar.render.pdf.markup import Writer, balanced_width, plain
 from latsar.render.pdf.pages import (
     CaptionParagraph, DivisionEnd, DivisionStart, HandoutDoc, HeadingParagraph, RectoStart, contents_flowable,
@@ -34,6 +34,11 @@ from latsar.render.pdf.pages import (
 )
 from latsar.render.pdf.theme import Theme, make_styles, table_commands, tightened
 from latsar.text.casing import upper
+
+
+# A heading never asks for more than this share of a page to be free below it: a block taller
+# than that may split or move on alone rather than leave a large hole.
+HEADING_ROOM_MOST = 0.4
 
 
 def module_pdf(curriculum: Curriculum, module_id: str, evaluasi: QuizPlan | None, theme: Theme) -> bytes:
@@ -114,6 +119,8 @@ class _Story:
             out += self.section(section)
         if division.matter == "cover":
             return out
+        # Every heading needs room for itself, a short intro and a few lines below, or it moves on.
+        out = guard_headings(out, self.doc.height * HEADING_ROOM_MOST)
         return keep_tail(out, self.theme.frame_width, self.theme.leading, self.doc.height)
 
     def opener(self, heading: plan.Heading) -> list[Flowable]:
@@ -134,9 +141,8 @@ class _Story:
 
     def section(self, section: plan.Section) -> list[Flowable]:
         heading = section.heading
-        # A heading needs room for itself and a few lines below it, or it moves to the next page.
-        out: list[Flowable] = [CondPageBreak(self.theme.leading * 5)]
-        out.append(HeadingParagraph(self.writer.plain(heading.title), self.styles["section"], heading, heading.number))
+        out: list[Flowable] = [
+            HeadingParagraph(self.writer.plain(heading.title), self.styles["section"], heading, heading.number)]
         for block in section.blocks:
             out += self.block(block)
         return out
@@ -339,6 +345,12 @@ _BLOCKS: dict[type, Callable[[_Story, object], list[Flowable]]] = {
 }
 
 
+def _line_count(flowable: Flowable) -> int:
+    """Lines of a wrapped paragraph (a block of another kind counts as enough)."""
+    para = getattr(flowable, "blPara", None)
+    return len(para.lines) if para is not None else LINES_AFTER_HEADING
+
+
 def _text_width(text: str, style: ParagraphStyle) -> float:
     return stringWidth(text, style.fontName, style.fontSize)
 
@@ -471,6 +483,11 @@ class Box(Flowable):
         rows = self._content()
         return [r.wrap(inner, 1e6)[1] + r.getSpaceBefore() + r.getSpaceAfter() for r in rows]
 
+    def least_height(self, width: float) -> float:
+        """The smallest first part: caption, title and a few lines of text, in their padding."""
+        heights = self._heights(self.theme.frame_width - 2 * self.PAD)
+        return sum(heights[:2]) + min(sum(heights[2:3]), LINES_AFTER_HEADING * self.theme.leading) + 20
+
     def split(self, availWidth, availHeight):
         # The estimate below ignores how paddings replace the first and last rows' spacing;
         # a part that comes out too tall is tried again with a line less.
@@ -501,8 +518,8 @@ class Box(Flowable):
             first, rest = head + [parts[0]], [parts[1], *self.rows[index + 1:]]
         else:
             first, rest = head, self.rows[index:]
-        if len(first) + offset < 3 and not self.continued:  # caption, title, some text: or all moves on
-            return []
+        if not self.continued and sum(_line_count(r) for r in first[2:]) < LINES_AFTER_HEADING:
+            return []  # caption, title and a few lines of text, or all moves on
         if not first:
             return []
         return [Box(first, self.theme, self.more, self.keep_after, self.continued),
