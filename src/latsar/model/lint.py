@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Iterator
 
 from latsar.errors import Diagnostic
@@ -58,7 +59,12 @@ def content_words(text: str) -> set[str]:
 
 
 def _has(text: str, phrase: str) -> bool:
-    return re.search(rf"\b{re.escape(phrase)}\b", text, re.IGNORECASE) is not None
+    return _whole_words(phrase).search(text) is not None
+
+
+@lru_cache(maxsize=None)
+def _whole_words(phrase: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(phrase)}\b", re.IGNORECASE)
 
 
 def vague_qualifier(item: Item, words: Words) -> Iterator[Finding]:

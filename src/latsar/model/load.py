@@ -118,8 +118,13 @@ def _read_registry(loaded: Loaded) -> None:
         loaded.registry = (doc, registry)
 
 
+STATS_FOLDER = "stats"  # score.feedback.FOLDER, named here so a curriculum without one costs no import
+
+
 def _read_stats(loaded: Loaded) -> None:
     """Item statistics written back by `latsar score` (curriculum/stats/)."""
+    if not (loaded.root / STATS_FOLDER).is_dir():
+        return
     from latsar.score.feedback import read_stats
 
     try:

@@ -118,13 +118,12 @@ def check_text(doc: SourceDoc, doc_kind: str, registry: Registry, has_registry: 
     for path, text in _texts(doc.data):
         for citation in find_citations(text):
             regulation = registry.by_key.get(citation.key)
-            where = _locate(doc, path, text, citation)
             if regulation is None:
-                yield _unknown(where, citation, registry, has_registry)
+                yield _unknown(_locate(doc, path, text, citation), citation, registry, has_registry)
             elif regulation.status in _REASONS:
                 context = _sentence(text, citation) + " " + _unit(doc_kind, path, doc.data)
                 if not _HISTORY.search(context):
-                    yield _not_history(where, regulation, registry)
+                    yield _not_history(_locate(doc, path, text, citation), regulation, registry)
 
 
 def _unknown(where: Location, citation: Citation, registry: Registry, has_registry: bool) -> Diagnostic:

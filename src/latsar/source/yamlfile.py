@@ -69,16 +69,17 @@ class SourceDoc:
 
 
 def texts(data: Any, skipped: frozenset[str] = frozenset(), path: PathKey = ()) -> Iterator[tuple[PathKey, str]]:
-    """Every string value in read YAML data with its path, leaving out the keys in `skipped`."""
-    if isinstance(data, dict):
-        for key, value in data.items():
-            if key not in skipped:
-                yield from texts(value, skipped, path + (key,))
-    elif isinstance(data, list):
-        for n, value in enumerate(data):
-            yield from texts(value, skipped, path + (n,))
-    elif isinstance(data, str):
-        yield path, data
+    """Every string value in read YAML data with its path, in document order, leaving out the keys in
+    `skipped`. Walked with a stack: nested generators would pass each text up through every level."""
+    stack = [(path, data)]
+    while stack:
+        path, data = stack.pop()
+        if isinstance(data, str):
+            yield path, data
+        elif isinstance(data, dict):
+            stack.extend((path + (key,), value) for key, value in reversed(data.items()) if key not in skipped)
+        elif isinstance(data, list):
+            stack.extend((path + (n,), value) for n, value in reversed(list(enumerate(data))))
 
 
 def display_path(path: Path) -> str:
