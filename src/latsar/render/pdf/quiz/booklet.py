@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Mapping, Sequence
 from xml.sax.saxutils import escape
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
@@ -136,28 +137,35 @@ def _instructions(theme: Theme, booklet: Booklet) -> Table:
 class Items:
     """Question flowables for the booklets of one quiz (or one batch of its booklets).
 
-    Versions print the same texts in other orders, so two things are worked out once per text
+    Versions print the same texts in other orders, so three things are worked out once per text
     and reused: each paragraph's parsed markup (reportlab's parser is a large share of a
-    booklet's cost) and each item's option layout. Both depend on the text alone, so a booklet
-    is the same whichever booklets were made before it with the same Items.
+    booklet's cost), its lines at a width (see SharedParagraph) and each item's option layout.
+    All depend on the text alone, so a booklet is the same whichever booklets were made before
+    it with the same Items.
     """
 
     def __init__(self, theme: Theme):
         self.theme, self.w = theme, writer(theme, stems=True)
         self.page_height = theme.page_size[1] - theme.margins[0] - theme.margins[1]
+        self._markup: dict[str, str | None] = {}  # None: not a single paragraph
         self._frags: dict[tuple[str, str], list] = {}
+        self._lines: dict[tuple[str, str], dict] = {}
         self._columns: dict[str, int] = {}
 
     def flowables(self, text: str, role: str, bullet: str) -> list[Flowable]:
         """Like Writer.flowables; a text of one paragraph is parsed once (and only once: the
         Writer parses a bulleted paragraph twice)."""
-        blocks = parse(text, typographic=True).blocks
-        if len(blocks) != 1 or not isinstance(blocks[0], MdParagraph):
+        if text not in self._markup:
+            blocks = parse(text, typographic=True).blocks
+            single = len(blocks) == 1 and isinstance(blocks[0], MdParagraph)
+            self._markup[text] = self.w.markup(blocks[0].spans) if single else None
+        markup = self._markup[text]
+        if markup is None:
             return self.w.flowables(text, role, bullet)
-        markup = self.w.markup(blocks[0].spans)
-        frags = self._frags.get((markup, role))
-        paragraph = Paragraph(markup, self.w.styles[role], bulletText=bullet, frags=frags)
-        self._frags.setdefault((markup, role), paragraph.frags)
+        key = (markup, role)
+        paragraph = SharedParagraph(markup, self.w.styles[role], bullet, self._frags.get(key),
+                                    self._lines.setdefault(key, {}))
+        self._frags.setdefault(key, paragraph.frags)
         return [paragraph]
 
     def block(self, number: int, text: ItemText, planned: PlannedItem) -> ItemBlock:
@@ -188,6 +196,39 @@ class Items:
             if all(_one_line(c[0], width / count) for c in cells):
                 return count
         return 0
+
+
+# What Paragraph.wrap leaves on the paragraph for drawing it.
+WRAP_STATE = ("width", "height", "blPara", "_wrapWidths", "_width_max", "_hyphenations", "_splitLongWordCount")
+
+
+class SharedParagraph(Paragraph):
+    """A Paragraph whose lines are broken once for all its copies with the same words, style and
+    width (`known`, shared by them): versions print the same stems and options in other orders
+    under other numbers and letters. A bullet counts only where it is wider than the indent, as
+    reportlab then shortens the first line."""
+
+    def __init__(self, markup: str, style: ParagraphStyle, bullet: str, frags: list | None, known: dict):
+        super().__init__(markup, style, bulletText=bullet, frags=frags)
+        self._known = known
+
+    def wrap(self, availWidth, availHeight):
+        key = (availWidth, _bullet_overrun(self.bulletText, self.style))
+        state = self._known.get(key)
+        if state is None:
+            size = super().wrap(availWidth, availHeight)
+            self._known[key] = {name: self.__dict__[name] for name in WRAP_STATE if name in self.__dict__}
+            return size
+        self.__dict__.update(state)
+        return self.width, self.height
+
+
+def _bullet_overrun(bullet: str, style: ParagraphStyle) -> float:
+    """How far a bullet reaches past the first line's indent (reportlab's _handleBulletWidth)."""
+    if not bullet:
+        return 0.0
+    reach = style.bulletIndent + stringWidth(bullet, style.bulletFontName, style.bulletFontSize) + 0.6 * style.bulletFontSize
+    return max(0.0, reach - style.leftIndent - style.firstLineIndent)
 
 
 def _one_line(paragraph: Paragraph, width: float) -> bool:
