@@ -54,13 +54,18 @@ def booklet_pdf(job: BookletJob, theme: Theme, items: Items | None = None) -> by
 
 
 def _booklet_story(job: BookletJob, theme: Theme, items: Items) -> list[Flowable]:
-    story: list[Flowable] = cover_block(theme, job.booklet)
+    # One block, so its tables are measured once (paging measures it, then the frame).
+    story: list[Flowable] = [CoverBlock(cover_block(theme, job.booklet), 0.0, items.page_height)]
     for number, planned in enumerate(job.booklet.version.items, start=1):
         story.append(items.block(number, job.texts[planned.item_id], planned))
     return story
 
 
 # --------------------------------------------------------------------------- the cover block
+
+
+class CoverBlock(ItemBlock):
+    """The cover's flowables stacked as one block, measured once (not a question)."""
 
 
 def cover_block(theme: Theme, booklet: Booklet) -> list[Flowable]:

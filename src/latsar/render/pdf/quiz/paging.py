@@ -34,10 +34,11 @@ class Block:
 
 
 def paged(story: Sequence[Flowable], is_question: type, width: float, height: float) -> list[Flowable]:
-    """`story` with a PageBreak before each page's first question (after the first page).
-    Flowables before the first question (the cover) share the first page with questions; a
-    story whose cover or some question is taller than a page is returned as it is."""
-    questions = [i for i, f in enumerate(story) if isinstance(f, is_question)]
+    """`story` with a PageBreak before each page's first question (after the first page): the
+    flowables of exactly the type `is_question` (not of a subclass). Flowables before the first
+    question (the cover) share the first page with questions; a story whose cover or some
+    question is taller than a page is returned as it is."""
+    questions = [i for i, f in enumerate(story) if type(f) is is_question]
     if len(questions) < 2:
         return list(story)
     cover = _stacked(story[:questions[0]], width, height)
