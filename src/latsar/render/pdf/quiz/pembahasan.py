@@ -4,7 +4,8 @@ question in the order and with the numbers and letters that paket's booklet prin
 An entry shows the stem, the key, the explanation, why each printed distractor is wrong, the
 objective and level, and what backs the key: the seed passage with its outlet and date, or the
 module section that teaches it. A quiz of many versions has one shared entry per item instead,
-its options by their words and a last row giving its number and key letter in every paket.
+its options by their words, and at the end a table giving, for each paket and question number,
+the entry that discusses it.
 What an entry says is the plan's (latsar.plan.quizdocs); this module lays it out.
 """
 
@@ -15,9 +16,12 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
 
-from latsar.plan.quizdocs import PembahasanDoc, PembahasanEntry
+from latsar.plan.quizdocs import PembahasanDoc, PembahasanEntry, PembahasanPaper
+from latsar.render.pdf.grid import cell_pool, cells
 from latsar.render.pdf.markup import Writer, plain
-from latsar.render.pdf.quiz.common import RunningText, metadata, para, render_pdf, title_block, writer
+from latsar.render.pdf.quiz.common import (
+    RunningText, chunks, metadata, para, quiz_styles, render_pdf, ruled, title_block, writer,
+)
 from latsar.render.pdf.theme import Theme, table_commands
 
 LABEL_WIDTH = 30 * mm
@@ -33,9 +37,33 @@ def pembahasan_pdf(doc: PembahasanDoc, theme: Theme) -> bytes:
             story.append(PageBreak())
         story.append(para(w.styles, paper.heading.upper(), "q-paper"))
         for entry in paper.entries:
-            story += [Entry(w, entry).table(), Spacer(1, theme.leading * 1.2)]
+            story += [*Entry(w, entry).flowables(), Spacer(1, theme.leading * 1.2)]
+        if any(entry.places for entry in paper.entries):
+            story += entry_index(paper, theme)
     running = RunningText(f"{info.title} · {labels['explanations']}", info.cohort_year, confidential=True)
     return render_pdf(theme, running, story, **metadata(info, labels, labels["explanations"]))
+
+
+INDEX_CODE_WIDTH = 14 * mm
+INDEX_MOST = 25  # question columns in one index table; more continue in another
+
+
+def entry_index(paper: PembahasanPaper, theme: Theme) -> list[Flowable]:
+    """For shared entries: a row per paket giving, under each question number, the number of
+    the entry that discusses it (the key letters are the answer key's)."""
+    styles, labels = quiz_styles(theme), theme.labels
+    where = {(code, number): entry.number for entry in paper.entries for code, number, _ in entry.places}
+    codes = list(dict.fromkeys(code for code, _ in where))
+    count = max(number for _, number in where)
+    story: list[Flowable] = [Spacer(1, theme.leading), para(styles, labels["quiz_entry_index"], "q-heading")]
+    entry = cell_pool(styles["q-cell-c"])
+    for columns in chunks(range(1, count + 1), INDEX_MOST):
+        header = cells([labels["quiz_version"]] + [str(n) for n in columns], styles["q-head"], middle=True)
+        body = [[entry(code)] + [entry(str(where.get((code, n), "–"))) for n in columns] for code in codes]
+        width = min(12 * mm, (theme.frame_width - INDEX_CODE_WIDTH) / len(columns))
+        story += [ruled(theme, [INDEX_CODE_WIDTH] + [width] * len(columns), [header], body,
+                        body_padding=(1, 2), zebra=theme.colour("tint")), Spacer(1, theme.leading * 0.8)]
+    return story
 
 
 class Entry:
@@ -51,8 +79,6 @@ class Entry:
         rows = [(labels["key_letter"], self._key()), (labels["explanations"], self._md(entry.explanation)),
                 (labels["quiz_distractors"], self._distractors()), (labels["quiz_objective"], self._objective()),
                 (labels["quiz_backing"], self._backing())]
-        if entry.places:
-            rows.append((labels["quiz_positions"], self._places()))
         return self._table([para(self.styles, entry.tag, "q-label")], stem, rows)
 
     def _md(self, text: str, role: str = "q-small") -> list[Flowable]:
@@ -79,11 +105,8 @@ class Entry:
                 out += self.w.flowables(distractor.option, "q-list", bullet) + reason
         return out
 
-    def _places(self) -> list[Flowable]:
-        """A shared entry's number and key letter in every paket: "A 3 (B) · B 7 (D) · …"."""
-        places = "\u2002·\u2002".join(f"<b>{escape(code)}</b>\u00a0{number}\u00a0({escape(letter)})"
-                                     for code, number, letter in self.entry.places)
-        return [Paragraph(places, self.styles["q-small"])]
+    def flowables(self) -> list[Flowable]:
+        return [self.table()]
 
     def _objective(self) -> list[Flowable]:
         entry, labels = self.entry, self.labels
