@@ -298,8 +298,9 @@ def init(dest: Path = typer.Argument(..., show_default=False,
     with publishing(dest) as stage:
         for part in ("curriculum", "seeds"):
             _copy_tree(bundled / part, stage.root / part)
+    commands = f"cd {dest} && latsar check && latsar build"  # apart: babel reads only t()'s own text
     typer.echo(t("created {folder}/curriculum and {folder}/seeds", folder=dest) + "\n"
-               + t("next: {step}", step=f"cd {dest} && latsar check && latsar build"))
+               + t("next: {step}", step=commands))
 
 
 def _copy_tree(source: Path, target: Path) -> None:

@@ -28,6 +28,8 @@ import math
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
 
+from latsar.messages import t
+
 FORMAT = "latsar-sheet/2"
 LAYOUT_VERSION = 2  # printed in the QR code; the scanner refuses sheets of another layout
 QR_PREFIX = "LATSAR"
@@ -138,7 +140,7 @@ def layout_from_dict(data: dict) -> SheetLayout:
     layout = sheet_layout(data["questions"], len(data["options"]), data["version_codes"], data["digits"],
                           data["blueprint"])
     if layout.to_dict() != data:
-        raise ValueError("the sheet geometry was made by another version of latsar; rebuild the quiz")
+        raise ValueError(t("the sheet geometry was made by another version of latsar; rebuild the quiz"))
     return layout
 
 
@@ -166,15 +168,17 @@ def sheet_layout(questions: int, options: int, version_codes: Sequence[str], dig
     """The sheet for a quiz of `questions` printed questions with `options` options each (3–5),
     whose versions are `version_codes` (A, B, …, AA, …), with a `digits`-digit participant number."""
     if not 3 <= options <= len(OPTION_LETTERS):
-        raise ValueError(f"options per question must be 3–5, got {options}")
+        raise ValueError(t("options per question must be 3–5, got {count}", count=options))
     if not MIN_DIGITS <= digits <= MAX_DIGITS:
-        raise ValueError(f"participant number digits must be {MIN_DIGITS}–{MAX_DIGITS}, got {digits}")
+        raise ValueError(t("participant number digits must be {least}–{most}, got {count}", least=MIN_DIGITS,
+                           most=MAX_DIGITS, count=digits))
     if questions < 1 or not version_codes:
-        raise ValueError("a sheet needs at least one question and one version")
+        raise ValueError(t("a sheet needs at least one question and one version"))
     columns, per_page = _answer_capacity(options)
     pages = math.ceil(questions / per_page)
     if pages > MAX_PAGES:
-        raise ValueError(f"{questions} questions need {pages} sheet pages; at most {MAX_PAGES} are read")
+        raise ValueError(t("{questions} questions need {pages} sheet pages; at most {most} are read",
+                           questions=questions, pages=pages, most=MAX_PAGES))
     fixed = identity_grids(digits, version_codes)
     sheet_pages = []
     for index in range(pages):
@@ -298,8 +302,9 @@ def _version_grids(codes: Sequence[str], digits: int) -> tuple[Grid, ...]:
     pitch = version_row_pitch(codes, digits)
     rows = version_rows(codes, letters_per_row(digits))
     if y + (len(rows) - 1) * pitch + RADIUS > ID_BAND[1] - 2:
-        raise ValueError(f"{len(codes)} versions need {len(rows)} rows of code letters; with a {digits}-digit "
-                         f"participant number at most {_rows_room(pitch)} fit")
+        raise ValueError(t("{versions} versions need {rows} rows of code letters; with a {digits}-digit participant "
+                           "number at most {most} fit", versions=len(codes), rows=len(rows), digits=digits,
+                           most=_rows_room(pitch)))
     return tuple(Grid("version", (position,), letters, (x, round(y + index * pitch, 3)),
                       (0.0, 0.0), (PITCH, 0.0), RADIUS)
                  for index, (position, letters) in enumerate(rows))

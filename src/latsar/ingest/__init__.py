@@ -17,7 +17,7 @@ from latsar.errors import Diagnostic, LatsarError, Location, did_you_mean
 from latsar.ingest import aiken, gift, moodle, sheet
 from latsar.ingest.bank import Imported
 from latsar.ingest.yamlout import items_yaml
-from latsar.messages import t
+from latsar.messages import N_, t
 
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -30,10 +30,10 @@ class Importer:
 
 
 IMPORTERS: dict[str, Importer] = {
-    "moodle": Importer("Moodle XML (multichoice, categories, feedback, tags)", (".xml",), moodle.read),
-    "gift": Importer("GIFT (Moodle's text format)", (".gift",), gift.read),
-    "aiken": Importer("Aiken (question, A. … options, ANSWER: X)", (), aiken.read),
-    "xlsx": Importer("latsar's Excel template (latsar import --template)", (".xlsx",), sheet.read),
+    "moodle": Importer(N_("Moodle XML (multichoice, categories, feedback, tags)"), (".xml",), moodle.read),
+    "gift": Importer(N_("GIFT (Moodle's text format)"), (".gift",), gift.read),
+    "aiken": Importer(N_("Aiken (question, A. … options, ANSWER: X)"), (), aiken.read),
+    "xlsx": Importer(N_("latsar's Excel template (latsar import --template)"), (".xlsx",), sheet.read),
 }
 
 
@@ -74,10 +74,11 @@ def _read(path: Path, fmt: str | None) -> Imported:
     display = str(path)
     try:
         if path.stat().st_size > MAX_BYTES:
-            return _refused(display, f"file is larger than {MAX_BYTES // (1024 * 1024)} MB", "split the bank")
+            return _refused(display, t("file is larger than {size} MB", size=MAX_BYTES // (1024 * 1024)),
+                            t("split the bank"))
         data = path.read_bytes()
     except OSError as exc:
-        return _refused(display, f"cannot read the file ({exc.strerror or exc})", "check the path")
+        return _refused(display, t("cannot read the file ({reason})", reason=exc.strerror or exc), t("check the path"))
     return IMPORTERS[fmt or detect(path, data)].read(display, data)
 
 
@@ -97,7 +98,8 @@ def write_template(target: Path) -> str:
 
     _refuse_existing(target)
     write_atomic(target, sheet.template(datetime.datetime(2026, 1, 1)))
-    return f"wrote {target}: fill one row per item, then `latsar import {target.name} --module MODULE --out FILE.yaml`"
+    command = f"`latsar import {target.name} --module MODULE --out FILE.yaml`"  # apart: babel reads t()'s text
+    return t("wrote {file}: fill one row per item, then {command}", file=target, command=command)
 
 
 def import_to(paths: list[Path], module: str | None, out: Path | None, fmt: str | None = None) -> tuple[str, str]:

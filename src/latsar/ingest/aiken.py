@@ -10,6 +10,7 @@ import re
 from latsar.errors import Location
 from latsar.ingest.bank import Imported, ImportedItem, ImportedOption, decoded
 from latsar.ingest.markup import text_to_markdown
+from latsar.messages import t
 
 _OPTION = re.compile(r"^([A-Z])[.)][ \t]+(.*)$")
 _ANSWER = re.compile(r"^ANSWER:\s*(\S*)\s*$")
@@ -31,21 +32,22 @@ def read(display: str, data: bytes) -> Imported:
             _finish(found, display, stem, options, answer.group(1), number)
             stem, options = None, []
         elif answer:
-            found.problem(Location(display, number, 1), "an ANSWER line without a question above it",
-                          "put the question and its options before it")
+            found.problem(Location(display, number, 1), t("an ANSWER line without a question above it"),
+                          t("put the question and its options before it"))
         elif option and stem:
             options.append((option.group(1), option.group(2).strip()))
         elif stem and options:
-            found.problem(Location(display, stem[0], 1), "question has no ANSWER line after its options",
-                          "add `ANSWER: X` after the last option")
+            found.problem(Location(display, stem[0], 1), t("question has no ANSWER line after its options"),
+                          t("add `ANSWER: X` after the last option"))
             stem, options = (number, line), []
         elif stem:
-            found.problem(Location(display, number, 1), "a second line of question; Aiken's question is one line",
-                          "join the lines, or import GIFT or Moodle XML, which allow several")
+            found.problem(Location(display, number, 1), t("a second line of question; Aiken's question is one line"),
+                          t("join the lines, or import GIFT or Moodle XML, which allow several"))
         else:
             stem = (number, line)
     if stem:
-        found.problem(Location(display, stem[0], 1), "question has no ANSWER line", "add `ANSWER: X` after its options")
+        found.problem(Location(display, stem[0], 1), t("question has no ANSWER line"),
+                      t("add `ANSWER: X` after its options"))
     return found
 
 
@@ -53,8 +55,10 @@ def _finish(found: Imported, display: str, stem: tuple[int, str], options: list[
             line: int) -> None:
     letters = [letter for letter, _ in options]
     if key not in letters:
-        found.problem(Location(display, line, 1), f"ANSWER '{key}' names no option of the question on line "
-                      f"{stem[0]} (options {', '.join(letters) or 'none'})", "give the letter of the correct option")
+        found.problem(Location(display, line, 1),
+                      t("ANSWER '{key}' names no option of the question on line {line} (options {letters})", key=key,
+                        line=stem[0], letters=", ".join(letters) or t("none")),
+                      t("give the letter of the correct option"))
         return
     found.items.append(ImportedItem(Location(display, stem[0], 1), text_to_markdown(stem[1]),
                                     [ImportedOption(text_to_markdown(text), letter == key) for letter, text in options]))

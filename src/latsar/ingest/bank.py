@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from latsar.errors import Diagnostic, Location
+from latsar.messages import t
 
 # Tags latsar's own exports write for fields an LMS has no place for; an import reads them back.
 FIELD_TAGS: tuple[str, ...] = ("level", "objective", "difficulty")
@@ -65,6 +66,6 @@ def decoded(display: str, data: bytes, found: Imported) -> str | None:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        found.problem(Location(display, line, column), f"not UTF-8 text (byte 0x{data[exc.start]:02X})",
-                      "save the file as UTF-8 (in Notepad: Save as › Encoding UTF-8)")
+        found.problem(Location(display, line, column), t("not UTF-8 text (byte 0x{byte:02X})", byte=data[exc.start]),
+                      t("save the file as UTF-8 (in Notepad: Save as › Encoding UTF-8)"))
         return None

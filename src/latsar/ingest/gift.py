@@ -15,6 +15,7 @@ import re
 from latsar.errors import Location
 from latsar.ingest.bank import Imported, ImportedItem, ImportedOption, decoded
 from latsar.ingest.markup import html_to_markdown, text_to_markdown
+from latsar.messages import t
 
 _ID = re.compile(r"\[id:((?:\\.|[^\]\\])*)\]")
 _TAG = re.compile(r"\[tag:((?:\\.|[^\]\\])*)\]")
@@ -96,8 +97,8 @@ def _question(found: Imported, where: Location, text: str, comments: str, object
     if opening >= 0:
         closing = _find(chars, "}", opening)
     if opening < 0 or closing < 0:
-        found.problem(where, "no answer block { … } closed in this question",
-                      "write the answers between { and }, e.g. { =right ~wrong ~wrong }")
+        found.problem(where, t("no answer block { … } closed in this question"),
+                      t("write the answers inside { }, e.g. { =Jakarta ~Bandung ~Surabaya }"))
         return
     head = _plain(chars[:opening])
     fmt_match = _FORMAT.match(head)
@@ -108,8 +109,8 @@ def _question(found: Imported, where: Location, text: str, comments: str, object
         return
     options, general = answers
     if fmt == "html" and "<img" in text.lower():
-        found.problem(where, "question holds an image, which a latsar item cannot carry",
-                      "describe the picture in words, or leave the question out")
+        found.problem(where, t("question holds an image, which a latsar item cannot carry"),
+                      t("describe the picture in words, or leave the question out"))
         return
     ids = _ID.findall(comments)
     item = ImportedItem(where, _markup(stem_text, fmt), options, name=(ids[0] if ids else title),
@@ -125,16 +126,16 @@ def _answers(found: Imported, where: Location, chars: Chars, fmt: str) -> tuple[
     body = chars[:general_at] if general_at >= 0 else chars
     starts = [i for i, (char, escaped) in enumerate(body) if char in "=~" and not escaped]
     if not starts or _plain(body[:starts[0]]).strip():
-        found.problem(where, "this is not a multiple-choice question: its answers do not start with = or ~",
-                      "latsar imports single-answer multiple choice only; leave this question out")
+        found.problem(where, t("this is not a multiple-choice question: its answers do not start with = or ~"),
+                      t("latsar imports single-answer multiple choice only; leave this question out"))
         return None
     options = []
     for index, start in enumerate(starts):
         part = body[start + 1:starts[index + 1] if index + 1 < len(starts) else len(body)]
         text = _plain(part)
         if text.startswith("%"):
-            found.problem(where, f"a weighted answer ('{text.split('%')[1]}%') cannot be imported; an option is "
-                          f"either the key (=) or wrong (~)", "remove the %…% weight")
+            found.problem(where, t("a weighted answer ('{weight}%') cannot be imported; an option is either the key "
+                                   "(=) or wrong (~)", weight=text.split("%")[1]), t("remove the %…% weight"))
             return None
         split = _find(part, "#")
         answer, feedback = (part[:split], part[split + 1:]) if split >= 0 else (part, [])
@@ -142,8 +143,8 @@ def _answers(found: Imported, where: Location, chars: Chars, fmt: str) -> tuple[
                                       _markup(_plain(feedback), fmt) if _plain(feedback).strip() else None))
     keys = sum(option.correct for option in options)
     if keys != 1:
-        found.problem(where, f"question has {keys} answers marked = ; a latsar item has exactly one key",
-                      "mark the correct answer with = and every other with ~")
+        found.problem(where, t("question has {count} answers marked = ; a latsar item has exactly one key", count=keys),
+                      t("mark the correct answer with = and every other with ~"))
         return None
     return options, general
 

@@ -15,6 +15,7 @@ from typing import Any
 from latsar.errors import Location
 from latsar.ingest.bank import Imported, ImportedItem, ImportedOption
 from latsar.ingest.markup import html_to_markdown, text_to_markdown
+from latsar.messages import t
 
 ID_LIKE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -29,12 +30,13 @@ def read(display: str, data: bytes) -> Imported:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
         line, column = exc.position if exc.position else (0, 0)
-        found.problem(Location(display, line, column + 1), f"not well-formed XML: {exc.msg}",
-                      "export the questions again from Moodle (Question bank › Export › Moodle XML)")
+        found.problem(Location(display, line, column + 1), t("not well-formed XML: {reason}", reason=exc.msg),
+                      t("export the questions again from Moodle (Question bank › Export › Moodle XML)"))
         return found
     if root.tag != "quiz":
-        found.problem(Location(display, root.sourceline or 1, 1), f"the root element is <{root.tag}>, not <quiz>",
-                      "this is not a Moodle XML question file")
+        found.problem(Location(display, root.sourceline or 1, 1),
+                      t("the root element is <{tag}>, not <quiz>", tag=root.tag),
+                      t("this is not a Moodle XML question file"))
         return found
     objective = None
     for question in root.iter("question"):
@@ -45,8 +47,9 @@ def read(display: str, data: bytes) -> Imported:
         elif kind == "multichoice":
             _multichoice(question, where, objective, found)
         else:
-            found.problem(where, f"question of type '{kind}' cannot be imported; latsar's items are "
-                          f"single-answer multiple choice", "leave it out of the file, or rewrite it as multichoice")
+            found.problem(where, t("question of type '{kind}' cannot be imported; latsar's items are single-answer "
+                                   "multiple choice", kind=kind),
+                          t("leave it out of the file, or rewrite it as multichoice"))
     return found
 
 
@@ -57,21 +60,22 @@ def _category_objective(path: str) -> str | None:
 
 def _multichoice(question: Any, where: Location, objective: str | None, found: Imported) -> None:
     if (question.findtext("single") or "true").strip().lower() in ("false", "0"):
-        found.problem(where, "a multiple-answer question (<single>false</single>) cannot be imported; "
-                      "latsar's items have exactly one key", "make it single-answer in Moodle, or leave it out")
+        found.problem(where, t("a multiple-answer question (<single>false</single>) cannot be imported; "
+                               "latsar's items have exactly one key"),
+                      t("make it single-answer in Moodle, or leave it out"))
         return
     texts = [question.find("questiontext"), *question.findall("answer")]
     if any("<img" in (element.findtext("text") or "").lower() for element in texts if element is not None):
-        found.problem(where, "question holds an image, which a latsar item cannot carry",
-                      "describe the picture in words, or leave the question out")
+        found.problem(where, t("question holds an image, which a latsar item cannot carry"),
+                      t("describe the picture in words, or leave the question out"))
         return
     options = []
     for answer in question.findall("answer"):
         fraction = (answer.get("fraction") or "0").strip()
         if fraction not in ("0", "100", "0.0", "100.0", "0.0000000", "100.0000000"):
             found.problem(Location(where.path, answer.sourceline or where.line, 1),
-                          f"answer worth {fraction} % cannot be imported; an option is either the key (100) or "
-                          f"wrong (0)", "set the fraction to 100 or 0")
+                          t("answer worth {fraction} % cannot be imported; an option is either the key (100) or "
+                            "wrong (0)", fraction=fraction), t("set the fraction to 100 or 0"))
             return
         feedback = answer.find("feedback")
         options.append(ImportedOption(_markup(answer), fraction.startswith("100"),

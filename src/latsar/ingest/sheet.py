@@ -11,17 +11,20 @@ from typing import Any
 
 from latsar.errors import Location
 from latsar.ingest.bank import Imported, ImportedItem, ImportedOption
+from latsar.messages import N_, t
 
 LETTERS = "ABCDE"
 COLUMNS: tuple[str, ...] = ("id", "stem", *(f"option_{x}" for x in "abcde"), "key",
                             *(f"reason_{x}" for x in "abcde"), "pembahasan", "objective", "level", "difficulty",
                             "indicator")
 HELP = (
-    "One row per item, from row 2. Required: stem, at least options A, B and C, and key (the letter of the correct option).",
-    "Optional: id (lower-case letters, digits, hyphens), reason_a … reason_e (why each option is right or wrong), "
-    "pembahasan, objective (an objective id of the module), level (C1–C6), difficulty (mudah, sedang, sukar), indicator.",
-    "Then: latsar import items.xlsx --module MODULE --out curriculum/items/MODULE.yaml, and latsar check.",
-    "Cells are latsar's Markdown: **bold**, *italic*; a blank line starts a new paragraph.",
+    N_("One row per item, from row 2. Required: stem, at least options A, B and C, and key (the letter of the "
+       "correct option)."),
+    N_("Optional: id (lower-case letters, digits, hyphens), reason_a … reason_e (why each option is right or wrong), "
+       "pembahasan, objective (an objective id of the module), level (C1–C6), difficulty (mudah, sedang, sukar), "
+       "indicator."),
+    N_("Then: latsar import items.xlsx --module MODULE --out curriculum/items/MODULE.yaml, and latsar check."),
+    N_("Cells are latsar's Markdown: **bold**, *italic*; a blank line starts a new paragraph."),
 )
 
 
@@ -49,7 +52,7 @@ def template(when: datetime.datetime) -> bytes:
     help_sheet = book.create_sheet("petunjuk")
     help_sheet.column_dimensions["A"].width = 120
     for line in HELP:
-        append_text_safe(help_sheet, [line])
+        append_text_safe(help_sheet, [t(line)])
     return workbook_bytes(book, when)
 
 
@@ -60,15 +63,15 @@ def read(display: str, data: bytes) -> Imported:
     try:
         sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0]
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        found.problem(Location(display), f"cannot open the workbook ({type(exc).__name__})",
-                      "save it again from Excel as .xlsx, made from `latsar import --template`")
+        found.problem(Location(display), t("cannot open the workbook ({reason})", reason=type(exc).__name__),
+                      t("save it again from Excel as .xlsx, made from `latsar import --template`"))
         return found
     rows = list(sheet.iter_rows(values_only=True))
     header = [_cell(v).lower() for v in (rows[0] if rows else ())]
     missing = [name for name in ("stem", "option_a", "option_b", "option_c", "key") if name not in header]
     if missing:
-        found.problem(Location(display, 1, 1), f"header has no column {', '.join(missing)}",
-                      "start from `latsar import --template items.xlsx`")
+        found.problem(Location(display, 1, 1), t("header has no column {columns}", columns=", ".join(missing)),
+                      t("start from `latsar import --template items.xlsx`"))
         return found
     for number, row in enumerate(rows[1:], start=2):
         values = {name: _cell(row[i]) if i < len(row) else "" for i, name in enumerate(header) if name}
@@ -91,14 +94,18 @@ def _row(found: Imported, display: str, row: int, values: dict[str, str], header
         texts.pop()
     problems_before = len(found.problems)
     if not values.get("stem"):
-        found.problem(_at(display, row, header, "stem"), f"row {row}: the stem is empty", "write the question")
+        found.problem(_at(display, row, header, "stem"), t("row {row}: the stem is empty", row=row),
+                      t("write the question"))
     if len(texts) < 3 or "" in texts:
-        found.problem(_at(display, row, header, "option_a"), f"row {row}: options must fill A, B, C (up to E) "
-                      f"without gaps", "write 3 to 5 options from option_a on")
+        found.problem(_at(display, row, header, "option_a"),
+                      t("row {row}: options must fill A, B, C (up to E) without gaps", row=row),
+                      t("write 3 to 5 options from option_a on"))
     key = values.get("key", "").upper()
     if key not in LETTERS[: len(texts)] or not key:
-        found.problem(_at(display, row, header, "key"), f"row {row}: key '{values.get('key', '')}' is not the letter "
-                      f"of a filled option", f"write one of {', '.join(LETTERS[:max(len(texts), 1)])}")
+        found.problem(_at(display, row, header, "key"),
+                      t("row {row}: key '{key}' is not the letter of a filled option", row=row,
+                        key=values.get("key", "")),
+                      t("write one of {letters}", letters=", ".join(LETTERS[:max(len(texts), 1)])))
     if len(found.problems) > problems_before:
         return
     options = [ImportedOption(text, LETTERS[n] == key, values.get(f"reason_{'abcde'[n]}") or None)

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from latsar.ingest.bank import ImportedItem
+from latsar.messages import t
 from latsar.source.placeholders import placeholder
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -36,8 +37,9 @@ def items_yaml(items: list[ImportedItem], module: str | None, sources: list[str]
     prefix = module or "impor"
     ids = _ids(items, prefix)
     entries = [_entry(item, item_id, module) for item, item_id in zip(items, ids)]
-    header = (f"# Items imported by `latsar import` from {', '.join(sources)}.\n"
-              f"# Replace every \"TODO: …\" value (latsar check lists them), then build.\n")
+    header = "".join(f"# {line}\n" for line in (
+        t("Items imported by `latsar import` from {files}.", files=", ".join(sources)),
+        t("Replace every \"TODO: …\" value (latsar check lists them), then build.")))
     body = yaml.dump({"items": entries}, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100,
                      default_flow_style=False)
     return header + body
@@ -58,19 +60,20 @@ def _ids(items: list[ImportedItem], prefix: str) -> list[str]:
 
 
 def _entry(item: ImportedItem, item_id: str, module: str | None) -> dict[str, Any]:
-    of_module = f" of module {module}" if module else ""
+    objective = (t("the objective id of module {module} this item measures", module=module) if module
+                 else t("the objective id this item measures"))
     entry: dict[str, Any] = {
         "id": item_id,
-        "objective": item.objective or placeholder(f"the objective id{of_module} this item measures"),
-        "level": item.level or placeholder("Bloom level, C1–C6"),
-        "difficulty": item.difficulty or placeholder("mudah, sedang or sukar"),
+        "objective": item.objective or placeholder(objective),
+        "level": item.level or placeholder(t("Bloom level, C1–C6")),
+        "difficulty": item.difficulty or placeholder(t("mudah, sedang or sukar")),
     }
     if item.indicator:
         entry["indicator"] = item.indicator
     entry["stem"] = item.stem
     entry["options"] = [_option(option.text, option.correct, option.reason) for option in item.options]
-    entry["explanation"] = item.explanation or placeholder("pembahasan: why the key is right")
-    entry["backing"] = {"section": placeholder("the module section (or a seed passage) that backs the key")}
+    entry["explanation"] = item.explanation or placeholder(t("pembahasan: why the key is right"))
+    entry["backing"] = {"section": placeholder(t("the module section (or a seed passage) that backs the key"))}
     if item.tags:
         entry["tags"] = item.tags
     if item.pin_options:
@@ -82,5 +85,5 @@ def _option(text: str, correct: bool, reason: str | None) -> dict[str, Any]:
     option: dict[str, Any] = {"text": text}
     if correct:
         option["correct"] = True
-    option["reason"] = reason or placeholder("why this option is right" if correct else "why this option is wrong")
+    option["reason"] = reason or placeholder(t("why this option is right") if correct else t("why this option is wrong"))
     return option

@@ -37,7 +37,7 @@ def describe_cell(rule: Rule) -> str:
         parts.append(f"objective={rule.objective}")
     if rule.levels:
         parts.append(f"levels={','.join(rule.levels)}")
-    return ", ".join(parts) or "any item"
+    return ", ".join(parts) or t("any item")
 
 
 def fits(curriculum: Curriculum, rule: Rule, item: Item) -> bool:

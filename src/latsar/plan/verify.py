@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Sequence
 from fractions import Fraction
 
+from latsar.messages import t
 from latsar.model.curriculum import EXPECTED_P, Curriculum
 from latsar.model.schema import Blueprint, Item, Rule
 from latsar.plan.matching import extend
@@ -34,7 +35,7 @@ def verify_plan(curriculum: Curriculum, plan: QuizPlan) -> list[str]:
     exposed = _printed_with_key(curriculum, blueprint)
     for version in plan.versions:
         problems += [
-            f"paket {version.code}: {p}"
+            t("paket {code}: {problem}", code=version.code, problem=p)
             for p in _check_version(curriculum, blueprint, version)
             + _check_enemies(curriculum, version)
             + _check_exposure(version, exposed)
@@ -60,35 +61,36 @@ def _printed_with_key(curriculum: Curriculum, blueprint: Blueprint) -> set[str]:
 
 def _check_exposure(version: Version, exposed: set[str]) -> list[str]:
     shown = sorted({p.item_id for p in version.items} & exposed)
-    return [f"items {shown} are printed with their key in a handout's evaluasi"] if shown else []
+    return [t("items {items} are printed with their key in a handout's evaluasi", items=shown)] if shown else []
 
 
 def _check_enemies(curriculum: Curriculum, version: Version) -> list[str]:
     ids = {p.item_id for p in version.items}
     items = [curriculum.item_by_id[i] for i in sorted(ids) if i in curriculum.item_by_id]
     clashes = [(item.id, enemy) for item in items for enemy in item.enemies if enemy in ids]
-    return [f"enemies {a} and {b} share the version" for a, b in clashes]
+    return [t("enemies {first} and {second} share the version", first=a, second=b) for a, b in clashes]
 
 
 def _check_codes(plan: QuizPlan) -> list[str]:
     codes = [version.code for version in plan.versions]
     expected = [version_code(index) for index in range(plan.blueprint.versions)]
-    return [] if codes == expected else [f"version codes {codes} should be {expected}"]
+    return [] if codes == expected else [t("version codes {codes} should be {expected}", codes=codes,
+                                           expected=expected)]
 
 
 def _check_master(plan: QuizPlan) -> list[str]:
     problems = []
     if len(set(plan.master)) != len(plan.master):
-        problems.append("the master form lists an item twice")
+        problems.append(t("the master form lists an item twice"))
     used = {p.item_id for version in plan.versions for p in version.items}
     if used != set(plan.master):
         problems.append(
-            f"the master form and the versions differ: {sorted(used ^ set(plan.master))}"
+            t("the master form and the versions differ: {items}", items=sorted(used ^ set(plan.master)))
         )
     if plan.blueprint.mode == "shuffle":
         for version in plan.versions:
             if sorted(p.item_id for p in version.items) != sorted(plan.master):
-                problems.append(f"paket {version.code} does not hold exactly the master items")
+                problems.append(t("paket {code} does not hold exactly the master items", code=version.code))
     return problems
 
 
@@ -96,19 +98,19 @@ def _check_version(curriculum: Curriculum, blueprint: Blueprint, version: Versio
     ids = [p.item_id for p in version.items]
     unknown = sorted(set(ids) - set(curriculum.item_by_id))
     if unknown:
-        return [f"unknown items {unknown}"]
+        return [t("unknown items {items}", items=unknown)]
     items = [curriculum.item_by_id[i] for i in ids]
     problems = []
     if len(set(ids)) != len(ids):
-        problems.append("an item appears twice")
+        problems.append(t("an item appears twice"))
     total = sum(rule.count for rule in blueprint.rules)
     if len(ids) != total:
-        problems.append(f"{len(ids)} items, the blueprint asks for {total}")
+        problems.append(t("{count} items, the blueprint asks for {total}", count=len(ids), total=total))
     problems += [p for item in items for p in _check_eligible(curriculum, blueprint, item)]
     problems += _check_cells(curriculum, blueprint, items)
     for position, (planned, item) in enumerate(zip(version.items, items), start=1):
         problems += [
-            f"question {position} ({item.id}): {p}"
+            t("question {number} ({id}): {problem}", number=position, id=item.id, problem=p)
             for p in _check_choices(blueprint, item, planned)
         ]
     if not problems:
@@ -122,14 +124,15 @@ def _check_eligible(curriculum: Curriculum, blueprint: Blueprint, item: Item) ->
     problems = []
     if len(item.options) < blueprint.options:
         problems.append(
-            f"{item.id} has {len(item.options)} options, the quiz prints {blueprint.options}"
+            t("{id} has {count} options, the quiz prints {printed}", id=item.id, count=len(item.options),
+              printed=blueprint.options)
         )
     if sum(option.correct for option in item.options) != 1:
-        problems.append(f"{item.id} does not have exactly one correct option")
+        problems.append(t("{id} does not have exactly one correct option", id=item.id))
     if blueprint.exclude_flagged and item.id in curriculum.dropped_items:
-        problems.append(f"{item.id} is flagged for dropping")
+        problems.append(t("{id} is flagged for dropping", id=item.id))
     if item.id in blueprint.exclude:
-        problems.append(f"{item.id} is excluded by the blueprint")
+        problems.append(t("{id} is excluded by the blueprint", id=item.id))
     return problems
 
 
@@ -151,28 +154,30 @@ def _check_cells(curriculum: Curriculum, blueprint: Blueprint, items: list[Item]
     ]
     match = extend(range(len(slots)), lambda s: fitting[s], {})
     short = sorted({slots[s] + 1 for s in range(len(slots)) if s not in match})
-    return [f"the items cannot fill rules {short} of the blueprint"] if short else []
+    return [t("the items cannot fill rules {rules} of the blueprint", rules=short)] if short else []
 
 
 def _check_choices(blueprint: Blueprint, item: Item, planned: PlannedItem) -> list[str]:
     order = planned.choice_order
     if len(order) != blueprint.options or len(set(order)) != len(order):
-        return [f"choice order {order} is not {blueprint.options} distinct options"]
+        return [t("choice order {order} is not {count} distinct options", order=order, count=blueprint.options)]
     if not all(0 <= index < len(item.options) for index in order):
-        return [f"choice order {order} points outside the item's {len(item.options)} options"]
+        return [t("choice order {order} points outside the item's {count} options", order=order,
+                  count=len(item.options))]
     if (
         not 0 <= planned.key_index < len(order)
         or not item.options[order[planned.key_index]].correct
     ):
-        return [f"key index {planned.key_index} does not point at the correct option"]
+        return [t("key index {index} does not point at the correct option", index=planned.key_index)]
     key = order[planned.key_index]
     distractors = [index for index, option in enumerate(item.options) if not option.correct]
     if set(order) != {key, *distractors[: blueprint.options - 1]}:
         return [
-            f"choice order {order} is not the key and the first {blueprint.options - 1} distractors"
+            t("choice order {order} is not the key and the first {count} distractors", order=order,
+              count=blueprint.options - 1)
         ]
     if item.pin_options and list(order) != sorted(order):
-        return [f"pinned options printed as {order}, not in authored order"]
+        return [t("pinned options printed as {order}, not in authored order", order=order)]
     return []
 
 
@@ -185,15 +190,15 @@ def _check_keys(planned: Sequence[PlannedItem], pinned: list[bool], options: int
         low = min(range(options), key=lambda x: counts[x])
         if counts[high] - counts[low] > 1 and not only_pinned:
             problems.append(
-                f"key {LETTERS[high]} is used {counts[high]} times, "
-                f"{LETTERS[low]} only {counts[low]}"
+                t("key {letter} is used {count} times, {other} only {other_count}", letter=LETTERS[high],
+                  count=counts[high], other=LETTERS[low], other_count=counts[low])
             )
     for start in range(len(letters) - MAX_RUN):
         window = range(start, start + MAX_RUN + 1)
         if len({letters[j] for j in window}) == 1 and not all(pinned[j] for j in window):
             problems.append(
-                f"questions {start + 1}–{start + MAX_RUN + 1} "
-                f"all have key {LETTERS[letters[start]]}"
+                t("questions {first}–{last} all have key {letter}", first=start + 1, last=start + MAX_RUN + 1,
+                  letter=LETTERS[letters[start]])
             )
     return problems
 
@@ -214,11 +219,11 @@ def _check_equivalence(curriculum: Curriculum, plan: QuizPlan) -> list[str]:
     for version in plan.versions[1:]:
         items = items_of(version)
         if Counter((item.objective, item.level) for item in items) != mix:
-            problems.append(f"paket {version.code}: objective and level mix differs from paket A")
+            problems.append(t("paket {code}: objective and level mix differs from paket A", code=version.code))
         drift = mean_p(items) - mean_p(first)
         if abs(drift) > EQUIVALENCE_TOLERANCE:
             problems.append(
-                f"paket {version.code}: mean expected difficulty differs from paket A by "
-                f"{float(drift):+.3f} (tolerance {float(EQUIVALENCE_TOLERANCE):.2f})"
+                t("paket {code}: mean expected difficulty differs from paket A by {drift:+.3f} (tolerance "
+                  "{tolerance:.2f})", code=version.code, drift=float(drift), tolerance=float(EQUIVALENCE_TOLERANCE))
             )
     return problems

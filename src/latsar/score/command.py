@@ -73,13 +73,14 @@ def score_command(curriculum: Curriculum, blueprint_id: str, answers: list[Path]
     publish_files(folder, files)
     # Where the key came from goes to the terminal only: the files stay the same bytes when
     # statistics gathered since printing add a note.
-    lines = notes(outcome) + list(outcome.plan_notes) + [f"wrote {len(files)} files to {folder}/"]
+    lines = notes(outcome) + list(outcome.plan_notes) + [t("wrote {count} files to {folder}/", count=len(files),
+                                                           folder=folder)]
     if update_bank() if callable(update_bank) else update_bank:
         stats_file = stats_path(curriculum.root, blueprint_id, outcome.cohort)
         write_atomic(stats_file, stats_document(outcome.analysis, blueprint_id, outcome.cohort, outcome.date))
-        lines.append(f"wrote item statistics to {stats_file}")
+        lines.append(t("wrote item statistics to {file}", file=stats_file))
     else:
-        lines.append("item statistics not written to the bank (pass --update-bank to write them)")
+        lines.append(t("item statistics not written to the bank (pass --update-bank to write them)"))
     return ScoreRun(lines, len(outcome.scored.rejected))
 
 
@@ -185,25 +186,27 @@ def analysis_date(curriculum: Curriculum) -> datetime.date:
 
 def notes(outcome: Outcome) -> list[str]:
     scored = outcome.scored
-    lines = [f"read {scored.read} rows from {len(scored.kinds)} file(s) ({', '.join(sorted(set(scored.kinds)))}): "
-             f"{len(scored.participants)} scored, {len(scored.rejected)} rejected"
-             + (f"; {scored.blank_rows} blank rows skipped" if scored.blank_rows else "")]
-    lines += [f"rejected {r.format()}" for r in scored.rejected]
+    lines = [t("read {rows} rows from {files} file(s) ({kinds}): {scored} scored, {rejected} rejected",
+               rows=scored.read, files=len(scored.kinds), kinds=", ".join(sorted(set(scored.kinds))),
+               scored=len(scored.participants), rejected=len(scored.rejected))
+             + (t("; {count} blank rows skipped", count=scored.blank_rows) if scored.blank_rows else "")]
+    lines += [t("rejected {row}", row=r.format()) for r in scored.rejected]
     lines += list(scored.notes)
     lines += [_reliability_line(f) for f in outcome.analysis.forms]
     counts = {a: sum(i.action == a for i in outcome.analysis.items) for a in ("keep", "revise", "drop")}
-    lines.append("items: " + ", ".join(f"{n} {a}" for a, n in counts.items()))
+    lines.append(t("items: {counts}", counts=", ".join(f"{n} {a}" for a, n in counts.items())))
     if outcome.gain is not None:
         g = outcome.gain
-        lines.append(f"gain: class g = {export.number(g.g)} ({g.band}) over {g.matched} participants"
-                     + (f"; {len(g.post_only)} without a pre-test score" if g.post_only else ""))
+        lines.append(t("gain: class g = {g} ({band}) over {count} participants", g=export.number(g.g), band=g.band,
+                       count=g.matched)
+                     + (t("; {count} without a pre-test score", count=len(g.post_only)) if g.post_only else ""))
     return lines
 
 
 def _reliability_line(form) -> str:
     r = form.reliability
     where = f" ({form.name(english())})" if form.label else ""
-    kr20 = "undefined" if math.isnan(r.kr20) else f"{r.kr20:.3f}"
+    kr20 = t("undefined") if math.isnan(r.kr20) else f"{r.kr20:.3f}"
     return f"KR-20{where} = {kr20} ({form.category}), SEM = {export.number(r.sem, 2)}, N = {r.n}, k = {r.k}"
 
 

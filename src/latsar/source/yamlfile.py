@@ -181,7 +181,7 @@ def _syntax_problem(text: str, display: str, exc: yaml.MarkedYAMLError) -> Diagn
     where = Location(display, mark.line + 1, mark.column + 1) if mark else Location(display)
     if mark is not None and _char_at(text, mark) == "\t":
         return Diagnostic(where, t("YAML syntax error: a TAB character here"), t("indent with spaces, not tabs"))
-    problem = exc.problem or exc.context or "invalid YAML"
+    problem = exc.problem or exc.context or N_("invalid YAML")
     # libyaml's own words, in the reader's language where the catalogue knows them (LIBYAML_PROBLEMS)
     return Diagnostic(where, t("YAML syntax error: {problem}", problem=t(problem)), t(_syntax_hint(problem)))
 
@@ -275,7 +275,7 @@ class _Builder:
                 documents += 1
                 if documents > 1:
                     self._fail(event.start_mark, t("more than one YAML document in the file"),
-                               "remove the `---` line; one file holds one document")
+                               t("remove the `---` line; one file holds one document"))
             elif isinstance(event, yaml.AliasEvent):
                 self._fail(event.start_mark, t("YAML alias '*{anchor}' is not supported", anchor=event.anchor),
                            t("write the value of '&{anchor}' out in full here", anchor=event.anchor))

@@ -65,13 +65,13 @@ class BoundedEnvironment(SandboxedEnvironment):
     def call_binop(self, context, operator: str, left: Any, right: Any) -> Any:
         if operator == "**" and isinstance(right, (int, float)) and (
                 abs(right) > 64 or isinstance(left, int) and left.bit_length() * abs(right) > 4096):
-            raise SecurityError(f"the power {left} ** {right} is too large")
+            raise SecurityError(t("the power {base} ** {exponent} is too large", base=left, exponent=right))
         if operator in ("*", "+"):
             _check_size(_size(left, right, operator))
         return super().call_binop(context, operator, left, right)
 
     def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 (Jinja's own signature)
-        raise SecurityError("calls are not available in curriculum text; use the values as {{ name }}")
+        raise SecurityError(t("calls are not available in curriculum text; use the values as {{ name }}"))
 
 
 def _size(left: Any, right: Any, operator: str) -> int:
@@ -86,7 +86,8 @@ def _size(left: Any, right: Any, operator: str) -> int:
 
 def _check_size(size: int) -> None:
     if size > MAX_VALUE:
-        raise SecurityError(f"the value would be {size:,} characters long (at most {MAX_VALUE:,})")
+        raise SecurityError(t("the value would be {size:,} characters long (at most {limit:,})", size=size,
+                              limit=MAX_VALUE))
 
 
 def environment() -> SandboxedEnvironment:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Mapping, Protocol
 
 from latsar.errors import LatsarError, did_you_mean
-from latsar.messages import t
+from latsar.messages import N_, t
 from latsar.model.curriculum import Curriculum
 from latsar.plan.types import QuizPlan
 from latsar.render.export import aiken, csvfile, forms, gift, kahoot, moodle, qti12, qti21, quizizz
@@ -41,19 +41,20 @@ class Exporter:
 
 
 EXPORTERS: dict[str, Exporter] = {
-    "moodle": Exporter("Moodle XML: categories, shuffling, feedback, tags, id numbers",
+    "moodle": Exporter(N_("Moodle XML: categories, shuffling, feedback, tags, id numbers"),
                        moodle.FILE, moodle.export),
-    "gift": Exporter("GIFT for Moodle: categories, titles, per-answer and general feedback",
+    "gift": Exporter(N_("GIFT for Moodle: categories, titles, per-answer and general feedback"),
                      gift.FILE, gift.export),
-    "aiken": Exporter("Aiken: stem, options and key only", aiken.FILE, aiken.export),
-    "qti12": Exporter("QTI 1.2 zip for Canvas (Import Content > QTI .zip file)", qti12.FILE, qti12.export),
-    "qti21": Exporter("QTI 2.1 content package: one assessmentTest per paket", qti21.FILE, qti21.export),
-    "csv": Exporter("CSV, one row per item, for spreadsheets and form builders",
+    "aiken": Exporter(N_("Aiken: stem, options and key only"), aiken.FILE, aiken.export),
+    "qti12": Exporter(N_("QTI 1.2 zip for Canvas (Import Content > QTI .zip file)"), qti12.FILE, qti12.export),
+    "qti21": Exporter(N_("QTI 2.1 content package: one assessmentTest per paket"), qti21.FILE, qti21.export),
+    "csv": Exporter(N_("CSV, one row per item, for spreadsheets and form builders"),
                     csvfile.FILE, csvfile.export),
-    "forms": Exporter("Google Forms: an Apps Script whose createQuiz() makes the quiz form", forms.FILE, forms.export),
-    "kahoot": Exporter("Kahoot spreadsheet template; items beyond Kahoot's limits are left out and named",
+    "forms": Exporter(N_("Google Forms: an Apps Script whose createQuiz() makes the quiz form"), forms.FILE,
+                      forms.export),
+    "kahoot": Exporter(N_("Kahoot spreadsheet template; items beyond Kahoot's limits are left out and named"),
                        kahoot.FILE, kahoot.export),
-    "quizizz": Exporter("Quizizz (Wayground) spreadsheet import", quizizz.FILE, quizizz.export),
+    "quizizz": Exporter(N_("Quizizz (Wayground) spreadsheet import"), quizizz.FILE, quizizz.export),
 }
 
 
@@ -76,8 +77,8 @@ def export_all(curriculum: Curriculum, plan: QuizPlan,
         try:
             result = exporter(curriculum, plan, labels)
         except ExportRefused as refused:
-            warnings.append(f"{exporter.file} not written: the {name} format cannot carry every "
-                            f"item of quiz '{plan.blueprint.id}':")
+            warnings.append(t("{file} not written: the {format} format cannot carry every item of quiz '{quiz}':",
+                              file=exporter.file, format=name, quiz=plan.blueprint.id))
             warnings.extend(d.format() for d in refused.diagnostics)
             continue
         files.update(result.files)

@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 from xml.etree import ElementTree as ET
 
-from latsar.reproducible import document_time
 from latsar.errors import LatsarError
 from latsar.model.curriculum import Curriculum
 from latsar.model.schema import Item, Module, Objective, Programme
 from latsar.plan.types import LETTERS, QuizPlan, Version
+from latsar.reproducible import document_time
 
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 

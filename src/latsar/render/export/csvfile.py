@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 from typing import Mapping
 
+from latsar.messages import t
 from latsar.model.curriculum import Curriculum
 from latsar.plan.types import LETTERS, QuizPlan
 from latsar.render.export.common import ExportItem, ExportResult, bank_items
@@ -53,6 +54,6 @@ def _warnings(rows: list[list[str]]) -> list[str]:
     risky = [row[0] for row in rows if any(cell.startswith(FORMULA_STARTS) for cell in row[1:])]
     if not risky:
         return []
-    return [f"{FILE}: cells of the items {', '.join(risky)} start with = + - @ or a tab, so they are "
-            "written with a leading ' (a spreadsheet shows them as text, never runs them); remove it "
-            "if another program needs the exact text"]
+    return [t("{file}: cells of the items {items} start with = + - @ or a tab, so they are written with a "
+              "leading ' (a spreadsheet shows them as text, never runs them); remove it if another program "
+              "needs the exact text", file=FILE, items=", ".join(risky))]

@@ -18,6 +18,7 @@ from typing import Any, Mapping
 
 from latsar import __version__
 from latsar.labels import labels_for
+from latsar.messages import t
 from latsar.model.curriculum import Curriculum
 from latsar.plan.handout import filler, quiz_values, template_context
 from latsar.plan.types import QuizPlan
@@ -63,8 +64,10 @@ function addQuestion(form, question) {
 def export(curriculum: Curriculum, plan: QuizPlan, labels: Mapping[str, str] | None = None) -> ExportResult:
     labels = labels or labels_for(curriculum.programme.language, curriculum.programme.labels)
     quiz = form_data(curriculum, plan, labels)
-    header = (f"// {plan.blueprint.title}: a Google Forms quiz written by latsar {__version__}.\n"
-              f"// Paste this file into a new project at script.google.com, choose createQuiz and press Run.\n")
+    header = "".join(f"// {line}\n" for line in (
+        t("{title}: a Google Forms quiz written by latsar {version}.", title=plan.blueprint.title,
+          version=__version__),
+        t("Paste this file into a new project at script.google.com, choose createQuiz and press Run.")))
     script = f"{header}\nvar QUIZ = {js_literal(quiz)};\n{CODE}"
     return ExportResult({FILE: script.encode("utf-8")}, _warnings(plan))
 
@@ -124,9 +127,9 @@ def _question(entry: ExportItem, labels: Mapping[str, str]) -> dict[str, Any]:
 
 
 def _warnings(plan: QuizPlan) -> list[str]:
-    warnings = [f"{FILE}: Google Forms shows plain text: bold, italic, lists and tables of the items "
-                f"lose their markup (the words stay)"]
+    warnings = [t("{file}: Google Forms shows plain text: bold, italic, lists and tables of the items lose "
+                  "their markup (the words stay)", file=FILE)]
     if len(plan.versions) > 1:
-        warnings.append(f"{FILE}: a form is one paket: it holds paket A's items and option order "
-                        f"(shuffle the questions in the form's settings if you want)")
+        warnings.append(t("{file}: a form is one paket: it holds paket A's items and option order (shuffle the "
+                          "questions in the form's settings if you want)", file=FILE))
     return warnings

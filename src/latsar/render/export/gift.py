@@ -16,6 +16,7 @@ from latsar.plan.types import QuizPlan
 from latsar.render.export.common import (
     ExportItem, ExportResult, bank_items, by_category, category_path, item_tags, pinned,
 )
+from latsar.messages import t
 from latsar.render.export.html import html, html_compact
 
 FILE = "gift.txt"
@@ -78,6 +79,6 @@ def _warnings(items: list[ExportItem]) -> list[str]:
     held = pinned(items)
     if not held:
         return []
-    return [f"{FILE}: GIFT has no per-question shuffle setting, so Moodle applies its default "
-            f"to the pinned items {', '.join(held)}; import moodle.xml instead, or turn off "
-            f"'Shuffle the choices?' for them after import"]
+    return [t("{file}: GIFT has no per-question shuffle setting, so Moodle applies its default to the pinned "
+              "items {items}; import moodle.xml instead, or turn off 'Shuffle the choices?' for them after import",
+              file=FILE, items=", ".join(held))]

@@ -20,6 +20,7 @@ from latsar.plan.types import QuizPlan
 from latsar.render.export.common import (
     ExportItem, ExportResult, archive_time, bank_items, document, pinned, safe_id, sub, xml_bytes, zip_bytes,
 )
+from latsar.messages import t
 from latsar.render.export.html import html, html_compact
 
 FILE = "qti12-canvas.zip"
@@ -160,5 +161,5 @@ def _warnings(items: list[ExportItem]) -> list[str]:
     held = pinned(items)
     if not held:
         return []
-    return [f"{FILE}: Canvas shuffles answers for a whole quiz or not at all; because the items "
-            f"{', '.join(held)} pin their options, shuffling is off for this quiz"]
+    return [t("{file}: Canvas shuffles answers for a whole quiz or not at all; because the items {items} pin "
+              "their options, shuffling is off for this quiz", file=FILE, items=", ".join(held))]

@@ -22,6 +22,7 @@ from latsar.plan.types import QuizPlan, Version
 from latsar.render.export.common import (
     ExportItem, ExportResult, archive_time, document, safe_id, sub, version_items, xml_bytes, zip_bytes,
 )
+from latsar.messages import t
 from latsar.render.export.html import html, html_compact
 
 FILE = "qti21.zip"
@@ -190,5 +191,5 @@ def _manifest(plan: QuizPlan, tests: dict[str, list[str]]) -> bytes:
 def _warnings(renumbered: set[str]) -> list[str]:
     if not renumbered:
         return []
-    return [f"{FILE}: QTI 2.1 lists always count from 1, so numbered lists that start at another "
-            f"number are renumbered from 1 in the items {', '.join(sorted(renumbered))}"]
+    return [t("{file}: QTI 2.1 lists always count from 1, so numbered lists that start at another number are "
+              "renumbered from 1 in the items {items}", file=FILE, items=", ".join(sorted(renumbered)))]

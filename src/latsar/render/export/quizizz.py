@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from typing import Mapping
 
+from latsar.messages import t
 from latsar.model.curriculum import Curriculum
 from latsar.plan.types import QuizPlan
-from latsar.reproducible import document_time
 from latsar.render.export.common import ExportItem, ExportResult
 from latsar.render.export.online import paket_items, question_seconds, workbook
+from latsar.reproducible import document_time
 from latsar.text.markdown import plain_text
 
 FILE = "quizizz.xlsx"
@@ -32,8 +33,8 @@ def export(curriculum: Curriculum, plan: QuizPlan, labels: Mapping[str, str] | N
     seconds = question_seconds(plan, len(items), SECONDS)
     rows = [list(HEADER)] + [_row(entry, seconds) for entry in items]
     data = workbook("Quizizz", rows, document_time(curriculum.programme), (60, 16, 30, 30, 30, 30, 30, 10, 10, 12, 60))
-    return ExportResult({FILE: data}, [f"{FILE}: Quizizz shows plain text: bold, italic, lists and tables of "
-                                       f"the items lose their markup (the words stay)"])
+    return ExportResult({FILE: data}, [t("{file}: Quizizz shows plain text: bold, italic, lists and tables of "
+                                         "the items lose their markup (the words stay)", file=FILE)])
 
 
 def _row(entry: ExportItem, seconds: int) -> list[object]:

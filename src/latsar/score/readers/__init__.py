@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Callable, NamedTuple
 
 from latsar.errors import did_you_mean
-from latsar.messages import t
+from latsar.messages import N_, t
 from latsar.score.key import AnswerKey
 from latsar.score.readers import forms, matrix, moodle, scans, template
 from latsar.score.readers.common import ID_COLUMNS, VERSION_COLUMNS, Parsed, find_column, header_key
@@ -45,11 +45,12 @@ def _is_scans(table: Table, key: AnswerKey) -> bool:
 
 
 READERS: dict[str, Reader] = {
-    "moodle": Reader("Moodle quiz Responses report (Response 1, Response 2, …)", _is_moodle, moodle.read),
-    "scans": Reader("latsar scan's scans.csv (file, page, participant, …, review)", _is_scans, scans.read),
-    "template": Reader("latsar answer sheet (no_peserta, nama, paket, 1, 2, …)", _is_template, template.read),
-    "matrix": Reader("0/1 matrix (participant id, then one column per item id)", _is_matrix, matrix.read),
-    "forms": Reader("Google Forms responses (Timestamp, …, one column per question stem)", _is_forms, forms.read),
+    "moodle": Reader(N_("Moodle quiz Responses report (Response 1, Response 2, …)"), _is_moodle, moodle.read),
+    "scans": Reader(N_("latsar scan's scans.csv (file, page, participant, …, review)"), _is_scans, scans.read),
+    "template": Reader(N_("latsar answer sheet (no_peserta, nama, paket, 1, 2, …)"), _is_template, template.read),
+    "matrix": Reader(N_("0/1 matrix (participant id, then one column per item id)"), _is_matrix, matrix.read),
+    "forms": Reader(N_("Google Forms responses (Timestamp, …, one column per question stem)"), _is_forms,
+                    forms.read),
 }
 
 
@@ -57,7 +58,7 @@ def detect(table: Table, key: AnswerKey) -> str:
     for kind, reader in READERS.items():
         if reader.looks_like(table, key):
             return kind
-    kinds = "; ".join(f"{kind}: {reader.describe}" for kind, reader in READERS.items())
+    kinds = "; ".join(f"{kind}: {t(reader.describe)}" for kind, reader in READERS.items())
     raise fail(table.at(1, 1), t("cannot tell what kind of answers file this is from its header ({kinds})",
                                  kinds=kinds),
                t("fix the header, or name the kind with --format {kinds}", kinds="|".join(READERS)))

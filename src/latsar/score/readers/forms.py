@@ -42,7 +42,8 @@ def read(table: Table, key: AnswerKey) -> Parsed:
     columns = _question_columns(table, key, known)
     parsed = Parsed("forms")
     parsed.notes.extend(
-        f"{table.display}: column {n + 1} '{table.header[n]}' is not a quiz question; ignored"
+        t("{file}: column {number} '{name}' is not a quiz question; ignored", file=table.display, number=n + 1,
+          name=table.header[n])
         for n in range(len(table.header)) if n not in known and n not in columns.values() and table.header[n]
     )
 

@@ -39,7 +39,8 @@ def read(table: Table, key: AnswerKey) -> Parsed:
     parsed = Parsed("matrix")
     identity = {id_column, name_column, version_column}
     parsed.notes.extend(
-        f"{table.display}: column {n + 1} '{name}' is not an item of quiz '{key.blueprint.id}'; ignored"
+        t("{file}: column {number} '{name}' is not an item of quiz '{quiz}'; ignored", file=table.display,
+          number=n + 1, name=name, quiz=key.blueprint.id)
         for n, name in enumerate(table.header) if name and n not in identity and n not in columns.values()
     )
 
