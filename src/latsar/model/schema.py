@@ -15,6 +15,8 @@ from pydantic import (
     BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag, ValidationInfo, field_validator,
 )
 
+from latsar.messages import N_
+
 Level = Literal["C1", "C2", "C3", "C4", "C5", "C6"]
 LEVELS: tuple[str, ...] = ("C1", "C2", "C3", "C4", "C5", "C6")
 Difficulty = Literal["mudah", "sedang", "sukar"]
@@ -199,7 +201,7 @@ class CaseStudy(Strict):
     @field_validator("answer_points")
     @classmethod
     def _points_per_question(cls, points: list, info: ValidationInfo) -> list:
-        return _check_points(points, info.data.get("questions"), "questions")
+        return _check_points(points, info.data.get("questions"), N_("questions"))
 
 
 class TextBlock(Strict):
@@ -293,7 +295,7 @@ class Chapter(Strict):
     @field_validator("exercise_points")
     @classmethod
     def _points_per_exercise(cls, points: list, info: ValidationInfo) -> list:
-        return _check_points(points, info.data.get("exercises"), "exercises")
+        return _check_points(points, info.data.get("exercises"), N_("exercises"))
 
 
 class GlossaryEntry(Strict):

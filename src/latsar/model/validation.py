@@ -139,7 +139,8 @@ def _show(value: Any) -> str:
 def _values(err: dict) -> dict[str, Any]:
     """What the messages below may name: the value written, and the limits pydantic reports."""
     ctx = err.get("ctx") or {}
-    return {"got": _show(err.get("input")), "values": ctx.get("expected", "").replace(" or ", ", "), **ctx}
+    named = {"what": t(ctx["what"])} if "what" in ctx else {}  # a word of the message, in its language
+    return {"got": _show(err.get("input")), "values": ctx.get("expected", "").replace(" or ", ", "), **ctx, **named}
 
 
 _NUMBER = (N_("expected a whole number, got {got}"), N_("write digits only, e.g. 6"))
