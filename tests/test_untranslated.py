@@ -71,8 +71,7 @@ ALLOWED: dict[str, str] = {
     "render/export/kahoot.py::_preamble": "the help line of Kahoot's own template, kept as Kahoot writes it",
     "render/export/quizizz.py::HEADER": "the column heads of Quizizz's own template, which its importer expects",
     "render/docx/document.py::WORD_FONTS": "font names",
-    "render/pdf/theme.py::ONSETS": "Indonesian consonant clusters for hyphenation",
-    "render/pdf/theme.py::PREFIXES": "Indonesian prefixes for hyphenation",
+    "text/hyphenation.py::ONSETS": "Indonesian consonant clusters for hyphenation",
     "scan/output.py::STYLE": "the CSS of review.html",
     "scan/batch.py::flag_duplicates": "review tokens of scans.csv (data, like 'qr' and 'q12'), the same in every "
                                       "language",
