@@ -29,8 +29,8 @@ def main(argv: list[str] | None = None) -> None:
     opts = harness.options(__doc__, runs=3, argv=argv)
     curriculum, plans, theme = prepare(harness.MINI if opts.smoke else harness.PROJECT)
     print(harness.machine())
-    print(f"in process, warm (median of {opts.runs} after a first call); each document is laid out twice "
-          "for its daftar isi")
+    print(f"in process, warm (median of {opts.runs} after a first call); one layout pass per document, "
+          "a second only where a part's last page is nearly empty")
     total_pages = total_seconds = 0.0
     for module in curriculum.modules:
         module_pdf(curriculum, module.id, plans.get(module.id), theme)  # warm

@@ -8,6 +8,7 @@ book). The printed numbers, the PDF page labels and the numbers in the daftar is
 
 from __future__ import annotations
 
+import re
 from ast import literal_eval
 from io import BytesIO
 from typing import Mapping
@@ -121,8 +122,7 @@ class HandoutDoc(BaseDocTemplate):
     def __init__(self, buffer: BytesIO, theme: Theme, styles: Mapping[str, ParagraphStyle],
                  contents_depth: int, **metadata: str):
         self.theme, self.styles, self.contents_depth = theme, styles, contents_depth
-        self.arabic_start = 0  # page where arabic numbering starts, in this pass
-        self.previous_arabic_start = 0  # the same, from the previous pass (for the daftar isi)
+        self.arabic_start = 0  # page where arabic numbering starts
         self.running_head, self.opener_page = "", 0
         self.division_pages: dict[int, tuple[int, int, float]] = {}  # index -> first, last page, fill
         self.blank_pages: set[int] = set()  # left blank so that a part opens on an odd page
@@ -143,7 +143,6 @@ class HandoutDoc(BaseDocTemplate):
     # ----------------------------------------------------------------- per pass and per page
 
     def beforeDocument(self):
-        self.previous_arabic_start = self.arabic_start or self.previous_arabic_start
         self.arabic_start, self.running_head, self.opener_page = 0, "", 0
         self.blank_pages = set()
         canv = self.canv
@@ -168,7 +167,7 @@ class HandoutDoc(BaseDocTemplate):
 
     def label(self, page: int) -> str:
         """The page label of absolute page `page` (1-based), as printed and as in the page labels."""
-        start = self.arabic_start or self.previous_arabic_start
+        start = self.arabic_start
         if start and page >= start:
             return str(page - start + 1)
         return roman(page).lower()
@@ -234,11 +233,49 @@ def _fit(text: str, style: ParagraphStyle, width: float) -> str:
 class Contents(TableOfContents):
     """The daftar isi: a chapter's entries never split from it, and the leader dots of every
     level stand on one grid (same size, same pitch, measured from the left edge), so they line
-    up in columns whatever the level's type size or the page number's width."""
+    up in columns whatever the level's type size or the page number's width.
+
+    One pass is enough: the entries are known before layout (pre-filled from the outline) and
+    their page numbers take no room in it (they stand right of the dots, in a fixed column), so
+    each number is left as a mark in its page's stream and written in once the document is laid
+    out (`afterBuild`), instead of laying the whole document out a second time."""
 
     def __init__(self, doc: HandoutDoc, **kwargs):
         super().__init__(**kwargs)
         self.doc = doc
+        self._folios: list[tuple[str, int, float, float]] = []  # key, level, x, y of each mark
+
+    def isSatisfied(self):
+        # Another pass only if the entries differ from those laid out (never their pages).
+        return [e[:2] + e[3:] for e in self._entries] == [e[:2] + e[3:] for e in self._lastEntries]
+
+    def beforeBuild(self):
+        super().beforeBuild()
+        self._folios = []
+
+    def afterBuild(self):
+        pages = {key: page for _, _, page, key in self._entries}
+        code = {self._mark(index): self._folio_code(key, level, x, y, pages.get(key))
+                for index, (key, level, x, y) in enumerate(self._folios)}
+        if code:
+            _replace_marks(self.doc.canv, code)
+
+    def _mark(self, index: int) -> str:
+        return f"{_MARK_PREFIX}{self._notifyKind}-{index}"
+
+    def _folio_code(self, key, level: int, x: float, y: float, page: int | None) -> str:
+        """The PDF operators that print the entry's page label right-aligned at x."""
+        canvas, style = self.doc.canv, self.getLevelStyle(level)
+        saved, canvas._code = canvas._code, []
+        try:
+            canvas.saveState()
+            canvas.setFillColor(style.textColor)
+            canvas.setFont(style.fontName, style.fontSize)
+            canvas.drawRightString(x, y, self.doc.label(page) if page else "?")
+            canvas.restoreState()
+            return "\n".join(canvas._code)
+        finally:
+            canvas._code = saved
 
     def wrap(self, availWidth, availHeight):
         size = super().wrap(availWidth, availHeight)
@@ -261,9 +298,8 @@ class Contents(TableOfContents):
         number_room = stringWidth("\u2002888", style.fontName, style.fontSize)
 
         def draw(canvas, kind, label):
-            page, level, key = label.split(",", 2)
+            _, level, key = label.split(",", 2)
             style = self.getLevelStyle(int(level))
-            text = self.doc.label(int(page))
             x, y = canvas._curr_tx_info["cur_x"], canvas._curr_tx_info["cur_y"]
             canvas.saveState()
             canvas.setFillColor(style.textColor)
@@ -272,15 +308,25 @@ class Contents(TableOfContents):
             if count > 0:
                 canvas.setFont(dot, dot_size)
                 canvas.drawString(first, y, ". " * count)
-            canvas.setFont(style.fontName, style.fontSize)
-            canvas.drawRightString(width, y, text)
+            canvas._code.append(self._mark(len(self._folios)))
             canvas.restoreState()
             key = literal_eval(key)
+            self._folios.append((key, int(level), width, y))
             if key:
-                w = stringWidth(text, style.fontName, style.fontSize)
-                canvas.linkRect("", key, (width - w, y, width, y + style.leading), relative=1)
+                canvas.linkRect("", key, (width - number_room, y, width, y + style.leading), relative=1)
 
         return draw
+
+
+def _replace_marks(canvas, code: Mapping[str, str]) -> None:
+    """Put `code` in place of its marks in the finished pages' streams (other marks stay)."""
+    for page in canvas._doc.Pages.pages:
+        if _MARK_PREFIX in page.stream:
+            page.stream = _MARK.sub(lambda m: code.get(m[0], m[0]), page.stream)
+
+
+_MARK_PREFIX = "%latsar-folio-"
+_MARK = re.compile(re.escape(_MARK_PREFIX) + r"[A-Za-z]+-\d+")
 
 
 def _chapter_groups(levels: list[int], style_of) -> list[tuple[int, int]]:
