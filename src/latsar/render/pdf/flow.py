@@ -46,9 +46,31 @@ _UNBROKEN = re.compile(r"<nobr>(.*?)</nobr>", re.S)
 class Para(Paragraph):
     """A paragraph that never hyphenates its <nobr> (italic) words, even where punctuation
     joins them to other text ("(cascading)"), and never ends more than HYPHEN_RUN lines in a
-    row with a hyphen: the word that would make the run longer moves whole to the next line."""
+    row with a hyphen: the word that would make the run longer moves whole to the next line.
+
+    Its lines are broken once per width: layout measures most paragraphs more than once at the
+    same width (a group kept together, then each of its parts; a box's rows, then its table),
+    and breaking lines is most of the cost of a page. Splitting forgets them (it may change the
+    fragments they were broken from)."""
+
+    _broken: tuple | None = None  # (widths, style, fragments after, state after, lines)
 
     def breakLines(self, width):
+        widths = tuple(width) if isinstance(width, (list, tuple)) else width
+        broken = self._broken
+        if broken is not None and broken[0] == widths and broken[1] is self.style and broken[2] is self.frags:
+            self.__dict__.update(broken[3])
+            return broken[4]
+        result = self._break_lines(width)
+        state = {name: self.__dict__[name] for name in _BREAK_STATE if name in self.__dict__}
+        self._broken = (widths, self.style, self.frags, state, result)
+        return result
+
+    def split(self, availWidth, availHeight):
+        self._broken = None
+        return super().split(availWidth, availHeight)
+
+    def _break_lines(self, width):
         base = self.style
         refused = {w for span in _UNBROKEN.findall(self.text or "") for w in re.findall(r"\w+", span)}
         while True:
@@ -62,6 +84,10 @@ class Para(Paragraph):
             refused.add(word)
         self.style = base
         return result
+
+
+# What Paragraph.breakLines sets on the paragraph besides its result.
+_BREAK_STATE: tuple[str, ...] = ("_width_max", "height", "_splitLongWordCount", "_hyphenations")
 
 
 def _refusing(hyphenate, refused: set[str]):
