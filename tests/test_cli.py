@@ -148,7 +148,7 @@ def test_unknown_label_override_is_located(mini: Path, capsys: pytest.CaptureFix
         "curriculum/programme.yaml:9:3: unknown label 'contentz'; did you mean 'contents'?")
 
 
-def test_offloaded_build_equals_serial_build(mini: Path) -> None:
+def test_build_in_workers_equals_serial_build(mini: Path) -> None:
     from latsar.build import BuildOptions, build
     from latsar.model.load import load_curriculum
 
@@ -161,9 +161,27 @@ def test_offloaded_build_equals_serial_build(mini: Path) -> None:
         assert {path: len(data) for path, data in on_disk.items() if path != "manifest.json"} == made
         return on_disk
 
-    offloaded = built("offloaded", 2)
-    assert any(name.startswith("modules/") for name in offloaded)
-    assert built("serial", 1) == offloaded
+    in_workers = built("in-workers", 2)
+    assert any(name.startswith("modules/") for name in in_workers)
+    assert built("serial", 1) == in_workers
+
+
+def test_build_pieces_longest_first_and_big_quizzes_alone(mini: Path) -> None:
+    """The book costs what its modules cost together; a quiz with as many versions as its own
+    workers need runs alone (in this process, which starts them), the others share workers."""
+    from latsar.build import STEPS, BuildContext, BuildOptions
+    from latsar.model.load import load_curriculum
+    from latsar.render.pdf.quiz.parallel import PARALLEL_MIN
+
+    blueprint = mini / "blueprints" / "kuis.yaml"
+    blueprint.write_text(blueprint.read_text().replace("versions: 2", f"versions: {PARALLEL_MIN}"))
+    context = BuildContext(load_curriculum(mini)[0], BuildOptions(jobs=2))
+    handouts = {part.args: part for part in STEPS["handouts"](context)}
+    modules = [part.cost for args, part in handouts.items() if len(args) == 2]
+    assert modules and handouts[("pdf",)].cost == sum(modules) == max(p.cost for p in handouts.values())
+    quizzes = {part.args[0]: part for part in STEPS["quizzes"](context)}
+    assert quizzes["kuis"].alone and not quizzes["evaluasi-mini"].alone
+    assert quizzes["kuis"].cost > quizzes["evaluasi-mini"].cost
 
 
 def test_unusable_output_folder_is_a_user_error(mini: Path, capsys: pytest.CaptureFixture) -> None:

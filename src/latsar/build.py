@@ -20,7 +20,7 @@ from latsar import __version__
 from latsar.errors import LatsarError
 from latsar.messages import t
 from latsar.model.curriculum import Curriculum
-from latsar.processes import fork_context, free_cores, ignore_interrupts, stop_workers
+from latsar.processes import free_cores
 from latsar.progress import Report, silent
 
 
@@ -99,6 +99,19 @@ class BuildContext:
     def plans(self) -> dict:
         return {blueprint_id: p.plan for blueprint_id, p in self.planned.items()}
 
+    @cached_property
+    def evaluasi(self) -> dict:
+        """Each module's end-of-module quiz plan (None where it has none or it is not built)."""
+        return {m.id: self.plans.get(f"evaluasi-{m.id}") for m in self.curriculum.modules}
+
+    def prepare(self) -> None:
+        """Decide now what every step reads (plans, theme, fonts), so that worker processes
+        started next share it instead of each working it out again."""
+        from latsar.render.pdf import fonts
+
+        self.evaluasi
+        fonts.register(self.theme.body_font, self.theme.heading_font)
+
     def _record(self, blueprint_id: str) -> Path | None:
         from latsar.plan.record import record_path
 
@@ -107,7 +120,24 @@ class BuildContext:
         return next((path for path in found if path.is_file()), found[0] if found else None)
 
 
-Step = Callable[[BuildContext, Outputs], None]
+@dataclass(frozen=True)
+class Part:
+    """One piece of a step: files that depend only on the context, made by
+    `make(context, outputs, *args)` (a module-level function, so a worker process can be sent it).
+    `cost` is a rough estimate (one unit: about 10 ms of CPU) so that the longest pieces start
+    first; an `alone` piece starts worker processes of its own and runs in this process."""
+
+    step: str
+    make: Callable[..., None]
+    args: tuple = ()
+    cost: float = 1.0
+    alone: bool = False
+
+    def run(self, context: BuildContext, outputs: Outputs) -> None:
+        self.make(context, outputs, *self.args)
+
+
+Parts = Callable[[BuildContext], list[Part]]
 
 
 def schema_step(context: BuildContext, outputs: Outputs) -> None:
@@ -129,45 +159,84 @@ def plan_step(context: BuildContext, outputs: Outputs) -> None:
         outputs.notes.extend(f"{blueprint.id}: {note}" for note in planned.plan.notes + planned.notes)
 
 
-def handout_step(context: BuildContext, outputs: Outputs) -> None:
-    from latsar.render.pdf.handout import book_pdf, facilitator_pdf, module_pdf
+def handout_parts(context: BuildContext) -> list[Part]:
+    """modules/<id>.pdf per module, modules/bahan-ajar.pdf (the book, as long as all of them) and
+    each module's panduan fasilitator."""
+    modules = [m.id for m in context.curriculum.modules]
+    return ([Part("handouts", module_file, ("pdf", m), HANDOUT_COST) for m in modules]
+            + [Part("handouts", book_file, ("pdf",), HANDOUT_COST * len(modules))]
+            + [Part("handouts", facilitator_file, (m,), HANDOUT_COST / 10) for m in modules])
 
-    _handouts(context, outputs, "pdf", module_pdf, book_pdf)
-    for module in context.curriculum.modules:
-        outputs.add(f"modules/{module.id}-panduan-fasilitator.pdf",
-                    facilitator_pdf(context.curriculum, module.id, context.theme))
+
+def word_parts(context: BuildContext) -> list[Part]:
+    """The same handouts and book as Word files (a third of the PDF's cost)."""
+    modules = [m.id for m in context.curriculum.modules]
+    return ([Part("word", module_file, ("docx", m), HANDOUT_COST / 3) for m in modules]
+            + [Part("word", book_file, ("docx",), HANDOUT_COST * len(modules) / 3)])
 
 
-def word_step(context: BuildContext, outputs: Outputs) -> None:
+HANDOUT_COST = 25.0  # one module's handout PDF, in cost units
+
+
+def module_file(context: BuildContext, outputs: Outputs, suffix: str, module_id: str) -> None:
+    """modules/<id>.<suffix>, with its evaluasi."""
+    write = _handout_writers(suffix)[0]
+    outputs.add(f"modules/{module_id}.{suffix}",
+                write(context.curriculum, module_id, context.evaluasi[module_id], context.theme))
+
+
+def book_file(context: BuildContext, outputs: Outputs, suffix: str) -> None:
+    """modules/bahan-ajar.<suffix>: every module, each with its evaluasi."""
+    write = _handout_writers(suffix)[1]
+    evaluasi = {k: v for k, v in context.evaluasi.items() if v}
+    outputs.add(f"modules/bahan-ajar.{suffix}", write(context.curriculum, evaluasi, context.theme))
+
+
+def facilitator_file(context: BuildContext, outputs: Outputs, module_id: str) -> None:
+    from latsar.render.pdf.handout import facilitator_pdf
+
+    outputs.add(f"modules/{module_id}-panduan-fasilitator.pdf",
+                facilitator_pdf(context.curriculum, module_id, context.theme))
+
+
+def _handout_writers(suffix: str) -> tuple[Callable, Callable]:
+    """(module writer, book writer) of one format, imported only when used."""
+    if suffix == "pdf":
+        from latsar.render.pdf.handout import book_pdf, module_pdf
+
+        return module_pdf, book_pdf
     from latsar.render.docx import book_docx, module_docx
 
-    _handouts(context, outputs, "docx", module_docx, book_docx)
+    return module_docx, book_docx
 
 
-def _handouts(context: BuildContext, outputs: Outputs, suffix: str, module_file: Callable, book_file: Callable) -> None:
-    """modules/<id>.<suffix> per module and modules/bahan-ajar.<suffix>, each with its evaluasi."""
-    curriculum, theme = context.curriculum, context.theme
-    evaluasi = {m.id: context.plans.get(f"evaluasi-{m.id}") for m in curriculum.modules}
-    for module in curriculum.modules:
-        outputs.add(f"modules/{module.id}.{suffix}", module_file(curriculum, module.id, evaluasi[module.id], theme))
-    outputs.add(f"modules/bahan-ajar.{suffix}", book_file(curriculum, {k: v for k, v in evaluasi.items() if v}, theme))
+def quiz_parts(context: BuildContext) -> list[Part]:
+    """One quiz set per blueprint, costed by its items and versions; a set with many versions
+    renders its booklets in worker processes of its own (so it runs alone)."""
+    from latsar.render.pdf.quiz.parallel import PARALLEL_MIN
+
+    parts = []
+    for blueprint in context.blueprints:
+        plan = context.plans[blueprint.id]
+        items, versions = len(plan.master), len(plan.versions)
+        parts.append(Part("quizzes", quiz_set_files, (blueprint.id,), 5 + 0.3 * items + 0.6 * items * versions,
+                          alone=versions >= PARALLEL_MIN))
+    return parts
 
 
-def quiz_step(context: BuildContext, outputs: Outputs) -> None:
+def quiz_set_files(context: BuildContext, outputs: Outputs, blueprint_id: str) -> None:
     from latsar.render.pdf.quiz import write_quiz_set
     from latsar.reproducible import document_time
     from latsar.score.template import answer_template
 
-    when = document_time(context.curriculum.programme)
-    for blueprint in context.blueprints:
-        plan = context.plans[blueprint.id]
+    plan = context.plans[blueprint_id]
 
-        def add(name: str, data: bytes) -> None:
-            outputs.add(f"quizzes/{blueprint.id}/{name}", data)
+    def add(name: str, data: bytes) -> None:
+        outputs.add(f"quizzes/{blueprint_id}/{name}", data)
 
-        write_quiz_set(context.curriculum, plan, context.theme, add)
-        for name, data in sorted(answer_template(plan, when).items()):
-            add(name, data)
+    write_quiz_set(context.curriculum, plan, context.theme, add)
+    for name, data in sorted(answer_template(plan, document_time(context.curriculum.programme)).items()):
+        add(name, data)
 
 
 def export_step(context: BuildContext, outputs: Outputs) -> None:
@@ -193,20 +262,21 @@ def export_step(context: BuildContext, outputs: Outputs) -> None:
                                "({count} quiz(zes))", count=noted))
 
 
-# Steps in build order; later issues add theirs here.
-STEPS: dict[str, Step] = {
-    "schema": schema_step,
-    "summary": summary_step,
-    "plans": plan_step,
-    "handouts": handout_step,
-    "word": word_step,
-    "quizzes": quiz_step,
-    "exports": export_step,
+def _whole(step: str, make: Callable[[BuildContext, Outputs], None], cost: Callable[[BuildContext], float]) -> Parts:
+    """A step done in one piece."""
+    return lambda context: [Part(step, make, (), cost(context))]
+
+
+# Steps in build order, each as the pieces it is made of; later issues add theirs here.
+STEPS: dict[str, Parts] = {
+    "schema": _whole("schema", schema_step, lambda c: 1),
+    "summary": _whole("summary", summary_step, lambda c: 1),
+    "plans": _whole("plans", plan_step, lambda c: 0),
+    "handouts": handout_parts,
+    "word": word_parts,
+    "quizzes": quiz_parts,
+    "exports": _whole("exports", export_step, lambda c: 3 + 4 * len(c.blueprints)),
 }
-
-
-# Steps heavy enough to run in a second process while the others run here.
-OFFLOADABLE: frozenset[str] = frozenset({"handouts"})
 
 
 # Top-level entries a build writes, and those other commands write (kept across builds): an
@@ -306,54 +376,53 @@ def _is_build_folder(target: Path) -> bool:
 
 def run_steps(context: BuildContext, names: tuple[str, ...], report: Report = silent,
               outputs: Outputs | None = None) -> Outputs:
-    """Every step's files, into `outputs` (held in memory if not given). With a free core,
-    offloadable steps run in a worker process meanwhile; each step's output depends only on the
-    context, so the bytes are the same."""
-    offload = [n for n in names if n in OFFLOADABLE] if len(names) > 1 and _cores(context) >= 2 else []
+    """Every step's files, into `outputs` (held in memory if not given). With free cores, the
+    steps' pieces run in worker processes, the longest first; each piece's files depend only on
+    the context, so the bytes are the same either way, and the notes come in step order."""
     outputs = outputs if outputs is not None else Outputs()
-    if not offload:
-        for name in names:
-            report(name)
-            STEPS[name](context, outputs)
-        return outputs
-    from concurrent.futures import ProcessPoolExecutor
+    parts = [part for name in names for part in STEPS[name](context)]
+    heard: set[str] = set()
 
-    import pickle
+    def hear(step: str) -> None:  # each step's name once, as its first piece is done or starts
+        if step not in heard:
+            heard.add(step)
+            report(step)
 
-    context.plans  # decided once, before the worker starts, so both processes share them
-    # Pickled here, not in the pool's feeder thread, which would race with this process's steps
-    # filling the context's caches.
-    frozen = pickle.dumps(context)
-    with ProcessPoolExecutor(1, mp_context=fork_context(), initializer=ignore_interrupts) as pool:
-        try:
-            _run_beside(context, names, outputs, report,
-                        {name: pool.submit(_step_outputs, name, frozen) for name in offload})
-        except KeyboardInterrupt:
-            stop_workers()  # now, not after the worker's step has finished
-            raise
+    workers = min(_cores(context), sum(not part.alone for part in parts))
+    notes = _in_workers(context, parts, workers, outputs, hear) if workers >= 2 else {}
+    for index, part in enumerate(parts):
+        if index not in notes:  # one core, or a piece that starts workers of its own
+            hear(part.step)
+            own = Outputs(sink=outputs.add)
+            part.run(context, own)
+            notes[index] = own.notes
+    for index in range(len(parts)):
+        outputs.notes.extend(notes[index])
     return outputs
 
 
-def _run_beside(context: BuildContext, names: tuple[str, ...], outputs: Outputs, report: Report,
-                futures: dict) -> None:
-    """This process's steps while the worker runs its own, then the worker's files in step order."""
-    for name in names:
-        if name not in futures:
-            report(name)
-            STEPS[name](context, outputs)
-    for name in futures:
-        report(name)
-        files, notes = futures[name].result()
+def _in_workers(context: BuildContext, parts: list[Part], workers: int, outputs: Outputs,
+                hear: Callable[[str], None]) -> dict[int, list[str]]:
+    """The pieces that share workers, run in `workers` processes; their files go to `outputs`
+    as each piece is done. Returns each one's notes by its index in `parts`."""
+    from latsar.schedule import longest_first
+
+    context.prepare()  # decided once, before the workers start, so every process shares it
+    shared = [index for index, part in enumerate(parts) if not part.alone]
+    pieces = [parts[index] for index in shared]
+    notes = {}
+    for position, (files, piece_notes) in longest_first(_part_outputs, pieces, [p.cost for p in pieces],
+                                                       workers, context):
+        hear(pieces[position].step)
         for path, data in files.items():
             outputs.add(path, data)
-        outputs.notes.extend(notes)
+        notes[shared[position]] = piece_notes
+    return notes
 
 
-def _step_outputs(name: str, frozen: bytes) -> tuple[dict[str, bytes], list[str]]:
-    import pickle
-
+def _part_outputs(context: BuildContext, part: Part) -> tuple[dict[str, bytes], list[str]]:
     outputs = Outputs()
-    STEPS[name](pickle.loads(frozen), outputs)
+    part.run(context, outputs)
     return outputs.files, outputs.notes
 
 

@@ -16,7 +16,8 @@ BENCH = Path(__file__).resolve().parents[2] / "bench"
 EXPECTED: dict[str, tuple[str, ...]] = {
     "bench_check.py": (r"latsar --help +fastest +\d+ ms", r"latsar --help, through typer +fastest +\d+ ms", r"latsar check .* \d+\.\d\d s"),
     "bench_handouts.py": (r"mini +\d+ pages .* pages/s", r"all +\d+ pages"),
-    "bench_build.py": (r"latsar build \(\d+ files\) +\d+\.\d\d s .*peak \d+ MiB", r"one core +\d+\.\d\d s"),
+    "bench_build.py": (r"latsar build \(\d+ files\) +\d+\.\d\d s .*peak \d+ MiB", r"one core +\d+\.\d\d s",
+                       r"two worker processes +\d+\.\d\d s", r"each step on one core .*handouts \d+\.\d\d s"),
     "bench_quiz.py": (r"latsar quiz kuis .* \d+\.\d\d s .* \d+ MiB", r"kuis +\d+ items x +2 versions",
                       r"one kuis booklet .* ratio \d+\.\d\dx"),
     "bench_tables.py": (r"booklet page costs \d+\.\d ms", r"key +kuis .* ms/page, \d+\.\d\dx",
