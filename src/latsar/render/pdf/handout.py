@@ -64,8 +64,9 @@ def render_outline(outline: plan.Outline, theme: Theme) -> bytes:
     fonts.register(theme.body_font, theme.heading_font)
     styles = make_styles(theme)
     tight: frozenset[int] = frozenset()
+    made: dict[tuple[int, bool], list[Flowable]] = {}  # a part's flowables, set again as they were
     for _ in range(3):
-        pdf, doc = _render(outline, theme, styles, tight)
+        pdf, doc = _render(outline, theme, styles, tight, made)
         short = frozenset(doc.short_tails(TAIL_FILL))
         if short <= tight:
             return pdf
@@ -73,23 +74,30 @@ def render_outline(outline: plan.Outline, theme: Theme) -> bytes:
     return pdf
 
 
-def _render(outline: plan.Outline, theme: Theme, styles, tight: frozenset[int]) -> tuple[bytes, HandoutDoc]:
+def _render(outline: plan.Outline, theme: Theme, styles, tight: frozenset[int],
+            made: dict[tuple[int, bool], list[Flowable]]) -> tuple[bytes, HandoutDoc]:
     buffer = BytesIO()
     depth = next((b.depth for d in outline.divisions for b in d.blocks if isinstance(b, plan.Contents)), -1)
     doc = HandoutDoc(buffer, theme, styles, depth, title=outline.title, author=outline.author,
                      subject=outline.subject, keywords=outline.keywords)
     writers = (Writer(theme, styles), Writer(theme, tightened(styles)))
-    story = _Story(doc, writers, outline, tight).flowables()
-    doc.multiBuild(story)
+    story = _Story(doc, writers, outline, tight, made).flowables()
+    doc.build_story(story)
     return buffer.getvalue(), doc
 
 
 class _Story:
-    """Builds the flowables of one outline; one method per block kind (see `_BLOCKS`)."""
+    """Builds the flowables of one outline; one method per block kind (see `_BLOCKS`).
+
+    A part set again (another layout of the same outline, where only some parts are set
+    tighter) reuses the flowables it had, as reportlab reuses a story from pass to pass: they
+    keep the lines they were broken into. Parts whose flowables read the document (the daftar
+    isi and the lists of tables and figures) are made anew."""
 
     def __init__(self, doc: HandoutDoc, writers: tuple[Writer, Writer], outline: plan.Outline,
-                 tight: frozenset[int]):
+                 tight: frozenset[int], made: dict[tuple[int, bool], list[Flowable]] | None = None):
         self.doc, self.writers, self.outline, self.tight = doc, writers, outline, tight
+        self.made = made if made is not None else {}
         self.writer = writers[0]
         self.theme, self.styles = self.writer.theme, self.writer.styles
 
@@ -102,8 +110,17 @@ class _Story:
                     story.append(RectoStart())
             self.writer = self.writers[index in self.tight]
             self.styles = self.writer.styles
-            story += [DivisionStart(division.running_head, index), *self.division(division), DivisionEnd(index)]
+            story += [DivisionStart(division.running_head, index), *self._reused(index, division), DivisionEnd(index)]
         return story
+
+    def _reused(self, index: int, division: plan.Division) -> list[Flowable]:
+        key = (index, index in self.tight)
+        if key in self.made:
+            return self.made[key]
+        flowables = self.division(division)
+        if not _reads_document(division):
+            self.made[key] = flowables
+        return flowables
 
     def division(self, division: plan.Division) -> list[Flowable]:
         out: list[Flowable] = []
@@ -349,6 +366,13 @@ def _line_count(flowable: Flowable) -> int:
     """Lines of a wrapped paragraph (a block of another kind counts as enough)."""
     para = getattr(flowable, "blPara", None)
     return len(para.lines) if para is not None else LINES_AFTER_HEADING
+
+
+def _reads_document(division: plan.Division) -> bool:
+    """Whether the part's flowables hold the document they were made for (its daftar isi, its
+    lists of tables and figures)."""
+    blocks = [*division.blocks, *(b for section in division.sections for b in section.blocks)]
+    return any(isinstance(block, (plan.Contents, plan.Listing)) for block in blocks)
 
 
 def _text_width(text: str, style: ParagraphStyle) -> float:

@@ -16,6 +16,7 @@ from typing import Mapping
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate, Paragraph, TableStyle
+from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from latsar.plan.handout import Heading, Matter, roman
@@ -160,6 +161,31 @@ class HandoutDoc(BaseDocTemplate):
         if self.pageTemplate.id == "body" and not self.arabic_start:
             self.arabic_start = self.page
             self.canv.addPageLabel(self.page - 1, "ARABIC", 1)
+
+    def build_story(self, story: list[Flowable], most_passes: int = 5) -> None:
+        """Lay `story` out and write the PDF, in as many passes as its indexing flowables need
+        (one: see Contents). Like reportlab's multiBuild, except that the marks a layout leaves
+        on the flowables (postponed, keep-with-next) are undone after the last pass too, so the
+        same flowables can be laid out again in another document."""
+        self._indexingFlowables = [f for f in story if f.isIndexing()]
+        self._doSave = 0
+        for _ in range(most_passes):
+            undo: list[tuple] = []
+            self._multiBuildEdits = undo.append
+            for flowable in self._indexingFlowables:
+                flowable.beforeBuild()
+            try:
+                self.build(story[:])
+            finally:
+                del self._multiBuildEdits
+                for edit in undo:
+                    edit[0](*edit[1:])
+            for flowable in self._indexingFlowables:
+                flowable.afterBuild()
+            if self._allSatisfied():
+                self.canv.save()
+                return
+        raise LayoutError(f"the daftar isi was not settled after {most_passes} passes")
 
     def short_tails(self, least: float) -> list[int]:
         """Divisions running over several pages whose last page is filled less than `least`."""
