@@ -8,8 +8,6 @@ roman or arabic numbering, and deterministic bytes (fixed core-property dates an
 
 from __future__ import annotations
 
-import io
-import zipfile
 from typing import Any
 
 from docx import Document
@@ -194,7 +192,27 @@ def package_parts(doc: Any, theme: Any, title: str, author: str, subject: str, k
     props.title, props.author, props.subject, props.keywords = title, author, subject, keywords
     props.last_modified_by, props.revision, props.language = "latsar", 1, theme.pdf_lang
     props.comments = ""
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as archive:
-        return {name: archive.read(name) for name in archive.namelist()}
+    return _serialised(doc.part.package)
+
+
+class _Parts(dict):
+    """Stands in for python-docx's zip writer: keeps each part's bytes by name instead of
+    compressing them into a zip that `document_bytes` would only open again."""
+
+    def write(self, pack_uri: Any, blob: bytes) -> None:
+        self[pack_uri.membername] = blob
+
+
+def _serialised(package: Any) -> dict[str, bytes]:
+    """What python-docx's OpcPackage.save writes (content types, package relationships, each
+    part and its relationships), as part name -> bytes."""
+    from docx.opc.pkgwriter import PackageWriter
+
+    parts = package.parts
+    for part in parts:
+        part.before_marshal()
+    found = _Parts()
+    PackageWriter._write_content_types_stream(found, parts)
+    PackageWriter._write_pkg_rels(found, package.rels)
+    PackageWriter._write_parts(found, parts)
+    return dict(found)
