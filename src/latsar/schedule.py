@@ -8,6 +8,7 @@ only be rough; a worker that finishes early simply takes the next piece.
 
 from __future__ import annotations
 
+import gc
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from typing import Callable, Iterator, Sequence, TypeVar
 
@@ -39,6 +40,9 @@ def longest_first(work: Callable[[C, P], R], pieces: Sequence[P], costs: Sequenc
 
 def _adopt(context: object) -> None:
     ignore_interrupts()
+    # What the worker was forked with (the curriculum, the plans, imported modules) lives as long
+    # as the worker: the cycle collector need not walk it again at every collection.
+    gc.freeze()
     _ADOPTED[:] = [context]
 
 
