@@ -171,3 +171,14 @@ def test_pre_and_post_tests_match_the_objectives_and_never_reuse_printed_items(l
         for level, count in objectives.items():
             share = count / sum(objectives.values())
             assert abs(levels[level] / len(plan.master) - share) <= 0.05, (blueprint_id, level, levels)
+
+
+def test_the_bundled_programme_carries_a_small_square_emblem(loaded) -> None:
+    from latsar.source.images import image_size
+
+    curriculum, _ = loaded
+    data = (CURRICULUM / curriculum.programme.theme.logo).read_bytes()
+    assert data.startswith(b"\x89PNG\r\n\x1a\n")
+    assert len(data) <= 16 * 1024  # embedded in every handout, guide and the book: keep it small
+    width, height = image_size(data)
+    assert width == height >= 300  # about 350 dpi at the 22 mm the title page prints it

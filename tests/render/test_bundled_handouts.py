@@ -36,6 +36,11 @@ def _text(reader: PdfReader) -> str:
     return re.sub(r"\s+", " ", re.sub(r"(\w)-\n(\w)", r"\1\2", text))
 
 
+def _images(page) -> int:
+    objects = page["/Resources"].get("/XObject") or {}
+    return sum(x.get_object()["/Subtype"] == "/Image" for x in objects.values())
+
+
 def test_every_module_handout(bundled, theme):
     from latsar.render.pdf.handout import module_pdf
 
@@ -51,6 +56,8 @@ def test_every_module_handout(bundled, theme):
         entries = contents_entries(reader, first, reader.page_labels.index("1") - 1)
         assert len(entries) >= 3 + 7 * len(module.chapters)
         assert all(page in reader.page_labels for _, page in entries)
+        assert [_images(reader.pages[i]) for i in (0, 1)] == [1, 1], module_id  # the emblem: cover, title page
+        assert _images(reader.pages[reader.page_labels.index("1")]) == 0, module_id
 
 
 def test_the_book(bundled, theme):

@@ -43,6 +43,8 @@ def test_every_bundled_facilitator_guide_prints_all_its_answer_points(bundled) -
         reader = PdfReader(io.BytesIO(facilitator_pdf(bundled, module_id, theme)))
         text = " ".join(page.extract_text() for page in reader.pages)
         assert "belum ditulis" not in re.sub(r"\s+", " ", text), module_id
+        cover = reader.pages[0]["/Resources"].get("/XObject") or {}
+        assert [x.get_object()["/Subtype"] for x in cover.values()] == ["/Image"], module_id  # the emblem
         guide = _squashed(text)
         points = list(_points(bundled.module_by_id[module_id]))
         assert len(points) >= 30, module_id

@@ -312,8 +312,9 @@ def test_logos_appear_on_cover_and_title_page(tmp_path):
     for name, colour in (("logo.png", "navy"), ("lan.png", "darkred")):
         Image.new("RGB", (120, 120), colour).save(root / name)
     path = root / "programme.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace(
-        "  accent:", "  logo: logo.png\n  partner_logos: [lan.png]\n  accent:"), encoding="utf-8")
+    text = re.sub(r"^  logo: .*\n", "", path.read_text(encoding="utf-8"), flags=re.MULTILINE)  # the bundled emblem
+    path.write_text(text.replace("  accent:", "  logo: logo.png\n  partner_logos: [lan.png]\n  accent:"),
+                    encoding="utf-8")
     curriculum = load_curriculum(root)[0]
     _, readers = _handouts(curriculum, ["humas"])
     reader = readers["humas"]
