@@ -31,6 +31,9 @@ def scaled_curriculum(target: Path, copies: int) -> int:
     shutil.copytree(PROJECT / "seeds", target / "seeds")
     source = PROJECT / "curriculum"
     (target / "curriculum").mkdir()
+    for asset in sorted(source.iterdir()):  # the programme's logo and other files it names
+        if asset.is_file() and asset.suffix != ".yaml":
+            shutil.copyfile(asset, target / "curriculum" / asset.name)
     programme = (source / "programme.yaml").read_text(encoding="utf-8")
     module_ids = [p.stem for p in sorted((source / "modules").glob("*.yaml"))]
     names = "|".join(map(re.escape, sorted(module_ids, key=len, reverse=True)))
