@@ -375,4 +375,4 @@ def test_tables_and_figures_reach_the_word_handout_too(stressed):
     captions = [p.text for p in document.paragraphs if p.style.name == "Caption"]
     assert "Tabel 2.1 Bentuk penerapan Whole of Government" in captions
     assert "Gambar 2.1 Alur layanan terpadu" in captions
-    assert len(document.inline_shapes) == 1
+    assert len(document.inline_shapes) == 1 + 2  # the figure, and the bundled emblem on cover and title page
