@@ -147,6 +147,17 @@ def test_the_programme_language_is_the_default(mini: Path, monkeypatch: pytest.M
     assert capsys.readouterr().out.splitlines()[-1] == "0 peringatan, 0 galat"
 
 
+def test_every_build_step_is_named_in_both_languages() -> None:
+    from latsar.build import STEPS
+    from latsar.progress import STEP_LABELS, step_label
+
+    assert set(STEP_LABELS) == {*STEPS, "write"}
+    with messages.speaking("id"):
+        assert step_label("handouts") == "bahan ajar"
+    with messages.speaking("en"):
+        assert step_label("handouts") == "handouts"
+
+
 def test_help_in_both_languages() -> None:
     def helped(lang: str) -> str:
         env = {"LATSAR_LANG": lang, "PATH": ""}

@@ -10,7 +10,20 @@ import sys
 from contextlib import contextmanager
 from typing import Callable, Iterator
 
+from latsar.messages import N_, t
+
 Report = Callable[[str], None]
+
+# What the display says while a build step runs (steps are named in build.STEPS; "write" publishes).
+STEP_LABELS: dict[str, str] = {
+    "schema": N_("JSON schemas"), "summary": N_("summary"), "plans": N_("quiz plans"), "handouts": N_("handouts"),
+    "word": N_("Word documents"), "quizzes": N_("quiz sets"), "exports": N_("LMS exports"), "write": N_("writing"),
+}
+
+
+def step_label(name: str) -> str:
+    """The step's words in the current language (a name without one is shown as it is)."""
+    return t(STEP_LABELS[name]) if name in STEP_LABELS else name
 
 
 def silent(_label: str) -> None:
@@ -37,7 +50,7 @@ def progress(enabled: bool, total: int) -> Iterator[Report]:
         started = [0]
 
         def report(label: str) -> None:
-            display.update(task, description=label, completed=started[0])
+            display.update(task, description=step_label(label), completed=started[0])
             started[0] += 1
 
         yield report
