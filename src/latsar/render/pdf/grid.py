@@ -160,14 +160,14 @@ class _Sheet:
     def __init__(self, widths: Sequence[float], header: Sequence[Row], body: Sequence[Row], look: Look):
         self.widths, self.header, self.body, self.look = list(widths), list(header), list(body), look
         self.edges = [sum(self.widths[:n]) for n in range(len(self.widths) + 1)]
-        # By id() of the cell and its column: one Cell may stand in many places (a key's "A").
-        self.placed: dict[tuple[int, int], _Placed] = {}
+        # By id() of the cell and its width: one Cell may stand in many places (a key's "A").
+        self.placed: dict[tuple[int, float], _Placed] = {}
         self.moved: list[Cell] = []
         measure = _Measure()
         for row in (*self.header, *self.body):
             for column, cell in enumerate(row):
-                if cell is not None and (id(cell), column) not in self.placed:
-                    self.placed[id(cell), column] = measure.cell(cell, self.inner_width(column, cell))
+                if cell is not None and self.at(cell, column) not in self.placed:
+                    self.placed[self.at(cell, column)] = measure.cell(cell, self.inner_width(column, cell))
         self.header_heights = _heights(self, self.header, look.header_padding)
         # Body rows that merged cells tie together: a page breaks only between groups.
         self.group_starts = _group_starts(self.body)
@@ -175,8 +175,12 @@ class _Sheet:
     def inner_width(self, column: int, cell: Cell) -> float:
         return self.edges[column + cell.cols] - self.edges[column] - 2 * self.look.side_padding
 
+    def at(self, cell: Cell, column: int) -> tuple[int, float]:
+        """The key of the cell's measurement in `placed`."""
+        return id(cell), round(self.inner_width(column, cell), 6)
+
     def need(self, cell: Cell, column: int, padding: tuple[float, float]) -> float:
-        return self.placed[id(cell), column].height + sum(padding)
+        return self.placed[self.at(cell, column)].height + sum(padding)
 
 
 def _heights(sheet: _Sheet, rows: Sequence[Row], padding: tuple[float, float]) -> list[float]:
@@ -284,7 +288,7 @@ def _view(sheet: _Sheet, start: int, end: int) -> list[list[Cell | None]]:
 
 def _moved(sheet: _Sheet, cell: Cell, column: int, rows: int) -> Cell:
     moved = Cell(cell.content, cell.cols, rows, cell.middle, cell.background)
-    sheet.placed[id(moved), column] = sheet.placed[id(cell), column]
+    sheet.placed[sheet.at(moved, column)] = sheet.placed[sheet.at(cell, column)]
     sheet.moved.append(moved)  # kept alive, so its id stays its own
     return moved
 
@@ -330,7 +334,7 @@ class _Painter:
         writer = _TextWriter(self.canv)
         paragraphs = []
         for cell, column, left, top, bottom, padding in self.texts:
-            placed, side = self.sheet.placed[id(cell), column], self.look.side_padding
+            placed, side = self.sheet.placed[self.sheet.at(cell, column)], self.look.side_padding
             pad_top, pad_bottom = padding
             y = (bottom + (top - bottom + pad_bottom - pad_top + placed.height) / 2 if cell.middle
                  else top - pad_top)  # the content's top edge
@@ -349,12 +353,16 @@ class _Painter:
 
 
 class _TextWriter:
-    """One text object for many strings, setting font and colour only when they change."""
+    """One text object for many strings, setting font and colour only when they change. A string
+    already written on this page is copied from its first writing (a key prints "A" hundreds of
+    times; reportlab encodes each string for the font subset anew): the operators depend only on
+    the string, the font and the subset in use before it."""
 
     def __init__(self, canv):
         self.canv, self.text = canv, canv.beginText()
         self.font: tuple[str, float] | None = None
         self.colour: Color | None = None
+        self.written: dict[tuple, tuple[list[str], object]] = {}
 
     def lines(self, text: Text, lines: list[Line], x: float, y: float) -> float:
         style, font = text.style, text.font_name
@@ -368,9 +376,21 @@ class _TextWriter:
         baseline = y - style.fontSize
         for line, shift in lines:
             self.text.setTextOrigin(x + shift, baseline)
-            self.text.textOut(line)
+            self._out(line)
             baseline -= style.leading
         return y - len(lines) * style.leading
+
+    def _out(self, line: str) -> None:
+        text = self.text
+        key = (self.font, line, text._curSubset)
+        known = self.written.get(key)
+        if known is None:
+            start = len(text._code)
+            text.textOut(line)
+            self.written[key] = (text._code[start:], text._curSubset)
+        else:  # the cursor is not advanced: every line sets its own origin
+            text._code.extend(known[0])
+            text._curSubset = known[1]
 
     def close(self) -> None:
         if self.font is not None:
