@@ -162,6 +162,8 @@ class _Sheet:
         self.edges = [sum(self.widths[:n]) for n in range(len(self.widths) + 1)]
         # By id() of the cell and its width: one Cell may stand in many places (a key's "A").
         self.placed: dict[tuple[int, float], _Placed] = {}
+        self._spans: dict[tuple[int, int], float] = {}  # (column, columns) -> the inner width
+        self._body_heights: list[float] | None = None
         self.moved: list[Cell] = []
         measure = _Measure()
         for row in (*self.header, *self.body):
@@ -172,12 +174,22 @@ class _Sheet:
         # Body rows that merged cells tie together: a page breaks only between groups.
         self.group_starts = _group_starts(self.body)
 
+    def body_heights(self) -> list[float]:
+        """The heights of all body rows, worked out once (a long table splits into many parts)."""
+        if self._body_heights is None:
+            self._body_heights = _heights(self, self.body, self.look.body_padding)
+        return self._body_heights
+
     def inner_width(self, column: int, cell: Cell) -> float:
         return self.edges[column + cell.cols] - self.edges[column] - 2 * self.look.side_padding
 
     def at(self, cell: Cell, column: int) -> tuple[int, float]:
         """The key of the cell's measurement in `placed`."""
-        return id(cell), round(self.inner_width(column, cell), 6)
+        span = (column, cell.cols)
+        width = self._spans.get(span)
+        if width is None:
+            width = self._spans[span] = round(self.inner_width(column, cell), 6)
+        return id(cell), width
 
     def need(self, cell: Cell, column: int, padding: tuple[float, float]) -> float:
         return self.placed[self.at(cell, column)].height + sum(padding)
@@ -220,8 +232,12 @@ class Grid(Flowable):
         self.sheet = _sheet or _Sheet(widths, header, body, look)
         self.page_height = page_height
         self.start, self.end = _start, len(self.sheet.body) if _end is None else _end
+        moved = len(self.sheet.moved)
         self.rows = _view(self.sheet, self.start, self.end)
-        self.heights = _heights(self.sheet, self.rows, look.body_padding)
+        if len(self.sheet.moved) == moved:  # no merged cell cut: the whole body's heights hold
+            self.heights = self.sheet.body_heights()[self.start:self.end]
+        else:
+            self.heights = _heights(self.sheet, self.rows, look.body_padding)
         self.width = self.sheet.edges[-1]
         self.height = sum(self.sheet.header_heights) + sum(self.heights)
 
