@@ -173,6 +173,7 @@ class _Sheet:
         self.header_heights = _heights(self, self.header, look.header_padding)
         # Body rows that merged cells tie together: a page breaks only between groups.
         self.group_starts = _group_starts(self.body)
+        self.tallest = max((c.rows for row in self.body for c in row if c is not None), default=1)
 
     def body_heights(self) -> list[float]:
         """The heights of all body rows, worked out once (a long table splits into many parts)."""
@@ -291,7 +292,7 @@ def _view(sheet: _Sheet, start: int, end: int) -> list[list[Cell | None]]:
     rows = [list(row) for row in sheet.body[start:end]]
     if not rows:
         return rows
-    for above in range(start):
+    for above in range(max(0, start - sheet.tallest + 1), start):  # only those can reach row `start`
         for column, cell in enumerate(sheet.body[above]):
             if cell is not None and above + cell.rows > start:
                 rows[0][column] = _moved(sheet, cell, column, min(above + cell.rows, end) - start)
