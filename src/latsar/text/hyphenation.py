@@ -8,6 +8,7 @@ prefixes whose edge a break must respect.
 
 from __future__ import annotations
 
+import functools
 from typing import Callable, Iterator
 
 import pyphen
@@ -39,19 +40,26 @@ Breaks = Callable[[str], Iterator[tuple[str, str]]]
 def hyphenator(lang: str = "id_ID") -> Breaks:
     """The (head, tail) break points of a word, longest head first: the callable form of
     reportlab's `hyphenationLang`."""
-    dictionary = pyphen.Pyphen(lang=lang)
 
     def pairs(word: str) -> Iterator[tuple[str, str]]:
-        if any(c.isupper() for c in word[1:]):
-            return  # acronyms and mixed-case names (BerAKHLAK, WoG, SP4N) are read as one unit
-        if "-" in word:
-            yield from compound_breaks(word)
-            return
-        for head, tail in dictionary.iterate(word):
-            if acceptable(word, head, tail):
-                yield head, tail
+        return iter(_breaks(lang, word))
 
     return pairs
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _breaks(lang: str, word: str) -> tuple[tuple[str, str], ...]:
+    """The break points of a word, worked out once: layout asks again for every line it tries."""
+    if any(c.isupper() for c in word[1:]):
+        return ()  # acronyms and mixed-case names (BerAKHLAK, WoG, SP4N) are read as one unit
+    if "-" in word:
+        return tuple(compound_breaks(word))
+    return tuple((head, tail) for head, tail in _dictionary(lang).iterate(word) if acceptable(word, head, tail))
+
+
+@functools.lru_cache(maxsize=4)
+def _dictionary(lang: str) -> pyphen.Pyphen:
+    return pyphen.Pyphen(lang=lang)
 
 
 def compound_breaks(word: str) -> Iterator[tuple[str, str]]:
