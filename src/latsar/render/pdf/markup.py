@@ -108,7 +108,7 @@ class Writer:
         for block in parse(text, typographic=True).blocks:
             out.extend(self._block(block, role))
         if out and bullet is not None and isinstance(out[0], Paragraph):
-            out[0] = Para(out[0].text, out[0].style, bulletText=bullet)
+            out[0] = Para(out[0].text, out[0].style, bulletText=bullet, frags=out[0].frags)  # parsed once
         if out and suffix and isinstance(out[-1], Paragraph):
             last = out[-1]
             out[-1] = Para(last.text + suffix, last.style, bulletText=last.bulletText)
@@ -136,7 +136,7 @@ class Writer:
             bullet = f"{number}." if block.ordered else "•"
             flows = [f for b in item for f in self._block(b, item_role)]
             if flows and isinstance(flows[0], Paragraph):
-                flows[0] = Para(flows[0].text, flows[0].style, bulletText=bullet)
+                flows[0] = Para(flows[0].text, flows[0].style, bulletText=bullet, frags=flows[0].frags)
             out.extend(flows)
         if role not in ("item", "item2") and out:
             # Items sit close together; the list as a whole keeps the paragraph gap after it.
