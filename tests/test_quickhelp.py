@@ -78,8 +78,10 @@ WORDS = {
            "Tampilkan pesan ini lalu keluar.", "Pasang pelengkapan otomatis untuk shell yang sedang dipakai."],
 }
 COMMAND_WORDS = {
-    "en": ["Usage: latsar new module [OPTIONS] {ID} [path]", "Arguments:", "[required]", "[default: 3; 1<=x<=20]"],
-    "id": ["Pemakaian: latsar new module [OPSI] {ID} [path]", "Argumen:", "[wajib]", "[bawaan: 3; 1<=x<=20]"],
+    "en": ["Usage: latsar new module [OPTIONS] {ID} [path]", "Arguments:", "[required]", "[default: 3; 1<=x<=20]",
+           "ID <text>", "--objectives <number>"],
+    "id": ["Pemakaian: latsar new module [OPSI] {ID} [path]", "Argumen:", "[wajib]", "[bawaan: 3; 1<=x<=20]",
+           "ID <teks>", "--objectives <bilangan>"],
 }
 
 

@@ -24,6 +24,11 @@ TYPER_WORDS = (
     N_("Show completion for the current shell, to copy it or customize the installation."),
 )
 REQUIRED, DEFAULT = N_("required"), N_("default: {default}")
+# typer shows a value's Python type after an option or argument; a trainer reads a word instead
+# (a list is a repeatable option or an argument marked "...": its element's word says enough).
+TYPE_WORDS = {"<str>": N_("<text>"), "<list[str]>": N_("<text>"), "<path>": N_("<path>"),
+              "<list[Path]>": N_("<path>"), "<int range>": N_("<number>"), "<int>": N_("<number>")}
+_TYPE = re.compile(r"<[^<>]+>")
 
 # typer's usage errors (English inside typer), each as a catalogue message; a `problem` is worded
 # again from PROBLEMS (typer checks values with pydantic, whose words these are).
@@ -96,10 +101,11 @@ def help_record(param: Any, ctx: typer.Context) -> tuple[str, str] | None:
     if record is None:
         return None
     names, text = record
+    names = _TYPE.sub(lambda shown: t(TYPE_WORDS.get(shown[0], shown[0])), names)
     own = spoken.help or ""
     notes = text[len(own):].strip() if text.startswith(own) else ""
     if not (notes.startswith("[") and notes.endswith("]")):
-        return record
+        return names, text
     words = "; ".join(_extra(word) for word in notes[1:-1].split("; "))
     return names, f"{own}  [{words}]" if own else f"[{words}]"
 
