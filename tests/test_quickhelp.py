@@ -151,3 +151,21 @@ def test_terminal_columns_as_shutil_tells_them(monkeypatch: pytest.MonkeyPatch, 
     else:
         monkeypatch.setenv("COLUMNS", columns)
     assert terminal_columns() == shutil.get_terminal_size().columns
+
+
+def test_help_texts_are_message_ids_translated_when_printed() -> None:
+    """`help=t(...)` would freeze a help in the language of the import: imported in Indonesian, every
+    help the command line holds must still be an English message id of the catalogue."""
+    code = ("import typer.main\nfrom latsar.cli import app\nfrom latsar.messages import _catalogue\n"
+            "ids = set(_catalogue('en')._catalog)\n"
+            "def walk(command):\n"
+            "    yield command\n"
+            "    for sub in getattr(command, 'commands', {}).values():\n"
+            "        yield from walk(sub)\n"
+            "helps = [thing.help for command in walk(typer.main.get_command(app))\n"
+            "         for thing in (command, *command.params) if thing.help]\n"
+            "print(len(helps), sorted(h for h in helps if h not in ids))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env={**os.environ, "LATSAR_LANG": "id"})
+    count, frozen = done.stdout.split(" ", 1)
+    assert int(count) > 40 and frozen.strip() == "[]", done.stdout + done.stderr
