@@ -8,9 +8,13 @@ units (a question, a reference, a pembahasan entry) travel together.
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 
+from reportlab.lib.enums import TA_JUSTIFY
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
+
+from latsar.render.pdf.justify import SHORT_WORD, Setting, cost, loose, relieve
 
 TAIL_LINES = 4  # the fewest lines a part's last page may hold
 TAIL_FILL = 0.2  # a part's last page filled less than this is set again a little tighter
@@ -71,18 +75,43 @@ class Para(Paragraph):
         return super().split(availWidth, availHeight)
 
     def _break_lines(self, width):
+        style = self.style
+        if style.alignment != TA_JUSTIFY or not isinstance(width, list):
+            return self._break(width)
+        setting = Setting(style.fontName, style.fontSize, style.spaceShrinkage, bool(getattr(self, "_JustifyLast", 0)))
+        result = relieve(self._break, width, setting)
+        if not loose(result, setting) or style.hyphenationMinWordLength <= SHORT_WORD:
+            return result
+        with self._words_from(SHORT_WORD):  # still loose: it may also hyphenate shorter words ("sum-ber")
+            other = relieve(self._break, width, setting)
+        return other if cost(other, setting) < cost(result, setting) else result
+
+    @contextmanager
+    def _words_from(self, length: int):
+        """Hyphenate words from `length` letters while breaking."""
+        base = self.style
+        self.style = ParagraphStyle(base.name, parent=base, hyphenationMinWordLength=length)
+        try:
+            yield
+        finally:
+            self.style = base
+
+    def _break(self, width):
         base = self.style
         refused = {w for span in _UNBROKEN.findall(self.text or "") for w in re.findall(r"\w+", span)}
         while True:
             if refused and base.hyphenationLang:
                 self.style = ParagraphStyle(base.name, parent=base,
                                             hyphenationLang=_refusing(base.hyphenationLang, refused))
-            result = super().breakLines(width)
+            widths = list(width) if isinstance(width, list) else width  # reportlab edits it for bullets
+            result = super().breakLines(widths)
             word = _overlong_run(result.lines)
             if not word or word in refused or len(refused) > 64:
                 break
             refused.add(word)
         self.style = base
+        if isinstance(width, list):
+            width[:] = widths
         return result
 
 

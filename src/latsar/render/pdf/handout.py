@@ -179,7 +179,7 @@ class _Story:
         out: list[Flowable] = []
         for number, entry in enumerate(block.entries, start=1):
             bullet = f"{number}." if block.ordered else "•"
-            out += self.writer.flowables(entry.text, "item", bullet, self._tag(entry.tag))
+            out += self.writer.flowables(entry.text, "item-tagged" if entry.tag else "item", bullet, self._tag(entry.tag))
             out += [self.writer.paragraph(self.writer.plain(child), "item2", f"{'abcdefghijklmnopqrstuvwxyz'[i]}.")
                     for i, child in enumerate(entry.children)]
         return out + [Spacer(1, self.styles["body"].spaceAfter - self.styles["item"].spaceAfter)]

@@ -139,6 +139,9 @@ def _roles(theme: Theme) -> dict[str, dict]:
     return {
         "body": {},
         "item": {"leftIndent": 18, "bulletIndent": 2, "spaceAfter": lead * 0.25},
+        # An entry ending in an unbreakable tag ("(C3 · Menerapkan)") is set ragged: justified,
+        # the line before a tag that does not fit would stretch its spaces wide.
+        "item-tagged": {"leftIndent": 18, "bulletIndent": 2, "spaceAfter": lead * 0.25, "alignment": TA_LEFT},
         "item2": {"leftIndent": 36, "bulletIndent": 20, "spaceAfter": lead * 0.15},
         "quote": {"fontName": serif.regular, "leftIndent": 0, "alignment": TA_LEFT, "spaceAfter": 3},
         "quote-attribution": {**plain, "fontName": sans.regular, "fontSize": s - 2, "leading": s + 2,
