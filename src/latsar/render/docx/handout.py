@@ -8,6 +8,7 @@ none, front matter roman, body arabic from 1), with its running head in the page
 
 from __future__ import annotations
 
+import re
 from typing import Any, Callable, Mapping
 
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -19,8 +20,10 @@ from docx.shared import Pt, RGBColor
 from latsar.model.curriculum import Curriculum
 from latsar.plan import handout as plan
 from latsar.plan.types import QuizPlan
-from latsar.render.docx.document import document_bytes, field_char, field_start, new_document, new_page_section, number_pages
-from latsar.render.docx.text import Writer, cell_grid, hanging, put, set_numbering
+from latsar.render.docx.document import (
+    add_field, document_bytes, field_char, field_start, new_document, new_page_section, number_pages,
+)
+from latsar.render.docx.text import Writer, cell_grid, hanging, put, set_numbering, text_run
 
 # Outline heading levels (0 = a document's top) as Word heading styles; Word has 1–9.
 MAX_HEADING = 3
@@ -135,11 +138,7 @@ class _Story:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
             paragraph.paragraph_format.left_indent = Pt(14 * heading.level)
             paragraph.paragraph_format.space_after = Pt(2)
-        first = paragraphs[0]._p
-        anchor = first.pPr if first.pPr is not None else None
-        for element in reversed(field_start(f'TOC \\o "1-{block.depth + 1}" \\h \\z \\u')):
-            anchor.addnext(element) if anchor is not None else first.insert(0, element)
-        paragraphs[-1]._p.append(field_char("end"))
+        field_around(paragraphs, f'TOC \\o "1-{block.depth + 1}" \\h \\z \\u')
 
     def cover(self, block: plan.Cover) -> None:
         lines: list[tuple[str, str]] = [(block.kicker.upper(), "Subtitle"), (block.title, "Title"),
@@ -278,25 +277,51 @@ class _Story:
 
     def exhibit(self, block: plan.Exhibit) -> None:
         """A table under its caption, or a picture over its caption, as in the PDF."""
-        caption = f"{block.label} {block.caption}"
         if block.kind == "table":
-            self.writer.paragraph(self.doc, caption, "Caption").alignment = WD_ALIGN_PARAGRAPH.CENTER
+            self._caption(block)
             self.writer.markdown(self.doc, block.text)
         else:
             picture = self.writer.add(self.doc)
             picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
             if block.image is not None and block.image.is_file():
                 picture.add_run().add_picture(str(block.image), width=Pt(self.theme.frame_width * block.width))
-            self.writer.paragraph(self.doc, caption, "Caption").alignment = WD_ALIGN_PARAGRAPH.CENTER
+            self._caption(block)
         if block.source:
             self.writer.paragraph(self.doc, f"{self.theme.labels['source_label']}: {block.source}",
                                   "Caption").alignment = WD_ALIGN_PARAGRAPH.CENTER
 
+    def _caption(self, block: plan.Exhibit) -> None:
+        """"Tabel 2.1 caption" with its last number a SEQ field reset to that number: Word keeps
+        the number and its Daftar Tabel (a TOC field over the SEQ fields) finds the caption."""
+        paragraph = self.writer.add(self.doc, "Caption")
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        head, number = _LAST_NUMBER.match(block.label).groups()
+        paragraph._p.append(text_run(head))
+        add_field(paragraph, f"SEQ {self._sequence(block.kind)} \\r {number} \\* ARABIC", number)
+        paragraph._p.append(text_run(f" {block.caption}"))
+
+    def _sequence(self, kind: str) -> str:
+        """The SEQ identifier of a kind of exhibit: its caption word ("Tabel", "Gambar")."""
+        return self.theme.labels[f"{kind}_label"].split()[0]
+
     def listing(self, block: plan.Listing) -> None:
-        """Daftar Tabel / Daftar Gambar: the captions in order (Word has no page numbers to give
-        until the document is laid out, so none are printed here)."""
-        for _, text in block.entries:
-            self.writer.paragraph(self.doc, text)
+        """Daftar Tabel / Daftar Gambar: a TOC field over the captions' SEQ fields, so Word lists
+        them with their page numbers when it updates fields (it asks when the file opens);
+        until then it shows the captions alone."""
+        paragraphs = [self.writer.paragraph(self.doc, text) for _, text in block.entries] or [self.writer.add(self.doc)]
+        field_around(paragraphs, f'TOC \\h \\z \\c "{self._sequence(block.kind)}"')
+
+
+_LAST_NUMBER = re.compile(r"^(.*?)(\d+)$")
+
+
+def field_around(paragraphs: list[Any], instruction: str) -> None:
+    """A field whose current result is `paragraphs` (a TOC field's entries)."""
+    first = paragraphs[0]._p
+    anchor = first.pPr
+    for element in reversed(field_start(instruction)):
+        anchor.addnext(element) if anchor is not None else first.insert(0, element)
+    paragraphs[-1]._p.append(field_char("end"))
 
 
 _BLOCKS: dict[type, Callable[[_Story, Any], None]] = {
