@@ -93,12 +93,12 @@ def test_flags_reasons_and_methods_follow_the_report_language(bundled, outcome):
     assert not [phrase for phrase in ENGLISH if phrase in text]
     for phrase in ("daya pembeda rendah: D = ", "pengecoh ", "kode paket 'Z' tidak dikenal: kuis 'post-test'",
                    "Tingkat kesukaran (p): kategori menurut Arikunto",
-                   "Kelompok atas dan bawah: masing-masing 27 % peserta"):
+                   "Kelompok atas dan bawah: masing-masing 27% peserta"):
         assert phrase in text
     english = replace(bundled, programme=bundled.programme.model_copy(update={"language": "en"}))
     text = _words(build_report(english, outcome))
     for phrase in ("low discrimination: D = ", "unknown version 'Z': quiz 'post-test' has paket A, B, C, D",
-                   "difficulty p: Arikunto", "upper and lower groups: the 27 % of the class"):
+                   "difficulty p: Arikunto", "upper and lower groups: the 27% of the class"):
         assert phrase in text
     assert "pengecoh" not in text and "daya pembeda" not in text
 

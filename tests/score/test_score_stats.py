@@ -93,9 +93,9 @@ def test_judge_flags_weak_distractors_without_changing_the_action():
     shares = options((0.6, 0.9, 0.3), (0.36, 0.1, 0.6), (0.03, 0.0, 0.05), (0.01, 0.0, 0.05))
     flags, action = judge(numbers, shares, 0.0, 40, Settings())
     assert action == "keep"
-    assert words(flags) == ("distractor c chosen by 3 % (< 5 %)", "distractor d chosen by 1 % (< 5 %)")
-    assert words(flags, ID) == ("pengecoh c tidak berfungsi: dipilih 3 % peserta (< 5 %)",
-                                "pengecoh d tidak berfungsi: dipilih 1 % peserta (< 5 %)")
+    assert words(flags) == ("distractor c chosen by 3% (< 5%)", "distractor d chosen by 1% (< 5%)")
+    assert words(flags, ID) == ("pengecoh c tidak berfungsi: dipilih 3% peserta (< 5%)",
+                                "pengecoh d tidak berfungsi: dipilih 1% peserta (< 5%)")
 
 
 def test_judge_revises_a_distractor_that_draws_the_upper_group():
@@ -103,5 +103,5 @@ def test_judge_revises_a_distractor_that_draws_the_upper_group():
     shares = options((0.5, 0.6, 0.3), (0.3, 0.4, 0.2), (0.1, 0.0, 0.25), (0.1, 0.0, 0.25))
     flags, action = judge(numbers, shares, 0.0, 40, Settings())
     assert action == "revise"
-    assert words(flags) == ("distractor b draws more of the upper group (40 %) than of the lower (20 %)",)
-    assert words(flags, ID) == ("pengecoh b lebih banyak dipilih kelompok atas (40 %) daripada kelompok bawah (20 %)",)
+    assert words(flags) == ("distractor b draws more of the upper group (40%) than of the lower (20%)",)
+    assert words(flags, ID) == ("pengecoh b lebih banyak dipilih kelompok atas (40%) daripada kelompok bawah (20%)",)

@@ -551,7 +551,7 @@ def _evaluation(ctx: _Ctx, module: Module, plan: QuizPlan) -> Division:
 def _feedback(labels: Mapping[str, str], fill: Callable[[str], str]) -> tuple[Block, ...]:
     """Umpan balik dan tindak lanjut: how to score oneself, the mastery formula and what next."""
     bands = EntryList(tuple(Entry(md_escape(labels[f"mastery_band_{n}"])) for n in range(1, 5)), ordered=False)
-    formula = Formula(labels["mastery"], labels["mastery_correct"], labels["mastery_total"], "× 100 %")
+    formula = Formula(labels["mastery"], labels["mastery_correct"], labels["mastery_total"], "× 100%")
     return (Prose(fill(labels["feedback_intro"])), formula, Prose(fill(labels["mastery_bands"])), bands,
             Prose(fill(labels["feedback_follow_up"])))
 

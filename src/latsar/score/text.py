@@ -25,11 +25,12 @@ def decimal(value: float, digits: int = 3) -> str:
 
 
 def percent(value: float) -> str:
-    """"72 %", "72.5 %": at most one decimal, none when whole."""
+    """"72%", "72.5%": at most one decimal, none when whole; the sign follows the number
+    without a space, as PUEBI writes it (one rule in every document)."""
     if value is None or math.isnan(value):
         return "–"
     text = f"{value:.1f}".removesuffix(".0")
-    return f"{text} %"
+    return f"{text}%"
 
 
 def _share(value: float) -> str:
