@@ -76,8 +76,9 @@ def cover_block(theme: Theme, booklet: Booklet) -> list[Flowable]:
 def _masthead(theme: Theme, booklet: Booklet) -> Table:
     """Title and programme on the left; the version code in an accent badge on the right."""
     styles, labels = quiz_styles(theme), theme.labels
-    left = [para(styles, labels["quiz_booklet"].upper(), "q-kicker"), para(styles, booklet.info.title, "q-title")]
-    left += [para(styles, line, "q-detail") for line in booklet.details]
+    terms = theme.foreign_terms
+    left = [para(styles, labels["quiz_booklet"].upper(), "q-kicker"), para(styles, booklet.info.title, "q-title", terms)]
+    left += [para(styles, line, "q-detail", terms) for line in booklet.details]
     badge = [para(styles, labels["quiz_version"].upper(), "q-badge-label"),
              para(styles, booklet.version.code, "q-badge")]
     badge_width = 27 * mm

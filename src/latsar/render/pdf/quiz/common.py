@@ -7,6 +7,7 @@ Nothing here decides content: what each document says comes from latsar.plan.qui
 from __future__ import annotations
 
 import functools
+from xml.sax.saxutils import escape
 from dataclasses import dataclass
 from io import BytesIO
 from types import MappingProxyType
@@ -22,7 +23,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, P
 from latsar.plan.quizdocs import QuizInfo
 from latsar.render.pdf import fonts
 from latsar.render.pdf.grid import Grid, Look, Row
-from latsar.render.pdf.markup import Writer, plain
+from latsar.render.pdf.markup import Writer, bind_ellipsis, plain
 from latsar.render.pdf.theme import Theme, make_styles, table_commands
 
 # --------------------------------------------------------------------------- styles
@@ -193,7 +194,7 @@ class QuizDoc(BaseDocTemplate):
         if page > 1:
             canv.setFillColor(folio.textColor)
             canv.setFont(folio.fontName, folio.fontSize)
-            canv.drawString(left, y, self.running.left)
+            self._running_left(canv, left, y, right - left)
             canv.setFillColor(self.theme.colour("text"))
             canv.setFont(strong.fontName, strong.fontSize)
             canv.drawRightString(right, y, self.running.right)
@@ -209,6 +210,17 @@ class QuizDoc(BaseDocTemplate):
                                f"{text}{self.theme.labels['quiz_page']} {page}/{total}")
         canv.restoreState()
 
+
+    def _running_left(self, canv: Canvas, x: float, y: float, width: float) -> None:
+        """The running head's title, its foreign terms in italics like everywhere else."""
+        text, style = self.running.left, self.styles["q-folio"]
+        markup = plain(text, self.theme.foreign_terms)
+        if markup == escape(bind_ellipsis(text)):  # nothing to set in italics: the quick way
+            canv.drawString(x, y, text)
+            return
+        head = Paragraph(markup, style)
+        _, height = head.wrap(width, style.leading * 3)
+        head.drawOn(canv, x, y - (height - style.fontSize))
 
     def _stamp(self, canv: Canvas, right: float, y: float) -> None:
         """"RAHASIA" in a red frame, right-aligned above the running head."""
@@ -291,8 +303,9 @@ def para(styles: Mapping[str, ParagraphStyle], text: str, role: str, foreign_ter
 def title_block(theme: Theme, kicker: str, title: str, details: Sequence[str]) -> Table:
     """Kicker, title and muted detail lines over an accent rule: the top of every document."""
     styles = quiz_styles(theme)
-    rows = [[para(styles, kicker.upper(), "q-kicker")], [para(styles, title, "q-title")]]
-    rows += [[para(styles, d, "q-detail")] for d in details]
+    terms = theme.foreign_terms
+    rows = [[para(styles, kicker.upper(), "q-kicker")], [para(styles, title, "q-title", terms)]]
+    rows += [[para(styles, d, "q-detail", terms)] for d in details]
     table = Table(rows, colWidths=[None], hAlign="LEFT")
     table.setStyle(TableStyle(table_commands(
         theme, ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),

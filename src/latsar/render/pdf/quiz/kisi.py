@@ -54,7 +54,9 @@ def _landscape_width(theme: Theme) -> float:
 def _fields(doc: KisiDoc, theme: Theme, width: float) -> Table:
     """The header fields of a kisi-kisi, two pairs per row."""
     styles, pairs = quiz_styles(theme), doc.fields
-    rows = [[para(styles, a, "q-label"), para(styles, b, "q-cell"), para(styles, c, "q-label"), para(styles, d, "q-cell")]
+    terms = theme.foreign_terms
+    rows = [[para(styles, a, "q-label"), para(styles, b, "q-cell", terms), para(styles, c, "q-label"),
+             para(styles, d, "q-cell", terms)]
             for (a, b), (c, d) in zip(pairs[0::2], pairs[1::2])]
     label, value = 30 * mm, width / 2 - 30 * mm
     table = Table(rows, colWidths=[label, value, label, value], hAlign="LEFT")

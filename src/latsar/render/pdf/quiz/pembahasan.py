@@ -79,7 +79,7 @@ class Entry:
         rows = [(labels["key_letter"], self._key()), (labels["explanations"], self._md(entry.explanation)),
                 (labels["quiz_distractors"], self._distractors()), (labels["quiz_objective"], self._objective()),
                 (labels["quiz_backing"], self._backing())]
-        return self._table([para(self.styles, entry.tag, "q-label")], stem, rows)
+        return self._table([para(self.styles, entry.tag, "q-label", self.theme.foreign_terms)], stem, rows)
 
     def _md(self, text: str, role: str = "q-small") -> list[Flowable]:
         return self.w.flowables(text, role)
@@ -115,10 +115,10 @@ class Entry:
 
     def _backing(self) -> list[Flowable]:
         """The seed passage over its outlet and date, or module › chapter › section."""
-        support, styles = self.entry.support, self.styles
+        support, styles, terms = self.entry.support, self.styles, self.theme.foreign_terms
         if support.quote is None:
-            return [para(styles, support.where, "q-small")]
-        return [Paragraph(f"“{escape(support.quote)}”", styles["q-quote"]), para(styles, support.where, "q-label")]
+            return [para(styles, support.where, "q-small", terms)]
+        return [Paragraph(f"“{escape(support.quote)}”", styles["q-quote"]), para(styles, support.where, "q-label", terms)]
 
     def _continued_tag(self) -> str:
         """The tag on top of a continuation page: which question goes on ("Soal 7 (lanjutan)")."""
@@ -137,7 +137,7 @@ class Entry:
         table = EntryTable(data, colWidths=[LABEL_WIDTH + indent, self.theme.frame_width - indent - LABEL_WIDTH],
                            splitByRow=1, repeatRows=1)
         table.item_id = self.entry.item_id
-        table.continuation = [para(styles, self._continued_tag(), "q-label")]
+        table.continuation = [para(styles, self._continued_tag(), "q-label", self.theme.foreign_terms)]
         table.setStyle(TableStyle(table_commands(
             self.theme, ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("SPAN", (0, 0), (1, 0)), ("SPAN", (0, 1), (1, 1)), ("NOSPLIT", (0, 0), (-1, 2)),
