@@ -31,7 +31,8 @@ from dataclasses import asdict, dataclass
 from latsar.messages import t
 
 FORMAT = "latsar-sheet/2"
-LAYOUT_VERSION = 2  # printed in the QR code; the scanner refuses sheets of another layout
+LAYOUT_VERSION = 3  # printed in the QR code; the scanner refuses sheets of another layout
+# (3: one-letter version codes start under the field's title, no longer 14 mm in)
 QR_PREFIX = "LATSAR"
 PAGE_SIZE: tuple[float, float] = (210.0, 297.0)  # A4 portrait
 SAFE = (14.0, 274.0)  # top and bottom of what a scanner reads: A4 on Letter, centred or not
@@ -266,7 +267,7 @@ def version_left(digits: int) -> float:
 
 def letters_per_row(digits: int) -> int:
     """Version-code letters per bubble row: as many as the version field's width holds, up to 13."""
-    room = RIGHT - version_left(digits) - 2 * FIELD_PAD - 14.0  # 14 mm for "Huruf ke-n" labels
+    room = RIGHT - version_left(digits) - 2 * FIELD_PAD - POSITION_LABELS
     return max(1, min(13, int(room // PITCH) + 1))
 
 
@@ -286,9 +287,15 @@ def version_rows(codes: Sequence[str], per_row: int = 13) -> list[tuple[str, tup
     return rows
 
 
-def version_origin(digits: int) -> tuple[float, float]:
-    """Centre of the first bubble of the first version-code row."""
-    return round(version_left(digits) + FIELD_PAD + RADIUS + 14.0, 3), ID_BAND[0] + 14.0
+POSITION_LABELS = 14.0  # room left of the bubbles for "Huruf ke-n" when codes have several letters
+VERSION_TOP = ID_BAND[0] + 14.0  # centre of the first version-code row, below title and hint
+
+
+def version_origin(digits: int, codes: Sequence[str]) -> tuple[float, float]:
+    """Centre of the first bubble of the first version-code row: one-letter codes need no
+    position labels, so their bubbles line up under the field's title."""
+    labels = POSITION_LABELS if max(len(code) for code in codes) > 1 else 0.0
+    return round(version_left(digits) + FIELD_PAD + RADIUS + labels, 3), VERSION_TOP
 
 
 def version_row_pitch(codes: Sequence[str], digits: int) -> float:
@@ -298,7 +305,7 @@ def version_row_pitch(codes: Sequence[str], digits: int) -> float:
 
 
 def _version_grids(codes: Sequence[str], digits: int) -> tuple[Grid, ...]:
-    x, y = version_origin(digits)
+    x, y = version_origin(digits, codes)
     pitch = version_row_pitch(codes, digits)
     rows = version_rows(codes, letters_per_row(digits))
     if y + (len(rows) - 1) * pitch + RADIUS > ID_BAND[1] - 2:
@@ -311,4 +318,4 @@ def _version_grids(codes: Sequence[str], digits: int) -> tuple[Grid, ...]:
 
 
 def _rows_room(pitch: float) -> int:
-    return int((ID_BAND[1] - 2 - RADIUS - version_origin(DIGITS)[1]) // pitch) + 1
+    return int((ID_BAND[1] - 2 - RADIUS - VERSION_TOP) // pitch) + 1

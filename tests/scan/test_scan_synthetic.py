@@ -61,6 +61,6 @@ def test_a_sheet_of_another_layout_version_is_refused(post, monkeypatch):
 
     rng = random.Random("old")
     image = sg.fill(post.layout, post.pdf, sg.random_truth(post.layout, rng), DPI, rng)
-    monkeypatch.setattr(geo, "LAYOUT_VERSION", 3)
+    monkeypatch.setattr(geo, "LAYOUT_VERSION", 4)
     reading = read_image(image, "old", 1, post.layout, pictures=False)
-    assert reading.unreadable == "sheet layout 2, this latsar reads layout 3; print the sheets again"
+    assert reading.unreadable == "sheet layout 3, this latsar reads layout 4; print the sheets again"

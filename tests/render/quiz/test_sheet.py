@@ -92,7 +92,7 @@ def test_questions_continue_on_more_pages_each_naming_its_page_in_the_qr_text():
     assert [p.questions for p in layout.pages] == [(1, 80), (81, 160), (161, 230)]
     assert [geo.parse_qr(layout.qr_text(p.number)) for p in layout.pages] == [
         ("post-test", geo.LAYOUT_VERSION, n) for n in (1, 2, 3)]
-    assert layout.qr_text(2) == "LATSAR/POST-TEST/2/2"
+    assert layout.qr_text(2) == "LATSAR/POST-TEST/3/2"
     assert geo.parse_qr("https://example.org") is None
 
 
@@ -177,4 +177,4 @@ def test_a_long_quiz_with_many_versions_continues_on_a_second_page(bank, theme):
     assert len(sheet.pages) == 2
     grid = next(g for g in layout.pages[1].field("answers") if "130" in g.groups)
     assert ring_is_printed(sheet, 2, grid, grid.centre(grid.groups.index("130"), 4))
-    assert [c.text for c in zxingcpp.read_barcodes(numpy.asarray(sheet.pages[1]))] == ["LATSAR/LONG-QUIZ/2/2"]
+    assert [c.text for c in zxingcpp.read_barcodes(numpy.asarray(sheet.pages[1]))] == ["LATSAR/LONG-QUIZ/3/2"]

@@ -208,7 +208,7 @@ class SheetPage:
         bottom = grids[-1].origin[1] + grids[-1].radius + 3
         self.frame(left, top, geo.RIGHT, bottom)
         self.text(left + 4, top + 5, self.labels["sheet_version"].upper(), 7.5, bold=True)
-        self.text(left + 4, top + 9.5, *self.fit(self.labels["sheet_code_hint"], 6.5, (geo.RIGHT - left - 6) * mm),
+        self.text(left + 4, top + 9, *self.fit(self.labels["sheet_code_hint"], 6.5, (geo.RIGHT - left - 6) * mm),
                   colour="muted")
         positions = len({g.groups[0] for g in grids})
         seen: set[str] = set()
