@@ -154,6 +154,25 @@ def test_foreign_terms_are_italic_everywhere(bundled_handouts):
     assert all("Italic" in font for font, _ in hits), [h for h in hits if "Italic" not in h[0]][:3]
 
 
+@pytest.mark.parametrize("blueprint_id", ["post-test", "evaluasi-wog"])
+def test_foreign_terms_are_italic_in_kisi_kisi_and_pembahasan_too(bundled, blueprint_id):
+    """Headers, running heads, entry tags and "module › chapter" backing lines included."""
+    from latsar.plan.quiz import plan_quiz
+    from latsar.plan.quizdocs import quiz_docs
+    from latsar.render.pdf.quiz.kisi import kisi_pdf
+    from latsar.render.pdf.quiz.pembahasan import pembahasan_pdf
+    from latsar.render.pdf.theme import make_theme
+
+    theme = make_theme(bundled.programme, "id")
+    blueprint = next(b for b in bundled.blueprints if b.id == blueprint_id)
+    docs = quiz_docs(bundled, plan_quiz(bundled, blueprint), theme.labels)
+    for pdf in (kisi_pdf(docs.kisi, theme), pembahasan_pdf(docs.pembahasan, theme)):
+        runs = _runs(PdfReader(io.BytesIO(pdf)))
+        hits = [(font, text) for font, text in runs if "whole of" in text.lower() or "government" in text.lower()]
+        assert len(hits) > 3
+        assert all("Italic" in font for font, _ in hits), [h for h in hits if "Italic" not in h[0]][:3]
+
+
 def test_quotations_are_roman_so_terms_inside_can_be_marked(bundled_handouts):
     _, readers = bundled_handouts
     runs = _runs(readers["wog"])
@@ -200,6 +219,22 @@ def test_line_end_breaks_respect_indonesian_prefixes(handouts):
                 prefixed += bool(prefix_of(word))
                 assert respects_prefix(word, len(head[1])), (module_id, line, following)
     assert prefixed  # prefixed words do break at line ends, so the rule is tested
+
+
+def test_justified_lines_keep_word_gaps_narrow(bundled_handouts):
+    """Loose lines (gaps of 1–1.5 em at wog p8, p9, p17) are broken again: a line's word space
+    stays under 0.75 em, and hardly any line goes over 0.6 em (it was 15–20 per module). (The
+    stress copy is left out: its long unbreakable words and italic terms leave no good break.)"""
+    from wordgaps import prose_lines
+
+    theme, readers = bundled_handouts
+    for module_id, reader in readers.items():
+        reader.stream.seek(0)
+        lines = prose_lines(reader.stream.read(), theme.body_size)
+        assert len(lines) > 300, module_id
+        widest = max(lines, key=lambda line: line.word_space)
+        assert widest.word_space < 0.75, (module_id, widest)
+        assert sum(line.word_space > 0.6 for line in lines) <= 3, module_id
 
 
 @pytest.mark.parametrize("blueprint_id, versions", [("post-test", None), ("pre-test", None), ("post-test", 16)])
@@ -299,8 +334,27 @@ def test_umpan_balik_with_the_mastery_formula_follows_the_evaluasi(bundled_hando
     penutup = next(i for i, t in enumerate(texts) if "PENUTUP" in t and i > evaluasi)
     assert evaluasi < feedback <= penutup - 1
     page = texts[feedback]
-    for words in ("Tingkat penguasaan", "Jumlah jawaban yang benar", "Jumlah soal", "× 100 %", "70 %"):
+    for words in ("Tingkat penguasaan", "Jumlah jawaban yang benar", "Jumlah soal", "× 100%", "70%"):
         assert words in page
+
+
+def test_the_per_cent_sign_follows_the_number_everywhere(bundled_handouts):
+    """PUEBI writes "70%": one rule in handouts, the umpan balik formula, labels, curriculum
+    text and score reports (score.text.percent)."""
+    from stress import PROJECT
+
+    from latsar.score.text import percent
+
+    spaced = re.compile(r"(\d|\}\})[ \u00a0]+%")
+    _, readers = bundled_handouts
+    text = "\n".join(page.extract_text() for reader in readers.values() for page in reader.pages)
+    assert "70%" in text and not spaced.search(text), spaced.search(text)
+    sources = [*(PROJECT / "src" / "latsar" / "labels").glob("*.yaml"), *(PROJECT / "curriculum").rglob("*.yaml")]
+    for path in sources:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if not line.lstrip().startswith("#"):
+                assert not spaced.search(line), (path.name, number, line)
+    assert (percent(70), percent(72.5), percent(100)) == ("70%", "72.5%", "100%")
 
 
 def test_logos_appear_on_cover_and_title_page(tmp_path):
@@ -376,3 +430,38 @@ def test_tables_and_figures_reach_the_word_handout_too(stressed):
     assert "Tabel 2.1 Bentuk penerapan Whole of Government" in captions
     assert "Gambar 2.1 Alur layanan terpadu" in captions
     assert len(document.inline_shapes) == 1 + 2  # the figure, and the bundled emblem on cover and title page
+
+
+def test_word_lists_of_tables_and_figures_are_fields_word_fills_with_pages(stressed):
+    """Daftar Tabel/Gambar in the .docx: a TOC field over SEQ-numbered captions (Word updates
+    fields on open and prints the pages); the captions keep their numbers after the update."""
+    import zipfile
+
+    from lxml import etree
+
+    from latsar.render.docx import module_docx
+    from latsar.render.pdf.theme import make_theme
+
+    data = module_docx(stressed, "wog", None, make_theme(stressed.programme, "id"))
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        body = etree.fromstring(package.read("word/document.xml"))
+        settings = etree.fromstring(package.read("word/settings.xml"))
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    assert settings.find(f"{w}updateFields").get(f"{w}val") == "true"
+
+    def fields(paragraph):
+        return [t.text.strip() for t in paragraph.iter(f"{w}instrText")]
+
+    def text(paragraph):
+        return "".join(t.text for t in paragraph.iter(f"{w}t"))
+
+    paragraphs = list(body.iter(f"{w}p"))
+    for word, entries in (("Tabel", ["Tabel 2.1 Bentuk", "Tabel 2.2 Bentuk"]), ("Gambar", ["Gambar 2.1 Alur"])):
+        start = next(i for i, p in enumerate(paragraphs) if f'TOC \\h \\z \\c "{word}"' in fields(p))
+        end = next(i for i in range(start, len(paragraphs))
+                   if any(c.get(f"{w}fldCharType") == "end" for c in paragraphs[i].iter(f"{w}fldChar")))
+        assert [text(p)[:len(e)] for p, e in zip(paragraphs[start:end + 1], entries)] == entries
+        captions = [p for p in paragraphs if any(f.startswith(f"SEQ {word} ") for f in fields(p))]
+        assert [text(p)[:len(e)] for p, e in zip(captions, entries)] == entries
+        assert [f for p in captions for f in fields(p)] == [
+            f"SEQ {word} \\r {e.split()[1].split('.')[1]} \\* ARABIC" for e in entries]
