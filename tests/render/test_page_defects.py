@@ -466,3 +466,22 @@ def test_word_lists_of_tables_and_figures_are_fields_word_fills_with_pages(stres
         assert [text(p)[:len(e)] for p, e in zip(captions, entries)] == entries
         assert [f for p in captions for f in fields(p)] == [
             f"SEQ {word} \\r {e.split()[1].split('.')[1]} \\* ARABIC" for e in entries]
+
+
+def test_foreign_terms_are_italic_in_the_word_copies_too(bundled):
+    import zipfile
+
+    from lxml import etree
+
+    from latsar.render.docx import module_docx
+    from latsar.render.pdf.theme import make_theme
+
+    data = module_docx(bundled, "wog", None, make_theme(bundled.programme, "id"))
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    body = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
+    runs = [(run.find(f"{w}rPr/{w}i") is not None, "".join(t.text or "" for t in run.iter(f"{w}t")))
+            for run in body.iter(f"{w}r")]
+    hits = [(italic, text) for italic, text in runs if "whole of government" in text.lower()]
+    assert len(hits) > 10  # cover, title page, headings, daftar isi, prose, glossary
+    assert all(italic for italic, _ in hits), [text for italic, text in hits if not italic][:3]
+    assert any(italic and text == "Whole of Government" for italic, text in hits)

@@ -54,7 +54,7 @@ class _Story:
 
     def __init__(self, doc: Any, theme: Any, outline: plan.Outline):
         self.doc, self.theme, self.outline = doc, theme, outline
-        self.writer = Writer(doc)
+        self.writer = Writer(doc, theme.foreign_terms)
         self.body = doc  # where paragraphs go
 
     def write(self) -> None:
@@ -268,7 +268,7 @@ class _Story:
         table = self.doc.add_table(rows=len(block.entries), cols=2)
         self.writer.grid(table)
         for (term_cell, definition_cell), (term, definition) in zip(cell_grid(table), block.entries):
-            put(term_cell, term, bold=True)
+            term_cell.paragraphs[0]._p.extend(self.writer.runs(term, bold=True))
             written = self.writer.markdown(definition_cell, definition)
             first = definition_cell.paragraphs[0]
             if written and not first.text:
@@ -298,7 +298,7 @@ class _Story:
         head, number = _LAST_NUMBER.match(block.label).groups()
         paragraph._p.append(text_run(head))
         add_field(paragraph, f"SEQ {self._sequence(block.kind)} \\r {number} \\* ARABIC", number)
-        paragraph._p.append(text_run(f" {block.caption}"))
+        paragraph._p.extend(self.writer.runs(f" {block.caption}"))
 
     def _sequence(self, kind: str) -> str:
         """The SEQ identifier of a kind of exhibit: its caption word ("Tabel", "Gambar")."""

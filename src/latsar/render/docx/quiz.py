@@ -57,7 +57,7 @@ class WordBooklets:
     def __init__(self, title: str, institution: str, theme: Any):
         self.theme, labels = theme, theme.labels
         self.doc = new_document(theme)
-        self.writer = Writer(self.doc)
+        self.writer = Writer(self.doc, theme.foreign_terms)
         self.body = self.doc.element.body
         self.numbering = self.doc.part.numbering_part.element
         section = self.doc.sections[0]

@@ -8,7 +8,9 @@ document body or a table cell.
 
 from __future__ import annotations
 
-from typing import Any
+import functools
+import re
+from typing import Any, Sequence
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
@@ -28,8 +30,9 @@ LIST_STYLES: dict[bool, tuple[str, ...]] = {True: ("List Number", "List Number 2
 class Writer:
     """Writes Markdown into a document; keeps the numbering instances it adds to the document."""
 
-    def __init__(self, doc: Any):
+    def __init__(self, doc: Any, foreign_terms: Sequence[str] = ()):
         self.doc = doc
+        self.terms = _terms_pattern(tuple(foreign_terms))  # italic wherever they occur, as in the PDFs
         # python-docx looks a style up by scanning every style on each use; once is enough.
         self.style_ids = {style.name: style.style_id for style in doc.styles}
         self.list_numbers = {name: doc.styles[name].element.pPr.numPr.numId.val
@@ -47,7 +50,7 @@ class Writer:
             properties.append(style_element)
             element.append(properties)
         if text:
-            element.append(text_run(text))
+            element.extend(self.runs(text))
         parent = container.element.body if container is self.doc else container._element
         if len(parent) and parent[-1].tag == qn("w:sectPr"):
             parent[-1].addprevious(element)
@@ -74,8 +77,15 @@ class Writer:
     def paragraph(self, container: Any, text: str, style: str = "Normal", bold: bool = False) -> Any:
         """One paragraph of plain text."""
         paragraph = self.add(container, style)
-        paragraph._p.append(text_run(text, bold))
+        paragraph._p.extend(self.runs(text, bold))
         return paragraph
+
+    def runs(self, text: str, bold: bool = False, italic: bool = False) -> list[Any]:
+        """Runs of `text`, its foreign terms in italics."""
+        if self.terms is None or italic:
+            return [text_run(text, bold, italic)]
+        parts = self.terms.split(text)  # odd parts are the terms themselves
+        return [text_run(part, bold, index % 2 == 1) for index, part in enumerate(parts) if part]
 
     def spans(self, paragraph: Any, spans: tuple[Span, ...], bold: bool = False, italic: bool = False) -> None:
         for span in spans:
@@ -84,7 +94,10 @@ class Writer:
             elif span.kind in ("strong", "em"):
                 self.spans(paragraph, span.children, bold or span.kind == "strong", italic or span.kind == "em")
             else:
-                paragraph._p.append(text_run(span.text, bold, italic, CODE_FONT if span.kind == "code" else None))
+                if span.kind == "code":
+                    paragraph._p.append(text_run(span.text, bold, italic, CODE_FONT))
+                else:
+                    paragraph._p.extend(self.runs(span.text, bold, italic))
 
     # ----------------------------------------------------------------- blocks
 
@@ -190,6 +203,14 @@ def hanging(paragraph: Any, indent: float, hang: float) -> None:
     paragraph.paragraph_format.left_indent = Pt(indent)
     paragraph.paragraph_format.first_line_indent = Pt(-hang)
     paragraph.paragraph_format.tab_stops.add_tab_stop(Pt(indent))
+
+
+@functools.lru_cache(maxsize=16)
+def _terms_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not terms:
+        return None
+    alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)({alternatives})(?!\w)", re.IGNORECASE)
 
 
 def text_run(text: str, bold: bool = False, italic: bool = False, font: str | None = None, br: bool = False) -> Any:
