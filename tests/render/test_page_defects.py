@@ -485,3 +485,26 @@ def test_foreign_terms_are_italic_in_the_word_copies_too(bundled):
     assert len(hits) > 10  # cover, title page, headings, daftar isi, prose, glossary
     assert all(italic for italic, _ in hits), [text for italic, text in hits if not italic][:3]
     assert any(italic and text == "Whole of Government" for italic, text in hits)
+
+
+def test_a_paragraph_wrapped_again_keeps_its_compounds_hyphen(bundled):
+    """reportlab rejoins the words it split before without the compound's hyphen ("moderndi-
+    namis" after "modern-/dinamis"); a paragraph re-breaks from its words as written."""
+    from latsar.render.pdf import fonts
+    from latsar.render.pdf.flow import Para
+    from latsar.render.pdf.theme import make_styles, make_theme
+
+    theme = make_theme(bundled.programme, "id")
+    fonts.register(theme.body_font, theme.heading_font)
+    text = ("Pembahasannya meliputi pergeseran dari pandangan kehumasan yang sempit ke pandangan "
+            "yang modern-dinamis, <i>public relations</i>, serta perbedaan humas internal dan eksternal. ") * 3
+    para = Para(text, make_styles(theme)["body"])
+    split_at_hyphen = 0
+    for width in range(300, 440, 7):
+        para.wrap(width, 1e6)
+        lines = [" ".join(w.text for w in line.words) if hasattr(line, "words") else " ".join(line[1])
+                 for line in para.blPara.lines]
+        joined = re.sub(r"\s+", " ", " ".join(lines))
+        split_at_hyphen += any(line.rstrip().endswith("modern-") for line in lines)
+        assert joined.count("modern-") == 3 and "moderndi" not in joined.replace(" ", ""), (width, lines)
+    assert split_at_hyphen  # some width breaks the compound at its hyphen, so the rule is tested

@@ -80,11 +80,12 @@ class Para(Paragraph):
             return self._break(width)
         setting = Setting(style.fontName, style.fontSize, style.spaceShrinkage, bool(getattr(self, "_JustifyLast", 0)))
         result = relieve(self._break, width, setting)
-        if not loose(result, setting) or style.hyphenationMinWordLength <= SHORT_WORD:
-            return result
-        with self._words_from(SHORT_WORD):  # still loose: it may also hyphenate shorter words ("sum-ber")
-            other = relieve(self._break, width, setting)
-        return other if cost(other, setting) < cost(result, setting) else result
+        if loose(result, setting) and style.hyphenationMinWordLength > SHORT_WORD:
+            with self._words_from(SHORT_WORD):  # still loose: it may also hyphenate shorter words ("sum-ber")
+                other = relieve(self._break, width, setting)
+            result = other if cost(other, setting) < cost(result, setting) else result
+        self.frags = result.frags_after  # the words as the chosen break split them (split() reads them)
+        return result
 
     @contextmanager
     def _words_from(self, length: int):
@@ -97,6 +98,9 @@ class Para(Paragraph):
             self.style = base
 
     def _break(self, width):
+        # Always from the words as written: reportlab re-breaking words it has split before
+        # joins "modern-" and "dinamis" without the compound's hyphen.
+        source = self.__dict__.setdefault("_source_frags", self.frags)
         base = self.style
         refused = {w for span in _UNBROKEN.findall(self.text or "") for w in re.findall(r"\w+", span)}
         while True:
@@ -104,6 +108,7 @@ class Para(Paragraph):
                 self.style = ParagraphStyle(base.name, parent=base,
                                             hyphenationLang=_refusing(base.hyphenationLang, refused))
             widths = list(width) if isinstance(width, list) else width  # reportlab edits it for bullets
+            self.frags = source
             result = super().breakLines(widths)
             word = _overlong_run(result.lines)
             if not word or word in refused or len(refused) > 64:
@@ -112,6 +117,7 @@ class Para(Paragraph):
         self.style = base
         if isinstance(width, list):
             width[:] = widths
+        result.frags_after = self.frags
         return result
 
 
