@@ -9,7 +9,8 @@ from pathlib import Path
 from latsar.model.load import STATS_FOLDER
 from latsar.score.feedback import FOLDER
 
-UNNEEDED = ("latsar.render", "latsar.plan.handout", "latsar.score", "latsar.build", "latsar.scan")
+UNNEEDED = ("latsar.render", "latsar.plan.handout", "latsar.plan.quiz", "latsar.plan.balance", "latsar.score",
+            "latsar.build", "latsar.scan")
 
 
 def _imported_by_check(project: Path) -> list[str]:

@@ -341,7 +341,7 @@ def _sheet_fits(doc: SourceDoc, blueprint, programme) -> Iterator[Diagnostic]:
 def _feasibility(loaded: "Loaded") -> Iterator[Diagnostic]:
     """Run only on an otherwise clean curriculum: the planner needs resolved references."""
     from latsar.model.load import assemble  # load imports this module
-    from latsar.plan.quiz import shortfalls
+    from latsar.plan.select import shortfalls  # not plan.quiz: checking needs no version planner
 
     curriculum = assemble(loaded)
     for doc, blueprint in loaded.files["blueprints"]:
