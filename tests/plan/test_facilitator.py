@@ -48,7 +48,7 @@ def test_every_bundled_module_answers_every_latihan_and_case_question(bundled) -
         assert len(entries) == len(list(_questions(module))) >= 10, module_id
         for entry in entries:
             assert ID["facilitator_no_points"] not in entry.children, (module_id, entry.text)
-            assert 2 <= len(entry.children) <= 5, (module_id, entry.text)
+            assert 3 <= len(entry.children) <= 5, (module_id, entry.text)
             assert all(len(point) >= 20 and point.rstrip()[-1] in '.?!"”)' for point in entry.children), entry.children
 
 
