@@ -18,7 +18,7 @@ _SEPARATOR = "\x1f"
 
 def stable_rank(*parts: str | int) -> int:
     """A 64-bit rank for sorting, from the sha256 of the parts."""
-    text = _SEPARATOR.join(str(part) for part in parts)
+    text = _SEPARATOR.join(map(str, parts))
     return int.from_bytes(hashlib.sha256(text.encode("utf-8")).digest()[:8], "big")
 
 
