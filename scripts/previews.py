@@ -42,6 +42,7 @@ def main(build: Path, pedoman: Path | None) -> None:
     render(wog, "handout-case-study", "STUDI KASUS (lanjutan)")
     render(build / "quizzes" / "post-test" / "soal-paket-A.pdf", "quiz-booklet")
     render(build / "quizzes" / "post-test" / "kisi-kisi.pdf", "quiz-kisi")
+    render(build / "quizzes" / "post-test" / "lembar-jawaban.pdf", "quiz-sheet")
     if pedoman:
         wog = pedoman / "modules" / "wog.pdf"
         render(wog, "pedoman-f4-arial-title", None, 2)  # cover, blank back, title page
