@@ -15,7 +15,7 @@ BENCH = Path(__file__).resolve().parents[2] / "bench"
 # Benchmark → lines its output must hold (regular expressions).
 EXPECTED: dict[str, tuple[str, ...]] = {
     "bench_check.py": (r"latsar --help +fastest +\d+ ms", r"latsar --help, through typer +fastest +\d+ ms", r"latsar check .* \d+\.\d\d s"),
-    "bench_handouts.py": (r"mini +\d+ pages .* pages/s", r"all +\d+ pages"),
+    "bench_handouts.py": (r"mini +\d+ pages .* pages/s", r"all +\d+ pages .* CPU +\d+\.\d\d s, +\d+ pages/s"),
     "bench_build.py": (r"latsar build \(\d+ files\) +\d+\.\d\d s .*peak \d+ MiB", r"one core +\d+\.\d\d s",
                        r"two worker processes +\d+\.\d\d s", r"each step on one core .*handouts \d+\.\d\d s"),
     "bench_quiz.py": (r"latsar quiz kuis .* \d+\.\d\d s .* \d+ MiB", r"kuis +\d+ items x +2 versions",
