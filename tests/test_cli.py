@@ -184,6 +184,19 @@ def test_build_pieces_longest_first_and_big_quizzes_alone(mini: Path) -> None:
     assert quizzes["kuis"].cost > quizzes["evaluasi-mini"].cost
 
 
+def test_one_quiz_starts_no_workers(mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`latsar quiz X` has one piece of work worth the name: forking workers would only cost."""
+    import latsar.build
+
+    started: list[int] = []
+    monkeypatch.setattr(latsar.build, "_in_workers", lambda *args: started.append(1) or {})
+    monkeypatch.setattr(latsar.build, "free_cores", lambda: 2)
+    assert main(["quiz", "kuis", "curriculum", "--out", "out"]) == 0
+    assert not started
+    assert main(["build", "curriculum", "--out", "all"]) == 0
+    assert started == [1]
+
+
 def test_unusable_output_folder_is_a_user_error(mini: Path, capsys: pytest.CaptureFixture) -> None:
     (mini.parent / "taken").write_text("not a folder")
     assert main(["build", "curriculum", "--out", "taken"]) == 2

@@ -388,7 +388,7 @@ def run_steps(context: BuildContext, names: tuple[str, ...], report: Report = si
             heard.add(step)
             report(step)
 
-    workers = min(_cores(context), sum(not part.alone for part in parts))
+    workers = _workers(context, [part.cost for part in parts if not part.alone])
     with _collector_spared():
         notes = _in_workers(context, parts, workers, outputs, hear) if workers >= 2 else {}
         for index, part in enumerate(parts):
@@ -439,6 +439,18 @@ def _part_outputs(context: BuildContext, part: Part) -> tuple[dict[str, bytes], 
     outputs = Outputs()
     part.run(context, outputs)
     return outputs.files, outputs.notes
+
+
+# Work (in cost units) that must lie beside the longest piece for workers to pay for starting:
+# `latsar quiz X` (its plan's notes and one quiz set) stays in one process.
+SPLIT_WORTH = 10.0
+
+
+def _workers(context: BuildContext, costs: list[float]) -> int:
+    """Worker processes for pieces of these costs: none (1) unless there is enough work to share."""
+    if len(costs) < 2 or sum(costs) - max(costs) < SPLIT_WORTH:
+        return 1
+    return min(_cores(context), len(costs))
 
 
 def _cores(context: BuildContext) -> int:
