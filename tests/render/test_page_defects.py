@@ -508,3 +508,38 @@ def test_a_paragraph_wrapped_again_keeps_its_compounds_hyphen(bundled):
         split_at_hyphen += any(line.rstrip().endswith("modern-") for line in lines)
         assert joined.count("modern-") == 3 and "moderndi" not in joined.replace(" ", ""), (width, lines)
     assert split_at_hyphen  # some width breaks the compound at its hyphen, so the rule is tested
+
+
+# --------------------------------------------------------------------------- quiz documents
+
+# A page of a quiz document holds at least this many lines of text between its running head
+# and its folio; a page continuing an item ("Soal 30 (lanjutan)") at least CONTINUED_LEAST.
+PAGE_LEAST, CONTINUED_LEAST = 3, 6
+
+
+@pytest.mark.parametrize("blueprint_id", ["post-test", "pre-test"])
+def test_no_quiz_document_page_is_empty_or_a_short_continued_tail(bundled, blueprint_id):
+    """Every PDF of the bundled quiz sets (booklets, key, kisi-kisi, pembahasan, answer sheet):
+    no page holds only a running head and folio (a paket break left over), and no page holds
+    only the last row or two of an item continued from the page before."""
+    from latsar.plan.quiz import plan_quiz
+    from latsar.render.pdf.quiz import quiz_set
+    from latsar.render.pdf.theme import make_theme
+
+    theme = make_theme(bundled.programme, "id")
+    plan = plan_quiz(bundled, bundled.blueprint_by_id[blueprint_id])
+    top, bottom = theme.margins[:2]
+    continued, pages = 0, 0
+    for name, data in quiz_set(bundled, plan, theme).items():
+        if not name.endswith(".pdf"):
+            continue
+        for number, page in enumerate(PdfReader(io.BytesIO(data)).pages, start=1):
+            height = float(page.mediabox.height)
+            rows = [(round(y), text) for y, text in text_rows(page) if bottom - 2 <= y <= height - top + 2]
+            body = sorted({y for y, _ in rows})
+            tail = any(theme.labels["continued"] in text for _, text in rows[:2])
+            continued += tail
+            pages += 1
+            assert len(body) >= (CONTINUED_LEAST if tail else PAGE_LEAST), (name, number, rows)
+    assert pages > 10
+    assert continued > 0 or blueprint_id == "pre-test"

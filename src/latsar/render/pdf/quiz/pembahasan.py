@@ -14,7 +14,8 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus.flowables import PageBreakIfNotEmpty
 
 from latsar.plan.quizdocs import PembahasanDoc, PembahasanEntry, PembahasanPaper
 from latsar.render.pdf.grid import cell_pool, cells
@@ -25,6 +26,9 @@ from latsar.render.pdf.quiz.common import (
 from latsar.render.pdf.theme import Theme, table_commands
 
 LABEL_WIDTH = 30 * mm
+# An entry's part continued on the next page is at least this many lines high (with its tag),
+# so no page holds only the last row of an item.
+TAIL_LINES = 6
 
 
 def pembahasan_pdf(doc: PembahasanDoc, theme: Theme) -> bytes:
@@ -34,10 +38,14 @@ def pembahasan_pdf(doc: PembahasanDoc, theme: Theme) -> bytes:
                              Spacer(1, theme.leading)]
     for index, paper in enumerate(doc.papers):
         if index:
-            story.append(PageBreak())
+            story.append(PageBreakIfNotEmpty())
         story.append(para(w.styles, paper.heading.upper(), "q-paper"))
-        for entry in paper.entries:
-            story += [*Entry(w, entry).flowables(), Spacer(1, theme.leading * 1.2)]
+        for number, entry in enumerate(paper.entries):
+            # The gap goes before an entry, not after: a frame drops it at a page's top, where a
+            # trailing spacer would be carried over and leave a page holding nothing else.
+            table = Entry(w, entry).table()
+            table.spaceBefore = theme.leading * 1.2 if number else 0
+            story.append(table)
         if any(entry.places for entry in paper.entries):
             story += entry_index(paper, theme)
     running = RunningText(f"{info.title} · {labels['explanations']}", info.cohort_year, confidential=True)
@@ -105,9 +113,6 @@ class Entry:
                 out += self.w.flowables(distractor.option, "q-list", bullet) + reason
         return out
 
-    def flowables(self) -> list[Flowable]:
-        return [self.table()]
-
     def _objective(self) -> list[Flowable]:
         entry, labels = self.entry, self.labels
         return [Paragraph(plain(entry.objective, self.theme.foreign_terms), self.styles["q-small"]),
@@ -136,7 +141,7 @@ class Entry:
         # rows of an unnamed item.
         table = EntryTable(data, colWidths=[LABEL_WIDTH + indent, self.theme.frame_width - indent - LABEL_WIDTH],
                            splitByRow=1, repeatRows=1)
-        table.item_id = self.entry.item_id
+        table.item_id, table.tail_least = self.entry.item_id, TAIL_LINES * self.styles["q-small"].leading
         table.continuation = [para(styles, self._continued_tag(), "q-label", self.theme.foreign_terms)]
         table.setStyle(TableStyle(table_commands(
             self.theme, ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -157,11 +162,17 @@ class EntryTable(Table):
     item_id = ""
     continuation: list[Flowable] = []
 
+    tail_least = 0.0  # the least height of a continued part (see TAIL_LINES)
+
     def split(self, availWidth, availHeight):
-        """As a table splits, but the repeated tag on the later part names the question it continues."""
+        """As a table splits, but the repeated tag on the later part names the question it
+        continues, and the later part is never a short tail: it takes more rows instead."""
         parts = super().split(availWidth, availHeight)
+        while len(parts) == 2 and (short := self.tail_least - parts[1].wrap(availWidth, availHeight)[1]) > 0:
+            availHeight -= short
+            parts = super().split(availWidth, availHeight)
         for part in parts:
-            part.item_id, part.continuation = self.item_id, self.continuation
+            part.item_id, part.continuation, part.tail_least = self.item_id, self.continuation, self.tail_least
         for part in parts[1:]:  # a new row: the first part shares the old one
             part._cellvalues[0] = [self.continuation, *part._cellvalues[0][1:]]
         return parts
