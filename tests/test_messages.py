@@ -147,6 +147,20 @@ def test_the_programme_language_is_the_default(mini: Path, monkeypatch: pytest.M
     assert capsys.readouterr().out.splitlines()[-1] == "0 peringatan, 0 galat"
 
 
+def test_messages_inside_fstrings_are_extracted() -> None:
+    """babel's extractor skips `{t('…')}` inside an f-string; scripts/messages.py finds them too."""
+    assert "objectives by level" in CODE and "whole sheet" in CODE
+
+
+def test_the_check_summary_speaks_indonesian(mini: Path, capsys: pytest.CaptureFixture,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LATSAR_LANG", "id")
+    assert main(["check", "curriculum"]) == 0
+    out = capsys.readouterr().out
+    assert "soal per level" in out and "dapat disusun" in out
+    assert not set().union(*map(_english_words, out.splitlines()))
+
+
 def test_every_build_step_is_named_in_both_languages() -> None:
     from latsar.build import STEPS
     from latsar.progress import STEP_LABELS, step_label
