@@ -71,14 +71,15 @@ def cells(texts: Sequence[Text | str], style: ParagraphStyle, middle: bool = Fal
     return [Cell((t if isinstance(t, Text) else Text(t, style),), middle=middle) for t in texts]
 
 
-def cell_pool(style: ParagraphStyle, middle: bool = False, font: str | None = None) -> Callable[[str], Cell]:
+def cell_pool(style: ParagraphStyle, middle: bool = False, font: str | None = None,
+              background: Color | None = None) -> Callable[[str], Cell]:
     """A maker of one-text cells handing out one Cell per distinct text: a key or a table of
     question numbers prints a few texts many times, and a Cell is measured once per column."""
     made: dict[str, Cell] = {}
 
     def cell(text: str) -> Cell:
         if text not in made:
-            made[text] = Cell((Text(text, style, font=font),), middle=middle)
+            made[text] = Cell((Text(text, style, font=font),), middle=middle, background=background)
         return made[text]
 
     return cell
@@ -166,10 +167,13 @@ class _Sheet:
         self._body_heights: list[float] | None = None
         self.moved: list[Cell] = []
         measure = _Measure()
+        placed, at = self.placed, self.at
         for row in (*self.header, *self.body):
             for column, cell in enumerate(row):
-                if cell is not None and self.at(cell, column) not in self.placed:
-                    self.placed[self.at(cell, column)] = measure.cell(cell, self.inner_width(column, cell))
+                if cell is not None:
+                    key = at(cell, column)
+                    if key not in placed:
+                        placed[key] = measure.cell(cell, self.inner_width(column, cell))
         self.header_heights = _heights(self, self.header, look.header_padding)
         # Body rows that merged cells tie together: a page breaks only between groups.
         self.group_starts = _group_starts(self.body)
@@ -382,18 +386,19 @@ class _TextWriter:
         self.written: dict[tuple, tuple[list[str], object]] = {}
 
     def lines(self, text: Text, lines: list[Line], x: float, y: float) -> float:
-        style, font = text.style, text.font_name
-        if (font, style.fontSize) != self.font:
-            self.text.setFont(font, style.fontSize)
-            self.font = (font, style.fontSize)
+        style = text.style
+        font = (text.font or style.fontName, style.fontSize)
+        if font != self.font:
+            self.text.setFont(*font)
+            self.font = font
         colour = text.colour or style.textColor
-        if colour != self.colour:
+        if colour is not self.colour and colour != self.colour:  # most cells share one colour object
             self.text.setFillColor(colour)
             self.colour = colour
-        baseline = y - style.fontSize
+        baseline, set_origin, out = y - style.fontSize, self.text.setTextOrigin, self._out
         for line, shift in lines:
-            self.text.setTextOrigin(x + shift, baseline)
-            self._out(line)
+            set_origin(x + shift, baseline)
+            out(line)
             baseline -= style.leading
         return y - len(lines) * style.leading
 
@@ -406,7 +411,7 @@ class _TextWriter:
             text.textOut(line)
             self.written[key] = (text._code[start:], text._curSubset)
         else:  # the cursor is not advanced: every line sets its own origin
-            text._code.extend(known[0])
+            text._code += known[0]
             text._curSubset = known[1]
 
     def close(self) -> None:

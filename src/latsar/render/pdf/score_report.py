@@ -8,7 +8,7 @@ so every mark, guide line and label is placed exactly), in the theme's fonts.
 from __future__ import annotations
 
 from io import BytesIO
-from typing import Mapping
+from typing import Callable, Mapping
 from xml.sax.saxutils import escape
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
@@ -20,7 +20,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from latsar.render.pdf.fonts import register
-from latsar.render.pdf.grid import Cell, Grid, Look, Text, cells
+from latsar.render.pdf.grid import Cell, Grid, Look, cell_pool, cells
 from latsar.render.pdf.theme import Theme, make_styles, table_commands
 from latsar.score.report import Point, ScoreReport, Table as ReportTable
 
@@ -245,9 +245,7 @@ def _table(table: ReportTable, widths: list[float], theme: Theme, styles, page_h
     if not table.rows:
         return []
     header = cells([_breakable(h) for h in table.header], styles["head"])
-    action_column = next((n for n, role in enumerate(_roles(table)) if role in TINTED), None)
-    body = [[Cell((Text(_breakable(text), styles["cell"]),), background=_tint(row, column == action_column))
-             for column, text in enumerate(row.cells)] for row in table.rows]
+    body = _body(table, styles["cell"])
     look = Look(theme.colour("accent"), theme.colour("rule"), rule_width=0.25, grid=False, header_padding=(2, 2),
                 body_padding=(2, 2), side_padding=PADDING)
     heading = [_p(table.title, styles["report-section"])]
@@ -261,8 +259,23 @@ def _breakable(text: str) -> str:
     return text.replace(" %", "\u00a0%")
 
 
-def _tint(row, tinted: bool) -> HexColor | None:
-    return HexColor(ACTION_COLOURS[row.action][1]) if tinted and row.action else None
+def _body(table: ReportTable, style: ParagraphStyle) -> list[list[Cell]]:
+    """One Cell per distinct text and tint (a gain table repeats its scores and bands hundreds of
+    times), so the grid measures each once per column."""
+    action_column = next((n for n, role in enumerate(_roles(table)) if role in TINTED), None)
+    pools: dict[str, Callable[[str], Cell]] = {}
+
+    def cell(text: str, action: str) -> Cell:
+        if action not in pools:
+            pools[action] = cell_pool(style, background=_tint(action))
+        return pools[action](_breakable(text))
+
+    return [[cell(text, row.action if column == action_column else "") for column, text in enumerate(row.cells)]
+            for row in table.rows]
+
+
+def _tint(action: str) -> HexColor | None:
+    return HexColor(ACTION_COLOURS[action][1]) if action else None
 
 
 def _widths(tables: tuple[ReportTable, ...], width: float, styles) -> dict[str, list[float]]:
