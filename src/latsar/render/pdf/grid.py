@@ -123,6 +123,7 @@ def _break_word(word: str, font: str, size: float, width: float) -> list[str]:
 
 
 Line = tuple[str, float]  # the text, and its offset from the content's left edge (alignment)
+Written = dict[tuple, tuple[list[str], object]]  # (font, string, subset before) -> operators, subset after
 
 
 @dataclass
@@ -165,6 +166,7 @@ class _Sheet:
         self.placed: dict[tuple[int, float], _Placed] = {}
         self._spans: dict[tuple[int, int], float] = {}  # (column, columns) -> the inner width
         self._body_heights: list[float] | None = None
+        self._written: tuple[object, Written] = (None, {})
         self.moved: list[Cell] = []
         measure = _Measure()
         placed, at = self.placed, self.at
@@ -178,6 +180,12 @@ class _Sheet:
         # Body rows that merged cells tie together: a page breaks only between groups.
         self.group_starts = _group_starts(self.body)
         self.tallest = max((c.rows for row in self.body for c in row if c is not None), default=1)
+
+    def written(self, canv) -> Written:
+        """The strings this grid has written into `canv`'s document, shared by all its pages."""
+        if self._written[0] is not canv._doc:
+            self._written = (canv._doc, {})
+        return self._written[1]
 
     def body_heights(self) -> list[float]:
         """The heights of all body rows, worked out once (a long table splits into many parts)."""
@@ -352,7 +360,7 @@ class _Painter:
         self.canv.rect(x, y, width, height, stroke=0, fill=1)
 
     def finish(self) -> None:
-        writer = _TextWriter(self.canv)
+        writer = _TextWriter(self.canv, self.sheet.written(self.canv))
         paragraphs = []
         for cell, column, left, top, bottom, padding in self.texts:
             placed, side = self.sheet.placed[self.sheet.at(cell, column)], self.look.side_padding
@@ -375,15 +383,15 @@ class _Painter:
 
 class _TextWriter:
     """One text object for many strings, setting font and colour only when they change. A string
-    already written on this page is copied from its first writing (a key prints "A" hundreds of
-    times; reportlab encodes each string for the font subset anew): the operators depend only on
-    the string, the font and the subset in use before it."""
+    already written in this document is copied from its first writing (a key prints "A" hundreds
+    of times; reportlab encodes each string for the font subset anew): the operators depend only
+    on the string, the font and the subset in use before it (subsets are the document's)."""
 
-    def __init__(self, canv):
+    def __init__(self, canv, written: Written):
         self.canv, self.text = canv, canv.beginText()
         self.font: tuple[str, float] | None = None
         self.colour: Color | None = None
-        self.written: dict[tuple, tuple[list[str], object]] = {}
+        self.written = written
 
     def lines(self, text: Text, lines: list[Line], x: float, y: float) -> float:
         style = text.style
