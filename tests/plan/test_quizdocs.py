@@ -37,7 +37,8 @@ def test_the_backing_section_names_the_chapter_before_the_objective(bank):
 def test_kisi_fields_list_the_modules_and_fill_agenda_and_authors(bank):
     plan = make_plan(bank)
     fields = dict(quiz_docs(bank, plan, LABELS).kisi.fields)
-    assert fields[LABELS["kisi_course"]] == ", ".join(dict.fromkeys(
+    assert LABELS["kisi_course"] == "Modul"  # module titles hold colons and commas: "; " between them
+    assert fields[LABELS["kisi_course"]] == "; ".join(dict.fromkeys(
         bank.module_of_item(bank.item_by_id[i]).title for i in plan.master))
     assert fields[LABELS["agenda"]] == "Agenda III: Kedudukan dan Peran PNS"
     assert fields[LABELS["kisi_authors"]] == "BPSDM Provinsi Contoh"  # no authors: the institution
@@ -83,6 +84,8 @@ def test_pembahasan_names_the_key_and_only_the_printed_distractors(bank, options
                 ("ABCDE"[k], texts.options[i]) for k, i in enumerate(planned.choice_order) if not item.options[i].correct]
             assert len(entry.distractors) == options - 1
             assert (entry.support.quote is None) == (item.backing.seed is None)
+            assert entry.support.path.startswith(f"{LABELS['quiz_module']} {bank.module_of_item(item).title}")
+            assert item.id not in entry.support.path
 
 
 def test_pembahasan_of_many_versions_explains_each_item_once_with_its_place_in_every_paket(bank):

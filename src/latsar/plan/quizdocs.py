@@ -176,7 +176,7 @@ def _kisi_fields(curriculum: Curriculum, plan: QuizPlan, info: QuizInfo,
     institution, so that no field is left blank."""
     programme = curriculum.programme
     modules = dict.fromkeys(curriculum.module_of_item(curriculum.item_by_id[i]).title for i in plan.master)
-    return ((labels["kisi_organiser"], programme.institution), (labels["kisi_course"], ", ".join(modules)),
+    return ((labels["kisi_organiser"], programme.institution), (labels["kisi_course"], "; ".join(modules)),
             (labels["kisi_cohort"], info.cohort_year), (labels["agenda"], programme.agenda or programme.title),
             (labels["quiz_time"], f"{info.minutes} {labels['quiz_minutes']}"),
             (labels["kisi_form"], f"{labels['kisi_form_mc_long']} ({plan.blueprint.options} {labels['kisi_options']})"),
@@ -205,10 +205,12 @@ class Distractor:
 
 @dataclass(frozen=True)
 class Support:
-    """What backs the key: a seed passage and where it appeared, or module › chapter › section."""
+    """What backs the key: the module path that teaches it (module › chapter › section), then,
+    as supporting material only, a seed passage and where it appeared."""
 
-    quote: str | None  # the passage's words; None when a module section backs the key
-    where: str
+    path: str  # "Modul … › chapter › section": titles only, never an internal id
+    quote: str | None = None  # the passage's words; None when no seed passage backs the key
+    source: str = ""  # the passage's outlet, date and title
 
 
 @dataclass(frozen=True)
@@ -311,15 +313,16 @@ def _entry(curriculum: Curriculum, text: ItemText, item: Item, number: int, plan
 
 
 def _support(curriculum: Curriculum, item: Item, labels: Mapping[str, str]) -> Support:
+    """The module path is the basis a widyaiswara cites; a seed passage only supports it."""
     backing = item.backing
-    if backing.seed and backing.quote:
-        source = curriculum.seed_by_id[backing.seed].source
-        return Support(backing.quote.strip(), f"— {source.outlet}, {seed_date(source, labels)}: “{source.title}”")
     section = curriculum.section_by_id.get(backing.section or "")
     chapter = item_chapter(curriculum, item)
     parts = [f"{labels['quiz_module']} {curriculum.module_of_item(item).title}"] + ([chapter.title] if chapter else [])
-    parts += [section.title] if section else []
-    return Support(None, " › ".join(parts))
+    path = " › ".join(parts + ([section.title] if section else []))
+    if not (backing.seed and backing.quote):
+        return Support(path)
+    source = curriculum.seed_by_id[backing.seed].source
+    return Support(path, backing.quote.strip(), f"{source.outlet}, {seed_date(source, labels)}: “{source.title}”")
 
 
 # --------------------------------------------------------------------------- the set

@@ -173,3 +173,35 @@ def test_pembahasan_continuation_names_the_question_it_continues(readers):
         assert all(i > index for i in stems), page[:index + 1]  # the continuation comes first
         assert any(line.startswith(f"{number}. ") or f"Soal {number} (lanjutan)" in line for line in previous)
     assert continued
+
+
+def test_answer_key_table_is_centred_on_the_page(readers, plan, theme):
+    from latsar.render.pdf.quiz.key import key_table
+
+    origins: dict[str, float] = {}
+
+    def visit(text, cm, tm, font, size):
+        origins.setdefault(text.strip(), cm[4])  # the title block's left edge; the table's origin
+
+    readers["kunci-jawaban.pdf"].pages[0].extract_text(visitor_text=visit)
+    left, width = origins["KUNCI JAWABAN"], key_table(plan.versions, theme).width
+    assert width < theme.frame_width - 40 * 2.83  # narrow enough that alignment shows
+    assert abs(origins["1"] - (left + (theme.frame_width - width) / 2)) < 1
+
+
+def test_pembahasan_bases_each_key_on_the_module_path_and_quotes_a_seed_only_as_support(readers, plan, bank):
+    text = flat(readers["pembahasan.pdf"])
+    bases = [text[m.end():m.end() + 6] for m in re.finditer(r"\bDasar (?!CPNS)", text)]  # not "Pelatihan Dasar CPNS"
+    assert len(bases) == sum(len(v.items) for v in plan.versions)
+    assert set(bases) == {"Modul "}
+    backed = sum(bank.item_by_id[p.item_id].backing.seed is not None for v in plan.versions for p in v.items)
+    assert backed and text.count("Kutipan pendukung") == backed
+    assert "item-" not in text and "seed-a" not in text
+
+
+def test_pembahasan_never_starts_a_line_with_a_dash_except_a_quotation_s_source(readers, bank):
+    outlets = tuple(f"— {seed.source.outlet}" for seed in bank.seeds)
+    # Text in stream order (a line's bold run and its roman run can come back out of x order).
+    starts = [line for page in readers["pembahasan.pdf"].pages for line in page.extract_text().splitlines()
+              if line.startswith("—")]
+    assert starts and all(line.startswith(outlets) for line in starts), starts[:3]

@@ -284,7 +284,9 @@ class Grid(Flowable):
         return sum(self.sheet.header_heights) + rows > self.page_height
 
     def _part(self, start: int, end: int) -> Grid:
-        return Grid((), (), (), self.sheet.look, self.page_height, self.sheet, start, end)
+        part = Grid((), (), (), self.sheet.look, self.page_height, self.sheet, start, end)
+        part.hAlign = self.hAlign  # a centred table stays centred on the pages it runs onto
+        return part
 
     def draw(self):
         painter = _Painter(self.canv, self.sheet)

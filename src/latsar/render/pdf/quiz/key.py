@@ -42,5 +42,7 @@ def key_table(versions: Sequence[Version], theme: Theme) -> Grid:
                                           for v in versions]
             for number in range(1, count + 1)]
     width = min(MAX_COLUMN, (theme.frame_width - NUMBER_WIDTH) / len(versions))
-    return ruled(theme, [NUMBER_WIDTH] + [width] * len(versions), [header], body,
-                 body_padding=(1.5, 2.5), zebra=theme.colour("tint"))
+    table = ruled(theme, [NUMBER_WIDTH] + [width] * len(versions), [header], body,
+                  body_padding=(1.5, 2.5), zebra=theme.colour("tint"))
+    table.hAlign = "CENTER"  # a few narrow columns: centred rather than hanging from the left margin
+    return table

@@ -106,7 +106,7 @@ class Entry:
             bullet = f"{distractor.letter}." if distractor.letter else "•"
             option, reason = self._md(distractor.option), self._md(distractor.reason, "q-list")
             if len(option) == 1 and reason and isinstance(reason[0], Paragraph):
-                reason[0] = Paragraph(f"<b>{option[0].text}</b> — {reason[0].text}", reason[0].style,
+                reason[0] = Paragraph(f"<b>{option[0].text}</b>\xa0— {reason[0].text}", reason[0].style,
                                       bulletText=bullet)
                 out += reason
             else:
@@ -119,11 +119,14 @@ class Entry:
                 Paragraph(f"{escape(labels['quiz_level'])}: <b>{escape(entry.level)}</b>", self.styles["q-small"])]
 
     def _backing(self) -> list[Flowable]:
-        """The seed passage over its outlet and date, or module › chapter › section."""
+        """Module › chapter › section; under it, a seed passage as supporting material."""
         support, styles, terms = self.entry.support, self.styles, self.theme.foreign_terms
+        path = para(styles, support.path, "q-small", terms)
         if support.quote is None:
-            return [para(styles, support.where, "q-small", terms)]
-        return [Paragraph(f"“{escape(support.quote)}”", styles["q-quote"]), para(styles, support.where, "q-label", terms)]
+            return [path]
+        return [path, Spacer(1, 3), para(styles, self.labels["quiz_supporting_quote"], "q-label"),
+                Paragraph(f"“{escape(support.quote)}”", styles["q-quote"]),
+                para(styles, f"— {support.source}", "q-label", terms)]
 
     def _continued_tag(self) -> str:
         """The tag on top of a continuation page: which question goes on ("Soal 7 (lanjutan)")."""
