@@ -8,6 +8,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
+from pdftext import lines
 from stress import PROJECT
 
 
@@ -50,3 +51,54 @@ def test_every_bundled_facilitator_guide_prints_all_its_answer_points(bundled) -
         assert len(points) >= 40, module_id
         for point in points:
             assert _squashed(point) in guide, (module_id, point)
+
+
+@pytest.fixture(scope="module")
+def wog_guide(bundled):
+    from latsar.render.pdf.handout import facilitator_pdf
+    from latsar.render.pdf.theme import make_theme
+
+    return PdfReader(io.BytesIO(facilitator_pdf(bundled, "wog", make_theme(bundled.programme, "id"))))
+
+
+def _lettered(outline) -> dict[str, str]:
+    """"chapter / Latihan" or "chapter / Studi Kasus: title" -> the letter it is printed under:
+    in the handout a case study stands inside a section and takes that section's letter."""
+    from latsar.plan.handout import Case
+
+    out = {}
+    for chapter in (d for d in outline.divisions if d.heading):
+        for section in chapter.sections:
+            titles = [f"Studi Kasus: {b.title}" for b in section.blocks if isinstance(b, Case)]
+            titles += [section.heading.title] if section.heading.title.startswith(("Latihan", "Studi Kasus")) else []
+            out.update({f"{chapter.heading.title} / {title}": section.heading.number for title in titles})
+    return out
+
+
+def test_facilitator_guide_keeps_the_module_s_section_letters(bundled, wog_guide) -> None:
+    from latsar.plan.facilitator import facilitator_outline
+    from latsar.plan.handout import module_outline
+    from latsar.render.pdf.theme import make_theme
+
+    labels = make_theme(bundled.programme, "id").labels
+    guide = _lettered(facilitator_outline(bundled, "wog", labels))
+    handout = _lettered(module_outline(bundled, "wog", None, labels))
+    assert len(guide) >= 4 and guide == {key: handout[key] for key in guide}
+    assert set(guide.values()) != {"A."}  # the latihan follows the chapter's sections
+    text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in wog_guide.pages))
+    for key, mark in guide.items():
+        assert f"{mark} {key.split(' / ')[1]}"[:30] in text, key
+    assert "Bab I (Pendahuluan) tidak memuat latihan" in text
+
+
+def test_facilitator_guide_is_marked_not_for_participants_and_keeps_questions_with_their_points(wog_guide):
+    pages = [page.extract_text() for page in wog_guide.pages]
+    assert "TIDAK UNTUK PESERTA" in pages[0]
+    marked = ["Tidak untuk peserta" in page for page in pages]
+    assert sum(marked) >= 2  # running heads; a chapter's first page has none
+    assert all(mark or re.search(r"(?m)^(BAB [IVX]+|PETUNJUK)", page) for mark, page in zip(marked[1:], pages[1:]))
+    for page in wog_guide.pages:
+        body = lines(page)[:-1]  # without the folio
+        numbered = [i for i, line in enumerate(body) if re.match(r"\d+\. ", line)]
+        if numbered:  # the last question on a page has its first answer point there too
+            assert any(line.startswith("a. ") for line in body[numbered[-1]:]), body[numbered[-1]:]

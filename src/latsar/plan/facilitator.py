@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Mapping
 
 from latsar.model.curriculum import Curriculum
-from latsar.model.schema import CaseBlock, Chapter, Module
+from latsar.model.schema import CaseBlock, Chapter
 from latsar.plan.handout import (
     Cover, Division, Entry, EntryList, Heading, Outline, Prose, Section, _ctx, _Ctx, _logos, _module,
     letter, roman,
@@ -18,29 +18,33 @@ def facilitator_outline(curriculum: Curriculum, module_id: str, labels: Mapping[
     module = _module(curriculum, module_id)
     ctx = _ctx(curriculum, labels, module, base=0)
     programme = curriculum.programme
-    cover = Cover(labels["facilitator_guide"], module.title, programme.title, (), programme.institution,
-                  f"{programme.cohort} · {programme.year}", _logos(ctx))
+    # Marked on the cover and on every page's running head: the answer points are the trainer's.
+    running = f"{module.title} · {labels['not_for_participants']}"
+    cover = Cover(labels["facilitator_guide"], module.title, programme.title, (labels["not_for_participants"].upper(),),
+                  programme.institution, f"{programme.cohort} · {programme.year}", _logos(ctx))
     intro = Division("front", Heading(f"{module.id}.petunjuk", labels["facilitator_intro_title"]),
-                     (Prose(ctx.fill(labels["facilitator_intro"])),), running_head=module.title)
-    chapters = [_chapter(ctx, module, chapter, number) for number, chapter in enumerate(module.chapters, start=2)]
+                     (Prose(ctx.fill(labels["facilitator_intro"])), Prose(labels["facilitator_intro_chapter"])),
+                     running_head=running)
+    chapters = [_chapter(ctx, chapter, number, running) for number, chapter in enumerate(module.chapters, start=2)]
     title = f"{labels['facilitator_guide']} {module.title}"
     return Outline(title=title, author=programme.institution, subject=f"{labels['facilitator_guide']} {programme.title}",
                    keywords=labels["pdf_keywords"], divisions=(Division("cover", None, (cover,)), intro, *chapters))
 
 
-def _chapter(ctx: _Ctx, module: Module, chapter: Chapter, number: int) -> Division:
+def _chapter(ctx: _Ctx, chapter: Chapter, number: int, running: str) -> Division:
+    """The chapter's case studies and its latihan under the letters the handout gives them: a case
+    study its section's, the latihan the one after the last section (see plan.handout)."""
     labels = ctx.labels
-    parts = [("latihan", labels["exercises"], _answered(ctx, chapter.exercises, chapter.exercise_points))]
-    for section in chapter.sections:
-        for block in section.content:
-            if isinstance(block, CaseBlock):
-                case = block.case
-                blocks = _answered(ctx, case.questions, case.answer_points)
-                parts.append((section.id, f"{labels['case_study']}: {case.title}", blocks))
+    parts = [(f"{section.id}.{n}", f"{labels['case_study']}: {block.case.title}", letter(i),
+              _answered(ctx, block.case.questions, block.case.answer_points))
+             for i, section in enumerate(chapter.sections)
+             for n, block in enumerate(b for b in section.content if isinstance(b, CaseBlock))]
+    parts.append(("latihan", labels["exercises"], letter(len(chapter.sections)),
+                  _answered(ctx, chapter.exercises, chapter.exercise_points)))
     heading = Heading(f"{ctx.prefix}{chapter.id}", chapter.title, f"{labels['chapter']} {roman(number)}", 0)
-    sections = tuple(Section(Heading(f"{ctx.prefix}{chapter.id}.{key}", title, letter(i), 1), blocks)
-                     for i, (key, title, blocks) in enumerate(parts))
-    return Division("body", heading, sections=sections, running_head=module.title)
+    sections = tuple(Section(Heading(f"{ctx.prefix}{chapter.id}.{key}", title, mark, 1), blocks)
+                     for key, title, mark, blocks in parts)
+    return Division("body", heading, sections=sections, running_head=running)
 
 
 def _answered(ctx: _Ctx, questions: list[str], points: list[list[str]]) -> tuple:

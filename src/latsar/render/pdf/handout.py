@@ -179,9 +179,11 @@ class _Story:
         out: list[Flowable] = []
         for number, entry in enumerate(block.entries, start=1):
             bullet = f"{number}." if block.ordered else "•"
-            out += self.writer.flowables(entry.text, "item-tagged" if entry.tag else "item", bullet, self._tag(entry.tag))
-            out += [self.writer.paragraph(self.writer.plain(child), "item2", f"{'abcdefghijklmnopqrstuvwxyz'[i]}.")
-                    for i, child in enumerate(entry.children)]
+            head = self.writer.flowables(entry.text, "item-tagged" if entry.tag else "item", bullet, self._tag(entry.tag))
+            children = [self.writer.paragraph(self.writer.plain(child), "item2", f"{'abcdefghijklmnopqrstuvwxyz'[i]}.")
+                        for i, child in enumerate(entry.children)]
+            # A question never ends a page without its first answer point under it.
+            out += [KeepTogether(head + children[:1]), *children[1:]] if children else head
         return out + [Spacer(1, self.styles["body"].spaceAfter - self.styles["item"].spaceAfter)]
 
     def _tag(self, tag: str) -> str:
