@@ -20,8 +20,8 @@ def facilitator_outline(curriculum: Curriculum, module_id: str, labels: Mapping[
     programme = curriculum.programme
     # Marked on the cover and on every page's running head: the answer points are the trainer's.
     running = f"{module.title} · {labels['not_for_participants']}"
-    cover = Cover(labels["facilitator_guide"], module.title, programme.title, (labels["not_for_participants"].upper(),),
-                  programme.institution, f"{programme.cohort} · {programme.year}", _logos(ctx))
+    cover = Cover(f"{labels['facilitator_guide']} · {labels['not_for_participants']}", module.title, programme.title,
+                  (), programme.institution, f"{programme.cohort} · {programme.year}", _logos(ctx))
     intro = Division("front", Heading(f"{module.id}.petunjuk", labels["facilitator_intro_title"]),
                      (Prose(ctx.fill(labels["facilitator_intro"])), Prose(labels["facilitator_intro_chapter"])),
                      running_head=running)
