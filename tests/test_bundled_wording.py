@@ -54,3 +54,18 @@ def test_quiz_stems_spell_out_kbk_or_avoid_it() -> None:
         for item in yaml.safe_load(path.read_text(encoding="utf-8"))["items"]:
             stem = item["stem"]
             assert "KBK" not in stem or "Kelompok Budaya Kerja (KBK)" in stem, item["id"]
+
+
+def test_covers_say_what_the_module_supports_in_one_house_form() -> None:
+    for path in MODULES:
+        supports = yaml.safe_load(path.read_text(encoding="utf-8"))["supports"]
+        assert supports.startswith("Mendukung Agenda "), path.stem
+        assert "mata pelatihan" not in supports and "nilai dasar" not in supports, path.stem  # labels capitalised
+        labels = re.findall(r"(Mata Pelatihan|Nilai Dasar) ([A-Z][\w ]+)", supports)
+        assert len({name.split(";")[0] for _, name in labels}) == len(labels), path.stem  # no value named twice
+
+
+def test_the_foreword_names_the_revoked_pattern_by_its_regulation_without_hedging() -> None:
+    foreword = yaml.safe_load((CURRICULUM / "programme.yaml").read_text(encoding="utf-8"))["foreword"]
+    assert "Pola Latsar menurut PerLAN 12/2018, yang telah dicabut" in foreword
+    assert "(PerLAN 1/2021)" in foreword and "sejauh dapat diverifikasi" not in foreword
