@@ -69,3 +69,20 @@ def test_the_foreword_names_the_revoked_pattern_by_its_regulation_without_hedgin
     foreword = yaml.safe_load((CURRICULUM / "programme.yaml").read_text(encoding="utf-8"))["foreword"]
     assert "Pola Latsar menurut PerLAN 12/2018, yang telah dicabut" in foreword
     assert "(PerLAN 1/2021)" in foreword and "sejauh dapat diverifikasi" not in foreword
+
+
+def test_an_undated_article_reads_as_a_proper_reference() -> None:
+    """Daftar Pustaka gives day and month in words and 't.t.' for the missing year (read back)."""
+    import io
+
+    from pypdf import PdfReader
+
+    from latsar.model.load import load_curriculum
+    from latsar.render.pdf.handout import module_pdf
+    from latsar.render.pdf.theme import make_theme
+
+    curriculum = load_curriculum(CURRICULUM)[0]
+    pdf = module_pdf(curriculum, "wog", None, make_theme(curriculum.programme, "id"))
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert "BorneOneTV, Senin, 7 Oktober (t.t.)." in text
+    assert "tanpa tahun" not in text and "(7/10)" not in text
