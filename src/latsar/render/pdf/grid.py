@@ -92,8 +92,14 @@ def cell_pool(style: ParagraphStyle, middle: bool = False, font: str | None = No
 BREAKS = re.compile(r"[ \t]+")
 
 
+# Text whose lines the breaker would write differently from the text itself.
+RESPACED = re.compile(r"\n|\t|  |^ | $")
+
+
 def wrap_text(text: str, font: str, size: float, width: float) -> list[str]:
     """Greedy lines at spaces; a word wider than the line is broken between characters."""
+    if stringWidth(text, font, size) <= width and not RESPACED.search(text):
+        return [text]  # most cells: one line, measured once rather than word by word
     lines: list[str] = []
     space = stringWidth(" ", font, size)
     for paragraph in text.split("\n"):
