@@ -59,10 +59,8 @@ def _counts(counter: Counter) -> str:
 
 
 def _exposure(curriculum: Curriculum) -> str:
-    from latsar.plan.cells import handout_module
-    from latsar.plan.select import select_cells
+    from latsar.plan.bank import Bank
 
-    printed = {item.id for b in curriculum.blueprints if handout_module(curriculum, b)
-               for cell in select_cells(curriculum, b)[0] for item in cell}
+    printed = Bank(curriculum).printed_with_key
     return t("handouts print {printed} items with their key; other quizzes draw only from the other {others}",
              printed=len(printed), others=len(curriculum.items) - len(printed))

@@ -341,15 +341,17 @@ def _sheet_fits(doc: SourceDoc, blueprint, programme) -> Iterator[Diagnostic]:
 def _feasibility(loaded: "Loaded") -> Iterator[Diagnostic]:
     """Run only on an otherwise clean curriculum: the planner needs resolved references."""
     from latsar.model.load import assemble  # load imports this module
+    from latsar.plan.bank import Bank
     from latsar.plan.select import shortfalls  # not plan.quiz: checking needs no version planner
 
     curriculum = assemble(loaded)
+    bank = Bank(curriculum)  # once for every quiz: a bank twice the size costs twice, not four times
     for doc, blueprint in loaded.files["blueprints"]:
         # Cells that only item statistics empty: a printed quiz still reprints and scores from its
         # record (versions.json), so that is a warning for the next plan, not an error now.
         before_statistics = {gap.rule_index for gap in shortfalls(
-            curriculum, blueprint.model_copy(update={"exclude_flagged": False}))}
-        for gap in shortfalls(curriculum, blueprint):
+            curriculum, blueprint.model_copy(update={"exclude_flagged": False}), bank)}
+        for gap in shortfalls(curriculum, blueprint, bank):
             why = t(" usable (of {matching} matching: {reasons})", matching=gap.matching,
                     reasons=", ".join(gap.reasons)) if gap.reasons else ""
             message = t("cell {cell} asks for {asked} items but the bank holds {available}", cell=gap.cell,

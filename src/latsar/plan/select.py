@@ -15,14 +15,8 @@ from dataclasses import dataclass
 from latsar.messages import t
 from latsar.model.curriculum import Curriculum
 from latsar.model.schema import Blueprint, Item, Rule
-from latsar.plan.cells import (
-    Shortfall,
-    describe_cell,
-    disqualification,
-    enemies_of,
-    fits,
-    handout_module,
-)
+from latsar.plan.bank import Bank
+from latsar.plan.cells import Shortfall, describe_cell, disqualification, fits, handout_module
 from latsar.plan.stable import stable_rank
 
 
@@ -31,41 +25,36 @@ def selection_rank(blueprint: Blueprint, item: Item) -> tuple[int, str]:
     return stable_rank(blueprint.seed, blueprint.id, "select", item.id), item.id
 
 
-def exposed_items(curriculum: Curriculum, blueprint: Blueprint) -> frozenset[str]:
+def exposed_items(curriculum: Curriculum, blueprint: Blueprint, bank: Bank | None = None) -> frozenset[str]:
     """Items this quiz may not draw: those a handout prints with their key in its evaluasi.
 
     A handout's own quiz is the one that prints them, so it draws freely.
     """
     if handout_module(curriculum, blueprint) is not None:
         return frozenset()
-    return frozenset(
-        item.id
-        for other in curriculum.blueprints
-        if handout_module(curriculum, other) is not None
-        for cell in select_cells(curriculum, other)[0]
-        for item in cell
-    )
+    return (Bank(curriculum) if bank is None else bank).printed_with_key
 
 
 def select_cells(
-    curriculum: Curriculum, blueprint: Blueprint
+    curriculum: Curriculum, blueprint: Blueprint, bank: Bank | None = None
 ) -> tuple[list[list[Item]], list[Shortfall]]:
     """The items of each cell (in bank order) and the cells that could not be filled.
 
     A short cell takes all it can and the later cells still run, so every shortfall is reported
-    at once, each counted as the blueprint's order of cells sees it.
+    at once, each counted as the blueprint's order of cells sees it. Quizzes selected together
+    share one `bank` of lookups (`Bank(curriculum)`).
     """
     # Parallel forms copy version A's objective and level mix, so A should not take more of a
     # kind than the bank can give every version; shuffle mode has one form (spread 1).
     spread = blueprint.versions if blueprint.mode == "parallel" else 1
-    exposed = exposed_items(curriculum, blueprint)
-    enemies = enemies_of(curriculum)
+    bank = Bank(curriculum) if bank is None else bank
+    exposed = exposed_items(curriculum, blueprint, bank)
+    enemies = bank.enemies
     taken: set[str] = set()
     cells: list[list[Item]] = []
     short: list[Shortfall] = []
-    bank_order = {item.id: position for position, item in enumerate(curriculum.items)}
     for index, rule in enumerate(blueprint.rules):
-        matching = [item for item in curriculum.items if fits(curriculum, rule, item)]
+        matching = [item for item in bank.candidates(rule) if fits(curriculum, rule, item)]
         usable = [
             item
             for item in matching
@@ -79,7 +68,7 @@ def select_cells(
             why = _Why(exposed, enemies, frozenset(taken), frozenset(item.id for item in picks))
             short.append(_shortfall(curriculum, blueprint, index, rule, matching, why, len(picks)))
         taken.update(item.id for item in picks)
-        cells.append(sorted(picks, key=lambda item: bank_order[item.id]))
+        cells.append(sorted(picks, key=lambda item: bank.order[item.id]))
     return cells, short
 
 
@@ -153,6 +142,6 @@ def _shortfall(
     )
 
 
-def shortfalls(curriculum: Curriculum, blueprint: Blueprint) -> list[Shortfall]:
+def shortfalls(curriculum: Curriculum, blueprint: Blueprint, bank: Bank | None = None) -> list[Shortfall]:
     """The blueprint's cells that the bank cannot fill, in rule order (empty when feasible)."""
-    return select_cells(curriculum, blueprint)[1]
+    return select_cells(curriculum, blueprint, bank)[1]
