@@ -18,7 +18,8 @@ def facilitator_outline(curriculum: Curriculum, module_id: str, labels: Mapping[
     module = _module(curriculum, module_id)
     ctx = _ctx(curriculum, labels, module, base=0)
     programme = curriculum.programme
-    # Marked on the cover and on every page's running head: the answer points are the trainer's.
+    # Marked on the cover, the running heads and every page's foot (a chapter's opening page has no
+    # running head, and one photocopied page must still say so): the answer points are the trainer's.
     running = f"{module.title} · {labels['not_for_participants']}"
     cover = Cover(f"{labels['facilitator_guide']} · {labels['not_for_participants']}", module.title, programme.title,
                   (), programme.institution, f"{programme.cohort} · {programme.year}", _logos(ctx))
@@ -28,7 +29,8 @@ def facilitator_outline(curriculum: Curriculum, module_id: str, labels: Mapping[
     chapters = [_chapter(ctx, chapter, number, running) for number, chapter in enumerate(module.chapters, start=2)]
     title = f"{labels['facilitator_guide']} {module.title}"
     return Outline(title=title, author=programme.institution, subject=f"{labels['facilitator_guide']} {programme.title}",
-                   keywords=labels["pdf_keywords"], divisions=(Division("cover", None, (cover,)), intro, *chapters))
+                   keywords=labels["pdf_keywords"], divisions=(Division("cover", None, (cover,)), intro, *chapters),
+                   page_mark=labels["not_for_participants"])
 
 
 def _chapter(ctx: _Ctx, chapter: Chapter, number: int, running: str) -> Division:

@@ -236,6 +236,7 @@ class Outline:
     subject: str
     keywords: str
     divisions: tuple[Division, ...]
+    page_mark: str = ""  # printed at the foot of every page but the cover (e.g. "Tidak untuk peserta")
 
     def headings(self) -> tuple[Heading, ...]:
         """Every heading in reading order (what the contents and the PDF outline list)."""

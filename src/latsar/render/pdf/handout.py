@@ -80,6 +80,7 @@ def _render(outline: plan.Outline, theme: Theme, styles, tight: frozenset[int],
     depth = next((b.depth for d in outline.divisions for b in d.blocks if isinstance(b, plan.Contents)), -1)
     doc = HandoutDoc(buffer, theme, styles, depth, title=outline.title, author=outline.author,
                      subject=outline.subject, keywords=outline.keywords)
+    doc.page_mark = outline.page_mark
     writers = (Writer(theme, styles), Writer(theme, tightened(styles)))
     story = _Story(doc, writers, outline, tight, made).flowables()
     doc.build_story(story)

@@ -125,6 +125,7 @@ class HandoutDoc(BaseDocTemplate):
         self.theme, self.styles, self.contents_depth = theme, styles, contents_depth
         self.arabic_start = 0  # page where arabic numbering starts
         self.running_head, self.opener_page = "", 0
+        self.page_mark = ""  # at the foot of every page but the cover, on the outer side
         self.division_pages: dict[int, tuple[int, int, float]] = {}  # index -> first, last page, fill
         self.blank_pages: set[int] = set()  # left blank so that a part opens on an odd page
         top, bottom, inner, outer = theme.margins
@@ -228,6 +229,8 @@ def _decorate(canv, doc: HandoutDoc) -> None:
         inner, outer = outer, inner
     label = doc.label(page) if matter == "body" else roman(page).lower()
     _text(canv, doc.styles["footer"], label, width / 2, bottom * 0.45, centred=True)
+    if doc.page_mark:
+        _text(canv, doc.styles["footer"], doc.page_mark, *_outer_foot(doc, page, width, bottom))
     if doc.running_head and doc.opener_page != page:
         y = height - top * 0.55
         style = doc.styles["header"]
@@ -237,6 +240,15 @@ def _decorate(canv, doc: HandoutDoc) -> None:
         canv.setStrokeColor(doc.theme.colour("rule"))
         canv.setLineWidth(0.5)
         canv.line(inner, y - 4, width - outer, y - 4)
+
+
+def _outer_foot(doc: HandoutDoc, page: int, width: float, bottom: float) -> tuple[float, float]:
+    """Where a page mark starts so that it ends at the outer margin (right, or left on a duplex verso)."""
+    mark_width = stringWidth(doc.page_mark, doc.styles["footer"].fontName, doc.styles["footer"].fontSize)
+    _, _, inner, outer = doc.theme.margins
+    verso = doc.theme.duplex and page % 2 == 0
+    x = inner if verso else width - outer - mark_width
+    return x, bottom * 0.45
 
 
 def _text(canv, style: ParagraphStyle, text: str, x: float, y: float, centred: bool = False) -> None:
