@@ -205,6 +205,23 @@ def test_hyphenation_spares_italics_and_never_runs_three_lines(handouts):
     assert hyphenated > 5  # hyphenation is on, so the rule is tested
 
 
+def test_no_paragraph_ends_with_a_hyphenated_tail_alone_and_names_stay_whole(handouts):
+    """"Pe-" / "merintah." ends no paragraph (the tail alone on the last line), and no capitalised
+    word breaks at a line end ("Kali-" / "mantan", "Indone-" / "sia")."""
+    _, readers = handouts
+    hyphenated = 0
+    for module_id, reader in readers.items():
+        pairs = [pair for page in map(lines, reader.pages) for pair in zip(page, page[1:])]
+        for line, following in pairs:
+            head = re.search(r"(\w+)-$", line)
+            if not head or not re.match(r"[^\W\d]", following):  # not the folio under a split paragraph
+                continue
+            hyphenated += 1
+            assert not re.fullmatch(r"\w+[.,;:!?)”’]*", following), (module_id, line, following)
+            assert not head[1][0].isupper(), (module_id, line, following)
+    assert hyphenated > 5  # hyphenation is on, so the rules are tested
+
+
 def test_line_end_breaks_respect_indonesian_prefixes(handouts):
     """"ber-orientasi" or nothing: never "Bero-rientasi" or "be-rorientasi" at a line end."""
     from latsar.text.hyphenation import prefix_of, respects_prefix

@@ -18,7 +18,7 @@ def _points(word: str) -> list[str]:
 
 
 @pytest.mark.parametrize("word, good, bad", [
-    ("Berorientasi", "Ber-orientasi", ["Bero-rientasi", "Be-rorientasi"]),
+    ("berorientasi", "ber-orientasi", ["bero-rientasi", "be-rorientasi"]),
     ("terintegrasi", "terin-tegrasi", ["te-rintegrasi", "teri-ntegrasi"]),
     ("keanekaragaman", "ke-anekaragaman", ["kea-nekaragaman"]),
     ("peraturan", "per-aturan", ["pera-turan", "pe-raturan"]),
@@ -54,3 +54,9 @@ def test_no_curriculum_word_breaks_inside_a_prefix():
         for head, _ in hyphenator()(word):
             assert len(head) == len(prefix) or len(head) > len(prefix) + 1, (word, head)
     assert checked > 100
+
+
+@pytest.mark.parametrize("word", ["Kalimantan", "Indonesia", "Pemerintah", "BerAKHLAK"])
+def test_capitalised_words_never_break(word):
+    # Names read as one unit ("Kali-mantan", "Indone-sia" were printed); so does a sentence start.
+    assert _points(word) == [] and _points(word.lower())

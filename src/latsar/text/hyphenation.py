@@ -50,8 +50,10 @@ def hyphenator(lang: str = "id_ID") -> Breaks:
 @functools.lru_cache(maxsize=1 << 16)
 def _breaks(lang: str, word: str) -> tuple[tuple[str, str], ...]:
     """The break points of a word, worked out once: layout asks again for every line it tries."""
-    if any(c.isupper() for c in word[1:]):
-        return ()  # acronyms and mixed-case names (BerAKHLAK, WoG, SP4N) are read as one unit
+    if any(c.isupper() for c in word):
+        # Acronyms and mixed-case names (BerAKHLAK, WoG, SP4N) are read as one unit, and so are
+        # capitalised words: names ("Kalimantan", "Indonesia") and the rare sentence start.
+        return ()
     if "-" in word:
         return tuple(compound_breaks(word))
     return tuple((head, tail) for head, tail in _dictionary(lang).iterate(word) if acceptable(word, head, tail))

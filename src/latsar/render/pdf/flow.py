@@ -32,7 +32,7 @@ def _line_text(line) -> str:
     return "".join(getattr(word, "text", "") for word in line.words)
 
 
-def _overlong_run(lines: list) -> str | None:
+def _overlong_run(lines: list) -> tuple[str, ...] | None:
     """The word hyphenated at the end of the first line that makes a run longer than HYPHEN_RUN."""
     texts = [_line_text(line).rstrip() for line in lines]
     run = 0
@@ -40,7 +40,19 @@ def _overlong_run(lines: list) -> str | None:
         end, start = _WORD_END.search(text), _WORD_START.search(texts[index + 1].lstrip())
         run = run + 1 if end and start else 0
         if run > HYPHEN_RUN:
-            return end[1] + start[1]
+            return (end[1] + start[1],)
+    return None
+
+
+def _lonely_tail(lines: list) -> tuple[str, ...] | None:
+    """The word hyphenated before a paragraph's last line when that line holds nothing but the
+    word's tail ("Pe-" / "merintah."): a fragment alone reads as a mistake."""
+    if len(lines) < 2:
+        return None
+    last, before = _line_text(lines[-1]).strip(), _line_text(lines[-2]).rstrip()
+    end, start = _WORD_END.search(before), _WORD_START.search(last)
+    if end and start and " " not in last and "\xa0" not in last:
+        return end[1] + start[1], f"{end[1]}-{start[1]}"  # either a word or a compound ("modern-dinamis")
     return None
 
 
@@ -49,8 +61,9 @@ _UNBROKEN = re.compile(r"<nobr>(.*?)</nobr>", re.S)
 
 class Para(Paragraph):
     """A paragraph that never hyphenates its <nobr> (italic) words, even where punctuation
-    joins them to other text ("(cascading)"), and never ends more than HYPHEN_RUN lines in a
-    row with a hyphen: the word that would make the run longer moves whole to the next line.
+    joins them to other text ("(cascading)"), never ends more than HYPHEN_RUN lines in a row
+    with a hyphen, and never ends with a hyphenated word's tail alone on its last line: the
+    word that would do either stays whole.
 
     Its lines are broken once per width: layout measures most paragraphs more than once at the
     same width (a group kept together, then each of its parts; a box's rows, then its table),
@@ -110,10 +123,10 @@ class Para(Paragraph):
             widths = list(width) if isinstance(width, list) else width  # reportlab edits it for bullets
             self.frags = source
             result = super().breakLines(widths)
-            word = _overlong_run(result.lines)
-            if not word or word in refused or len(refused) > 64:
+            forms = _overlong_run(result.lines) or _lonely_tail(result.lines)
+            if not forms or forms[0] in refused or len(refused) > 64:
                 break
-            refused.add(word)
+            refused.update(forms)
         self.style = base
         if isinstance(width, list):
             width[:] = widths
