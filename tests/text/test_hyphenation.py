@@ -60,3 +60,10 @@ def test_no_curriculum_word_breaks_inside_a_prefix():
 def test_capitalised_words_never_break(word):
     # Names read as one unit ("Kali-mantan", "Indone-sia" were printed); so does a sentence start.
     assert _points(word) == [] and _points(word.lower())
+
+
+def test_a_paragraph_left_loose_may_break_capitalised_words_but_never_place_names():
+    # The relaxed hyphenator serves only a paragraph that cannot be set without a loose line.
+    relaxed = hyphenator().relaxed
+    assert list(relaxed("Peraturan")) and not list(hyphenator()("Peraturan"))
+    assert not list(relaxed("Kalimantan")) and not list(relaxed("Indonesia"))

@@ -37,23 +37,36 @@ PREFIXES: dict[str, str] = {
 Breaks = Callable[[str], Iterator[tuple[str, str]]]
 
 
-def hyphenator(lang: str = "id_ID") -> Breaks:
+def hyphenator(lang: str = "id_ID", relaxed: bool = False) -> Breaks:
     """The (head, tail) break points of a word, longest head first: the callable form of
-    reportlab's `hyphenationLang`."""
+    reportlab's `hyphenationLang`. A capitalised word does not break: most are names
+    ("Kalimantan", "Indonesia"). Its `relaxed` attribute, for a paragraph that cannot be set
+    without a loose line otherwise, breaks capitalised words too ("Peraturan", "Pemerintah"), but never
+    a place name."""
 
     def pairs(word: str) -> Iterator[tuple[str, str]]:
+        if word[:1].isupper() and not (relaxed and word.lower() not in PLACE_NAMES):
+            return iter(())
         return iter(_breaks(lang, word))
 
+    pairs.relaxed = pairs if relaxed else hyphenator(lang, relaxed=True)  # type: ignore[attr-defined]
     return pairs
+
+
+# Place names that never break, even in a paragraph that is loose otherwise ("Kali-mantan"):
+# the country, its islands and the bundled programme's province with its regencies and towns.
+PLACE_NAMES = frozenset("""
+    indonesia nusantara kalimantan sumatera sumatra jawa sulawesi papua maluku bali jakarta
+    pontianak singkawang sambas bengkayang landak mempawah sanggau sekadau sintang melawi kapuas
+    ketapang kayong
+""".split())
 
 
 @functools.lru_cache(maxsize=1 << 16)
 def _breaks(lang: str, word: str) -> tuple[tuple[str, str], ...]:
     """The break points of a word, worked out once: layout asks again for every line it tries."""
-    if any(c.isupper() for c in word):
-        # Acronyms and mixed-case names (BerAKHLAK, WoG, SP4N) are read as one unit, and so are
-        # capitalised words: names ("Kalimantan", "Indonesia") and the rare sentence start.
-        return ()
+    if any(c.isupper() for c in word[1:]):
+        return ()  # acronyms and mixed-case names (BerAKHLAK, WoG, SP4N) are read as one unit
     if "-" in word:
         return tuple(compound_breaks(word))
     return tuple((head, tail) for head, tail in _dictionary(lang).iterate(word) if acceptable(word, head, tail))

@@ -8,13 +8,12 @@ units (a question, a reference, a pembahasan entry) travel together.
 from __future__ import annotations
 
 import re
-from contextlib import contextmanager
 
 from reportlab.lib.enums import TA_JUSTIFY
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
 
-from latsar.render.pdf.justify import SHORT_WORD, Setting, cost, loose, relieve
+from latsar.render.pdf.justify import SHORT_WORD, Setting, cost, line_stretches, loose, relieve
 
 TAIL_LINES = 4  # the fewest lines a part's last page may hold
 TAIL_FILL = 0.2  # a part's last page filled less than this is set again a little tighter
@@ -71,6 +70,7 @@ class Para(Paragraph):
     fragments they were broken from)."""
 
     _broken: tuple | None = None  # (widths, style, fragments after, state after, lines)
+    _tails_alone = False  # whether a hyphenated word's tail may be the last line after all
 
     def breakLines(self, width):
         widths = tuple(width) if isinstance(width, (list, tuple)) else width
@@ -94,21 +94,30 @@ class Para(Paragraph):
         setting = Setting(style.fontName, style.fontSize, style.spaceShrinkage, bool(getattr(self, "_JustifyLast", 0)))
         result = relieve(self._break, width, setting)
         if loose(result, setting) and style.hyphenationMinWordLength > SHORT_WORD:
-            with self._words_from(SHORT_WORD):  # still loose: it may also hyphenate shorter words ("sum-ber")
-                other = relieve(self._break, width, setting)
-            result = other if cost(other, setting) < cost(result, setting) else result
+            # Still loose: it may also hyphenate shorter words ("sum-ber") and names. The style
+            # that wins stays, so the parts of a split break their lines the same way.
+            self.style = self._relaxed(SHORT_WORD)
+            other = relieve(self._break, width, setting)
+            if cost(other, setting) < cost(result, setting):
+                result = other
+            else:
+                self.style = style
+        if _worst(result, setting) > TOO_LOOSE:
+            # A tail alone is the lesser evil next to a line this loose ("pembangun-" / "annya?").
+            self._tails_alone = True
+            other = relieve(self._break, width, setting)
+            if cost(other, setting) < cost(result, setting):
+                result = other
+            else:
+                self._tails_alone = False
         self.frags = result.frags_after  # the words as the chosen break split them (split() reads them)
         return result
 
-    @contextmanager
-    def _words_from(self, length: int):
-        """Hyphenate words from `length` letters while breaking."""
+    def _relaxed(self, length: int) -> ParagraphStyle:
+        """The style hyphenating words from `length` letters, and capitalised ones."""
         base = self.style
-        self.style = ParagraphStyle(base.name, parent=base, hyphenationMinWordLength=length)
-        try:
-            yield
-        finally:
-            self.style = base
+        relaxed = getattr(base.hyphenationLang, "relaxed", base.hyphenationLang)
+        return ParagraphStyle(base.name, parent=base, hyphenationMinWordLength=length, hyphenationLang=relaxed)
 
     def _break(self, width):
         # Always from the words as written: reportlab re-breaking words it has split before
@@ -123,7 +132,7 @@ class Para(Paragraph):
             widths = list(width) if isinstance(width, list) else width  # reportlab edits it for bullets
             self.frags = source
             result = super().breakLines(widths)
-            forms = _overlong_run(result.lines) or _lonely_tail(result.lines)
+            forms = _overlong_run(result.lines) or (None if self._tails_alone else _lonely_tail(result.lines))
             if not forms or forms[0] in refused or len(refused) > 64:
                 break
             refused.update(forms)
@@ -132,6 +141,13 @@ class Para(Paragraph):
             width[:] = widths
         result.frags_after = self.frags
         return result
+
+
+TOO_LOOSE = 0.49  # extra space per word gap (ems) worse than a hyphenated tail alone on the last line
+
+
+def _worst(result, setting: Setting) -> float:
+    return max(line_stretches(result, setting.font_size, setting.justify_last), default=0.0)
 
 
 # What Paragraph.breakLines sets on the paragraph besides its result.
