@@ -55,11 +55,11 @@ def hyphenator(lang: str = "id_ID", relaxed: bool = False) -> Breaks:
 
 # Place names that never break, even in a paragraph that is loose otherwise ("Kali-mantan"):
 # the country, its islands and the bundled programme's province with its regencies and towns.
-PLACE_NAMES = frozenset("""
-    indonesia nusantara kalimantan sumatera sumatra jawa sulawesi papua maluku bali jakarta
-    pontianak singkawang sambas bengkayang landak mempawah sanggau sekadau sintang melawi kapuas
-    ketapang kayong
-""".split())
+PLACE_NAMES = frozenset({
+    "indonesia", "nusantara", "kalimantan", "sumatera", "sumatra", "jawa", "sulawesi", "papua",
+    "maluku", "bali", "jakarta", "pontianak", "singkawang", "sambas", "bengkayang", "landak",
+    "mempawah", "sanggau", "sekadau", "sintang", "melawi", "kapuas", "ketapang", "kayong",
+})
 
 
 @functools.lru_cache(maxsize=1 << 16)
