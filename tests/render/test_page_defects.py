@@ -258,7 +258,9 @@ def test_justified_lines_keep_word_gaps_narrow(bundled_handouts):
         assert len(lines) > 300, module_id
         widest = max(lines, key=lambda line: line.word_space)
         assert widest.word_space < 0.75, (module_id, widest)
-        assert sum(line.word_space > 0.6 for line in lines) <= 3, module_id
+        # at most 4: a paragraph no longer ends on a hyphenated word's tail ('Pe-/merintah.') and
+        # place names never break, which costs melayani one line just over 0.6 em (3 before)
+        assert sum(line.word_space > 0.6 for line in lines) <= 4, module_id
 
 
 @pytest.mark.parametrize("blueprint_id, versions", [("post-test", None), ("pre-test", None), ("post-test", 16)])
