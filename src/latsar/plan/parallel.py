@@ -24,7 +24,8 @@ from fractions import Fraction
 from latsar.messages import t
 from latsar.model.curriculum import Curriculum
 from latsar.model.schema import Blueprint, Item
-from latsar.plan.cells import describe_cell, disqualification, enemies_of, fits
+from latsar.plan.bank import Bank
+from latsar.plan.cells import describe_cell, disqualification, fits
 from latsar.plan.matching import extend
 from latsar.plan.select import exposed_items, selection_rank
 from latsar.plan.stable import version_code
@@ -62,8 +63,8 @@ def parallel_forms(
 def _pool(curriculum: Curriculum, blueprint: Blueprint, cells: list[list[Item]]) -> frozenset[str]:
     """The items any version may use: none an enemy of another. Version A's items come first,
     then the others by selection rank, each kept only if no kept item is its enemy."""
-    exposed = exposed_items(curriculum, blueprint)
-    enemies = enemies_of(curriculum)
+    bank = Bank(curriculum)
+    exposed, enemies = exposed_items(curriculum, blueprint, bank), bank.enemies
     kept = {item.id for cell in cells for item in cell}
     others = sorted(
         (i for i in curriculum.items if disqualification(curriculum, blueprint, i, exposed) is None),

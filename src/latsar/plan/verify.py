@@ -14,7 +14,7 @@ from latsar.messages import t
 from latsar.model.curriculum import EXPECTED_P, Curriculum
 from latsar.model.schema import Blueprint, Item, Rule
 from latsar.plan.matching import extend
-from latsar.plan.select import select_cells
+from latsar.plan.select import exposed_items
 from latsar.plan.stable import version_code
 from latsar.plan.types import LETTERS, PlannedItem, QuizPlan, Version
 
@@ -32,7 +32,7 @@ def verify_plan(curriculum: Curriculum, plan: QuizPlan) -> list[str]:
     """Every way the plan breaks its blueprint or the shuffle rules; empty when it is sound."""
     blueprint = plan.blueprint
     problems = _check_codes(plan) + _check_master(plan)
-    exposed = _printed_with_key(curriculum, blueprint)
+    exposed = exposed_items(curriculum, blueprint)
     for version in plan.versions:
         problems += [
             t("paket {code}: {problem}", code=version.code, problem=p)
@@ -45,21 +45,7 @@ def verify_plan(curriculum: Curriculum, plan: QuizPlan) -> list[str]:
     return problems
 
 
-def _printed_with_key(curriculum: Curriculum, blueprint: Blueprint) -> set[str]:
-    """Items a handout prints with their key, when this quiz is not that handout's own."""
-    handouts = {f"evaluasi-{module.id}" for module in curriculum.modules}
-    if blueprint.id in handouts:
-        return set()
-    return {
-        item.id
-        for other in curriculum.blueprints
-        if other.id in handouts
-        for cell in select_cells(curriculum, other)[0]
-        for item in cell
-    }
-
-
-def _check_exposure(version: Version, exposed: set[str]) -> list[str]:
+def _check_exposure(version: Version, exposed: frozenset[str]) -> list[str]:
     shown = sorted({p.item_id for p in version.items} & exposed)
     return [t("items {items} are printed with their key in a handout's evaluasi", items=shown)] if shown else []
 
