@@ -11,10 +11,11 @@ What an entry says is the plan's (latsar.plan.quizdocs); this module lays it out
 
 from __future__ import annotations
 
+from typing import Callable, Hashable
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer
 from reportlab.platypus.flowables import PageBreakIfNotEmpty
 
 from latsar.plan.quizdocs import PembahasanDoc, PembahasanEntry, PembahasanPaper
@@ -23,9 +24,13 @@ from latsar.render.pdf.markup import Writer, plain
 from latsar.render.pdf.quiz.common import (
     RunningText, chunks, metadata, para, quiz_styles, render_pdf, ruled, title_block, writer,
 )
-from latsar.render.pdf.theme import Theme, table_commands
+from latsar.render.pdf.quiz.entry import EntryBlock, Row, Rule, Slot, Stack
+from latsar.render.pdf.theme import Theme
 
 LABEL_WIDTH = 30 * mm
+RIGHT_PADDING = 6  # right of every cell; the label column also sits in by the stem's indent
+HEAD_PADDING = (0, 1)  # above and below the tag and the stem
+ROW_PADDING = (3, 1)  # above and below a labelled row's content
 # An entry's part continued on the next page is at least this many lines high (with its tag),
 # so no page holds only the last row of an item.
 TAIL_LINES = 6
@@ -33,7 +38,7 @@ TAIL_LINES = 6
 
 def pembahasan_pdf(doc: PembahasanDoc, theme: Theme) -> bytes:
     labels, info = theme.labels, doc.info
-    w = writer(theme)
+    w, shared = writer(theme), Shared()
     story: list[Flowable] = [title_block(theme, labels["explanations"], info.title, doc.details),
                              Spacer(1, theme.leading)]
     for index, paper in enumerate(doc.papers):
@@ -43,9 +48,9 @@ def pembahasan_pdf(doc: PembahasanDoc, theme: Theme) -> bytes:
         for number, entry in enumerate(paper.entries):
             # The gap goes before an entry, not after: a frame drops it at a page's top, where a
             # trailing spacer would be carried over and leave a page holding nothing else.
-            table = Entry(w, entry).table()
-            table.spaceBefore = theme.leading * 1.2 if number else 0
-            story.append(table)
+            block = Entry(w, entry, shared).block()
+            block.spaceBefore = theme.leading * 1.2 if number else 0
+            story.append(block)
         if any(entry.places for entry in paper.entries):
             story += entry_index(paper, theme)
     running = RunningText(f"{info.title} · {labels['explanations']}", info.cohort_year, confidential=True)
@@ -74,20 +79,43 @@ def entry_index(paper: PembahasanPaper, theme: Theme) -> list[Flowable]:
     return story
 
 
-class Entry:
-    """One master item's pembahasan, as one table (see `_table`)."""
+class Shared:
+    """Cell contents laid out once per document: a 4-paket pembahasan prints every item's
+    explanation, objective and backing four times, and the labels beside them on every entry.
+    Keys say everything a content depends on."""
 
-    def __init__(self, w: Writer, entry: PembahasanEntry):
-        self.w, self.entry = w, entry
+    def __init__(self) -> None:
+        self.made: dict[Hashable, Stack] = {}
+
+    def __call__(self, key: Hashable, make: Callable[[], list[Flowable]]) -> Stack:
+        if key not in self.made:
+            self.made[key] = Stack(make())
+        return self.made[key]
+
+
+class Entry:
+    """One master item's pembahasan in one paket, as an EntryBlock (see latsar.render.pdf.quiz.entry).
+    What is the same in every paket (the tag, the explanation, the objective, the backing, the
+    labels; the key or a distractor under the same letter) comes from `shared`."""
+
+    def __init__(self, w: Writer, entry: PembahasanEntry, shared: Shared):
+        self.w, self.entry, self.shared = w, entry, shared
         self.theme, self.styles, self.labels = w.theme, w.styles, w.theme.labels
 
-    def table(self) -> Table:
-        entry, labels = self.entry, self.labels
+    def block(self) -> EntryBlock:
+        entry, shared = self.entry, self.shared
         stem = writer(self.theme, stems=True).flowables(entry.stem, "q-stem", f"{entry.number}.")
-        rows = [(labels["key_letter"], self._key()), (labels["explanations"], self._md(entry.explanation)),
-                (labels["quiz_distractors"], self._distractors()), (labels["quiz_objective"], self._objective()),
-                (labels["quiz_backing"], self._backing())]
-        return self._table([para(self.styles, entry.tag, "q-label", self.theme.foreign_terms)], stem, rows)
+        rows = [("key_letter", shared(("key", entry.letter, entry.key), self._key)),
+                ("explanations", shared(("md", entry.explanation), lambda: self._md(entry.explanation))),
+                ("quiz_distractors", shared(("distractors", entry.distractors), self._distractors)),
+                ("quiz_objective", shared(("objective", entry.objective, entry.level), self._objective)),
+                ("quiz_backing", shared(("backing", entry.support), self._backing))]
+        labelled = [(shared(("label", name), lambda name=name: [para(self.styles, self.labels[name], "q-label")]),
+                     content) for name, content in rows]
+        return self._block(shared(("tag", entry.tag), lambda: [self._tag(entry.tag)]), Stack(stem), labelled)
+
+    def _tag(self, text: str) -> Paragraph:
+        return para(self.styles, text, "q-label", self.theme.foreign_terms)
 
     def _md(self, text: str, role: str = "q-small") -> list[Flowable]:
         return self.w.flowables(text, role)
@@ -133,52 +161,19 @@ class Entry:
         labels = self.labels
         return f"{labels['quiz_question']} {self.entry.number} ({labels['continued']}) · {self.entry.tag}"
 
-    def _table(self, tag: list[Flowable], stem: list[Flowable], rows: list[tuple[str, list[Flowable]]]) -> Table:
+    def _block(self, tag: Stack, stem: Stack, rows: list[tuple[Stack, Stack]]) -> EntryBlock:
         """Tag and stem across the top, then labels in a narrow column beside their content.
 
-        One table per entry, so a long entry breaks between its rows, never inside one, and
-        never before its key."""
-        styles, indent = self.styles, self.styles["q-stem"].leftIndent
-        data = [[tag, ""], [stem, ""]] + [[para(styles, label, "q-label"), content] for label, content in rows]
-        # The tag row repeats on top of an entry's continuation, so a page never starts with
-        # rows of an unnamed item.
-        table = EntryTable(data, colWidths=[LABEL_WIDTH + indent, self.theme.frame_width - indent - LABEL_WIDTH],
-                           splitByRow=1, repeatRows=1)
-        table.item_id, table.tail_least = self.entry.item_id, TAIL_LINES * self.styles["q-small"].leading
-        table.continuation = [para(styles, self._continued_tag(), "q-label", self.theme.foreign_terms)]
-        table.setStyle(TableStyle(table_commands(
-            self.theme, ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("SPAN", (0, 0), (1, 0)), ("SPAN", (0, 1), (1, 1)), ("NOSPLIT", (0, 0), (-1, 2)),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-            ("LEFTPADDING", (0, 2), (0, -1), indent),
-            ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-            ("TOPPADDING", (0, 0), (-1, 1), 0),
-            ("LINEABOVE", (0, 2), (-1, -1), 0.4, self.theme.colour("rule")),
-            ("LINEBELOW", (0, -1), (-1, -1), 0.4, self.theme.colour("rule")),
-        )))
-        return table
-
-
-class EntryTable(Table):
-    """An entry's table; a layout error about it names the item (the print names none)."""
-
-    item_id = ""
-    continuation: list[Flowable] = []
-
-    tail_least = 0.0  # the least height of a continued part (see TAIL_LINES)
-
-    def split(self, availWidth, availHeight):
-        """As a table splits, but the repeated tag on the later part names the question it
-        continues, and the later part is never a short tail: it takes more rows instead."""
-        parts = super().split(availWidth, availHeight)
-        while len(parts) == 2 and (short := self.tail_least - parts[1].wrap(availWidth, availHeight)[1]) > 0:
-            availHeight -= short
-            parts = super().split(availWidth, availHeight)
-        for part in parts:
-            part.item_id, part.continuation, part.tail_least = self.item_id, self.continuation, self.tail_least
-        for part in parts[1:]:  # a new row: the first part shares the old one
-            part._cellvalues[0] = [self.continuation, *part._cellvalues[0][1:]]
-        return parts
-
-    def identity(self, maxLen=None):
-        return f"item {self.item_id}: {super().identity(maxLen)}"
+        A long entry breaks between its rows, never inside one, and never before its key; the
+        tag row's own kind opens the later part, naming the question it continues."""
+        width, indent = self.theme.frame_width, self.styles["q-stem"].leftIndent
+        across = Slot(0, width - RIGHT_PADDING)
+        label = Slot(indent, LABEL_WIDTH - RIGHT_PADDING)
+        content = Slot(indent + LABEL_WIDTH, width - indent - LABEL_WIDTH - RIGHT_PADDING)
+        # A row across is at least a line of body text high (the gap under the tag is that line's).
+        line = self.theme.body_size * 1.2
+        head = [Row(((across, tag),), HEAD_PADDING, least=line), Row(((across, stem),), HEAD_PADDING, least=line)]
+        body = [Row(((label, name), (content, words)), ROW_PADDING, ruled=True) for name, words in rows]
+        continued = Row(((across, Stack([self._tag(self._continued_tag())])),), HEAD_PADDING, least=line)
+        return EntryBlock(head + body, continued, Rule(self.theme.colour("rule"), 0.4), width, head=3,
+                          tail_least=TAIL_LINES * self.styles["q-small"].leading, name=self.entry.item_id)

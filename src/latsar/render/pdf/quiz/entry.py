@@ -1,0 +1,148 @@
+"""A pembahasan entry drawn straight onto the canvas: a tag and a stem across the width, then
+rows of a label beside its content, a hairline above each labelled row and one under the last
+(on every page an entry runs onto).
+
+reportlab's Table measured every cell of an entry again whenever it wrapped, split or drew it
+(a 30-item, 4-paket pembahasan broke each paragraph's lines five times over), and each paket
+measured the same explanation once more. Here a cell's flowables are a `Stack`, measured once
+per width; one Stack may stand in the entries of every paket. The look is the Table's: the same
+paddings, gaps between stacked flowables, rules and round line caps.
+
+An entry splits between its labelled rows only, never before its first one (tag, stem and key
+stay together); the later part opens with a tag naming the question it continues and is never
+a short tail: it takes more rows instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from reportlab.lib.colors import Color
+from reportlab.platypus import Flowable
+
+# Far more height than any page: a cell's content is measured unbounded, as Table measures it.
+UNBOUNDED = 72000.0
+
+
+class Stack:
+    """Flowables one under another as a table cell stacks them (the gap between two is the
+    first's space after plus the second's space before), measured once per width."""
+
+    def __init__(self, flowables: Sequence[Flowable]):
+        self.flowables = tuple(flowables)
+        self._width: float | None = None
+        self._heights: list[float] = []
+        self.height = 0.0
+
+    def measure(self, width: float) -> float:
+        if width != self._width:
+            self._heights = [f.wrap(width, UNBOUNDED)[1] for f in self.flowables]
+            gaps = [f.getSpaceBefore() + f.getSpaceAfter() for f in self.flowables]
+            first, last = self.flowables[:1], self.flowables[-1:]
+            ends = sum(f.getSpaceBefore() for f in first) + sum(f.getSpaceAfter() for f in last)
+            self.height, self._width = sum(self._heights) + sum(gaps) - ends, width
+        return self.height
+
+    def draw(self, canv, x: float, top: float) -> None:
+        """The first flowable's top edge at `top` (its space before is not drawn)."""
+        y = top + (self.flowables[0].getSpaceBefore() if self.flowables else 0.0)
+        for flowable, height in zip(self.flowables, self._heights):
+            y -= flowable.getSpaceBefore() + height
+            flowable.drawOn(canv, x, y)
+            y -= flowable.getSpaceAfter()
+
+
+@dataclass(frozen=True)
+class Slot:
+    """Where a cell's content stands in its row: its left edge and width inside the paddings."""
+
+    x: float
+    width: float
+
+
+@dataclass(frozen=True)
+class Row:
+    cells: tuple[tuple[Slot, Stack], ...]
+    padding: tuple[float, float]  # above and below the tallest content
+    ruled: bool = False  # a hairline above the row
+    least: float = 0.0  # the least height of the content
+
+    def height(self) -> float:
+        tallest = max((stack.measure(slot.width) for slot, stack in self.cells), default=0.0)
+        return max(tallest, self.least) + sum(self.padding)
+
+    def draw(self, canv, top: float) -> None:
+        for slot, stack in self.cells:
+            stack.draw(canv, slot.x, top - self.padding[0])
+
+
+@dataclass(frozen=True)
+class Rule:
+    colour: Color
+    width: float
+
+
+class EntryBlock(Flowable):
+    """Rows of one entry; `head` is how many rows must stay together at its top (a later part's
+    own tag is one), `continued` the row that opens a later part."""
+
+    def __init__(self, rows: Sequence[Row], continued: Row, rule: Rule, width: float, head: int,
+                 tail_least: float, name: str):
+        super().__init__()
+        self.rows, self.continued, self.rule, self.width = list(rows), continued, rule, width
+        self.head, self.tail_least, self.name = head, tail_least, name
+        self.heights = [row.height() for row in self.rows]
+        self.height = sum(self.heights)
+
+    def wrap(self, availWidth, availHeight):
+        return self.width, self.height
+
+    def split(self, availWidth, availHeight):
+        cut = self._cut(availHeight)
+        while 0 < cut < len(self.rows) and (short := self.tail_least - self._tail(cut)) > 0:
+            availHeight -= short
+            cut = self._cut(availHeight)
+        if cut == 0:
+            return []
+        if cut == len(self.rows):
+            return [self]
+        return [self._part(self.rows[:cut], self.head, space_before=self.spaceBefore),
+                self._part([self.continued, *self.rows[cut:]], 2, space_before=0)]
+
+    def _cut(self, room: float) -> int:
+        """How many rows from the top to keep on this page (0: none), as Table splits by row."""
+        used, cut = 0.0, 0
+        for count, height in enumerate(self.heights, start=1):
+            if used + height > room:
+                break
+            used += height
+            cut = count if count >= self.head else cut
+        return cut
+
+    def _tail(self, cut: int) -> float:
+        return self.continued.height() + sum(self.heights[cut:])
+
+    def _part(self, rows: list[Row], head: int, space_before: float) -> EntryBlock:
+        part = EntryBlock(rows, self.continued, self.rule, self.width, head, self.tail_least, self.name)
+        part.spaceBefore = space_before
+        return part
+
+    def draw(self):
+        top, rules = self.height, []
+        for row, height in zip(self.rows, self.heights):
+            row.draw(self.canv, top)
+            if row.ruled:
+                rules.append(top)
+            top -= height
+        rules.append(top)
+        canv = self.canv
+        canv.saveState()
+        canv.setLineCap(1)  # round, as Table draws its lines
+        canv.setStrokeColor(self.rule.colour)
+        canv.setLineWidth(self.rule.width)
+        canv.lines([(0, y, self.width, y) for y in rules])
+        canv.restoreState()
+
+    def identity(self, maxLen=None):
+        return f"item {self.name}: {super().identity(maxLen)}"
