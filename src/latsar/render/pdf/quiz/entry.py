@@ -145,4 +145,5 @@ class EntryBlock(Flowable):
         canv.restoreState()
 
     def identity(self, maxLen=None):
-        return f"item {self.name}: {super().identity(maxLen)}"
+        """Names the item and its tallest row as Table's does (the build reports both)."""
+        return f"item {self.name}: <EntryBlock {len(self.rows)} rows (tallest row {max(self.heights, default=0)})>"
