@@ -15,11 +15,11 @@ from typing import Any, Optional
 import typer
 
 from latsar import __version__
-from latsar.entry import INTERRUPTED, collecting_later
+from latsar.check import check as run_check, load
+from latsar.entry import INTERRUPTED
 from latsar.errors import LatsarError, did_you_mean
-from latsar.finder import declared_language
 from latsar.messages import N_, environment_language, speaking, t
-from latsar.project import Project, locate, shown
+from latsar.project import Project, language_of_command, locate, programme_language, shown
 from latsar.spoken import SpokenCommand, SpokenGroup, usage_problem
 
 
@@ -68,35 +68,13 @@ def _main(version: bool = typer.Option(False, "--version", "-V", callback=_show_
 
 
 def _load(project: Project, show_warnings: bool = True):
-    with collecting_later():
-        from latsar.model.load import load_curriculum
-
-        curriculum, warnings = load_curriculum(project.curriculum)
-    if show_warnings:
-        for warning in warnings:
-            typer.echo(warning.format(), err=True)
-    return curriculum, warnings
+    return load(project, typer.echo, show_warnings)
 
 
 def _check_lang(lang: Optional[str]) -> None:
     if lang not in (None, "id", "en"):
         hint = did_you_mean(lang or "", ("id", "en")) or t("use id (Bahasa Indonesia) or en (English)")
         raise LatsarError(t("--lang: unknown language '{lang}'; {hint}", lang=lang, hint=hint))
-
-
-def _programme_language(project: Project) -> str:
-    """The programme's `language`, read without loading the curriculum (which may not load yet):
-    from its line in programme.yaml, or by the YAML reader when that line is not a plain word."""
-    from latsar.source.yamlfile import read_yaml
-
-    try:
-        language = declared_language((project.curriculum / "programme.yaml").read_text(encoding="utf-8-sig"))
-        if language is None:
-            data = read_yaml(project.curriculum / "programme.yaml").data
-            language = data.get("language") if isinstance(data, dict) else None
-    except (LatsarError, OSError, UnicodeDecodeError):
-        return "id"
-    return language if language in ("id", "en") else "id"
 
 
 def _out(project: Project, out: Optional[Path], lang: Optional[str], curriculum: Any) -> Path:
@@ -121,18 +99,14 @@ def _watch(session: Any, project: Project) -> None:
 def check(path: Optional[Path] = CurriculumArg,
           strict: bool = typer.Option(False, "--strict", help=N_("Exit 1 when there are warnings.")),
           watch: bool = WatchOption) -> None:
-    from latsar.summary import summary
-
     if watch:
         from latsar.watch.session import CheckSession
 
         project = locate(path)
         return _watch(CheckSession(project.curriculum, lambda line: typer.echo(line, err=True)), project)
-    curriculum, warnings = _load(locate(path))
-    typer.echo(summary(curriculum))
-    typer.echo("\n" + t("{count} warning(s), 0 errors", count=len(warnings)))
-    if strict and warnings:
-        raise typer.Exit(1)
+    code = run_check(path, strict, typer.echo)
+    if code:
+        raise typer.Exit(code)
 
 
 ReplanOption = typer.Option(False, "--replan", help=N_("Plan quizzes anew instead of reprinting them as recorded in "
@@ -150,7 +124,7 @@ def build(path: Optional[Path] = CurriculumArg, out: Optional[Path] = OutOption,
     if watch:
         from latsar.watch.session import BuildSession
 
-        target = out if out is not None else project.build_dir(lang, _programme_language(project))
+        target = out if out is not None else project.build_dir(lang, programme_language(project))
         return _watch(BuildSession(project.curriculum, target, lang, lambda line: typer.echo(line, err=True)),
                       project)
     curriculum, _ = _load(project)
@@ -451,19 +425,8 @@ def scan(blueprint: str = BlueprintArg,
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; every user error ends in one located line per problem and exit 2."""
     args = list(sys.argv[1:] if argv is None else argv) or ["--help"]  # `latsar` alone: the help, exit 0
-    with speaking(environment_language() or _programme_language_of(args)):
+    with speaking(environment_language() or language_of_command(args)):
         return _main(args)
-
-
-def _programme_language_of(args: list[str]) -> str | None:
-    """The `language` of the programme a command works on: a folder named in `args`, else the
-    project found from the current folder upward (None outside a project)."""
-    for candidate in [Path(a) for a in args if not a.startswith("-") and Path(a).is_dir()] + [None]:
-        try:
-            return _programme_language(locate(candidate))
-        except (LatsarError, OSError):
-            continue
-    return None
 
 
 def _main(args: list[str]) -> int:

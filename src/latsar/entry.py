@@ -1,5 +1,6 @@
 """The `latsar` console script: kept tiny so Ctrl-C while the command line loads ends cleanly too,
-and plain help and version requests are answered without loading it (see `quickhelp.py`)."""
+and plain help and version requests are answered, and plain checks run, without loading it
+(see `quickhelp.py` and `quickrun.py`)."""
 
 from __future__ import annotations
 
@@ -14,10 +15,14 @@ INTERRUPTED = 130  # 128 + SIGINT, as shells report a command ended by Ctrl-C
 
 def run() -> None:
     from latsar.quickhelp import answer
+    from latsar.quickrun import run as run_quickly
 
     text = answer(sys.argv[1:])
     if text is not None:
         sys.exit(_print(text))
+    code = run_quickly(sys.argv[1:])
+    if code is not None:
+        sys.exit(code)
     try:
         with collecting_later():
             from latsar.cli import main

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from latsar.errors import Diagnostic, LatsarError, Location
-from latsar.finder import PROGRAMME, curriculum_above, curriculum_in
-from latsar.messages import t
+from latsar.finder import PROGRAMME, curriculum_above, curriculum_in, declared_language
+from latsar.messages import LANGUAGES, t
 
 
 @dataclass(frozen=True)
@@ -62,3 +62,29 @@ def shown(path: Path) -> str:
     (`build/`, `../../build/`), else absolute."""
     relative = Path(os.path.relpath(path.resolve(), Path.cwd().resolve()))
     return relative.as_posix() if relative.parts[:3].count("..") < 3 else str(path.resolve())
+
+
+def programme_language(project: Project) -> str:
+    """The programme's `language`, read without loading the curriculum (which may not load yet):
+    from its line in programme.yaml, or by the YAML reader when that line is not a plain word."""
+    from latsar.source.yamlfile import read_yaml
+
+    try:
+        language = declared_language((project.curriculum / PROGRAMME).read_text(encoding="utf-8-sig"))
+        if language is None:
+            data = read_yaml(project.curriculum / PROGRAMME).data
+            language = data.get("language") if isinstance(data, dict) else None
+    except (LatsarError, OSError, UnicodeDecodeError):
+        return "id"
+    return language if language in LANGUAGES else "id"
+
+
+def language_of_command(args: list[str]) -> str | None:
+    """The `language` of the programme a command works on: a folder named in `args`, else the
+    project found from the current folder upward (None outside a project)."""
+    for candidate in [Path(a) for a in args if not a.startswith("-") and Path(a).is_dir()] + [None]:
+        try:
+            return programme_language(locate(candidate))
+        except (LatsarError, OSError):
+            continue
+    return None
