@@ -104,7 +104,12 @@ def run_whole(argv: Sequence[str], cwd: Path | None = None, sample_every: float 
 
 def whole(argv: Sequence[str], runs: int, cwd: Path | None = None) -> Whole:
     """The median time of `runs` runs, and the highest memory any of them reached."""
-    results = [run_whole(argv, cwd) for _ in range(runs)]
+    return median([run_whole(argv, cwd) for _ in range(runs)])
+
+
+def median(results: Sequence[Whole]) -> Whole:
+    """Several runs of one command as one figure: the median times, the highest memory (for runs
+    interleaved with other commands', so that each meets the same machine load)."""
     return Whole(statistics.median(r.seconds for r in results), statistics.median(r.cpu_seconds for r in results),
                  max(r.peak_pss_mib for r in results),
                  max(r.peak_rss_mib for r in results), max(r.processes for r in results))
