@@ -205,3 +205,22 @@ def test_pembahasan_never_starts_a_line_with_a_dash_except_a_quotation_s_source(
     starts = [line for page in readers["pembahasan.pdf"].pages for line in page.extract_text().splitlines()
               if line.startswith("—")]
     assert starts and all(line.startswith(outlets) for line in starts), starts[:3]
+
+
+def test_pembahasan_copies_what_it_draws_again_byte_for_byte(bank, plan, theme, files, monkeypatch):
+    """A stack drawn again (a label beside every entry, an explanation in every paket) copies the
+    operators of its first drawing: the PDF is the same as when every stack is drawn anew."""
+    from latsar.plan.quizdocs import quiz_docs
+    from latsar.render.pdf.quiz import entry
+    from latsar.render.pdf.quiz.pembahasan import pembahasan_pdf
+
+    draw, copied = entry.Stack.draw, []
+
+    def drawn_anew(stack, canv, x, top):
+        copied.append(bool(stack._drawn))
+        stack._drawn.clear()
+        draw(stack, canv, x, top)
+
+    monkeypatch.setattr(entry.Stack, "draw", drawn_anew)
+    assert pembahasan_pdf(quiz_docs(bank, plan, theme.labels).pembahasan, theme) == files["pembahasan.pdf"]
+    assert copied.count(True) > len(copied) / 2  # most stacks were drawn before: copying is tested

@@ -16,13 +16,18 @@ a short tail: it takes more rows instead.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Callable, Sequence
 
 from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable
 
 # Far more height than any page: a cell's content is measured unbounded, as Table measures it.
 UNBOUNDED = 72000.0
+# The canvas's graphics state that the operators of drawn text and lines depend on (its saved
+# state less the position and the matrices: a stack is drawn at its own origin).
+DRAWING_STATE = ("_fontname", "_fontsize", "_leading", "_textMode", "_fillMode", "_charSpace", "_wordSpace",
+                 "_horizScale", "_textRenderMode", "_rise", "_lineCap", "_lineJoin", "_lineDash", "_lineWidth",
+                 "_mitreLimit", "_fillColorObj", "_strokeColorObj")
 
 
 class Stack:
@@ -34,6 +39,7 @@ class Stack:
         self._width: float | None = None
         self._heights: list[float] = []
         self.height = 0.0
+        self._drawn: list[tuple[tuple, list[str]]] = []  # (the state drawn from, the operators written)
 
     def measure(self, width: float) -> float:
         if width != self._width:
@@ -45,12 +51,56 @@ class Stack:
         return self.height
 
     def draw(self, canv, x: float, top: float) -> None:
-        """The first flowable's top edge at `top` (its space before is not drawn)."""
-        y = top + (self.flowables[0].getSpaceBefore() if self.flowables else 0.0)
+        """The first flowable's top edge at `top` (its space before is not drawn).
+
+        Drawn relative to its own origin, so the operators it writes do not depend on where it
+        stands: drawn again in the same document from the same graphics state, they are copied
+        from its first drawing instead (the labels of a pembahasan stand beside every entry)."""
+        canv.saveState()
+        canv.translate(x, top)
+        state = (canv._doc, *(canv.__dict__[name] for name in DRAWING_STATE))
+        known = next((code for before, code in self._drawn if before == state), None)
+        if known is None:
+            start = len(canv._code)
+            self._draw(canv)
+            self._drawn.append((state, canv._code[start:]))
+        else:
+            canv._code.extend(known)
+        canv.restoreState()
+
+    def _draw(self, canv) -> None:
+        y = self.flowables[0].getSpaceBefore() if self.flowables else 0.0
         for flowable, height in zip(self.flowables, self._heights):
             y -= flowable.getSpaceBefore() + height
-            flowable.drawOn(canv, x, y)
+            flowable.drawOn(canv, 0, y)
             y -= flowable.getSpaceAfter()
+
+
+class Joined:
+    """Stacks one under another as if their flowables were one stack, each measured and drawn as
+    itself: a distractor under the same letter in two pakets is one Stack in both."""
+
+    def __init__(self, parts: Sequence[Stack]):
+        self.parts = [part for part in parts if part.flowables]
+        self.height = 0.0
+
+    def measure(self, width: float) -> float:
+        heights = [part.measure(width) for part in self.parts]
+        self.height = sum(heights) + sum(_gap(a, b) for a, b in zip(self.parts, self.parts[1:]))
+        return self.height
+
+    def draw(self, canv, x: float, top: float) -> None:
+        for index, part in enumerate(self.parts):
+            top -= _gap(self.parts[index - 1], part) if index else 0.0
+            part.draw(canv, x, top)
+            top -= part.height
+
+
+def _gap(above: Stack, below: Stack) -> float:
+    return above.flowables[-1].getSpaceAfter() + below.flowables[0].getSpaceBefore()
+
+
+Content = Stack | Joined
 
 
 @dataclass(frozen=True)
@@ -63,7 +113,7 @@ class Slot:
 
 @dataclass(frozen=True)
 class Row:
-    cells: tuple[tuple[Slot, Stack], ...]
+    cells: tuple[tuple[Slot, Content], ...]
     padding: tuple[float, float]  # above and below the tallest content
     ruled: bool = False  # a hairline above the row
     least: float = 0.0  # the least height of the content
@@ -85,9 +135,10 @@ class Rule:
 
 class EntryBlock(Flowable):
     """Rows of one entry; `head` is how many rows must stay together at its top (a later part's
-    own tag is one), `continued` the row that opens a later part."""
+    own tag is one), `continued` makes the row that opens a later part (only an entry that
+    splits needs one; it is made once)."""
 
-    def __init__(self, rows: Sequence[Row], continued: Row, rule: Rule, width: float, head: int,
+    def __init__(self, rows: Sequence[Row], continued: Callable[[], Row], rule: Rule, width: float, head: int,
                  tail_least: float, name: str):
         super().__init__()
         self.rows, self.continued, self.rule, self.width = list(rows), continued, rule, width
@@ -108,7 +159,7 @@ class EntryBlock(Flowable):
         if cut == len(self.rows):
             return [self]
         return [self._part(self.rows[:cut], self.head, space_before=self.spaceBefore),
-                self._part([self.continued, *self.rows[cut:]], 2, space_before=0)]
+                self._part([self.continued(), *self.rows[cut:]], 2, space_before=0)]
 
     def _cut(self, room: float) -> int:
         """How many rows from the top to keep on this page (0: none), as Table splits by row."""
@@ -121,7 +172,7 @@ class EntryBlock(Flowable):
         return cut
 
     def _tail(self, cut: int) -> float:
-        return self.continued.height() + sum(self.heights[cut:])
+        return self.continued().height() + sum(self.heights[cut:])
 
     def _part(self, rows: list[Row], head: int, space_before: float) -> EntryBlock:
         part = EntryBlock(rows, self.continued, self.rule, self.width, head, self.tail_least, self.name)

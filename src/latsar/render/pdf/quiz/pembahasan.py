@@ -11,6 +11,7 @@ What an entry says is the plan's (latsar.plan.quizdocs); this module lays it out
 
 from __future__ import annotations
 
+import functools
 from typing import Callable, Hashable
 from xml.sax.saxutils import escape
 
@@ -18,13 +19,13 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 from reportlab.platypus.flowables import PageBreakIfNotEmpty
 
-from latsar.plan.quizdocs import PembahasanDoc, PembahasanEntry, PembahasanPaper
+from latsar.plan.quizdocs import Distractor, PembahasanDoc, PembahasanEntry, PembahasanPaper
 from latsar.render.pdf.grid import cell_pool, cells
 from latsar.render.pdf.markup import Writer, plain
 from latsar.render.pdf.quiz.common import (
     RunningText, chunks, metadata, para, quiz_styles, render_pdf, ruled, title_block, writer,
 )
-from latsar.render.pdf.quiz.entry import EntryBlock, Row, Rule, Slot, Stack
+from latsar.render.pdf.quiz.entry import Content, EntryBlock, Joined, Row, Rule, Slot, Stack
 from latsar.render.pdf.theme import Theme
 
 LABEL_WIDTH = 30 * mm
@@ -107,7 +108,8 @@ class Entry:
         stem = writer(self.theme, stems=True).flowables(entry.stem, "q-stem", f"{entry.number}.")
         rows = [("key_letter", shared(("key", entry.letter, entry.key), self._key)),
                 ("explanations", shared(("md", entry.explanation), lambda: self._md(entry.explanation))),
-                ("quiz_distractors", shared(("distractors", entry.distractors), self._distractors)),
+                ("quiz_distractors", Joined([shared(("distractor", d), lambda d=d: self._distractor(d))
+                                             for d in entry.distractors])),
                 ("quiz_objective", shared(("objective", entry.objective, entry.level), self._objective)),
                 ("quiz_backing", shared(("backing", entry.support), self._backing))]
         labelled = [(shared(("label", name), lambda name=name: [para(self.styles, self.labels[name], "q-label")]),
@@ -127,19 +129,15 @@ class Entry:
             flows[0] = Paragraph(f"<b>{letter}{flows[0].text}</b>", flows[0].style)
         return flows
 
-    def _distractors(self) -> list[Flowable]:
-        """One bullet per printed wrong option: its words in bold, then why it is wrong."""
-        out: list[Flowable] = []
-        for distractor in self.entry.distractors:
-            bullet = f"{distractor.letter}." if distractor.letter else "•"
-            option, reason = self._md(distractor.option), self._md(distractor.reason, "q-list")
-            if len(option) == 1 and reason and isinstance(reason[0], Paragraph):
-                reason[0] = Paragraph(f"<b>{option[0].text}</b>\xa0— {reason[0].text}", reason[0].style,
-                                      bulletText=bullet)
-                out += reason
-            else:
-                out += self.w.flowables(distractor.option, "q-list", bullet) + reason
-        return out
+    def _distractor(self, distractor: Distractor) -> list[Flowable]:
+        """A bullet for a printed wrong option: its words in bold, then why it is wrong."""
+        bullet = f"{distractor.letter}." if distractor.letter else "•"
+        option, reason = self._md(distractor.option), self._md(distractor.reason, "q-list")
+        if len(option) == 1 and reason and isinstance(reason[0], Paragraph):
+            reason[0] = Paragraph(f"<b>{option[0].text}</b>\xa0— {reason[0].text}", reason[0].style,
+                                  bulletText=bullet)
+            return reason
+        return self.w.flowables(distractor.option, "q-list", bullet) + reason
 
     def _objective(self) -> list[Flowable]:
         entry, labels = self.entry, self.labels
@@ -161,7 +159,7 @@ class Entry:
         labels = self.labels
         return f"{labels['quiz_question']} {self.entry.number} ({labels['continued']}) · {self.entry.tag}"
 
-    def _block(self, tag: Stack, stem: Stack, rows: list[tuple[Stack, Stack]]) -> EntryBlock:
+    def _block(self, tag: Stack, stem: Stack, rows: list[tuple[Stack, Content]]) -> EntryBlock:
         """Tag and stem across the top, then labels in a narrow column beside their content.
 
         A long entry breaks between its rows, never inside one, and never before its key; the
@@ -174,6 +172,7 @@ class Entry:
         line = self.theme.body_size * 1.2
         head = [Row(((across, tag),), HEAD_PADDING, least=line), Row(((across, stem),), HEAD_PADDING, least=line)]
         body = [Row(((label, name), (content, words)), ROW_PADDING, ruled=True) for name, words in rows]
-        continued = Row(((across, Stack([self._tag(self._continued_tag())])),), HEAD_PADDING, least=line)
+        continued = functools.cache(lambda: Row(((across, Stack([self._tag(self._continued_tag())])),),
+                                                HEAD_PADDING, least=line))
         return EntryBlock(head + body, continued, Rule(self.theme.colour("rule"), 0.4), width, head=3,
                           tail_least=TAIL_LINES * self.styles["q-small"].leading, name=self.entry.item_id)
