@@ -160,36 +160,55 @@ def plan_step(context: BuildContext, outputs: Outputs) -> None:
 
 
 def handout_parts(context: BuildContext) -> list[Part]:
-    """modules/<id>.pdf per module, modules/bahan-ajar.pdf (the book, as long as all of them) and
-    each module's panduan fasilitator."""
+    """modules/<id>.pdf per module and modules/bahan-ajar.pdf (the book, all of them again) in
+    one piece, and each module's panduan fasilitator."""
     modules = [m.id for m in context.curriculum.modules]
-    return ([Part("handouts", module_file, ("pdf", m), HANDOUT_COST) for m in modules]
-            + [Part("handouts", book_file, ("pdf",), HANDOUT_COST * len(modules))]
+    return ([Part("handouts", pdf_handouts, (), HANDOUT_COST * len(modules) * (1 + BOOK_SHARE))]
             + [Part("handouts", facilitator_file, (m,), HANDOUT_COST / 10) for m in modules])
 
 
 def word_parts(context: BuildContext) -> list[Part]:
     """The same handouts and book as Word files (a third of the PDF's cost)."""
     modules = [m.id for m in context.curriculum.modules]
-    return ([Part("word", module_file, ("docx", m), HANDOUT_COST / 3) for m in modules]
-            + [Part("word", book_file, ("docx",), HANDOUT_COST * len(modules) / 3)])
+    return ([Part("word", module_docx_file, (m,), HANDOUT_COST / 3) for m in modules]
+            + [Part("word", book_docx_file, (), HANDOUT_COST * len(modules) / 3)])
 
 
 HANDOUT_COST = 25.0  # one module's handout PDF, in cost units
+BOOK_SHARE = 0.35  # the book's cost after the handouts, against theirs (it takes their layouts)
 
 
-def module_file(context: BuildContext, outputs: Outputs, suffix: str, module_id: str) -> None:
-    """modules/<id>.<suffix>, with its evaluasi."""
-    write = _handout_writers(suffix)[0]
-    outputs.add(f"modules/{module_id}.{suffix}",
-                write(context.curriculum, module_id, context.evaluasi[module_id], context.theme))
+def pdf_handouts(context: BuildContext, outputs: Outputs) -> None:
+    """modules/<id>.pdf, each with its evaluasi, then the book: in one process, so that the book
+    takes every paragraph's lines and every chapter's spacing as the handouts left them (see
+    `LayoutMemo`) instead of setting all of them again; the bytes are the same either way."""
+    from latsar.render.pdf.handout import book_pdf, module_pdf
+    from latsar.render.pdf.memo import LayoutMemo
+
+    memo, curriculum, theme = LayoutMemo(context.theme), context.curriculum, context.theme
+    for module in curriculum.modules:
+        outputs.add(f"modules/{module.id}.pdf", module_pdf(curriculum, module.id, context.evaluasi[module.id],
+                                                           theme, memo))
+    outputs.add("modules/bahan-ajar.pdf", book_pdf(curriculum, _book_evaluasi(context), theme, memo))
 
 
-def book_file(context: BuildContext, outputs: Outputs, suffix: str) -> None:
-    """modules/bahan-ajar.<suffix>: every module, each with its evaluasi."""
-    write = _handout_writers(suffix)[1]
-    evaluasi = {k: v for k, v in context.evaluasi.items() if v}
-    outputs.add(f"modules/bahan-ajar.{suffix}", write(context.curriculum, evaluasi, context.theme))
+def module_docx_file(context: BuildContext, outputs: Outputs, module_id: str) -> None:
+    """modules/<id>.docx, with its evaluasi."""
+    from latsar.render.docx import module_docx
+
+    outputs.add(f"modules/{module_id}.docx",
+                module_docx(context.curriculum, module_id, context.evaluasi[module_id], context.theme))
+
+
+def book_docx_file(context: BuildContext, outputs: Outputs) -> None:
+    """modules/bahan-ajar.docx: every module, each with its evaluasi."""
+    from latsar.render.docx import book_docx
+
+    outputs.add("modules/bahan-ajar.docx", book_docx(context.curriculum, _book_evaluasi(context), context.theme))
+
+
+def _book_evaluasi(context: BuildContext) -> dict:
+    return {k: v for k, v in context.evaluasi.items() if v}
 
 
 def facilitator_file(context: BuildContext, outputs: Outputs, module_id: str) -> None:
@@ -197,17 +216,6 @@ def facilitator_file(context: BuildContext, outputs: Outputs, module_id: str) ->
 
     outputs.add(f"modules/{module_id}-panduan-fasilitator.pdf",
                 facilitator_pdf(context.curriculum, module_id, context.theme))
-
-
-def _handout_writers(suffix: str) -> tuple[Callable, Callable]:
-    """(module writer, book writer) of one format, imported only when used."""
-    if suffix == "pdf":
-        from latsar.render.pdf.handout import book_pdf, module_pdf
-
-        return module_pdf, book_pdf
-    from latsar.render.docx import book_docx, module_docx
-
-    return module_docx, book_docx
 
 
 def quiz_parts(context: BuildContext) -> list[Part]:

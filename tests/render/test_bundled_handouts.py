@@ -31,6 +31,24 @@ def theme(bundled):
     return make_theme(bundled[0].programme, bundled[0].programme.language)
 
 
+@pytest.fixture(scope="module")
+def handouts(bundled, theme) -> dict[str, bytes]:
+    """Every module's handout, each made alone."""
+    from latsar.render.pdf.handout import module_pdf
+
+    curriculum, plans = bundled
+    return {module_id: module_pdf(curriculum, module_id, plans.get(f"evaluasi-{module_id}"), theme)
+            for module_id in curriculum.programme.modules}
+
+
+@pytest.fixture(scope="module")
+def book(bundled, theme) -> bytes:
+    from latsar.render.pdf.handout import book_pdf
+
+    curriculum, plans = bundled
+    return book_pdf(curriculum, plans, theme)
+
+
 def _text(reader: PdfReader) -> str:
     text = "\n".join(page.extract_text() for page in reader.pages)
     return re.sub(r"\s+", " ", re.sub(r"(\w)-\n(\w)", r"\1\2", text))
@@ -41,13 +59,11 @@ def _images(page) -> int:
     return sum(x.get_object()["/Subtype"] == "/Image" for x in objects.values())
 
 
-def test_every_module_handout(bundled, theme):
-    from latsar.render.pdf.handout import module_pdf
-
-    curriculum, plans = bundled
+def test_every_module_handout(bundled, handouts):
+    curriculum, _ = bundled
     for module_id in curriculum.programme.modules:
         module = curriculum.module_by_id[module_id]
-        reader = PdfReader(io.BytesIO(module_pdf(curriculum, module_id, plans.get(f"evaluasi-{module_id}"), theme)))
+        reader = PdfReader(io.BytesIO(handouts[module_id]))
         text = _text(reader)
         squashed = re.sub(r"[\s-]+", "", text)  # a compound broken after its hyphen loses it in _text
         for objective in module.objectives:
@@ -60,28 +76,39 @@ def test_every_module_handout(bundled, theme):
         assert _images(reader.pages[reader.page_labels.index("1")]) == 0, module_id
 
 
-def test_the_book(bundled, theme):
-    from latsar.render.pdf.handout import book_pdf
-
-    curriculum, plans = bundled
-    reader = PdfReader(io.BytesIO(book_pdf(curriculum, plans, theme)))
+def test_the_book(bundled, book):
+    curriculum, _ = bundled
+    reader = PdfReader(io.BytesIO(book))
     text = _text(reader)
     for number, module_id in enumerate(curriculum.programme.modules, start=1):
         assert f"MODUL {number}" in text
     assert reader.metadata.author == curriculum.programme.institution
 
 
-def test_hyphenated_compounds_keep_their_hyphen(bundled, theme):
-    """reportlab 5.1 once printed "alih-alih" as "alihalih" in a list item (see theme.hyphenator)."""
-    from latsar.render.pdf.handout import module_pdf
+def test_the_book_after_the_handouts_is_the_same(bundled, theme, handouts, book):
+    """The build makes the handouts and then the book in one process, the book taking the lines
+    and the tighter parts the handouts found (LayoutMemo): the same bytes as each made alone."""
+    from latsar.render.pdf.handout import book_pdf, module_pdf
+    from latsar.render.pdf.memo import LayoutMemo
 
     curriculum, plans = bundled
+    memo = LayoutMemo(theme)
+    for module_id in curriculum.programme.modules:
+        assert module_pdf(curriculum, module_id, plans.get(f"evaluasi-{module_id}"), theme, memo) == handouts[module_id]
+    lines = len(memo.lines)
+    assert any(memo.short_tails.values())  # the book has parts it sets tighter at once
+    assert book_pdf(curriculum, plans, theme, memo) == book
+    assert len(memo.lines) < lines * 1.2  # the book broke few lines of its own
+
+
+def test_hyphenated_compounds_keep_their_hyphen(bundled, handouts):
+    """reportlab 5.1 once printed "alih-alih" as "alihalih" in a list item (see theme.hyphenator)."""
+    curriculum, _ = bundled
     compounds = 0
     for module_id in curriculum.programme.modules:
         source = (PROJECT / "curriculum" / "modules" / f"{module_id}.yaml").read_text(encoding="utf-8")
         words = set(re.findall(r"\b([a-z]{3,})-([a-z]{3,})\b", source))
-        pdf = module_pdf(curriculum, module_id, plans.get(f"evaluasi-{module_id}"), theme)
-        text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages).replace("-\n", "-")
+        text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(handouts[module_id])).pages).replace("-\n", "-")
         for head, tail in words:
             compounds += 1
             assert not re.search(rf"\b{head}{tail}\b", text) or f"{head}-{tail}" in text, (module_id, head, tail)

@@ -8,6 +8,7 @@ units (a question, a reference, a pembahasan entry) travel together.
 from __future__ import annotations
 
 import re
+from typing import Any, NamedTuple
 
 from reportlab.lib.enums import TA_JUSTIFY
 from reportlab.lib.styles import ParagraphStyle
@@ -71,6 +72,10 @@ class Para(Paragraph):
 
     _broken: tuple | None = None  # (widths, style, fragments after, state after, lines)
     _tails_alone = False  # whether a hyphenated word's tail may be the last line after all
+    # Lines other paragraphs of the same words, style and widths were broken into (a
+    # LayoutMemo's, set by the Writer on paragraphs made from their words); None: its own only.
+    memo: dict[tuple, _Broken] | None = None
+    _shared: tuple | None = None  # while its lines are the memo's too: their key
 
     def breakLines(self, width):
         widths = tuple(width) if isinstance(width, (list, tuple)) else width
@@ -78,14 +83,52 @@ class Para(Paragraph):
         if broken is not None and broken[0] == widths and broken[1] is self.style and broken[2] is self.frags:
             self.__dict__.update(broken[3])
             return broken[4]
-        result = self._break_lines(width)
+        result = self._remembered(width, widths)
         state = {name: self.__dict__[name] for name in _BREAK_STATE if name in self.__dict__}
         self._broken = (widths, self.style, self.frags, state, result)
         return result
 
+    def _remembered(self, width, widths):
+        """`_break_lines(width)`, or the lines it gave a paragraph of the same words, style and
+        widths, with the state it left (fragments after, the style that won)."""
+        key = self._memo_key(widths)
+        if key is None:
+            return self._break_lines(width)
+        found = self.memo.get(key)
+        if found is None:
+            result = self._break_lines(width)
+            state = {name: self.__dict__[name] for name in _BREAK_STATE if name in self.__dict__}
+            edited = tuple(width) if isinstance(width, list) else None
+            found = self.memo[key] = _Broken(result, self.frags, self.style, self._tails_alone, state, edited)
+        else:
+            self.__dict__.setdefault("_source_frags", self.frags)
+            self.frags, self.style, self._tails_alone = found.frags, found.style, found.tails_alone
+            self.__dict__.update(found.state)
+            if found.widths is not None:
+                width[:] = found.widths  # as breaking them edits them (a wide bullet)
+        self._shared = key
+        return found.result
+
+    def _memo_key(self, widths) -> tuple | None:
+        bullet = self.bulletText
+        if self.memo is None or self.text is None or not isinstance(bullet, (str, type(None))):
+            return None
+        return (self.text, self.style, bullet, widths, self._tails_alone)
+
     def split(self, availWidth, availHeight):
+        self.own_lines()
         self._broken = None
         return super().split(availWidth, availHeight)
+
+    def own_lines(self) -> None:
+        """Lines of its own instead of the memo's, before anything edits them (a split does):
+        broken again from the same words, style and widths, so the same lines."""
+        if self._shared is None:
+            return
+        import copy
+        self._shared = None
+        self.blPara, self.frags = copy.deepcopy((self.blPara, self.frags))
+        self._broken = None
 
     def _break_lines(self, width):
         style = self.style
@@ -141,6 +184,17 @@ class Para(Paragraph):
             width[:] = widths
         result.frags_after = self.frags
         return result
+
+
+class _Broken(NamedTuple):
+    """A paragraph's broken lines, and the state breaking them left on it."""
+
+    result: Any
+    frags: list
+    style: ParagraphStyle
+    tails_alone: bool
+    state: dict[str, Any]
+    widths: tuple[float, ...] | None  # the widths as breaking left them
 
 
 TOO_LOOSE = 0.49  # extra space per word gap (ems) worse than a hyphenated tail alone on the last line
@@ -202,6 +256,8 @@ def keep_tail(flows: list[Flowable], width: float, leading: float, page_height: 
         return flows
     last = flows[end - 1]
     if type(last) in (Paragraph, Para) and _height(last, width) >= (TAIL_LINES + 2) * leading:
+        if isinstance(last, Para):
+            last.own_lines()  # the tail is made from its fragments, which its splits will edit
         tail = TailParagraph(last.text, last.style, bulletText=last.bulletText, frags=last.frags)
         return [*flows[:end - 1], tail, *flows[end:]]
     # A few short units are enough: the page-fill check in render_outline does the rest by

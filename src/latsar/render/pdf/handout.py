@@ -7,6 +7,7 @@ in ugly places.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from io import BytesIO
 from typing import Callable, Mapping
 from xml.sax.saxutils import escape
@@ -28,11 +29,12 @@ from latsar.plan.types import QuizPlan
 from latsar.render.pdf import fonts
 from latsar.render.pdf.flow import LINES_AFTER_HEADING, TAIL_FILL, Para, guard_headings, keep_tail
 from latsar.render.pdf.markup import Writer, balanced_width, plain
+from latsar.render.pdf.memo import LayoutMemo
 from latsar.render.pdf.pages import (
     CaptionParagraph, DivisionEnd, DivisionStart, HandoutDoc, HeadingParagraph, RectoStart, contents_flowable,
     listing_flowable,
 )
-from latsar.render.pdf.theme import Theme, make_styles, table_commands, tightened
+from latsar.render.pdf.theme import Theme, table_commands
 from latsar.text.casing import upper
 
 
@@ -41,9 +43,10 @@ from latsar.text.casing import upper
 HEADING_ROOM_MOST = 0.4
 
 
-def module_pdf(curriculum: Curriculum, module_id: str, evaluasi: QuizPlan | None, theme: Theme) -> bytes:
+def module_pdf(curriculum: Curriculum, module_id: str, evaluasi: QuizPlan | None, theme: Theme,
+               memo: LayoutMemo | None = None) -> bytes:
     """The handout of one module (cover to daftar pustaka); `evaluasi` is its end-of-module quiz."""
-    return render_outline(plan.module_outline(curriculum, module_id, evaluasi, theme.labels), theme)
+    return render_outline(plan.module_outline(curriculum, module_id, evaluasi, theme.labels), theme, memo)
 
 
 def facilitator_pdf(curriculum: Curriculum, module_id: str, theme: Theme) -> bytes:
@@ -53,35 +56,58 @@ def facilitator_pdf(curriculum: Curriculum, module_id: str, theme: Theme) -> byt
     return render_outline(facilitator_outline(curriculum, module_id, theme.labels), theme)
 
 
-def book_pdf(curriculum: Curriculum, evaluasi: Mapping[str, QuizPlan], theme: Theme) -> bytes:
-    """All modules as one book (bahan-ajar.pdf); `evaluasi` is keyed by module or blueprint id."""
-    return render_outline(plan.book_outline(curriculum, evaluasi, theme.labels), theme)
+def book_pdf(curriculum: Curriculum, evaluasi: Mapping[str, QuizPlan], theme: Theme,
+             memo: LayoutMemo | None = None) -> bytes:
+    """All modules as one book (bahan-ajar.pdf); `evaluasi` is keyed by module or blueprint id.
+    With the `memo` the module handouts were made with, their paragraphs are not broken again."""
+    return render_outline(plan.book_outline(curriculum, evaluasi, theme.labels), theme, memo)
 
 
-def render_outline(outline: plan.Outline, theme: Theme) -> bytes:
+def render_outline(outline: plan.Outline, theme: Theme, memo: LayoutMemo | None = None) -> bytes:
     """The outline as a PDF. A part whose last page would hold only a few lines is set again a
-    little tighter (less space between paragraphs, a hair less leading), at most twice."""
+    little tighter (less space between paragraphs, a hair less leading), at most twice. `memo`
+    (for `theme`) holds what documents made before in this process share with this one."""
     fonts.register(theme.body_font, theme.heading_font)
-    styles = make_styles(theme)
-    tight: frozenset[int] = frozenset()
+    memo = memo if memo is not None else LayoutMemo(theme)
+    assert memo.theme is theme, "a layout memo serves the documents of one theme"
+    keys = [_layout_key(division) for division in outline.divisions]
+    # Parts already set in another document and found short there are set tighter at once: a
+    # part starts on a new page, so its pages are the same in every document that holds it.
+    tight = frozenset(index for index, key in enumerate(keys) if memo.short_tails.get(key))
     made: dict[tuple[int, bool], list[Flowable]] = {}  # a part's flowables, set again as they were
     for _ in range(3):
-        pdf, doc = _render(outline, theme, styles, tight, made)
+        pdf, doc = _render(outline, memo, tight, made)
         short = frozenset(doc.short_tails(TAIL_FILL))
+        memo.short_tails.update((key, index in short) for index, key in enumerate(keys)
+                                if key is not None and index not in tight)
         if short <= tight:
             return pdf
         tight |= short
     return pdf
 
 
-def _render(outline: plan.Outline, theme: Theme, styles, tight: frozenset[int],
+def _layout_key(division: plan.Division) -> plan.Division | None:
+    """What a part's pages depend on: all of it but its headings' levels (which only place it in
+    the daftar isi and the bookmarks), so a chapter in the book has the key of the same chapter
+    in the module's handout. None for parts that read their document (the daftar isi)."""
+    if _reads_document(division):
+        return None
+
+    def flat(heading: plan.Heading | None) -> plan.Heading | None:
+        return replace(heading, level=0) if heading is not None else None
+
+    sections = tuple(replace(section, heading=flat(section.heading)) for section in division.sections)
+    return replace(division, heading=flat(division.heading), sections=sections)
+
+
+def _render(outline: plan.Outline, memo: LayoutMemo, tight: frozenset[int],
             made: dict[tuple[int, bool], list[Flowable]]) -> tuple[bytes, HandoutDoc]:
-    buffer = BytesIO()
+    buffer, theme, styles = BytesIO(), memo.theme, memo.styles
     depth = next((b.depth for d in outline.divisions for b in d.blocks if isinstance(b, plan.Contents)), -1)
     doc = HandoutDoc(buffer, theme, styles, depth, title=outline.title, author=outline.author,
                      subject=outline.subject, keywords=outline.keywords)
     doc.page_mark = outline.page_mark
-    writers = (Writer(theme, styles), Writer(theme, tightened(styles)))
+    writers = (Writer(theme, styles, memo.lines), Writer(theme, memo.tight_styles, memo.lines))
     story = _Story(doc, writers, outline, tight, made).flowables()
     doc.build_story(story)
     return buffer.getvalue(), doc

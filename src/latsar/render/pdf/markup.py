@@ -90,9 +90,10 @@ def balanced_width(markup: str, style: ParagraphStyle, width: float) -> float:
 class Writer:
     """Turns Markdown text into flowables with the styles of one theme."""
 
-    def __init__(self, theme: Theme, styles: Mapping[str, ParagraphStyle]):
+    def __init__(self, theme: Theme, styles: Mapping[str, ParagraphStyle], memo: dict | None = None):
         self.theme = theme
         self.styles = styles
+        self.memo = memo  # lines broken before, shared with other documents (see `Para.memo`)
 
     def markup(self, spans: tuple[Span, ...]) -> str:
         return inline(spans, self.theme.heading_font.regular, self.theme.foreign_terms)
@@ -108,18 +109,24 @@ class Writer:
         for block in parse(text, typographic=True).blocks:
             out.extend(self._block(block, role))
         if out and bullet is not None and isinstance(out[0], Paragraph):
-            out[0] = Para(out[0].text, out[0].style, bulletText=bullet, frags=out[0].frags)  # parsed once
+            out[0] = self._para(out[0].text, out[0].style, bullet, out[0].frags)  # parsed once
         if out and suffix and isinstance(out[-1], Paragraph):
             last = out[-1]
-            out[-1] = Para(last.text + suffix, last.style, bulletText=last.bulletText)
+            out[-1] = self._para(last.text + suffix, last.style, last.bulletText)
         return out
 
     def paragraph(self, text_markup: str, role: str, bullet: str | None = None) -> Paragraph:
-        return Para(text_markup, self.styles[role], bulletText=bullet)
+        return self._para(text_markup, self.styles[role], bullet)
+
+    def _para(self, markup: str, style: ParagraphStyle, bullet: str | None = None, frags: list | None = None) -> Para:
+        """A paragraph of `markup` (`frags`: as parsed from it, if already done)."""
+        para = Para(markup, style, bulletText=bullet, frags=frags)
+        para.memo = self.memo
+        return para
 
     def _block(self, block, role: str) -> list[Flowable]:
         if isinstance(block, MdParagraph):
-            return [Para(self.markup(block.spans), self.styles[role])]
+            return [self._para(self.markup(block.spans), self.styles[role])]
         if isinstance(block, ListBlock):
             return self._list(block, role)
         if isinstance(block, BlockQuote):
@@ -136,7 +143,7 @@ class Writer:
             bullet = f"{number}." if block.ordered else "•"
             flows = [f for b in item for f in self._block(b, item_role)]
             if flows and isinstance(flows[0], Paragraph):
-                flows[0] = Para(flows[0].text, flows[0].style, bulletText=bullet, frags=flows[0].frags)
+                flows[0] = self._para(flows[0].text, flows[0].style, bullet, flows[0].frags)
             out.extend(flows)
         if role not in ("item", "item2") and out:
             # Items sit close together; the list as a whole keeps the paragraph gap after it.
@@ -144,8 +151,8 @@ class Writer:
         return out
 
     def _table(self, block: MdTable) -> Table:
-        head = [Para(f"<b>{self.markup(c)}</b>", self.styles["glossary-definition"]) for c in block.header]
-        rows = [[Para(self.markup(c), self.styles["glossary-definition"]) for c in row] for row in block.rows]
+        head = [self._para(f"<b>{self.markup(c)}</b>", self.styles["glossary-definition"]) for c in block.header]
+        rows = [[self._para(self.markup(c), self.styles["glossary-definition"]) for c in row] for row in block.rows]
         data = ([head] if head else []) + rows
         columns = max(len(r) for r in data)
         table = Table(data, repeatRows=1 if head else 0, hAlign="LEFT",
