@@ -1,7 +1,8 @@
 """Benchmark: the whole `latsar build` of the bundled curriculum as a user runs it (a fresh
 process, into an empty folder), then the same build in process, on one core and with its
 pieces (each handout, the book, each Word file, each quiz set ...) spread over two worker
-processes, longest first; then what each step costs on one core.
+processes, longest first; then what each step costs on one core, and when each piece ran on the
+two workers (the critical path).
 
 Run: python bench/bench_build.py [--runs N] [--smoke]
 """
@@ -47,6 +48,46 @@ def steps(source: Path) -> list[tuple[str, float]]:
     return found
 
 
+def timeline(source: Path) -> list[tuple[int, str, float, float, float]]:
+    """Each piece as two workers ran it (warm): (worker, piece, start, end, CPU seconds), times
+    from the first start."""
+    from latsar.build import STEPS, BuildContext, BuildOptions
+    from latsar.model.load import load_curriculum
+    from latsar.schedule import longest_first
+
+    curriculum, _ = load_curriculum(source / "curriculum")
+    context = BuildContext(curriculum, BuildOptions(jobs=2))
+    context.prepare()
+    parts = [part for name in STEPS for part in STEPS[name](context) if not part.alone]
+    rows = sorted((row for _, row in longest_first(_timed, parts, [part.cost for part in parts], 2, context)),
+                  key=lambda row: row[2])
+    workers: dict[int, int] = {}
+    for pid, *_ in rows:
+        workers.setdefault(pid, len(workers) + 1)
+    first = rows[0][2]
+    return [(workers[pid], name, start - first, end - first, cpu) for pid, name, start, end, cpu in rows]
+
+
+def _timed(context, part) -> tuple[int, str, float, float, float]:
+    import os
+    import time
+
+    from latsar.build import Outputs
+
+    start, cpu = time.monotonic(), time.process_time()
+    part.run(context, Outputs())
+    name = part.make.__name__ + (f"({', '.join(map(str, part.args))})" if part.args else "")
+    return os.getpid(), name, start, time.monotonic(), time.process_time() - cpu
+
+
+def print_timeline(rows: list[tuple[int, str, float, float, float]]) -> None:
+    print("when each piece ran on two workers (warm, seconds from the first start; CPU beside)")
+    for worker in sorted({row[0] for row in rows}):
+        mine = sorted((row for row in rows if row[0] == worker), key=lambda row: row[2])
+        print(f"  worker {worker}, done at {mine[-1][3]:.2f} s: " + ", ".join(
+            f"{name} {start:.2f}-{end:.2f} ({cpu:.2f})" for _, name, start, end, cpu in mine))
+
+
 def main(argv: list[str] | None = None) -> None:
     opts = harness.options(__doc__, runs=3, argv=argv)
     source = harness.MINI if opts.smoke else harness.PROJECT
@@ -65,6 +106,7 @@ def main(argv: list[str] | None = None) -> None:
           f"{harness.ratio(r.seconds, min(serial, parallel))}")
     costs = steps(source)
     print("each step on one core (CPU, warm): " + ", ".join(f"{name} {seconds:.2f} s" for name, seconds in costs))
+    print_timeline(timeline(source))
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ units (a question, a reference, a pembahasan entry) travel together.
 
 from __future__ import annotations
 
+import copy
 import re
 from typing import Any, NamedTuple
 
@@ -59,23 +60,13 @@ def _lonely_tail(lines: list) -> tuple[str, ...] | None:
 _UNBROKEN = re.compile(r"<nobr>(.*?)</nobr>", re.S)
 
 
-class Para(Paragraph):
-    """A paragraph that never hyphenates its <nobr> (italic) words, even where punctuation
-    joins them to other text ("(cascading)"), never ends more than HYPHEN_RUN lines in a row
-    with a hyphen, and never ends with a hyphenated word's tail alone on its last line: the
-    word that would do either stays whole.
-
-    Its lines are broken once per width: layout measures most paragraphs more than once at the
-    same width (a group kept together, then each of its parts; a box's rows, then its table),
-    and breaking lines is most of the cost of a page. Splitting forgets them (it may change the
-    fragments they were broken from)."""
+class BrokenOnce(Paragraph):
+    """A paragraph whose lines are broken once per width: layout measures most paragraphs more
+    than once at the same width (a group kept together, then each of its parts; a box's rows,
+    then its table), and breaking lines is most of the cost of a page. Splitting forgets them
+    (it may change the fragments they were broken from)."""
 
     _broken: tuple | None = None  # (widths, style, fragments after, state after, lines)
-    _tails_alone = False  # whether a hyphenated word's tail may be the last line after all
-    # Lines other paragraphs of the same words, style and widths were broken into (a
-    # LayoutMemo's, set by the Writer on paragraphs made from their words); None: its own only.
-    memo: dict[tuple, _Broken] | None = None
-    _shared: tuple | None = None  # while its lines are the memo's too: their key
 
     def breakLines(self, width):
         widths = tuple(width) if isinstance(width, (list, tuple)) else width
@@ -83,12 +74,33 @@ class Para(Paragraph):
         if broken is not None and broken[0] == widths and broken[1] is self.style and broken[2] is self.frags:
             self.__dict__.update(broken[3])
             return broken[4]
-        result = self._remembered(width, widths)
+        result = self._new_lines(width, widths)
         state = {name: self.__dict__[name] for name in _BREAK_STATE if name in self.__dict__}
         self._broken = (widths, self.style, self.frags, state, result)
         return result
 
-    def _remembered(self, width, widths):
+    def _new_lines(self, width, widths):
+        return Paragraph.breakLines(self, width)
+
+    def split(self, availWidth, availHeight):
+        self._broken = None
+        return super().split(availWidth, availHeight)
+
+
+class Para(BrokenOnce):
+    """A paragraph that never hyphenates its <nobr> (italic) words, even where punctuation
+    joins them to other text ("(cascading)"), never ends more than HYPHEN_RUN lines in a row
+    with a hyphen, and never ends with a hyphenated word's tail alone on its last line: the
+    word that would do either stays whole. Its lines are broken once per width (and, with a
+    memo, once per words, style and widths in the process)."""
+
+    _tails_alone = False  # whether a hyphenated word's tail may be the last line after all
+    # Lines other paragraphs of the same words, style and widths were broken into (a
+    # LayoutMemo's, set by the Writer on paragraphs made from their words); None: its own only.
+    memo: dict[tuple, _Broken] | None = None
+    _shared: tuple | None = None  # while its lines are the memo's too: their key
+
+    def _new_lines(self, width, widths):
         """`_break_lines(width)`, or the lines it gave a paragraph of the same words, style and
         widths, with the state it left (fragments after, the style that won)."""
         key = self._memo_key(widths)
@@ -117,15 +129,13 @@ class Para(Paragraph):
 
     def split(self, availWidth, availHeight):
         self.own_lines()
-        self._broken = None
         return super().split(availWidth, availHeight)
 
     def own_lines(self) -> None:
-        """Lines of its own instead of the memo's, before anything edits them (a split does):
-        broken again from the same words, style and widths, so the same lines."""
+        """A copy of its lines (and of the fragments they hold) instead of the memo's, before
+        anything edits them: a split does."""
         if self._shared is None:
             return
-        import copy
         self._shared = None
         self.blPara, self.frags = copy.deepcopy((self.blPara, self.frags))
         self._broken = None
@@ -174,7 +184,7 @@ class Para(Paragraph):
                                             hyphenationLang=_refusing(base.hyphenationLang, refused))
             widths = list(width) if isinstance(width, list) else width  # reportlab edits it for bullets
             self.frags = source
-            result = super().breakLines(widths)
+            result = Paragraph.breakLines(self, widths)
             forms = _overlong_run(result.lines) or (None if self._tails_alone else _lonely_tail(result.lines))
             if not forms or forms[0] in refused or len(refused) > 64:
                 break

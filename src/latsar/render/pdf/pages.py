@@ -20,13 +20,14 @@ from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from latsar.plan.handout import Heading, Matter, roman
+from latsar.render.pdf.flow import BrokenOnce
 from latsar.render.pdf.markup import plain
 from latsar.render.pdf.theme import Theme, table_commands
 
 ROMAN_MATTER: frozenset[str] = frozenset({"cover", "front"})
 
 
-class HeadingParagraph(Paragraph):
+class HeadingParagraph(BrokenOnce):
     """A paragraph that is a heading: it goes into the bookmarks and, if shallow enough, the contents."""
 
     def __init__(self, text: str, style: ParagraphStyle, heading: Heading, bullet: str | None = None):
@@ -34,7 +35,7 @@ class HeadingParagraph(Paragraph):
         self.heading = heading
 
 
-class CaptionParagraph(Paragraph):
+class CaptionParagraph(BrokenOnce):
     """A table's or figure's caption: it goes into the Daftar Tabel or Daftar Gambar."""
 
     def __init__(self, text: str, style: ParagraphStyle, listing: tuple[str, str, str]):
