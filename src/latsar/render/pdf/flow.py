@@ -137,7 +137,7 @@ class Para(BrokenOnce):
         if self._shared is None:
             return
         self._shared = None
-        self.blPara, self.frags = copy.deepcopy((self.blPara, self.frags))
+        self.blPara, self.frags = _own_copy(self.blPara, self.frags)
         self._broken = None
 
     def _break_lines(self, width):
@@ -194,6 +194,35 @@ class Para(BrokenOnce):
             width[:] = widths
         result.frags_after = self.frags
         return result
+
+
+def _own_copy(lines, frags: list) -> tuple[Any, list]:
+    """Copies of a paragraph's broken lines and fragments one level deep: new lines, and new
+    words and fragments in them (what a split edits: their class, a space after a word), the
+    same fonts, colours and text they point to. A word or fragment held twice is copied once."""
+    copies: dict[int, Any] = {}
+
+    def own(item: Any) -> Any:
+        if type(item) in (str, tuple):  # nothing in it can be edited
+            return item
+        found = copies.get(id(item))
+        if found is None:
+            found = copies[id(item)] = copy.copy(item)
+        return found
+
+    def own_line(line: Any) -> Any:
+        if isinstance(line, tuple):
+            return line[0], [own(word) for word in line[1]]
+        line = copy.copy(line)
+        line.words = [own(word) for word in line.words]
+        return line
+
+    frags = [own(frag) for frag in frags]
+    lines = copy.copy(lines)
+    lines.lines = [own_line(line) for line in lines.lines]
+    if hasattr(lines, "frags_after"):
+        lines.frags_after = [own(frag) for frag in lines.frags_after]
+    return lines, frags
 
 
 class _Broken(NamedTuple):

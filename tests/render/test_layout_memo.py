@@ -1,0 +1,50 @@
+"""Paragraphs sharing their broken lines through a LayoutMemo (the book takes the handouts'):
+a split edits the lines it splits, so a paragraph splits a copy, never the memo's lines."""
+
+from __future__ import annotations
+
+
+def _lines(para) -> list[tuple]:
+    """Each line's extra space and its words, and the class of every fragment (a split changes
+    the class of a word hyphenated where it splits)."""
+    out: list[tuple] = [tuple(type(frag).__name__ for frag in para.frags)]
+    for line in para.blPara.lines:
+        if isinstance(line, tuple):
+            out.append((round(line[0], 3), [(type(w).__name__, str(w)) for w in line[1]]))
+        else:
+            out.append((round(line.extraSpace, 3), [(type(w).__name__, getattr(w, "text", "")) for w in line.words]))
+    return out
+
+
+def _split(para, width: float, height: float) -> list[list[tuple]]:
+    parts = para.split(width, height)
+    for part in parts[1:]:
+        part.wrap(width, 1e6)
+    return [_lines(part) for part in parts]
+
+
+def test_a_split_leaves_the_shared_lines_as_they_were(theme_id):
+    from latsar.render.pdf import fonts
+    from latsar.render.pdf.flow import Para
+    from latsar.render.pdf.memo import LayoutMemo
+
+    fonts.register(theme_id.body_font, theme_id.heading_font)
+    memo = LayoutMemo(theme_id)
+    style = memo.styles["body"]
+    text = ("Pelayanan publik yang berorientasi pada kepuasan masyarakat menuntut penyelenggaraan "
+            "administrasi kependudukan yang transparan, <i>accountable</i>, dan berkesinambungan. ") * 4
+    edited = 0
+    for width, lines in ((width, lines) for width in range(280, 420, 35) for lines in range(2, 7)):
+        first, second, alone = Para(text, style), Para(text, style), Para(text, style)
+        first.memo = second.memo = memo.lines
+        first.wrap(width, 1e6)
+        before = _lines(first)
+        second.wrap(width, 1e6)
+        assert second.blPara is first.blPara  # broken once, shared
+        height = lines * style.leading
+        parts = _split(first, width, height)
+        edited += _lines(first) != before  # the split edited the lines it split
+        alone.wrap(width, 1e6)
+        assert _lines(second) == before == _lines(alone)
+        assert _split(second, width, height) == parts == _split(alone, width, height)
+    assert edited  # so sharing them unguarded would have changed the other paragraph's
