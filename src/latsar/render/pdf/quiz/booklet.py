@@ -10,20 +10,21 @@ item in every version.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Mapping, Sequence
+from io import BytesIO
+from typing import Callable, Mapping, Sequence
 from xml.sax.saxutils import escape
 
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfdoc import PDFDocument
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from latsar.plan.quizdocs import Booklet, ItemText, QuizDocs
 from latsar.plan.types import LETTERS, PlannedItem
-from latsar.render.pdf.quiz.common import ItemBlock, RunningText, metadata, para, quiz_styles, render_pdf, writer
+from latsar.render.pdf.quiz.common import ItemBlock, QuizDoc, RunningText, metadata, para, quiz_styles, writer
 from latsar.render.pdf.quiz.paging import paged
+from latsar.render.pdf.quiz.replay import Drawn, Placed, Recorder, Replayed, bullet_overrun
 from latsar.render.pdf.theme import Theme, table_commands
-from latsar.text.markdown import Paragraph as MdParagraph, parse
 
 
 @dataclass(frozen=True)
@@ -32,11 +33,17 @@ class BookletJob:
 
     booklet: Booklet
     texts: Mapping[str, ItemText]
+    printed: Mapping[str, tuple[int, ...]]  # by item, the options it prints in any version (the same in all)
 
 
 def booklet_jobs(docs: QuizDocs) -> list[BookletJob]:
     """One job per version, in the plan's order."""
-    return [BookletJob(booklet, docs.texts) for booklet in docs.booklets]
+    printed: dict[str, set[int]] = {}
+    for booklet in docs.booklets:
+        for planned in booklet.version.items:
+            printed.setdefault(planned.item_id, set()).update(planned.choice_order)
+    shared = {item_id: tuple(sorted(options)) for item_id, options in sorted(printed.items())}
+    return [BookletJob(booklet, docs.texts, shared) for booklet in docs.booklets]
 
 
 def booklet_pdf(job: BookletJob, theme: Theme, items: Items | None = None) -> bytes:
@@ -44,21 +51,37 @@ def booklet_pdf(job: BookletJob, theme: Theme, items: Items | None = None) -> by
 
     Its page breaks are chosen before it is laid out (latsar.render.pdf.quiz.paging): the last
     page holds two questions or more and is not left nearly empty."""
-    items = items or Items(theme)
+    recorded = (items or Items(theme)).recorded(job.texts, job.printed)
     labels, info, version = theme.labels, job.booklet.info, job.booklet.version
     name = f"{labels['quiz_version']} {version.code}"
     running = RunningText(f"{info.title} · {info.institution}", name.upper(), name)
     meta = metadata(info, labels, f"{labels['quiz_booklet']} {name}")
-    story = paged(_booklet_story(job, theme, items), ItemBlock, theme.frame_width, items.page_height)
-    return render_pdf(theme, running, story, **meta)
+    questions = [recorded.block(number, job.texts[planned.item_id], planned)
+                 for number, planned in enumerate(version.items, start=1)]
+    cover = CoverBlock(cover_block(theme, job.booklet), 0.0, recorded.page_height)
+    story = paged([cover, *questions], Replayed, theme.frame_width, recorded.page_height)
+    fonts = frozenset().union(*(q.fonts() for q in questions))
+    return _render(theme, running, story, lambda doc: recorded.recorder.seed(doc, fonts), meta)
 
 
-def _booklet_story(job: BookletJob, theme: Theme, items: Items) -> list[Flowable]:
-    # One block, so its tables are measured once (paging measures it, then the frame).
-    story: list[Flowable] = [CoverBlock(cover_block(theme, job.booklet), 0.0, items.page_height)]
-    for number, planned in enumerate(job.booklet.version.items, start=1):
-        story.append(items.block(number, job.texts[planned.item_id], planned))
-    return story
+class BookletDoc(QuizDoc):
+    """A QuizDoc seeded, before it draws anything, with the fonts of the drawings it replays."""
+
+    def __init__(self, buffer: BytesIO, theme: Theme, running: RunningText, seed: Callable[[PDFDocument], None],
+                 **metadata: str):
+        super().__init__(buffer, theme, running, **metadata)
+        self._seed = seed
+
+    def beforeDocument(self):
+        super().beforeDocument()
+        self._seed(self.canv._doc)
+
+
+def _render(theme: Theme, running: RunningText, story: list[Flowable], seed: Callable[[PDFDocument], None],
+            meta: Mapping[str, str]) -> bytes:
+    buffer = BytesIO()
+    BookletDoc(buffer, theme, running, seed, **meta).render(story)
+    return buffer.getvalue()
 
 
 # --------------------------------------------------------------------------- the cover block
@@ -141,131 +164,135 @@ def _instructions(theme: Theme, booklet: Booklet) -> Table:
 
 
 class Items:
-    """Question flowables for the booklets of one quiz (or one batch of its booklets).
-
-    Versions print the same texts in other orders, so three things are worked out once per text
-    and reused: each paragraph's parsed markup (reportlab's parser is a large share of a
-    booklet's cost), its lines at a width (see SharedParagraph) and each item's option layout.
-    All depend on the text alone, so a booklet is the same whichever booklets were made before
-    it with the same Items.
-    """
+    """What the booklets of one quiz share, worked out once (per process): see Recorded. A
+    booklet is the same whichever booklets were made before it with the same Items."""
 
     def __init__(self, theme: Theme):
-        self.theme, self.w = theme, writer(theme, stems=True)
+        self.theme = theme
         self.page_height = theme.page_size[1] - theme.margins[0] - theme.margins[1]
-        self._markup: dict[str, str | None] = {}  # None: not a single paragraph
-        self._frags: dict[tuple[str, str], list] = {}
-        self._lines: dict[tuple[str, str], dict] = {}
+        self._recorded: tuple[tuple, Recorded] | None = None
+
+    def recorded(self, texts: Mapping[str, ItemText], printed: Mapping[str, tuple[int, ...]]) -> Recorded:
+        if self._recorded is None or self._recorded[0] != (texts, printed):
+            self._recorded = ((texts, printed), Recorded(self.theme, texts, printed, self.page_height))
+        return self._recorded[1]
+
+
+class Recorded:
+    """Every stem and option of a quiz broken into lines and drawn once, for all its versions
+    (see latsar.render.pdf.quiz.replay), with each item's option layout and the numbers and
+    letters that mark them: a version's question only places these. Recorded in the order of
+    the item ids, whichever versions a process makes; `printed` holds each item's printed
+    options (authored indices)."""
+
+    def __init__(self, theme: Theme, texts: Mapping[str, ItemText], printed: Mapping[str, tuple[int, ...]],
+                 page_height: float):
+        self.theme, self.w, self.page_height = theme, writer(theme, stems=True), page_height
+        self.styles = self.w.styles
+        families = (theme.body_font, theme.heading_font)
+        self.recorder = Recorder(theme.page_size, list(dict.fromkeys(n for f in families for n in f.names)),
+                                 theme.body_font.regular, theme.body_size, theme.leading)
+        self._texts: dict[tuple[str, str, float, float], tuple[Drawn, ...]] = {}
+        self._bullets: dict[tuple[str, str], Drawn] = {}
         self._columns: dict[str, int] = {}
+        for item_id in sorted(printed):
+            self._record_item(item_id, texts[item_id], printed[item_id], len(printed))
+        self.recorder.seal()
 
-    def flowables(self, text: str, role: str, bullet: str) -> list[Flowable]:
-        """Like Writer.flowables; a text of one paragraph is parsed once (and only once: the
-        Writer parses a bulleted paragraph twice)."""
-        if text not in self._markup:
-            blocks = parse(text, typographic=True).blocks
-            single = len(blocks) == 1 and isinstance(blocks[0], MdParagraph)
-            self._markup[text] = self.w.markup(blocks[0].spans) if single else None
-        markup = self._markup[text]
-        if markup is None:
-            return self.w.flowables(text, role, bullet)
-        key = (markup, role)
-        paragraph = SharedParagraph(markup, self.w.styles[role], bullet, self._frags.get(key),
-                                    self._lines.setdefault(key, {}))
-        self._frags.setdefault(key, paragraph.frags)
-        return [paragraph]
+    def _record_item(self, item_id: str, text: ItemText, printed: Sequence[int], most: int) -> None:
+        for number in range(1, most + 1):
+            self.text(text.stem, "q-stem", self.theme.frame_width, f"{number}.")
+        options = [text.options[index] for index in printed]
+        letters = [f"{LETTERS[k]}." for k in range(len(options))]
+        count = self._columns[item_id] = self.option_columns(options, letters)
+        role, width = self.option_role(count)
+        for option in options:
+            for letter in letters:
+                self.text(option, role, width, letter)
 
-    def block(self, number: int, text: ItemText, planned: PlannedItem) -> ItemBlock:
-        """One numbered question with its options, kept on one page."""
-        styles = self.w.styles
-        stem = self.flowables(text.stem, "q-stem", f"{number}.")
-        if not stem or not isinstance(stem[0], Paragraph):  # a stem opening with a list still shows its number
-            stem.insert(0, Paragraph("", styles["q-stem"], bulletText=f"{number}."))
-        options = [(f"{LETTERS[k]}.", text.options[index]) for k, index in enumerate(planned.choice_order)]
-        indent = styles["q-stem"].leftIndent
-        if planned.item_id not in self._columns:
-            self._columns[planned.item_id] = self.option_columns(options, self.theme.frame_width - indent)
-        count = self._columns[planned.item_id]
-        if count:
-            cells = [self.flowables(option, "q-option", letter)[0] for letter, option in options]
-            laid_out: list[Flowable] = [OptionGrid(cells, count, indent)]
-        else:
-            laid_out = [f for letter, option in options for f in self.flowables(option, "q-option-list", letter)]
-        return ItemBlock(stem + laid_out, self.theme.leading * 0.55, self.page_height)
+    def option_role(self, count: int) -> tuple[str, float]:
+        """The role and width of options `count` in a row (0: one per line)."""
+        if not count:
+            return "q-option-list", self.theme.frame_width
+        return "q-option", (self.theme.frame_width - self.styles["q-stem"].leftIndent) / count
 
-    def option_columns(self, options: Sequence[tuple[str, str]], width: float) -> int:
+    def text(self, text: str, role: str, width: float, bullet: str) -> tuple[Drawn, ...]:
+        """`text` drawn in `role` at `width`, its first paragraph making room for `bullet`."""
+        style = self.styles[role]
+        key = (text, role, width, bullet_overrun(bullet, style))
+        self.bullet(bullet, role)
+        if key not in self._texts:
+            flowables = self.w.flowables(text, role, bullet)
+            if not flowables or not isinstance(flowables[0], Paragraph):  # a text opening with a list
+                flowables.insert(0, Paragraph("", style, bulletText=bullet))
+            self._texts[key] = tuple(self.recorder.record(f, width, self.page_height) for f in flowables)
+        return self._texts[key]
+
+    def bullet(self, bullet: str, role: str) -> Drawn:
+        if (bullet, role) not in self._bullets:
+            self._bullets[bullet, role] = self.recorder.record_bullet(bullet, self.styles[role])
+        return self._bullets[bullet, role]
+
+    def option_columns(self, options: Sequence[str], letters: Sequence[str]) -> int:
         """Options per row: all in one row, else two columns, when each fits its cell on one
         line; 0 (one per line) when some option is long or more than one paragraph."""
-        cells = [self.flowables(option, "q-option", letter) for letter, option in options]
+        cells = [self.w.flowables(option, "q-option", letter) for option, letter in zip(options, letters)]
         if any(len(c) != 1 or not isinstance(c[0], Paragraph) for c in cells):
             return 0
+        width = self.theme.frame_width - self.styles["q-stem"].leftIndent
         for count in dict.fromkeys((len(options), 2)):
             if all(_one_line(c[0], width / count) for c in cells):
                 return count
         return 0
 
-
-# What Paragraph.wrap leaves on the paragraph for drawing it.
-WRAP_STATE = ("width", "height", "blPara", "_wrapWidths", "_width_max", "_hyphenations", "_splitLongWordCount")
-
-
-class SharedParagraph(Paragraph):
-    """A Paragraph whose lines are broken once for all its copies with the same words, style and
-    width (`known`, shared by them): versions print the same stems and options in other orders
-    under other numbers and letters. A bullet counts only where it is wider than the indent, as
-    reportlab then shortens the first line."""
-
-    def __init__(self, markup: str, style: ParagraphStyle, bullet: str, frags: list | None, known: dict):
-        super().__init__(markup, style, bulletText=bullet, frags=frags)
-        self._known = known
-
-    def wrap(self, availWidth, availHeight):
-        key = (availWidth, _bullet_overrun(self.bulletText, self.style))
-        state = self._known.get(key)
-        if state is None:
-            size = super().wrap(availWidth, availHeight)
-            self._known[key] = {name: self.__dict__[name] for name in WRAP_STATE if name in self.__dict__}
-            return size
-        self.__dict__.update(state)
-        return self.width, self.height
+    def block(self, number: int, text: ItemText, planned: PlannedItem) -> Replayed:
+        """One numbered question with its options in the version's order, kept on one page."""
+        stack = Stack()
+        stack.add(self.text(text.stem, "q-stem", self.theme.frame_width, f"{number}."), self.bullet(f"{number}.", "q-stem"))
+        count = self._columns[planned.item_id]
+        role, width = self.option_role(count)
+        options = [(f"{LETTERS[k]}.", text.options[index]) for k, index in enumerate(planned.choice_order)]
+        drawn = [(self.text(option, role, width, letter), self.bullet(letter, role)) for letter, option in options]
+        if count:
+            stack.grid(drawn, count, width, self.styles["q-stem"].leftIndent)
+        else:
+            for parts, bullet in drawn:
+                stack.add(parts, bullet)
+        return Replayed(stack.placed, stack.bottom, self.theme.leading * 0.55)
 
 
-def _bullet_overrun(bullet: str, style: ParagraphStyle) -> float:
-    """How far a bullet reaches past the first line's indent (reportlab's _handleBulletWidth)."""
-    if not bullet:
-        return 0.0
-    reach = style.bulletIndent + stringWidth(bullet, style.bulletFontName, style.bulletFontSize) + 0.6 * style.bulletFontSize
-    return max(0.0, reach - style.leftIndent - style.firstLineIndent)
+class Stack:
+    """Drawings stacked top down as platypus stacks flowables in a frame: between two, the larger
+    of the space after the one and before the other."""
+
+    def __init__(self) -> None:
+        self.placed: list[Placed] = []
+        self.bottom = 0.0
+        self._after: float | None = None  # space after the last drawing; None: nothing yet
+
+    def add(self, parts: Sequence[Drawn], bullet: Drawn) -> None:
+        """A text's drawings, `bullet` marking the first."""
+        for index, drawn in enumerate(parts):
+            top = self.bottom + (0.0 if self._after is None else max(drawn.space_before, self._after))
+            if index == 0 and drawn.baseline is not None:  # the bullet first: text is read in drawing order
+                self.placed.append(Placed(0.0, top + drawn.height - drawn.baseline, bullet))
+            self.placed.append(Placed(0.0, top, drawn))
+            self.bottom, self._after = top + drawn.height, drawn.space_after
+
+    def grid(self, cells: Sequence[tuple[Sequence[Drawn], Drawn]], columns: int, width: float, indent: float) -> None:
+        """One-paragraph texts in `columns` cells of `width` a row, filled row by row (A B / C D):
+        reading order and text extraction both give A, B, C, D."""
+        top = self.bottom + (self._after or 0.0)
+        for start in range(0, len(cells), columns):
+            row = cells[start:start + columns]
+            for column, ((drawn,), bullet) in enumerate(row):
+                x = indent + column * width
+                self.placed.append(Placed(x, top + drawn.height - drawn.baseline, bullet))
+                self.placed.append(Placed(x, top, drawn))
+            top += max(drawn.height + drawn.space_after for (drawn,), _ in row)
+        self.bottom, self._after = top, 0.0
 
 
 def _one_line(paragraph: Paragraph, width: float) -> bool:
     paragraph.wrap(width - 6, 1e6)  # keep a small gap to the next column
     return len(paragraph.blPara.lines) <= 1
-
-
-class OptionGrid(Flowable):
-    """Short options in `columns` equal columns, filled row by row (A B / C D), so reading
-    order and text extraction both give A, B, C, D."""
-
-    def __init__(self, paragraphs: Sequence[Paragraph], columns: int, indent: float):
-        super().__init__()
-        self.paragraphs, self.columns, self.indent = list(paragraphs), columns, indent
-        self._rows: list[float] = []
-
-    def wrap(self, availWidth, availHeight):
-        self.width = availWidth
-        cell = (availWidth - self.indent) / self.columns
-        self._rows = []
-        for start in range(0, len(self.paragraphs), self.columns):
-            row = self.paragraphs[start:start + self.columns]
-            self._rows.append(max(p.wrap(cell, availHeight)[1] + p.getSpaceAfter() for p in row))
-        self.height = sum(self._rows)
-        return self.width, self.height
-
-    def draw(self):
-        cell = (self.width - self.indent) / self.columns
-        top = self.height
-        for index, paragraph in enumerate(self.paragraphs):
-            row, column = divmod(index, self.columns)
-            if column == 0 and row:
-                top -= self._rows[row - 1]
-            paragraph.drawOn(self.canv, self.indent + column * cell, top - paragraph.height)

@@ -1,0 +1,200 @@
+"""Drawings recorded once and replayed into many PDFs: how every version's booklet prints the
+same stems and options without laying them out and drawing them again.
+
+reportlab writes text for the document at hand: a TrueType font gets its PDF name (F1, F2, …)
+when a document first uses it, and each character its code in the font's subset when the
+document first draws it. So the content-stream code of a paragraph drawn for one document means
+something else in another. A Recorder draws on a canvas of its own, with its fonts named R1,
+R2, … beforehand; a document that replays recorded code is first seeded (Recorder.seed) with
+those names and the recorder's character codes, so the code means there what it meant when it
+was recorded. What a document draws itself afterwards (its cover, its running heads) is encoded
+as usual, after the seeded characters.
+
+The caller records everything before the first document is seeded, in an order fixed by its
+inputs (Recorder.seal forbids more): every document is then seeded alike, and its bytes never
+depend on what was made before it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from io import BytesIO
+from typing import Callable, Iterable, Sequence
+
+from reportlab import rl_config
+from reportlab.lib.rl_accel import fp_str
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.pdfdoc import PDFDocument
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus.paragraph import _drawBullet
+
+PREFIX = "R"  # recorded fonts' PDF names; reportlab names the fonts a document adds itself F1, F2, …
+_FONT_USE = re.compile(rf"/({PREFIX}\d+)\+\d+ \S+ Tf")
+
+
+@dataclass(frozen=True)
+class Drawn:
+    """A flowable drawn once at the origin: its content-stream code (None when it cannot be
+    replayed: it drew an image, a link or a transparency, which need the page's resources;
+    `flowable` is then drawn again each time) and its measurements."""
+
+    code: str | None
+    height: float
+    space_before: float
+    space_after: float
+    fonts: frozenset[str]
+    flowable: Flowable | None = None
+    baseline: float | None = None  # a paragraph's first baseline above its bottom (None: no line, no bullet)
+
+
+class Recorder:
+    """A canvas to record drawings on, and the fonts it names for them."""
+
+    def __init__(self, page_size: tuple[float, float], font_names: Sequence[str], initial_font: str,
+                 initial_size: float, initial_leading: float):
+        self.canvas = Canvas(BytesIO(), pagesize=page_size, invariant=1, initialFontName=initial_font,
+                             initialFontSize=initial_size, initialLeading=initial_leading)
+        self._fonts: dict[str, str] = {}  # PDF name -> registered name
+        for index, name in enumerate(font_names, start=1):
+            self._state(name).internalName = f"{PREFIX}{index}"
+            self._fonts[f"{PREFIX}{index}"] = name
+        self._sealed = False
+
+    def _state(self, font_name: str):
+        return pdfmetrics.getFont(font_name)._assignState(self.canvas._doc)
+
+    def record(self, flowable: Flowable, width: float, height: float) -> Drawn:
+        """`flowable` wrapped at `width` and drawn at the origin; a paragraph's bullet is left
+        out (record_bullet records it: it changes from version to version), its first line set
+        where the bullet pushed it."""
+        self._check_open()
+        _, tall = flowable.wrap(width, height)
+        baseline = None
+        if isinstance(flowable, Paragraph):
+            baseline = _first_baseline(flowable)
+            if flowable.bulletText:
+                _set_bullet_apart(flowable)
+        code = self._drawn(flowable._drawOn)
+        return Drawn(code, tall, flowable.getSpaceBefore(), flowable.getSpaceAfter(), self._used(code),
+                     None if code is not None else flowable, baseline)
+
+    def record_bullet(self, bullet: str, style: ParagraphStyle) -> Drawn:
+        """A paragraph's bullet as reportlab draws it, its baseline at the origin's height."""
+        self._check_open()
+        code = self._drawn(lambda canvas: _drawBullet(canvas, 0, 0, bullet, style, rtl=False))
+        if code is None:
+            raise ValueError(f"bullet {bullet!r} needs page resources")
+        return Drawn(code, 0.0, 0.0, 0.0, self._used(code))
+
+    def _check_open(self) -> None:
+        if self._sealed:
+            raise RuntimeError("Recorder sealed: record everything before seeding a document")
+
+    def _drawn(self, draw: Callable[[Canvas], object]) -> str | None:
+        canvas = self.canvas
+        resources = self._resources()
+        canvas.saveState()
+        start = len(canvas._code)
+        draw(canvas)
+        code = "\n".join(canvas._code[start:])
+        canvas.restoreState()
+        del canvas._code[start - 1:]
+        return code if self._resources() == resources else None
+
+    def _resources(self) -> tuple:
+        """What a page must declare for code drawn on it besides fonts."""
+        c = self.canvas
+        return (len(c._annotationrefs), len(c._formsinuse), c._currentPageHasImages, len(c._extgstate._c),
+                len(c._colorsUsed))
+
+    def _used(self, code: str | None) -> frozenset[str]:
+        return frozenset(self._fonts[name] for name in _FONT_USE.findall(code or ""))
+
+    def seal(self) -> None:
+        """No more recording: documents may now be seeded."""
+        self._sealed = True
+
+    def seed(self, doc: PDFDocument, fonts: Iterable[str]) -> None:
+        """Give `doc`, before it draws anything, the recorder's names and character codes for
+        `fonts` (those of the drawings it will replay)."""
+        if not self._sealed:
+            raise RuntimeError("Recorder not sealed: seal it before seeding a document")
+        order = {name: index for index, name in enumerate(self._fonts.values())}
+        for name in sorted(fonts, key=order.__getitem__):
+            font, mine = pdfmetrics.getFont(name), self._state(name)
+            state = font._assignState(doc)
+            state.assignments, state.nextCode = dict(mine.assignments), mine.nextCode
+            state.subsets, state.internalName = [list(s) for s in mine.subsets], mine.internalName
+            doc.fontMapping[name] = f"/{mine.internalName}"
+            doc.delayedFonts.append(font)
+
+
+def _first_baseline(paragraph: Paragraph) -> float | None:
+    """Where reportlab sets a paragraph's bullet: its first line's baseline (None: it has no
+    line, and reportlab then draws no bullet either)."""
+    lines = paragraph.blPara
+    if not lines.lines:
+        return None
+    first = lines if lines.kind == 0 else lines.lines[0]
+    size = first.fontSize
+    drop = size if rl_config.paraFontSizeHeightOffset else getattr(first, "ascent", size)
+    return paragraph.height - drop
+
+
+def bullet_overrun(bullet: str | None, style: ParagraphStyle) -> float:
+    """How far a bullet reaches past its paragraph's first-line indent: reportlab then moves
+    the first line right by as much (_handleBulletWidth, _drawBullet)."""
+    if not bullet:
+        return 0.0
+    reach = style.bulletIndent + stringWidth(bullet, style.bulletFontName, style.bulletFontSize) + 0.6 * style.bulletFontSize
+    return max(0.0, reach - style.leftIndent - style.firstLineIndent)
+
+
+def _set_bullet_apart(paragraph: Paragraph) -> None:
+    """Make a wrapped paragraph draw without its bullet, its first line where the bullet put it."""
+    paragraph._offsets = [bullet_overrun(paragraph.bulletText, paragraph.style), 0.0]
+    paragraph.bulletText = None
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A drawing placed in a block: its left edge and its top's distance below the block's top."""
+
+    x: float
+    top: float
+    drawn: Drawn
+
+
+class Replayed(Flowable):
+    """Recorded drawings placed in a block of a fixed height: drawn by copying their code."""
+
+    def __init__(self, placed: Sequence[Placed], height: float, space_after: float):
+        super().__init__()
+        self.placed, self.height, self.space_after = placed, height, space_after
+
+    def wrap(self, availWidth, availHeight):
+        self.width = availWidth
+        return availWidth, self.height
+
+    def getSpaceAfter(self):
+        return self.space_after
+
+    def split(self, availWidth, availHeight):
+        return []
+
+    def draw(self):
+        code = self.canv._code
+        for p in self.placed:
+            y = self.height - p.top - p.drawn.height
+            if p.drawn.code is None:
+                p.drawn.flowable.drawOn(self.canv, p.x, y)
+            else:
+                code.append(f"q\n1 0 0 1 {fp_str(p.x, y)} cm\n{p.drawn.code}\nQ")
+
+    def fonts(self) -> frozenset[str]:
+        """The recorded fonts its drawings use (the document must be seeded with)."""
+        return frozenset().union(*(p.drawn.fonts for p in self.placed))

@@ -1,0 +1,67 @@
+"""Drawings recorded once and replayed into other documents (latsar.render.pdf.quiz.replay):
+read back with pypdf, they say what was recorded whatever the document drew before them."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from pypdf import PdfReader
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph
+
+from latsar.render.pdf.quiz.common import quiz_styles
+from latsar.render.pdf.quiz.replay import Placed, Recorder, Replayed
+
+WORDS = "Kebijakan “e-government” — ½ anggaran; naïve café … ±5 %"
+OTHER = "Zona integritas: ‘WBK’ – ©2026 · § 3 «hari» è"
+
+
+def recorder(theme) -> Recorder:
+    quiz_styles(theme)  # registers the fonts
+    names = list(dict.fromkeys(theme.body_font.names + theme.heading_font.names))
+    return Recorder(theme.page_size, names, theme.body_font.regular, theme.body_size, theme.leading)
+
+
+def replayed(rec: Recorder, theme, text: str, bullet: str | None = None) -> Replayed:
+    style = quiz_styles(theme)["q-stem"]
+    drawn = rec.record(Paragraph(f"<b>{text[:9]}</b><i>{text[9:20]}</i>{text[20:]}", style, bulletText=bullet),
+                       300, 700)
+    placed = [Placed(0, 0, drawn)]
+    if bullet:
+        placed.insert(0, Placed(0, drawn.height - drawn.baseline, rec.record_bullet(bullet, style)))
+    return Replayed(placed, drawn.height, 0)
+
+
+def pdf_text(rec: Recorder, theme, block: Replayed, before: str) -> str:
+    """A document that first draws `before` itself (with the recorder's fonts), then the block."""
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, invariant=1)
+    rec.seed(canvas._doc, block.fonts())
+    canvas.setFont(theme.body_font.bold, 10)
+    canvas.drawString(50, 800, before)
+    block.wrap(300, 700)
+    block.drawOn(canvas, 50, 500)
+    canvas.save()
+    return PdfReader(io.BytesIO(buffer.getvalue())).pages[0].extract_text()
+
+
+def test_replayed_text_reads_back_whatever_the_document_drew_first(theme):
+    rec = recorder(theme)
+    block = replayed(rec, theme, WORDS, "7.")
+    rec.seal()
+    assert len(block.fonts()) == 3  # bold, italic, regular
+    for before in (OTHER, OTHER[::-1], WORDS[::-1]):
+        text = pdf_text(rec, theme, block, before)
+        assert before in text
+        assert "7." in text and text.index("7.") < text.index(WORDS[:9])
+        assert WORDS.replace(" ", "") in text.replace(" ", "").replace("\n", "")
+
+
+def test_recording_ends_before_seeding(theme):
+    rec = recorder(theme)
+    with pytest.raises(RuntimeError, match="not sealed"):
+        rec.seed(Canvas(io.BytesIO())._doc, [])
+    rec.seal()
+    with pytest.raises(RuntimeError, match="sealed"):
+        replayed(rec, theme, WORDS)
