@@ -87,7 +87,7 @@ class Recorder:
         self._check_open()
         code = self._drawn(lambda canvas: _drawBullet(canvas, 0, 0, bullet, style, rtl=False))
         if code is None:
-            raise ValueError(f"bullet {bullet!r} needs page resources")
+            raise RuntimeError(f"bullet {bullet!r} needs page resources")
         return Drawn(code, 0.0, 0.0, 0.0, self._used(code))
 
     def _check_open(self) -> None:
