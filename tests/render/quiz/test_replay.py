@@ -63,5 +63,5 @@ def test_recording_ends_before_seeding(theme):
     with pytest.raises(RuntimeError, match="not sealed"):
         rec.seed(Canvas(io.BytesIO())._doc, [])
     rec.seal()
-    with pytest.raises(RuntimeError, match="sealed"):
+    with pytest.raises(RuntimeError, match="after sealing added characters"):
         replayed(rec, theme, WORDS)

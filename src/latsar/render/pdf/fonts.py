@@ -10,10 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from importlib import resources
+from typing import Callable, TypeVar
 
 from reportlab.lib.fonts import addMapping
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase import pdfdoc, pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
+
+T = TypeVar("T")
 
 # Schema family name -> file stem of the bundled faces. LatsarSans and LatsarSerif are the
 # Liberation fonts (metric-compatible with Arial and Times New Roman), subset and renamed as the
@@ -52,11 +55,67 @@ def register(*families: FontFamily) -> None:
     for fam in families:
         for font_name in fam.names:
             if font_name not in known:
-                pdfmetrics.registerFont(TTFont(font_name, font_file(font_name)))
+                font = KeptFont(font_name, font_file(font_name))
+                font.face.__class__ = KeptSubsets  # reportlab makes a plain face; this adds a cache only
+                pdfmetrics.registerFont(font)
         # Paragraph markup resolves <b> and <i> through this mapping, keyed by the regular face.
         for bold, italic, font_name in ((0, 0, fam.regular), (1, 0, fam.bold), (0, 1, fam.italic),
                                         (1, 1, fam.bold_italic)):
             addMapping(fam.regular, bold, italic, font_name)
+
+
+KEPT = 4  # subsets kept per face: the booklets of a quiz all embed the same subset of each face
+
+
+class KeptSubsets(TTFontFace):
+    """A face that keeps the last few subsets it made (see KeptFont)."""
+
+    def makeSubset(self, subset):
+        return _keep(self, tuple(subset), lambda: super(KeptSubsets, self).makeSubset(subset))
+
+
+class KeptFont(TTFont):
+    """A TrueType font that keeps, for the last few subsets it embedded, what depends on the
+    subset alone: the subset font and its ToUnicode map compressed, its widths formatted. The
+    booklets of a quiz embed the same subsets (latsar.render.pdf.quiz.replay), and these are
+    most of the cost of saving a short PDF. The bytes are reportlab's own."""
+
+    def addObjects(self, doc):
+        subsets = [(self.getSubsetInternalName(n, doc)[1:], tuple(s)) for n, s in enumerate(self.state[doc].subsets)]
+        super().addObjects(doc)
+        if not doc.compression:
+            return
+        for name, subset in subsets:
+            pdf_font = doc.idToObject["BasicFonts"].dict[name]
+            file_name = f"fontFile:{self.face.filename}({pdf_font.BaseFont})"
+            streams = (doc.idToObject[file_name], doc.idToObject[f"toUnicodeCMap:{pdf_font.BaseFont}"])
+            kept = _keep(self, subset, lambda: (KeptArray(pdf_font.Widths.sequence),
+                                                *(pdfdoc.PDFZCompress.encode(s.content) for s in streams)))
+            pdf_font.Widths = kept[0]
+            for stream, data in zip(streams, kept[1:]):
+                stream.content, stream.filters = data, None
+                stream.dictionary["Filter"] = pdfdoc.PDFArray([pdfdoc.PDFName(pdfdoc.PDFZCompress.pdfname)])
+
+
+class KeptArray(pdfdoc.PDFArray):
+    """An array of numbers formatted once for every document that embeds it."""
+
+    _formatted: bytes | None = None
+
+    def format(self, document, IND=b"\n "):
+        if self._formatted is None:
+            self._formatted = super().format(document, IND)
+        return self._formatted
+
+
+def _keep(owner: object, key: tuple[int, ...], make: Callable[[], T]) -> T:
+    """`make()` kept on `owner` under `key`, with the KEPT last ones."""
+    kept = owner.__dict__.setdefault("_latsar_kept", {})
+    if key not in kept:
+        if len(kept) >= KEPT:
+            del kept[next(iter(kept))]
+        kept[key] = make()
+    return kept[key]
 
 
 def common_coverage() -> list[tuple[int, int]]:

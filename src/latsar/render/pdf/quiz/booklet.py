@@ -12,19 +12,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from io import BytesIO
 from typing import Callable, Mapping, Sequence
-from xml.sax.saxutils import escape
 
-from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfdoc import PDFDocument
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph
 
 from latsar.plan.quizdocs import Booklet, ItemText, QuizDocs
 from latsar.plan.types import LETTERS, PlannedItem
-from latsar.render.pdf.quiz.common import ItemBlock, QuizDoc, RunningText, metadata, para, quiz_styles, writer
+from latsar.render.pdf.quiz.common import QuizDoc, RunningText, metadata, writer
+from latsar.render.pdf.quiz.cover import CoverLayouts
 from latsar.render.pdf.quiz.paging import paged
 from latsar.render.pdf.quiz.replay import Drawn, Placed, Recorder, Replayed, bullet_overrun
-from latsar.render.pdf.theme import Theme, table_commands
+from latsar.render.pdf.theme import Theme
 
 
 @dataclass(frozen=True)
@@ -51,16 +49,16 @@ def booklet_pdf(job: BookletJob, theme: Theme, items: Items | None = None) -> by
 
     Its page breaks are chosen before it is laid out (latsar.render.pdf.quiz.paging): the last
     page holds two questions or more and is not left nearly empty."""
-    recorded = (items or Items(theme)).recorded(job.texts, job.printed)
+    recorded = (items or Items(theme)).recorded(job)
     labels, info, version = theme.labels, job.booklet.info, job.booklet.version
     name = f"{labels['quiz_version']} {version.code}"
     running = RunningText(f"{info.title} · {info.institution}", name.upper(), name)
     meta = metadata(info, labels, f"{labels['quiz_booklet']} {name}")
     questions = [recorded.block(number, job.texts[planned.item_id], planned)
                  for number, planned in enumerate(version.items, start=1)]
-    cover = CoverBlock(cover_block(theme, job.booklet), 0.0, recorded.page_height)
+    cover = recorded.cover.cover(job.booklet)
     story = paged([cover, *questions], Replayed, theme.frame_width, recorded.page_height)
-    fonts = frozenset().union(*(q.fonts() for q in questions))
+    fonts = frozenset().union(*(block.fonts() for block in (cover, *questions)))
     return _render(theme, running, story, lambda doc: recorded.recorder.seed(doc, fonts), meta)
 
 
@@ -84,82 +82,6 @@ def _render(theme: Theme, running: RunningText, story: list[Flowable], seed: Cal
     return buffer.getvalue()
 
 
-# --------------------------------------------------------------------------- the cover block
-
-
-class CoverBlock(ItemBlock):
-    """The cover's flowables stacked as one block, measured once (not a question)."""
-
-
-def cover_block(theme: Theme, booklet: Booklet) -> list[Flowable]:
-    return [_masthead(theme, booklet), Spacer(1, 10), _identity(theme), Spacer(1, 10),
-            _instructions(theme, booklet), Spacer(1, theme.leading)]
-
-
-def _masthead(theme: Theme, booklet: Booklet) -> Table:
-    """Title and programme on the left; the version code in an accent badge on the right."""
-    styles, labels = quiz_styles(theme), theme.labels
-    terms = theme.foreign_terms
-    left = [para(styles, labels["quiz_booklet"].upper(), "q-kicker"), para(styles, booklet.info.title, "q-title", terms)]
-    left += [para(styles, line, "q-detail", terms) for line in booklet.details]
-    badge = [para(styles, labels["quiz_version"].upper(), "q-badge-label"),
-             para(styles, booklet.version.code, "q-badge")]
-    badge_width = 27 * mm
-    table = Table([[left, badge]], colWidths=[theme.frame_width - badge_width, badge_width])
-    table.setStyle(TableStyle(table_commands(
-        theme, ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (0, 0), 0), ("RIGHTPADDING", (0, 0), (0, 0), 10),
-        ("BACKGROUND", (1, 0), (1, 0), theme.colour("accent")),
-        ("TOPPADDING", (1, 0), (1, 0), 8), ("BOTTOMPADDING", (1, 0), (1, 0), 10),
-        ("LINEBELOW", (0, 0), (0, 0), 1.5, theme.colour("accent")),
-        ("BOTTOMPADDING", (0, 0), (0, 0), 8),
-    )))
-    return table
-
-
-def _identity(theme: Theme) -> Table:
-    """Name, ID, agency and date, each with a line to write on."""
-    styles, labels = quiz_styles(theme), theme.labels
-    rows = [[para(styles, labels["quiz_name"], "q-label"), "", para(styles, labels["quiz_id_number"], "q-label"), ""],
-            [para(styles, labels["quiz_agency"], "q-label"), "", para(styles, labels["quiz_date"], "q-label"), ""]]
-    width, style = theme.frame_width, styles["q-label"]
-
-    def room(*keys: str) -> float:  # the longest label of a column, within reason
-        longest = max(stringWidth(labels[k], style.fontName, style.fontSize) for k in keys)
-        return min(longest + 10, width * 0.3)
-
-    label_left, label_right = room("quiz_name", "quiz_agency"), room("quiz_id_number", "quiz_date")
-    widths = [label_left, width * 0.5 - label_left - 8, label_right + 16, width * 0.5 - label_right - 8]
-    table = Table(rows, colWidths=widths, rowHeights=[24, 24], hAlign="LEFT")
-    table.setStyle(TableStyle(table_commands(
-        theme, ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-        ("LEFTPADDING", (2, 0), (2, -1), 16),
-        ("LINEBELOW", (1, 0), (1, -1), 0.6, theme.colour("muted")),
-        ("LINEBELOW", (3, 0), (3, -1), 0.6, theme.colour("muted")),
-    )))
-    return table
-
-
-def _instructions(theme: Theme, booklet: Booklet) -> Table:
-    """A tinted box: the petunjuk, then its facts (time allowed, number of questions, …) on one line."""
-    styles, labels = quiz_styles(theme), theme.labels
-    rows = [[para(styles, labels["quiz_instructions"], "q-heading")]]
-    rows += [[f] for f in writer(theme).flowables(booklet.instructions, "q-small")]
-    facts = "\u2002·\u2002".join(f"<b>{escape(label)}:</b> {escape(value)}" for label, value in booklet.facts)
-    rows.append([Paragraph(facts, styles["q-small"])])
-    table = Table(rows, colWidths=[theme.frame_width])
-    table.setStyle(TableStyle(table_commands(
-        theme, ("BACKGROUND", (0, 0), (-1, -1), theme.colour("tint")),
-        ("LINEBEFORE", (0, 0), (0, -1), 3, theme.colour("accent")),
-        ("LEFTPADDING", (0, 0), (-1, -1), 12), ("RIGHTPADDING", (0, 0), (-1, -1), 12),
-        ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, 0), 8), ("BOTTOMPADDING", (0, -1), (-1, -1), 8),
-        ("TOPPADDING", (0, -1), (-1, -1), 4),
-    )))
-    return table
-
-
 # --------------------------------------------------------------------------- the items
 
 
@@ -172,31 +94,32 @@ class Items:
         self.page_height = theme.page_size[1] - theme.margins[0] - theme.margins[1]
         self._recorded: tuple[tuple, Recorded] | None = None
 
-    def recorded(self, texts: Mapping[str, ItemText], printed: Mapping[str, tuple[int, ...]]) -> Recorded:
-        if self._recorded is None or self._recorded[0] != (texts, printed):
-            self._recorded = ((texts, printed), Recorded(self.theme, texts, printed, self.page_height))
+    def recorded(self, job: BookletJob) -> Recorded:
+        """What the booklets of `job`'s quiz share (its texts, printed options and cover lines)."""
+        quiz = (job.texts, job.printed, job.booklet.info, job.booklet.details)
+        if self._recorded is None or self._recorded[0] != quiz:
+            self._recorded = (quiz, Recorded(self.theme, job, self.page_height))
         return self._recorded[1]
 
 
 class Recorded:
     """Every stem and option of a quiz broken into lines and drawn once, for all its versions
     (see latsar.render.pdf.quiz.replay), with each item's option layout and the numbers and
-    letters that mark them: a version's question only places these. Recorded in the order of
-    the item ids, whichever versions a process makes; `printed` holds each item's printed
-    options (authored indices)."""
+    letters that mark them, and the cover (CoverLayouts): a version's question only places
+    these. Recorded in the order of the item ids, whichever versions a process makes."""
 
-    def __init__(self, theme: Theme, texts: Mapping[str, ItemText], printed: Mapping[str, tuple[int, ...]],
-                 page_height: float):
+    def __init__(self, theme: Theme, job: BookletJob, page_height: float):
         self.theme, self.w, self.page_height = theme, writer(theme, stems=True), page_height
         self.styles = self.w.styles
         families = (theme.body_font, theme.heading_font)
         self.recorder = Recorder(theme.page_size, list(dict.fromkeys(n for f in families for n in f.names)),
                                  theme.body_font.regular, theme.body_size, theme.leading)
         self._texts: dict[tuple[str, str, float, float], tuple[Drawn, ...]] = {}
-        self._bullets: dict[tuple[str, str], Drawn] = {}
+        self._bullets: dict[tuple[str, str], tuple[Drawn, float]] = {}
         self._columns: dict[str, int] = {}
-        for item_id in sorted(printed):
-            self._record_item(item_id, texts[item_id], printed[item_id], len(printed))
+        for item_id in sorted(job.printed):
+            self._record_item(item_id, job.texts[item_id], job.printed[item_id], len(job.printed))
+        self.cover = CoverLayouts(theme, job.booklet, self.recorder, page_height)
         self.recorder.seal()
 
     def _record_item(self, item_id: str, text: ItemText, printed: Sequence[int], most: int) -> None:
@@ -218,19 +141,19 @@ class Recorded:
 
     def text(self, text: str, role: str, width: float, bullet: str) -> tuple[Drawn, ...]:
         """`text` drawn in `role` at `width`, its first paragraph making room for `bullet`."""
-        style = self.styles[role]
-        key = (text, role, width, bullet_overrun(bullet, style))
-        self.bullet(bullet, role)
+        key = (text, role, width, self.bullet(bullet, role)[1])
         if key not in self._texts:
             flowables = self.w.flowables(text, role, bullet)
             if not flowables or not isinstance(flowables[0], Paragraph):  # a text opening with a list
-                flowables.insert(0, Paragraph("", style, bulletText=bullet))
+                flowables.insert(0, Paragraph("", self.styles[role], bulletText=bullet))
             self._texts[key] = tuple(self.recorder.record(f, width, self.page_height) for f in flowables)
         return self._texts[key]
 
-    def bullet(self, bullet: str, role: str) -> Drawn:
+    def bullet(self, bullet: str, role: str) -> tuple[Drawn, float]:
+        """The bullet drawn, and how far it pushes its paragraph's first line right."""
         if (bullet, role) not in self._bullets:
-            self._bullets[bullet, role] = self.recorder.record_bullet(bullet, self.styles[role])
+            style = self.styles[role]
+            self._bullets[bullet, role] = (self.recorder.record_bullet(bullet, style), bullet_overrun(bullet, style))
         return self._bullets[bullet, role]
 
     def option_columns(self, options: Sequence[str], letters: Sequence[str]) -> int:
@@ -248,11 +171,11 @@ class Recorded:
     def block(self, number: int, text: ItemText, planned: PlannedItem) -> Replayed:
         """One numbered question with its options in the version's order, kept on one page."""
         stack = Stack()
-        stack.add(self.text(text.stem, "q-stem", self.theme.frame_width, f"{number}."), self.bullet(f"{number}.", "q-stem"))
+        stack.add(self.text(text.stem, "q-stem", self.theme.frame_width, f"{number}."), self.bullet(f"{number}.", "q-stem")[0])
         count = self._columns[planned.item_id]
         role, width = self.option_role(count)
         options = [(f"{LETTERS[k]}.", text.options[index]) for k, index in enumerate(planned.choice_order)]
-        drawn = [(self.text(option, role, width, letter), self.bullet(letter, role)) for letter, option in options]
+        drawn = [(self.text(option, role, width, letter), self.bullet(letter, role)[0]) for letter, option in options]
         if count:
             stack.grid(drawn, count, width, self.styles["q-stem"].leftIndent)
         else:

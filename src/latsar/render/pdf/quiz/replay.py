@@ -10,9 +10,9 @@ those names and the recorder's character codes, so the code means there what it 
 was recorded. What a document draws itself afterwards (its cover, its running heads) is encoded
 as usual, after the seeded characters.
 
-The caller records everything before the first document is seeded, in an order fixed by its
-inputs (Recorder.seal forbids more): every document is then seeded alike, and its bytes never
-depend on what was made before it.
+The caller records all text before the first document is seeded, in an order fixed by its
+inputs (after Recorder.seal, only drawings without new characters, such as a table's rules):
+every document is then seeded alike, and its bytes never depend on what was made before it.
 """
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ class Recorder:
         """`flowable` wrapped at `width` and drawn at the origin; a paragraph's bullet is left
         out (record_bullet records it: it changes from version to version), its first line set
         where the bullet pushed it."""
-        self._check_open()
+        before = self._fingerprint()
         _, tall = flowable.wrap(width, height)
         baseline = None
         if isinstance(flowable, Paragraph):
@@ -79,6 +79,8 @@ class Recorder:
             if flowable.bulletText:
                 _set_bullet_apart(flowable)
         code = self._drawn(flowable._drawOn)
+        if self._sealed and self._fingerprint() != before:
+            raise RuntimeError("a drawing recorded after sealing added characters: record it before")
         return Drawn(code, tall, flowable.getSpaceBefore(), flowable.getSpaceAfter(), self._used(code),
                      None if code is not None else flowable, baseline)
 
@@ -89,6 +91,11 @@ class Recorder:
         if code is None:
             raise RuntimeError(f"bullet {bullet!r} needs page resources")
         return Drawn(code, 0.0, 0.0, 0.0, self._used(code))
+
+    def _fingerprint(self) -> tuple:
+        """What recording text changes: the characters the fonts have codes for."""
+        states = (self._state(name) for name in self._fonts.values())
+        return tuple((len(s.subsets), s.nextCode) for s in states)
 
     def _check_open(self) -> None:
         if self._sealed:
@@ -109,7 +116,7 @@ class Recorder:
         """What a page must declare for code drawn on it besides fonts."""
         c = self.canvas
         return (len(c._annotationrefs), len(c._formsinuse), c._currentPageHasImages, len(c._extgstate._c),
-                len(c._colorsUsed))
+                len(c._colorsUsed), len(c._doc.fontMapping))  # a font not named beforehand
 
     def _used(self, code: str | None) -> frozenset[str]:
         return frozenset(self._fonts[name] for name in _FONT_USE.findall(code or ""))
