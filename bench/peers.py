@@ -11,8 +11,9 @@ auto-multiple-choice (AMC), when installed: the same 20 items (stems and options
 questions and options shuffled per copy, answer boxes beside the questions, AMC's default layout:
 each copy is its own scan-ready sheet), through the steps its manual pages give for the command
 line (auto-multiple-choice-prepare(1), -meptex(1), -imprime(1)), each a separate command:
-1. `prepare --mode s`: the subject (all copies in one PDF), copy 1's solution and the box
-   positions; every later step starts from these.
+1. `prepare --mode s[s]`: the subject (all copies in one PDF), copy 1's solution and the box
+   positions; every later step starts from these. Plain `--mode s` means `s[sc]`, which also
+   builds a question catalog (about 0.3 s more), not one of latsar's deliverables: left out.
 2. `meptex`: the layout database; AMC cannot print copies separately or read a scan without it,
    so it is what makes the sheets scan-ready.
 3. `imprime --methode file`: one PDF per copy, as latsar writes one booklet per version (pages
@@ -21,18 +22,20 @@ line (auto-multiple-choice-prepare(1), -meptex(1), -imprime(1)), each a separate
    kunci.csv and versions.json, needed before it can mark a scan.
 5. `prepare --mode k`: every copy with its correct answers ticked, AMC's only printable key of
    every version (step 1's solution shows copy 1 only): the counterpart of kunci-jawaban.pdf.
-Not run: `imprime --split` (it splits off a separate answer sheet, which this layout has not),
-the catalog, and nothing stands for pembahasan, kisi-kisi or Word files, which AMC does not make.
-Printed: "prepare alone" (step 1, what this benchmark timed until 2026-12-06) and "to the same
-deliverables" (steps 1-5 in sequence), with latsar's ratio to each. After every step (and after
-latsar) the files are counted (copies, pages, database rows), so a step that fails cannot look
-fast. Runs are interleaved (latsar, latsar without Word, AMC; again), so all meet the same load.
+Not run: `imprime --split` (it splits off a separate answer sheet, which this layout has not).
+Nothing stands for pembahasan, kisi-kisi or Word files: AMC does not make them. (AMC's GUI makes
+steps 1 and 5 in one `prepare --mode s[sc]k` by default: no faster, the same LaTeX runs.)
+Printed: "prepare alone" (step 1; until 2026-12-06 this benchmark timed only `--mode s`) and "to
+the same deliverables" (steps 1-5 in sequence), with latsar's ratio to each. After every step
+(and after latsar) the files are counted (copies and pages with pypdfium2, database rows), so a
+step that fails cannot look fast. Runs are interleaved (latsar, latsar without Word, AMC; again),
+so all meet the same load.
 
 R/exams, when R and its `exams` package are installed: `exams2pdf` of the same 20 items, n = 100
 (`exams` is on CRAN only: no Debian package, so not installable here).
 
-A peer that is not installed is skipped with a message. Not part of CI: the peers are not
-dependencies; `--smoke` builds every peer command but runs only latsar.
+A peer that is not installed is skipped with a message. The peers are not dependencies: the test
+suite runs `--smoke`, which builds every peer command but runs only latsar.
 
 Run: python bench/peers.py [--runs N] [--versions N] [--smoke]
 """
@@ -199,8 +202,8 @@ def extract_with() -> list[str]:
 
 
 def subject(p: AmcProject) -> list[str]:
-    return p.latex("s") + ["--prefix", p.at(""), "--out-sujet", p.at("sujet.pdf"), "--out-corrige", p.at("corrige.pdf"),
-                           "--out-calage", p.at("calage.xy"), p.at("source.tex")]
+    return p.latex("s[s]") + ["--prefix", f"{p.folder}/", "--out-sujet", p.at("sujet.pdf"),
+                              "--out-corrige", p.at("corrige.pdf"), "--out-calage", p.at("calage.xy"), p.at("source.tex")]
 
 
 def check_subject(p: AmcProject) -> str:
@@ -264,7 +267,7 @@ class Step:
 
 # The steps a user runs to get latsar's deliverables from AMC, in order (why each: the docstring).
 AMC_STEPS = [
-    Step("prepare --mode s", subject, check_subject),
+    Step("prepare --mode s[s]", subject, check_subject),
     Step("meptex", layout, check_layout),
     Step("imprime --methode file", per_copy, check_per_copy),
     Step("prepare --mode b", scoring, check_scoring),
