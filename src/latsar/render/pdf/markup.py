@@ -115,6 +115,14 @@ class Writer:
             out[-1] = self._para(last.text + suffix, last.style, last.bulletText)
         return out
 
+    def single_markup(self, text: str) -> str | None:
+        """The inline markup of Markdown `text` that is one paragraph; None for anything else.
+        For a caller that puts it into markup of its own: no Paragraph is parsed for nothing."""
+        blocks = parse(text, typographic=True).blocks
+        if len(blocks) == 1 and isinstance(blocks[0], MdParagraph):
+            return self.markup(blocks[0].spans)
+        return None
+
     def paragraph(self, text_markup: str, role: str, bullet: str | None = None) -> Paragraph:
         return self._para(text_markup, self.styles[role], bullet)
 

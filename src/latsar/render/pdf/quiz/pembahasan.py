@@ -21,6 +21,7 @@ from reportlab.platypus.flowables import PageBreakIfNotEmpty
 
 from latsar.plan.quizdocs import Distractor, PembahasanDoc, PembahasanEntry, PembahasanPaper
 from latsar.render.pdf.grid import cell_pool, cells
+from latsar.render.pdf.flow import Para
 from latsar.render.pdf.markup import Writer, plain
 from latsar.render.pdf.quiz.common import (
     RunningText, chunks, metadata, para, quiz_styles, render_pdf, ruled, title_block, writer,
@@ -105,7 +106,7 @@ class Entry:
 
     def block(self) -> EntryBlock:
         entry, shared = self.entry, self.shared
-        stem = writer(self.theme, stems=True).flowables(entry.stem, "q-stem", f"{entry.number}.")
+        stem = self._numbered(shared(("stem", entry.stem), self._stem).flowables, f"{entry.number}.")
         rows = [("key_letter", shared(("key", entry.letter, entry.key), self._key)),
                 ("explanations", shared(("md", entry.explanation), lambda: self._md(entry.explanation))),
                 ("quiz_distractors", Joined([shared(("distractor", d), lambda d=d: self._distractor(d))
@@ -116,6 +117,18 @@ class Entry:
                      content) for name, content in rows]
         return self._block(shared(("tag", entry.tag), lambda: [self._tag(entry.tag)]), Stack(stem), labelled)
 
+    def _stem(self) -> list[Flowable]:
+        """The stem's flowables without its number: each paket numbers the same ones."""
+        return writer(self.theme, stems=True).flowables(self.entry.stem, "q-stem")
+
+    @staticmethod
+    def _numbered(flows: tuple[Flowable, ...], number: str) -> list[Flowable]:
+        """The stem with its number as the first paragraph's bullet (its fragments parsed once)."""
+        first = flows[0] if flows else None
+        if not isinstance(first, Paragraph):
+            return list(flows)
+        return [Para(first.text, first.style, bulletText=number, frags=first.frags), *flows[1:]]
+
     def _tag(self, text: str) -> Paragraph:
         return para(self.styles, text, "q-label", self.theme.foreign_terms)
 
@@ -123,15 +136,22 @@ class Entry:
         return self.w.flowables(text, role)
 
     def _key(self) -> list[Flowable]:
+        """The key's letter and words in bold."""
+        letter = f"{escape(self.entry.letter)}. " if self.entry.letter else ""
+        markup = self.w.single_markup(self.entry.key)
+        if markup is not None:
+            return [Paragraph(f"<b>{letter}{markup}</b>", self.styles["q-small"])]
         flows = self._md(self.entry.key)
         if flows and isinstance(flows[0], Paragraph):
-            letter = f"{escape(self.entry.letter)}. " if self.entry.letter else ""
             flows[0] = Paragraph(f"<b>{letter}{flows[0].text}</b>", flows[0].style)
         return flows
 
     def _distractor(self, distractor: Distractor) -> list[Flowable]:
         """A bullet for a printed wrong option: its words in bold, then why it is wrong."""
         bullet = f"{distractor.letter}." if distractor.letter else "•"
+        option, reason = self.w.single_markup(distractor.option), self.w.single_markup(distractor.reason)
+        if option is not None and reason is not None:  # the usual case, parsed once
+            return [Paragraph(f"<b>{option}</b>\xa0— {reason}", self.styles["q-list"], bulletText=bullet)]
         option, reason = self._md(distractor.option), self._md(distractor.reason, "q-list")
         if len(option) == 1 and reason and isinstance(reason[0], Paragraph):
             reason[0] = Paragraph(f"<b>{option[0].text}</b>\xa0— {reason[0].text}", reason[0].style,
