@@ -8,9 +8,11 @@ inside, so a pencil mark is what stands out on a scan.
 
 from __future__ import annotations
 
+import functools
 from io import BytesIO
 from xml.sax.saxutils import escape
 
+from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -52,6 +54,21 @@ class SheetPage:
         self.canv, self.theme, self.layout, self.page, self.info = canv, theme, layout, page, info
         self.labels, self.styles = theme.labels, quiz_styles(theme)
         self.sans = theme.heading_font
+        self._colours: dict[str, Color] = {}
+
+    def colour(self, name: str) -> Color:
+        """The theme's colour, made once per page (a page sets colours hundreds of times)."""
+        if name not in self._colours:
+            self._colours[name] = self.theme.colour(name)
+        return self._colours[name]
+
+    @functools.cached_property
+    def qr_matrix(self) -> tuple[bytearray, ...]:
+        """The page's QR symbol (blueprint, layout version, page) as rows of dark (1) and light
+        modules; segno makes the same symbol from the same text every time."""
+        import segno
+
+        return tuple(segno.make(self.layout.qr_text(self.page.number), error="m", micro=False).matrix)
 
     # ----------------------------------------------------------------- drawing helpers
 
@@ -64,7 +81,7 @@ class SheetPage:
         """A line of text with its baseline at y."""
         canv = self.canv
         canv.setFont(self.sans.bold if bold else self.sans.regular, size)
-        canv.setFillColor(self.theme.colour(colour))
+        canv.setFillColor(self.colour(colour))
         draw = {"left": canv.drawString, "right": canv.drawRightString, "centre": canv.drawCentredString}[align]
         draw(*self.point(x, y), words)
 
@@ -80,23 +97,23 @@ class SheetPage:
     def square(self, marker: geo.Marker) -> None:
         x, y = marker.centre
         half = marker.size / 2
-        self.canv.setFillColor(self.theme.colour("text"))
+        self.canv.setFillColor(self.colour("text"))
         self.canv.rect(*self.point(x - half, y + half), marker.size * mm, marker.size * mm, stroke=0, fill=1)
 
     def frame(self, left: float, top: float, right: float, bottom: float, fill: str | None = None) -> None:
         canv = self.canv
-        canv.setStrokeColor(self.theme.colour("rule"))
+        canv.setStrokeColor(self.colour("rule"))
         canv.setLineWidth(0.6)
         if fill:
-            canv.setFillColor(self.theme.colour(fill))
+            canv.setFillColor(self.colour(fill))
         canv.roundRect(*self.point(left, bottom), (right - left) * mm, (bottom - top) * mm, 2 * mm,
                        stroke=1, fill=1 if fill else 0)
 
     def bubble(self, x: float, y: float, radius: float, label: str, filled: bool = False) -> None:
         canv = self.canv
         canv.setLineWidth(0.7)
-        canv.setStrokeColor(self.theme.colour("muted"))
-        canv.setFillColor(self.theme.colour("text"))
+        canv.setStrokeColor(self.colour("muted"))
+        canv.setFillColor(self.colour("text"))
         canv.circle(*self.point(x, y), radius * mm, stroke=1, fill=1 if filled else 0)
         if not filled:
             # A capital's middle is about 0.36 of the font size above its baseline.
@@ -105,7 +122,7 @@ class SheetPage:
             canv.drawCentredString(*self.point(x, y + 0.36 * BUBBLE_LABEL / MM_PT), label)
 
     def rectangle(self, left: float, top: float, right: float, bottom: float) -> None:
-        self.canv.setFillColor(self.theme.colour("text"))
+        self.canv.setFillColor(self.colour("text"))
         self.canv.rect(*self.point(left, bottom), (right - left) * mm, (bottom - top) * mm, stroke=0, fill=1)
 
     # ----------------------------------------------------------------- the page
@@ -123,25 +140,22 @@ class SheetPage:
         self.answers()
 
     def qr_code(self) -> None:
-        """The page's QR code (blueprint, layout version, page), its top-right corner where the
-        geometry says; segno makes the same symbol from the same text every time."""
-        import segno
-
-        matrix = segno.make(self.layout.qr_text(self.page.number), error="m", micro=False).matrix
-        module = geo.QR_MODULE
+        """The page's QR code, its top-right corner where the geometry says."""
+        matrix, module = self.qr_matrix, geo.QR_MODULE
         left = geo.QR_RIGHT - len(matrix) * module
+        canv = self.canv
+        canv.setFillColor(self.colour("text"))
+        # A rectangle filled on its own per dark module: viewers set the edges of each crisply
+        # (one path of them all is drawn softer).
         for row, cells in enumerate(matrix):
             for column, dark in enumerate(cells):
                 if dark:
                     x, y = left + column * module, geo.QR_TOP + row * module
-                    self.rectangle(x, y, x + module, y + module)
+                    canv.rect(*self.point(x, y + module), module * mm, module * mm, stroke=0, fill=1)
 
     def qr_left(self) -> float:
         """Where text right of the header stops: the QR code's left edge and its quiet zone."""
-        import segno
-
-        size = segno.make(self.layout.qr_text(self.page.number), error="m", micro=False).symbol_size(border=0)[0]
-        return geo.QR_RIGHT - size * geo.QR_MODULE - 4 * geo.QR_MODULE
+        return geo.QR_RIGHT - len(self.qr_matrix) * geo.QR_MODULE - 4 * geo.QR_MODULE
 
     def header(self) -> None:
         top, bottom = geo.HEADER_BAND
@@ -154,7 +168,7 @@ class SheetPage:
         room = (right - geo.LEFT) * mm - self.canv.stringWidth(info.cohort_year, self.sans.regular, 8.5) - 24
         self.text(geo.LEFT, top + 10, *self.fit(f"{info.title} · {info.programme}", 8.5, room), colour="muted")
         self.text(right, top + 10, info.cohort_year, 8.5, colour="muted", align="right")
-        self.canv.setStrokeColor(self.theme.colour("accent"))
+        self.canv.setStrokeColor(self.colour("accent"))
         self.canv.setLineWidth(1.2)
         self.canv.line(*self.point(geo.LEFT, bottom), *self.point(right, bottom))
 
@@ -169,7 +183,7 @@ class SheetPage:
             y = top + 5 + index * 8
             for label, start, end in ((left_label, geo.LEFT, middle - 6), (right_label, middle, right)):
                 self.text(start, y, label, 8, colour="muted")
-                self.canv.setStrokeColor(self.theme.colour("muted"))
+                self.canv.setStrokeColor(self.colour("muted"))
                 self.canv.setLineWidth(0.5)
                 width = self.canv.stringWidth(label, self.sans.regular, 8) / mm
                 self.canv.line(*self.point(start + width + 2, y + 0.8), *self.point(end, y + 0.8))
@@ -190,13 +204,30 @@ class SheetPage:
 
     def write_in_box(self, x: float, y: float) -> None:
         """A box centred on (x, y) for writing one character by hand above its bubbles."""
-        self.canv.setStrokeColor(self.theme.colour("muted"))
+        self.canv.setStrokeColor(self.colour("muted"))
         self.canv.setLineWidth(0.5)
         self.canv.rect(*self.point(x - 2.4, y + 2.6), 4.8 * mm, 5.2 * mm, stroke=1, fill=0)
 
     def bubbles(self, grid: geo.Grid) -> None:
-        for _, value, (x, y) in grid.bubbles():
-            self.bubble(x, y, grid.radius, value)
+        """A grid's empty bubbles as `bubble` draws them: their outlines in one path, then their
+        letters or digits in one text object."""
+        canv, font = self.canv, self.sans.regular
+        path = canv.beginPath()
+        text = canv.beginText()
+        text.setFont(font, BUBBLE_LABEL)
+        text.setFillGray(LABEL_GREY)
+        widths: dict[str, float] = {}
+        for _, label, (x, y) in grid.bubbles():
+            path.circle(*self.point(x, y), grid.radius * mm)
+            if label not in widths:
+                widths[label] = canv.stringWidth(label, font, BUBBLE_LABEL)
+            centre, baseline = self.point(x, y + 0.36 * BUBBLE_LABEL / MM_PT)
+            text.setTextOrigin(centre - widths[label] / 2, baseline)
+            text.textOut(label)
+        canv.setLineWidth(0.7)
+        canv.setStrokeColor(self.colour("muted"))
+        canv.drawPath(path, stroke=1, fill=0)
+        canv.drawText(text)
 
     def version(self) -> None:
         """The version-code rows (with "Huruf ke-n" labels when codes have several letters),
