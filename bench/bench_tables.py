@@ -1,10 +1,12 @@
 """Benchmark: the cost of a page of each table document (answer key, kisi-kisi, score report)
 against a page of a quiz booklet, in process and warm. Target: no table page costs more than
-twice a booklet page.
+twice a booklet page. The quiz set's other documents (pembahasan, answer sheet) are timed the
+same way beside them, and so is the floor: a one-page quiz document holding only its title (what
+every document pays for its fonts, metadata and page furniture, however little it prints).
 
-Shapes: the key and the kisi-kisi of the 20-item pre-test with 100 versions (and the post-test's
-own 4 versions), and the score report of a 44-item quiz with its item table and a gain table of
-500 participants.
+Shapes: the key, the kisi-kisi and the pembahasan of the 20-item pre-test with 100 versions (and
+the post-test's own 4 versions), and the score report of a 44-item quiz with its item table and a
+gain table of 500 participants.
 
 Run: python bench/bench_tables.py [--runs N] [--smoke]
 """
@@ -65,9 +67,41 @@ def report_inputs(participants: int, per_module: dict[str, int]):
     return build_report(curriculum, outcome), theme
 
 
-def main(argv: list[str] | None = None) -> None:
+def floor_pdf(docs, theme) -> bytes:
+    """A one-page quiz document with only the title block of the answer key."""
+    from latsar.render.pdf.quiz.common import RunningText, metadata, render_pdf, title_block
+
+    info, labels = docs.key.info, theme.labels
+    story = [title_block(theme, labels["answer_key"], info.title, docs.key.details)]
+    running = RunningText(f"{info.title} · {labels['answer_key']}", info.cohort_year, confidential=True)
+    return render_pdf(theme, running, story, **metadata(info, labels, labels["answer_key"]))
+
+
+def quiz_documents(docs, theme):
+    """(name, render) of the quiz set's documents other than the booklets."""
     from latsar.render.pdf.quiz.key import key_pdf
     from latsar.render.pdf.quiz.kisi import kisi_pdf
+    from latsar.render.pdf.quiz.pembahasan import pembahasan_pdf
+
+    return (("key", lambda: key_pdf(docs.key, theme)), ("kisi-kisi", lambda: kisi_pdf(docs.kisi, theme)),
+            ("pembahasan", lambda: pembahasan_pdf(docs.pembahasan, theme)))
+
+
+def sheet_render(source: Path, blueprint_id: str, theme):
+    from latsar.model.load import load_curriculum
+    from latsar.plan.quiz import plan_quiz
+    from latsar.plan.quizdocs import quiz_docs
+    from latsar.render.pdf.quiz.sheet import sheet_pdf
+    from latsar.render.quizfiles import quiz_sheet_layout
+
+    curriculum, _ = load_curriculum(source / "curriculum")
+    plan = plan_quiz(curriculum, curriculum.blueprint_by_id[blueprint_id])
+    info = quiz_docs(curriculum, plan, theme.labels).info
+    layout = quiz_sheet_layout(plan, curriculum.programme.participant_digits)
+    return lambda: sheet_pdf(layout, info, theme)
+
+
+def main(argv: list[str] | None = None) -> None:
     from latsar.render.pdf.score_report import render_score_report
 
     import bench_score
@@ -79,12 +113,18 @@ def main(argv: list[str] | None = None) -> None:
     docs, theme = quiz_inputs(source, *shapes[0])
     booklet = booklet_page(docs, theme, opts.runs)
     print(f"in process, warm, CPU time (median of {opts.runs}); a booklet page costs {booklet:.1f} ms")
+    floor = per_page(lambda: floor_pdf(docs, theme), opts.runs)[0]
+    print(f"  {'floor':10} a one-page quiz document holding only its title: {floor:5.1f} ms, "
+          f"{harness.ratio(floor, booklet)} a booklet page")
     for blueprint_id, versions in shapes:
         docs, theme = quiz_inputs(source, blueprint_id, versions)
-        for name, render in (("key", lambda: key_pdf(docs.key, theme)), ("kisi-kisi", lambda: kisi_pdf(docs.kisi, theme))):
+        for name, render in quiz_documents(docs, theme):
             ms, pages = per_page(render, opts.runs)
+            target = "" if name == "pembahasan" else " (target <= 2x)"
             print(f"  {name:10} {blueprint_id} x {len(docs.booklets):3} versions: {pages:3} pages, {ms:5.1f} ms/page, "
-                  f"{harness.ratio(ms, booklet)} a booklet page (target <= 2x)")
+                  f"{harness.ratio(ms, booklet)} a booklet page{target}")
+    ms, pages = per_page(sheet_render(source, shapes[0][0], theme), opts.runs)
+    print(f"  {'sheet':10} {shapes[0][0]}: {pages:3} page(s), {ms:5.1f} ms/page, {harness.ratio(ms, booklet)} a booklet page")
     report, theme = report_inputs(*((40, bench_score.SMOKE_ITEMS) if opts.smoke else
                                     (500, bench_score.ITEMS_PER_MODULE)))
     ms, pages = per_page(lambda: render_score_report(report, theme), opts.runs)
