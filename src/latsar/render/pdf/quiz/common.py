@@ -18,13 +18,14 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.colors import HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table, TableStyle
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
 from latsar.plan.quizdocs import QuizInfo
 from latsar.render.pdf import fonts
 from latsar.render.pdf.grid import Grid, Look, Row
 from latsar.render.pdf.markup import Writer, bind_ellipsis, plain
-from latsar.render.pdf.theme import Theme, make_styles, table_commands
+from latsar.render.pdf.quiz.entry import Rule, Ruled, Stack
+from latsar.render.pdf.theme import Theme, make_styles
 
 # --------------------------------------------------------------------------- styles
 
@@ -300,20 +301,15 @@ def para(styles: Mapping[str, ParagraphStyle], text: str, role: str, foreign_ter
     return Paragraph(plain(text, foreign_terms), styles[role])
 
 
-def title_block(theme: Theme, kicker: str, title: str, details: Sequence[str]) -> Table:
+def title_block(theme: Theme, kicker: str, title: str, details: Sequence[str]) -> Flowable:
     """Kicker, title and muted detail lines over an accent rule: the top of every document."""
     styles = quiz_styles(theme)
     terms = theme.foreign_terms
-    rows = [[para(styles, kicker.upper(), "q-kicker")], [para(styles, title, "q-title", terms)]]
-    rows += [[para(styles, d, "q-detail", terms)] for d in details]
-    table = Table(rows, colWidths=[None], hAlign="LEFT")
-    table.setStyle(TableStyle(table_commands(
-        theme, ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-        ("BOTTOMPADDING", (0, -1), (-1, -1), 8),
-        ("LINEBELOW", (0, -1), (-1, -1), 1.5, theme.colour("accent")),
-    )))
-    return table
+    lines = [para(styles, kicker.upper(), "q-kicker"), para(styles, title, "q-title", terms)]
+    lines += [para(styles, d, "q-detail", terms) for d in details]
+    paddings = [(0.0, 1.0)] * (len(lines) - 1) + [(0.0, 8.0)]
+    return Ruled([(Stack([line]), padding) for line, padding in zip(lines, paddings)],
+                 Rule(theme.colour("accent"), 1.5))
 
 
 def ruled(theme: Theme, widths: Sequence[float], header: Sequence[Row], body: Sequence[Row],

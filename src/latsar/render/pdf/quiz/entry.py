@@ -198,3 +198,33 @@ class EntryBlock(Flowable):
     def identity(self, maxLen=None):
         """Names the item and its tallest row as Table's does (the build reports both)."""
         return f"item {self.name}: <EntryBlock {len(self.rows)} rows (tallest row {max(self.heights, default=0)})>"
+
+
+class Ruled(Flowable):
+    """Stacks one under another across the width it is given, each with its padding above and
+    below, and a rule under the last (a document's title block); it is never split."""
+
+    def __init__(self, stacks: Sequence[tuple[Stack, tuple[float, float]]], rule: Rule):
+        super().__init__()
+        self.stacks, self.rule = list(stacks), rule
+        self._heights: list[float] = []
+
+    def wrap(self, availWidth, availHeight):
+        self._heights = [stack.measure(availWidth) + sum(padding) for stack, padding in self.stacks]
+        self.width, self.height = availWidth, sum(self._heights)
+        return self.width, self.height
+
+    def split(self, availWidth, availHeight):
+        return []
+
+    def draw(self):
+        canv, top = self.canv, self.height
+        for (stack, (above, _)), height in zip(self.stacks, self._heights):
+            stack.draw(canv, 0, top - above)
+            top -= height
+        canv.saveState()
+        canv.setLineCap(1)  # round, as Table draws its lines
+        canv.setStrokeColor(self.rule.colour)
+        canv.setLineWidth(self.rule.width)
+        canv.line(0, 0, self.width, 0)
+        canv.restoreState()
