@@ -78,7 +78,19 @@ class KeptFont(TTFont):
     """A TrueType font that keeps, for the last few subsets it embedded, what depends on the
     subset alone: the subset font and its ToUnicode map compressed, its widths formatted. The
     booklets of a quiz embed the same subsets (latsar.render.pdf.quiz.replay), and these are
-    most of the cost of saving a short PDF. The bytes are reportlab's own."""
+    most of the cost of saving a short PDF. The bytes are reportlab's own.
+
+    It also keeps the width of every text it measured: reportlab measures each word of a
+    paragraph every time it breaks the paragraph's lines (and relieving a loose line breaks
+    them again), and most words recur; a width is a function of the text and size alone."""
+
+    def stringWidth(self, text, size, encoding="utf8"):
+        widths = self.__dict__.setdefault("_latsar_widths", {})
+        key = (text, size, encoding)
+        width = widths.get(key)
+        if width is None:
+            width = widths[key] = super().stringWidth(text, size, encoding)
+        return width
 
     def addObjects(self, doc):
         subsets = [(self.getSubsetInternalName(n, doc)[1:], tuple(s)) for n, s in enumerate(self.state[doc].subsets)]
