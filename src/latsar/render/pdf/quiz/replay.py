@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from io import BytesIO
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, NamedTuple, Sequence
 
 from reportlab import rl_config
 from reportlab.lib.rl_accel import fp_str
@@ -167,9 +167,9 @@ def _set_bullet_apart(paragraph: Paragraph) -> None:
     paragraph.bulletText = None
 
 
-@dataclass(frozen=True)
-class Placed:
-    """A drawing placed in a block: its left edge and its top's distance below the block's top."""
+class Placed(NamedTuple):
+    """A drawing placed in a block: its left edge and its top's distance below the block's top
+    (a tuple: a booklet places some hundreds)."""
 
     x: float
     top: float
