@@ -58,10 +58,19 @@ def test_replayed_text_reads_back_whatever_the_document_drew_first(theme):
         assert WORDS.replace(" ", "") in text.replace(" ", "").replace("\n", "")
 
 
-def test_recording_ends_before_seeding(theme):
+def test_text_recorded_after_sealing_is_kept_only_in_known_characters(theme):
+    """After sealing, a drawing that needs a new character is drawn anew each time instead,
+    and the codes documents are seeded with stay as they were."""
     rec = recorder(theme)
     with pytest.raises(RuntimeError, match="not sealed"):
         rec.seed(Canvas(io.BytesIO())._doc, [])
+    first = replayed(rec, theme, WORDS)
     rec.seal()
-    with pytest.raises(RuntimeError, match="after sealing added characters"):
-        replayed(rec, theme, WORDS)
+    codes = rec._saved()
+    again = replayed(rec, theme, WORDS)  # drawn again after sealing: no new character
+    assert again.placed[0].drawn.code is not None
+    new = replayed(rec, theme, OTHER)
+    assert new.placed[0].drawn.code is None and new.placed[0].drawn.flowable is not None
+    assert rec._saved() == codes
+    for block, words in ((first, WORDS), (new, OTHER)):
+        assert words.replace(" ", "") in pdf_text(rec, theme, block, "").replace(" ", "").replace("\n", "")

@@ -15,13 +15,15 @@ from dataclasses import dataclass
 from typing import Sequence
 from xml.sax.saxutils import escape
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from latsar.plan.quizdocs import Booklet
-from latsar.render.pdf.markup import Writer
-from latsar.render.pdf.quiz.common import ItemBlock, para, quiz_styles, writer
+from latsar.render.pdf.flow import Para
+from latsar.render.pdf.markup import Writer, plain
+from latsar.render.pdf.quiz.common import ItemBlock, para, quiz_styles
 from latsar.render.pdf.quiz.replay import Drawn, Placed, Recorder, Replayed
 from latsar.render.pdf.theme import Theme, table_commands
 
@@ -62,10 +64,25 @@ def shared_paragraphs(theme: Theme, booklet: Booklet) -> Shared:
 
 
 def own_paragraphs(booklet: Booklet, petunjuk: Writer) -> Own:
-    styles = petunjuk.styles
     facts = "\u2002·\u2002".join(f"<b>{escape(label)}:</b> {escape(value)}" for label, value in booklet.facts)
-    return Own(para(styles, booklet.version.code, "q-badge"), petunjuk.flowables(booklet.instructions, "q-small"),
-               Paragraph(facts, styles["q-small"]))
+    return Own(petunjuk.paragraph(plain(booklet.version.code), "q-badge"),
+               petunjuk.flowables(booklet.instructions, "q-small"), petunjuk.paragraph(facts, "q-small"))
+
+
+class KeptWriter(Writer):
+    """A Writer that parses a paragraph's markup once for every version that prints it (most
+    lines of the petunjuk are the same in all)."""
+
+    def __init__(self, theme: Theme):
+        super().__init__(theme, quiz_styles(theme))
+        self._kept: dict[tuple[str, str], Para] = {}
+
+    def _para(self, markup: str, style: ParagraphStyle, bullet: str | None = None, frags: list | None = None) -> Para:
+        key = (markup, style.name)
+        if key not in self._kept:
+            self._kept[key] = super()._para(markup, style, None, frags)
+        kept = self._kept[key]
+        return kept if bullet is None else super()._para(markup, style, bullet, kept.frags)
 
 
 class CoverBlock(ItemBlock):
@@ -183,7 +200,8 @@ class CoverLayouts:
 
     def __init__(self, theme: Theme, booklet: Booklet, recorder: Recorder, page_height: float):
         self.theme, self.recorder, self.page_height = theme, recorder, page_height
-        self.petunjuk = writer(theme)
+        self.petunjuk = KeptWriter(theme)
+        self._own: dict[tuple, Drawn] = {}
         shared, own = shared_paragraphs(theme, booklet), own_paragraphs(booklet, self.petunjuk)
         given = self._measure(_flat(shared), own)
         self.shared = [recorder.record(p, width, page_height) for p, width in zip(_flat(shared), given)]
@@ -209,12 +227,23 @@ class CoverLayouts:
     def cover(self, booklet: Booklet) -> Cover:
         own = own_paragraphs(booklet, self.petunjuk)
         widths = self._widths.get(len(own.parts)) or self._own_widths(own)
-        heights = tuple(part.wrap(width, self.page_height)[1] for part, width in zip(own.parts, widths))
+        drawn = [self._own_drawn(part, width) for part, width in zip(own.parts, widths)]
+        heights = tuple(d.height for d in drawn)
         layout = self._layouts.get(heights) or self._lay_out(own, heights)
-        contents = [*self.shared, *(Drawn(None, h, 0, 0, frozenset(), part) for part, h in zip(own.parts, heights))]
+        contents = [*self.shared, *drawn]
         placed = [Placed(0.0, 0.0, layout.chrome)]
         placed += [Placed(x, layout.height - y - contents[i].height, contents[i]) for i, x, y in layout.places]
         return Cover(placed, layout.height, 0.0)
+
+    def _own_drawn(self, part: Flowable, width: float) -> Drawn:
+        """A version's own paragraph recorded once for every version that prints it (drawn anew
+        each time when the recorder has no code for one of its characters: see Recorder.record)."""
+        if not isinstance(part, Paragraph):
+            return Drawn(None, part.wrap(width, self.page_height)[1], 0.0, 0.0, frozenset(), part)
+        key = (part.text, part.style.name, part.bulletText, width)
+        if key not in self._own:
+            self._own[key] = self.recorder.record(part, width, self.page_height, bullet_apart=False)
+        return self._own[key]
 
     def _own_widths(self, own: Own) -> list[float]:
         """The widths the tables give a version's own paragraphs (when they come in another number)."""

@@ -10,9 +10,11 @@ those names and the recorder's character codes, so the code means there what it 
 was recorded. What a document draws itself afterwards (its cover, its running heads) is encoded
 as usual, after the seeded characters.
 
-The caller records all text before the first document is seeded, in an order fixed by its
-inputs (after Recorder.seal, only drawings without new characters, such as a table's rules):
-every document is then seeded alike, and its bytes never depend on what was made before it.
+The caller records the text it knows of before the first document is seeded, in an order fixed
+by its inputs, then seals the recorder: every document is seeded alike. A drawing recorded later
+is kept only if it needs no new character (a table's rules; a line other versions print too),
+else it is drawn anew in each document: either way the same whenever it is recorded, so a
+document's bytes never depend on what was made before it.
 """
 
 from __future__ import annotations
@@ -67,20 +69,23 @@ class Recorder:
     def _state(self, font_name: str):
         return pdfmetrics.getFont(font_name)._assignState(self.canvas._doc)
 
-    def record(self, flowable: Flowable, width: float, height: float) -> Drawn:
+    def record(self, flowable: Flowable, width: float, height: float, bullet_apart: bool = True) -> Drawn:
         """`flowable` wrapped at `width` and drawn at the origin; a paragraph's bullet is left
-        out (record_bullet records it: it changes from version to version), its first line set
-        where the bullet pushed it."""
-        before = self._fingerprint()
+        out unless not `bullet_apart` (record_bullet records it: it changes from version to
+        version), its first line set where the bullet pushed it. After sealing, a drawing that
+        needs a character the recorder has no code for is not kept (the codes stay as they
+        were): the flowable is then drawn anew each time."""
+        saved = self._saved() if self._sealed else None
         _, tall = flowable.wrap(width, height)
         baseline = None
         if isinstance(flowable, Paragraph):
             baseline = _first_baseline(flowable)
-            if flowable.bulletText:
+            if flowable.bulletText and bullet_apart:
                 _set_bullet_apart(flowable)
         code = self._drawn(flowable._drawOn)
-        if self._sealed and self._fingerprint() != before:
-            raise RuntimeError("a drawing recorded after sealing added characters: record it before")
+        if saved is not None and self._saved() != saved:
+            self._restore(saved)
+            code = None
         return Drawn(code, tall, flowable.getSpaceBefore(), flowable.getSpaceAfter(), self._used(code),
                      None if code is not None else flowable, baseline)
 
@@ -92,10 +97,15 @@ class Recorder:
             raise RuntimeError(f"bullet {bullet!r} needs page resources")
         return Drawn(code, 0.0, 0.0, 0.0, self._used(code))
 
-    def _fingerprint(self) -> tuple:
-        """What recording text changes: the characters the fonts have codes for."""
+    def _saved(self) -> list[tuple[int, dict, list]]:
+        """The fonts' character codes (what drawing new text changes)."""
         states = (self._state(name) for name in self._fonts.values())
-        return tuple((len(s.subsets), s.nextCode) for s in states)
+        return [(s.nextCode, dict(s.assignments), [list(subset) for subset in s.subsets]) for s in states]
+
+    def _restore(self, saved: list[tuple[int, dict, list]]) -> None:
+        for name, (next_code, assignments, subsets) in zip(self._fonts.values(), saved):
+            state = self._state(name)
+            state.nextCode, state.assignments, state.subsets = next_code, assignments, subsets
 
     def _check_open(self) -> None:
         if self._sealed:
@@ -116,7 +126,7 @@ class Recorder:
         """What a page must declare for code drawn on it besides fonts."""
         c = self.canvas
         return (len(c._annotationrefs), len(c._formsinuse), c._currentPageHasImages, len(c._extgstate._c),
-                len(c._colorsUsed), len(c._doc.fontMapping))  # a font not named beforehand
+                len(c._colorsUsed), bool(c._doc.fontMapping))  # a font not named beforehand
 
     def _used(self, code: str | None) -> frozenset[str]:
         return frozenset(self._fonts[name] for name in _FONT_USE.findall(code or ""))
