@@ -19,7 +19,10 @@ from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from reportlab.lib.colors import Color
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus.paragraph import _drawBullet
+
+from latsar.render.pdf.quiz.replay import _first_baseline, bullet_overrun
 
 # Far more height than any page: a cell's content is measured unbounded, as Table measures it.
 UNBOUNDED = 72000.0
@@ -100,7 +103,38 @@ def _gap(above: Stack, below: Stack) -> float:
     return above.flowables[-1].getSpaceAfter() + below.flowables[0].getSpaceBefore()
 
 
-Content = Stack | Joined
+class Numbered:
+    """A stack whose first paragraph has a bullet (a question's number) drawn apart from it, where
+    reportlab draws it: the stack without the bullet is shared by every paket numbering it.
+    Only for a bullet that stays inside the paragraph's indent (`numbered`): then reportlab
+    breaks and places the lines the same with the bullet as without."""
+
+    def __init__(self, stack: Stack, bullet: str):
+        self.stack, self.bullet = stack, bullet
+        self.height = 0.0
+
+    @staticmethod
+    def fits(stack: Stack, bullet: str) -> bool:
+        first = stack.flowables[0] if stack.flowables else None
+        return isinstance(first, Paragraph) and not bullet_overrun(bullet, first.style)
+
+    def measure(self, width: float) -> float:
+        self.height = self.stack.measure(width)
+        return self.height
+
+    def draw(self, canv, x: float, top: float) -> None:
+        """The bullet first, as reportlab draws it (text read back in drawing order says "7. …")."""
+        first = self.stack.flowables[0]
+        baseline = _first_baseline(first)
+        if baseline is not None:  # no line: reportlab draws no bullet either
+            canv.saveState()
+            canv.translate(x, top - first.height)
+            _drawBullet(canv, 0, baseline, self.bullet, first.style, rtl=False)
+            canv.restoreState()
+        self.stack.draw(canv, x, top)
+
+
+Content = Stack | Joined | Numbered
 
 
 @dataclass(frozen=True)

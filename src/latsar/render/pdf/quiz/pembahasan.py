@@ -26,7 +26,7 @@ from latsar.render.pdf.markup import Writer, plain
 from latsar.render.pdf.quiz.common import (
     RunningText, chunks, metadata, para, quiz_styles, render_pdf, ruled, title_block, writer,
 )
-from latsar.render.pdf.quiz.entry import Content, EntryBlock, Joined, Row, Rule, Slot, Stack
+from latsar.render.pdf.quiz.entry import Content, EntryBlock, Joined, Numbered, Row, Rule, Slot, Stack
 from latsar.render.pdf.theme import Theme
 
 LABEL_WIDTH = 30 * mm
@@ -106,7 +106,7 @@ class Entry:
 
     def block(self) -> EntryBlock:
         entry, shared = self.entry, self.shared
-        stem = self._numbered(shared(("stem", entry.stem), self._stem).flowables, f"{entry.number}.")
+        stem = self._number(shared(("stem", entry.stem), self._stem), f"{entry.number}.")
         rows = [("key_letter", shared(("key", entry.letter, entry.key), self._key)),
                 ("explanations", shared(("md", entry.explanation), lambda: self._md(entry.explanation))),
                 ("quiz_distractors", Joined([shared(("distractor", d), lambda d=d: self._distractor(d))
@@ -115,19 +115,23 @@ class Entry:
                 ("quiz_backing", shared(("backing", entry.support), self._backing))]
         labelled = [(shared(("label", name), lambda name=name: [para(self.styles, self.labels[name], "q-label")]),
                      content) for name, content in rows]
-        return self._block(shared(("tag", entry.tag), lambda: [self._tag(entry.tag)]), Stack(stem), labelled)
+        return self._block(shared(("tag", entry.tag), lambda: [self._tag(entry.tag)]), stem, labelled)
 
     def _stem(self) -> list[Flowable]:
         """The stem's flowables without its number: each paket numbers the same ones."""
         return writer(self.theme, stems=True).flowables(self.entry.stem, "q-stem")
 
     @staticmethod
-    def _numbered(flows: tuple[Flowable, ...], number: str) -> list[Flowable]:
-        """The stem with its number as the first paragraph's bullet (its fragments parsed once)."""
-        first = flows[0] if flows else None
+    def _number(stem: Stack, number: str) -> Content:
+        """The stem with its number as the first paragraph's bullet: drawn apart from the stem
+        every paket shares where it fits the indent, else a paragraph of its own (fragments
+        parsed once)."""
+        if Numbered.fits(stem, number):
+            return Numbered(stem, number)
+        first, *rest = stem.flowables or (None,)
         if not isinstance(first, Paragraph):
-            return list(flows)
-        return [Para(first.text, first.style, bulletText=number, frags=first.frags), *flows[1:]]
+            return stem
+        return Stack([Para(first.text, first.style, bulletText=number, frags=first.frags), *rest])
 
     def _tag(self, text: str) -> Paragraph:
         return para(self.styles, text, "q-label", self.theme.foreign_terms)
@@ -179,7 +183,7 @@ class Entry:
         labels = self.labels
         return f"{labels['quiz_question']} {self.entry.number} ({labels['continued']}) · {self.entry.tag}"
 
-    def _block(self, tag: Stack, stem: Stack, rows: list[tuple[Stack, Content]]) -> EntryBlock:
+    def _block(self, tag: Stack, stem: Content, rows: list[tuple[Stack, Content]]) -> EntryBlock:
         """Tag and stem across the top, then labels in a narrow column beside their content.
 
         A long entry breaks between its rows, never inside one, and never before its key; the
