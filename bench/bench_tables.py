@@ -43,10 +43,19 @@ def per_page(render, runs: int) -> tuple[float, int]:
 
 
 def booklet_page(docs, theme, runs: int) -> float:
+    """A page of the quiz's booklets as a quiz command pays for it: every version's booklet,
+    what they share (their recorded stems and options) worked out afresh each run."""
     from latsar.render.pdf.quiz.booklet import Items, booklet_jobs, booklet_pdf
 
-    jobs, items = booklet_jobs(docs), Items(theme)
-    return per_page(lambda: booklet_pdf(jobs[0], theme, items), runs)[0]
+    jobs = booklet_jobs(docs)
+
+    def booklets() -> list[bytes]:
+        items = Items(theme)
+        return [booklet_pdf(job, theme, items) for job in jobs]
+
+    booklets()
+    seconds, pdfs = harness.timed(booklets, runs, time.process_time)
+    return seconds * 1000 / sum(harness.pdf_pages(pdf) for pdf in pdfs)
 
 
 def report_inputs(participants: int, per_module: dict[str, int]):
@@ -110,19 +119,24 @@ def main(argv: list[str] | None = None) -> None:
     print(harness.machine())
     source = harness.MINI if opts.smoke else harness.PROJECT
     shapes = [("kuis", None)] if opts.smoke else [("post-test", None), ("pre-test", 100)]
-    docs, theme = quiz_inputs(source, *shapes[0])
-    booklet = booklet_page(docs, theme, opts.runs)
-    print(f"in process, warm, CPU time (median of {opts.runs}); a booklet page costs {booklet:.1f} ms")
-    floor = per_page(lambda: floor_pdf(docs, theme), opts.runs)[0]
-    print(f"  {'floor':10} a one-page quiz document holding only its title: {floor:5.1f} ms, "
-          f"{harness.ratio(floor, booklet)} a booklet page")
+    print(f"in process, warm, CPU time (median of {opts.runs}); each quiz's pages against a page of its own "
+          f"booklets (every version's, what they share worked out afresh each run)")
+    first = booklet = 0.0
     for blueprint_id, versions in shapes:
         docs, theme = quiz_inputs(source, blueprint_id, versions)
+        booklet = booklet_page(docs, theme, opts.runs)
+        first = first or booklet
+        print(f"  {'booklets':10} {blueprint_id} x {len(docs.booklets):3} versions: {booklet:5.2f} ms/page")
+        if blueprint_id == shapes[0][0]:
+            floor = per_page(lambda: floor_pdf(docs, theme), opts.runs)[0]
+            print(f"  {'floor':10} a one-page quiz document holding only its title: {floor:5.1f} ms, "
+                  f"{harness.ratio(floor, booklet)} a booklet page")
         for name, render in quiz_documents(docs, theme):
             ms, pages = per_page(render, opts.runs)
             target = "" if name == "pembahasan" else " (target <= 2x)"
             print(f"  {name:10} {blueprint_id} x {len(docs.booklets):3} versions: {pages:3} pages, {ms:5.1f} ms/page, "
                   f"{harness.ratio(ms, booklet)} a booklet page{target}")
+    booklet = first
     ms, pages = per_page(sheet_render(source, shapes[0][0], theme), opts.runs)
     print(f"  {'sheet':10} {shapes[0][0]}: {pages:3} page(s), {ms:5.1f} ms/page, {harness.ratio(ms, booklet)} a booklet page")
     report, theme = report_inputs(*((40, bench_score.SMOKE_ITEMS) if opts.smoke else
