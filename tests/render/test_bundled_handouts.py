@@ -95,10 +95,11 @@ def test_the_book_after_the_handouts_is_the_same(bundled, theme, handouts, book)
     memo = LayoutMemo(theme)
     for module_id in curriculum.programme.modules:
         assert module_pdf(curriculum, module_id, plans.get(f"evaluasi-{module_id}"), theme, memo) == handouts[module_id]
-    lines = len(memo.lines)
+    lines, parsed = len(memo.lines), len(memo.parsed)
     assert any(memo.short_tails.values())  # the book has parts it sets tighter at once
     assert book_pdf(curriculum, plans, theme, memo) == book
     assert len(memo.lines) < lines * 1.2  # the book broke few lines of its own
+    assert len(memo.parsed) < parsed * 1.2  # and parsed few paragraphs of its own
 
 
 def test_hyphenated_compounds_keep_their_hyphen(bundled, handouts):

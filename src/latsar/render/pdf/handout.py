@@ -107,7 +107,7 @@ def _render(outline: plan.Outline, memo: LayoutMemo, tight: frozenset[int],
     doc = HandoutDoc(buffer, theme, styles, depth, title=outline.title, author=outline.author,
                      subject=outline.subject, keywords=outline.keywords)
     doc.page_mark = outline.page_mark
-    writers = (Writer(theme, styles, memo.lines), Writer(theme, memo.tight_styles, memo.lines))
+    writers = (Writer(theme, styles, memo), Writer(theme, memo.tight_styles, memo))
     story = _Story(doc, writers, outline, tight, made).flowables()
     doc.build_story(story)
     return buffer.getvalue(), doc

@@ -15,6 +15,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from latsar.render.pdf.flow import Para
+from latsar.render.pdf.memo import LayoutMemo
 
 from latsar.render.pdf.theme import Theme, table_commands
 from latsar.text.markdown import BlockQuote, ListBlock, Paragraph as MdParagraph, Span, Table as MdTable, parse
@@ -90,10 +91,10 @@ def balanced_width(markup: str, style: ParagraphStyle, width: float) -> float:
 class Writer:
     """Turns Markdown text into flowables with the styles of one theme."""
 
-    def __init__(self, theme: Theme, styles: Mapping[str, ParagraphStyle], memo: dict | None = None):
+    def __init__(self, theme: Theme, styles: Mapping[str, ParagraphStyle], memo: LayoutMemo | None = None):
         self.theme = theme
         self.styles = styles
-        self.memo = memo  # lines broken before, shared with other documents (see `Para.memo`)
+        self.memo = memo  # paragraphs parsed and broken before, shared with other documents
 
     def markup(self, spans: tuple[Span, ...]) -> str:
         return inline(spans, self.theme.heading_font.regular, self.theme.foreign_terms)
@@ -128,8 +129,12 @@ class Writer:
 
     def _para(self, markup: str, style: ParagraphStyle, bullet: str | None = None, frags: list | None = None) -> Para:
         """A paragraph of `markup` (`frags`: as parsed from it, if already done)."""
+        if self.memo is None:
+            return Para(markup, style, bulletText=bullet, frags=frags)
+        if frags is None:
+            return self.memo.paragraph(markup, style, bullet)
         para = Para(markup, style, bulletText=bullet, frags=frags)
-        para.memo = self.memo
+        para.memo = self.memo.lines
         return para
 
     def _block(self, block, role: str) -> list[Flowable]:

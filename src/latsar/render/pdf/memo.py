@@ -16,19 +16,36 @@ from typing import Any, Mapping
 
 from reportlab.lib.styles import ParagraphStyle
 
+from latsar.render.pdf.flow import Para
 from latsar.render.pdf.theme import Theme, make_styles, tightened
 
 
 @dataclass(eq=False)
 class LayoutMemo:
-    """Styles made once for `theme`, broken lines by paragraph (see `Para.memo`), and which
-    parts end on a nearly empty page."""
+    """Styles made once for `theme`, paragraphs parsed once, their broken lines (see
+    `Para.memo`), and which parts end on a nearly empty page."""
 
     theme: Theme
     lines: dict[tuple, Any] = field(default_factory=dict)
     # Whether a part (by `handout._layout_key`) set at its usual spacing ends on a nearly
     # empty page: a document holding it again sets it tighter at once, in one pass less.
     short_tails: dict[Any, bool] = field(default_factory=dict)
+    # (markup, style, bullet) -> what parsing it gave: (text, style, fragments, bullet).
+    parsed: dict[tuple, tuple] = field(default_factory=dict)
+
+    def paragraph(self, markup: str, style: ParagraphStyle, bullet: str | None = None) -> Para:
+        """A paragraph of `markup`, parsed once per memo (the book's paragraphs are the
+        handouts'), its lines broken once (see `Para.memo`). The fragments parsed are shared:
+        nothing edits them (a paragraph splits copies of what it broke them into)."""
+        key = (markup, style, bullet)
+        parsed = self.parsed.get(key)
+        if parsed is None:
+            para = Para(markup, style, bulletText=bullet)
+            self.parsed[key] = (para.text, para.style, para.frags, para.bulletText)
+        else:
+            para = Para(parsed[0], parsed[1], bulletText=parsed[3], frags=parsed[2])
+        para.memo = self.lines
+        return para
 
     @cached_property
     def styles(self) -> Mapping[str, ParagraphStyle]:
