@@ -1,0 +1,39 @@
+"""Fonts keep what their last subsets embedded (latsar.render.pdf.fonts.KeptFont): a PDF is the
+same bytes whether the subset was kept from an earlier document or made anew by reportlab."""
+
+from __future__ import annotations
+
+import io
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
+from reportlab.pdfgen.canvas import Canvas
+
+from latsar.render.pdf import fonts
+
+TEXT = "Kebijakan “e-government” — naïve café … ±5 %"
+
+
+def pdf(font_name: str, text: str = TEXT) -> bytes:
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, invariant=1, pageCompression=1)
+    canvas.setFont(font_name, 11)
+    canvas.drawString(72, 720, text)
+    canvas.save()
+    return buffer.getvalue()
+
+
+def test_a_kept_subset_gives_reportlabs_own_bytes() -> None:
+    family = fonts.family("noto-serif")
+    fonts.register(family)
+    font = pdfmetrics.getFont(family.italic)
+    assert isinstance(font, fonts.KeptFont)
+    first, again = pdf(family.italic), pdf(family.italic)  # made, then kept
+    other = pdf(family.italic, TEXT[::-1])  # the same characters met in another order: another subset
+    font.__class__, font.face.__class__ = TTFont, TTFontFace
+    try:
+        plain, plain_other = pdf(family.italic), pdf(family.italic, TEXT[::-1])
+    finally:
+        font.__class__, font.face.__class__ = fonts.KeptFont, fonts.KeptSubsets
+    assert first == again == plain
+    assert other == plain_other != plain
