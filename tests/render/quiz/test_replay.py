@@ -3,6 +3,7 @@ read back with pypdf, they say what was recorded whatever the document drew befo
 
 from __future__ import annotations
 
+import dataclasses
 import io
 
 import pytest
@@ -74,3 +75,29 @@ def test_text_recorded_after_sealing_is_kept_only_in_known_characters(theme):
     assert rec._saved() == codes
     for block, words in ((first, WORDS), (new, OTHER)):
         assert words.replace(" ", "") in pdf_text(rec, theme, block, "").replace(" ", "").replace("\n", "")
+
+
+def long_stem_booklet(bank, plan, theme, stem: str) -> bytes:
+    from latsar.plan.quizdocs import quiz_docs
+    from latsar.render.pdf.quiz.booklet import booklet_jobs, booklet_pdf
+
+    job = booklet_jobs(quiz_docs(bank, plan, theme.labels))[0]
+    item_id = job.booklet.version.items[1].item_id
+    texts = {**job.texts, item_id: dataclasses.replace(job.texts[item_id], stem=stem)}
+    return booklet_pdf(dataclasses.replace(job, texts=texts), theme)
+
+
+def test_a_question_taller_than_a_page_runs_on_between_its_paragraphs(bank, plan, theme):
+    lines = [f"Baris ke-{n} dari pokok soal yang panjang." for n in range(1, 61)]
+    reader = PdfReader(io.BytesIO(long_stem_booklet(bank, plan, theme, "\n\n".join(lines))))
+    text = "".join(page.extract_text() for page in reader.pages)
+    positions = [text.index(line) for line in lines]
+    assert positions == sorted(positions)
+    assert sum(lines[0] in p.extract_text() or lines[-1] in p.extract_text() for p in reader.pages) == 2
+
+
+def test_a_paragraph_taller_than_a_page_is_a_layout_error_naming_its_item(bank, plan, theme):
+    from reportlab.platypus.doctemplate import LayoutError
+
+    with pytest.raises(LayoutError, match=r"<Replayed [\w-]+: tallest row \d+"):
+        long_stem_booklet(bank, plan, theme, "Kalimat yang diulang-ulang sampai panjang sekali. " * 400)

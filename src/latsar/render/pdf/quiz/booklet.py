@@ -181,7 +181,7 @@ class Recorded:
         else:
             for parts, bullet in drawn:
                 stack.add(parts, bullet)
-        return Replayed(stack.placed, stack.bottom, self.theme.leading * 0.55)
+        return Replayed(stack.placed, stack.bottom, self.theme.leading * 0.55, planned.item_id, self.page_height)
 
 
 class Stack:
