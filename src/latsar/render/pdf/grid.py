@@ -348,9 +348,25 @@ class _Painter:
         for index, row in enumerate(rows):
             if not header and self.look.zebra and (first_index + index) % 2:
                 self._fill(self.look.zebra, 0, tops[index + 1], self.sheet.edges[-1], heights[index])
+            if len(row) == len(self.sheet.widths) and _plain(row):
+                self._plain_row(row, tops[index], tops[index + 1], padding, header)
+                continue
             for column, cell in enumerate(row):
                 if cell is not None:
                     self._cell(cell, column, tops[index], tops[min(index + cell.rows, len(rows))], padding, header)
+
+    def _plain_row(self, row: Row, top: float, bottom: float, padding, header: bool) -> None:
+        """A row of one-column, one-row cells on no background of their own, as `_cell` paints
+        each (most rows of a key or a gain table): its rules added once across the row, which
+        joined with its cells' rules would draw the same lines."""
+        edges, texts = self.sheet.edges, self.texts
+        for column, cell in enumerate(row):
+            texts.append((cell, column, edges[column], top, bottom, padding))
+        if self.look.grid:
+            self.rules.update([(edges[0], top, edges[-1], top), (edges[0], bottom, edges[-1], bottom)])
+            self.rules.update((x, bottom, x, top) for x in edges)
+        elif not header:
+            self.rules.add((edges[0], bottom, edges[-1], bottom))
 
     def _cell(self, cell: Cell, column: int, top: float, bottom: float, padding, header: bool) -> None:
         left, right = self.sheet.edges[column], self.sheet.edges[column + cell.cols]
@@ -387,6 +403,12 @@ class _Painter:
         self.canv.setStrokeColor(self.look.rule)
         self.canv.setLineWidth(self.look.rule_width)
         self.canv.lines(_merged(self.rules))
+
+
+def _plain(row: Row) -> bool:
+    """Whether every place of the row holds a cell of its own, one column and one row wide,
+    with no background of its own."""
+    return all(cell is not None and cell.cols == 1 and cell.rows == 1 and cell.background is None for cell in row)
 
 
 class _TextWriter:
