@@ -31,7 +31,11 @@ def run() -> None:
 
         print(t("latsar: interrupted (Ctrl-C)"), file=sys.stderr)
         sys.exit(INTERRUPTED)
-    sys.exit(main())
+    code = main()
+    # Everything the command made is about to go with the process: the cycle collector need not
+    # walk it all again while Python shuts down (0.3 s after a build, on a loaded machine).
+    gc.freeze()
+    sys.exit(code)
 
 
 def _print(text: str) -> int:
