@@ -24,6 +24,12 @@ def recorder(theme) -> Recorder:
     return Recorder(theme.page_size, names, theme.body_font.regular, theme.body_size, theme.leading)
 
 
+def snapshot(rec: Recorder) -> list:
+    """Every code the recorder's fonts have given."""
+    states = [rec._state(name) for name in rec._fonts.values()]
+    return [(s.nextCode, dict(s.assignments), [list(subset) for subset in s.subsets]) for s in states]
+
+
 def replayed(rec: Recorder, theme, text: str, bullet: str | None = None) -> Replayed:
     style = quiz_styles(theme)["q-stem"]
     drawn = rec.record(Paragraph(f"<b>{text[:9]}</b><i>{text[9:20]}</i>{text[20:]}", style, bulletText=bullet),
@@ -67,12 +73,12 @@ def test_text_recorded_after_sealing_is_kept_only_in_known_characters(theme):
         rec.seed(Canvas(io.BytesIO())._doc, [])
     first = replayed(rec, theme, WORDS)
     rec.seal()
-    codes = rec._saved()
+    codes = snapshot(rec)
     again = replayed(rec, theme, WORDS)  # drawn again after sealing: no new character
     assert again.placed[0].drawn.code is not None
     new = replayed(rec, theme, OTHER)
     assert new.placed[0].drawn.code is None and new.placed[0].drawn.flowable is not None
-    assert rec._saved() == codes
+    assert snapshot(rec) == codes
     for block, words in ((first, WORDS), (new, OTHER)):
         assert words.replace(" ", "") in pdf_text(rec, theme, block, "").replace(" ", "").replace("\n", "")
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from io import BytesIO
-from typing import Callable, Iterable, NamedTuple, Sequence
+from typing import Any, Callable, Iterable, NamedTuple, Sequence
 
 from reportlab import rl_config
 from reportlab.lib.rl_accel import fp_str
@@ -66,7 +66,7 @@ class Recorder:
             self._fonts[f"{PREFIX}{index}"] = name
         self._sealed = False
 
-    def _state(self, font_name: str):
+    def _state(self, font_name: str) -> Any:  # reportlab's TTFont.State
         return pdfmetrics.getFont(font_name)._assignState(self.canvas._doc)
 
     def record(self, flowable: Flowable, width: float, height: float, bullet_apart: bool = True) -> Drawn:
@@ -75,7 +75,7 @@ class Recorder:
         version), its first line set where the bullet pushed it. After sealing, a drawing that
         needs a character the recorder has no code for is not kept (the codes stay as they
         were): the flowable is then drawn anew each time."""
-        saved = self._saved() if self._sealed else None
+        mark = self._mark() if self._sealed else None
         _, tall = flowable.wrap(width, height)
         baseline = None
         if isinstance(flowable, Paragraph):
@@ -83,8 +83,8 @@ class Recorder:
             if flowable.bulletText and bullet_apart:
                 _set_bullet_apart(flowable)
         code = self._drawn(flowable._drawOn)
-        if saved is not None and self._saved() != saved:
-            self._restore(saved)
+        if mark is not None and self._mark() != mark:
+            self._undo(mark)
             code = None
         return Drawn(code, tall, flowable.getSpaceBefore(), flowable.getSpaceAfter(), self._used(code),
                      None if code is not None else flowable, baseline)
@@ -97,15 +97,24 @@ class Recorder:
             raise RuntimeError(f"bullet {bullet!r} needs page resources")
         return Drawn(code, 0.0, 0.0, 0.0, self._used(code))
 
-    def _saved(self) -> list[tuple[int, dict, list]]:
-        """The fonts' character codes (what drawing new text changes)."""
-        states = (self._state(name) for name in self._fonts.values())
-        return [(s.nextCode, dict(s.assignments), [list(subset) for subset in s.subsets]) for s in states]
+    def _mark(self) -> list[tuple[int, int, list[int]]]:
+        """Where the fonts' codes stand: drawing a new character only adds after it."""
+        states = map(self._state, self._fonts.values())
+        return [(s.nextCode, len(s.assignments), [len(subset) for subset in s.subsets]) for s in states]
 
-    def _restore(self, saved: list[tuple[int, dict, list]]) -> None:
-        for name, (next_code, assignments, subsets) in zip(self._fonts.values(), saved):
-            state = self._state(name)
-            state.nextCode, state.assignments, state.subsets = next_code, assignments, subsets
+    def _undo(self, mark: list[tuple[int, int, list[int]]]) -> None:
+        """Forget the codes given since `mark` (reportlab's TTFont.splitString gives a new
+        character the next code, adds it last to the assignments, and appends it to its subset
+        or, below 32, sets its place in the first one)."""
+        for state, (next_code, assigned, lengths) in zip(map(self._state, self._fonts.values()), mark):
+            for char in list(state.assignments)[assigned:]:
+                code = state.assignments.pop(char)
+                if code < 32:
+                    state.subsets[0][code] = 0
+            del state.subsets[len(lengths):]
+            for subset, length in zip(state.subsets, lengths):
+                del subset[length:]
+            state.nextCode = next_code
 
     def _check_open(self) -> None:
         if self._sealed:
