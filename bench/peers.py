@@ -341,6 +341,11 @@ class Figures:
     def median(self, name: str) -> harness.Whole:
         return harness.median(self.runs[name])
 
+    def scatter(self, name: str) -> float:
+        """How far apart the runs' CPU times are: a difference below it is noise."""
+        cpu = [r.cpu_seconds for r in self.runs[name]]
+        return max(cpu) - min(cpu)
+
 
 def one_round(figures: Figures, source: Path, blueprint_id: str, quiz: Quiz, versions: int, peers: bool) -> None:
     """latsar, latsar without Word, then each installed peer, each in a fresh folder."""
@@ -372,7 +377,8 @@ def report(figures: Figures, quiz: Quiz, versions: int, runs: int, smoke: bool) 
     print(f"  {'latsar quiz':32} {ours.seconds:6.2f} s (CPU {ours.cpu_seconds:5.2f} s)   "
           f"{figures.made['latsar quiz']}")
     print(f"  {'latsar quiz, no Word files':32} {light.seconds:6.2f} s (CPU {light.cpu_seconds:5.2f} s)   "
-          f"the Word booklets cost {ours.seconds - light.seconds:.2f} s (CPU {ours.cpu_seconds - light.cpu_seconds:.2f} s)")
+          f"the Word booklets cost {ours.seconds - light.seconds:.2f} s (CPU {ours.cpu_seconds - light.cpu_seconds:.2f} s; "
+          f"the runs' CPU times scatter by {max(map(figures.scatter, ('latsar quiz', 'latsar quiz, no Word files'))):.2f} s)")
     report_amc(figures, ours, light, smoke)
     if "R/exams" in figures.runs:
         theirs = figures.median("R/exams")
