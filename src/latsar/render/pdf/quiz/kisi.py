@@ -14,7 +14,7 @@ from typing import Callable, Sequence
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from latsar.plan.quizdocs import KisiDoc, KisiRow
 from latsar.render.pdf.grid import Cell, Content, Grid, Text, cell_pool, cells
@@ -22,12 +22,15 @@ from latsar.render.pdf.markup import bind_ellipsis, plain
 from latsar.render.pdf.quiz.common import (
     RunningText, chunks, metadata, para, quiz_styles, render_pdf, ruled, title_block,
 )
-from latsar.render.pdf.theme import Theme, table_commands
+from latsar.render.pdf.quiz.entry import Row, Rows, Slot, Stack
+from latsar.render.pdf.theme import Theme
 
 INLINE_VERSIONS = 6  # version columns that fit beside the text columns
 VERSION_WIDTH = 10 * mm
 FIXED = {"no": 9 * mm, "level": 13 * mm, "form": 16 * mm}
 SHARES = (0.36, 0.26, 0.38)  # kompetensi, materi, indikator: the rest of the width
+FIELD_GAP = 6  # right of each header field's label and value
+FIELD_PADDING = (1.5, 1.5)  # above and below a row of header fields
 
 
 def kisi_pdf(doc: KisiDoc, theme: Theme) -> bytes:
@@ -51,20 +54,19 @@ def _landscape_width(theme: Theme) -> float:
     return max(theme.page_size) - 2 * side
 
 
-def _fields(doc: KisiDoc, theme: Theme, width: float) -> Table:
-    """The header fields of a kisi-kisi, two pairs per row."""
+def _fields(doc: KisiDoc, theme: Theme, width: float) -> Rows:
+    """The header fields of a kisi-kisi, two pairs per row: labels in muted type, each value
+    beside its label (6 pt clear of the next column)."""
     styles, pairs = quiz_styles(theme), doc.fields
     terms = theme.foreign_terms
-    rows = [[para(styles, a, "q-label"), para(styles, b, "q-cell", terms), para(styles, c, "q-label"),
-             para(styles, d, "q-cell", terms)]
-            for (a, b), (c, d) in zip(pairs[0::2], pairs[1::2])]
     label, value = 30 * mm, width / 2 - 30 * mm
-    table = Table(rows, colWidths=[label, value, label, value], hAlign="LEFT")
-    table.setStyle(TableStyle(table_commands(
-        theme, ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
-    )))
-    return table
+    slots = [Slot(x, column - FIELD_GAP) for x, column in zip((0, label, label + value, 2 * label + value),
+                                                               (label, value, label, value))]
+    rows = [Row(tuple(zip(slots, (Stack([para(styles, a, "q-label")]), Stack([para(styles, b, "q-cell", terms)]),
+                                  Stack([para(styles, c, "q-label")]), Stack([para(styles, d, "q-cell", terms)])))),
+                FIELD_PADDING)
+            for (a, b), (c, d) in zip(pairs[0::2], pairs[1::2])]
+    return Rows(rows, width)
 
 
 class Blueprint:
