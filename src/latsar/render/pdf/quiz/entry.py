@@ -11,6 +11,9 @@ paddings, gaps between stacked flowables, rules and round line caps.
 An entry splits between its labelled rows only, never before its first one (tag, stem and key
 stay together); the later part opens with a tag naming the question it continues and is never
 a short tail: it takes more rows instead.
+
+The same stacks and rows draw a document's title block (`Ruled`) and a kisi-kisi's header
+fields (`Rows`), which were small platypus Tables too.
 """
 
 from __future__ import annotations
