@@ -105,16 +105,31 @@ def test_quick_commands_take_what_the_command_line_takes(name: str) -> None:
 def test_plain_check_loads_no_command_line_library(mini: Path) -> None:
     code = ("import sys\nsys.argv = ['latsar', 'check']\nfrom latsar.entry import run\n"
             "try: run()\nexcept SystemExit as exit: code = exit.code\n"
-            "loaded = sorted({m.split('.')[0] for m in sys.modules} & {'typer', 'click', 'rich', 'reportlab'})\n"
+            "loaded = sorted({m.split('.')[0] for m in sys.modules} & {'typer', 'click', 'rich', 'reportlab'}"
+            " | {m for m in sys.modules if m == 'importlib.metadata'})\n"
             "print(code, loaded, file=sys.stderr)")
     done = subprocess.run([sys.executable, "-c", code], cwd=mini.parent, capture_output=True, text=True)
     assert done.stderr.strip().splitlines()[-1] == "0 []"
     through_typer = subprocess.run([str(ENTRY), "check", "--strict", "--help"], cwd=mini.parent,
                                    capture_output=True, text=True)
     assert through_typer.returncode == 0 and "--strict" in through_typer.stdout
+    code = code.replace("['latsar', 'check']", "['latsar', 'check', '--', 'curriculum']")  # typer's own way
+    done = subprocess.run([sys.executable, "-c", code], cwd=mini.parent, capture_output=True, text=True)
+    assert done.stderr.strip().splitlines()[-1] == "0 ['typer']"  # and pydantic finds no plugins there either
 
 
 def test_a_closed_pipe_ends_quietly(mini: Path) -> None:
     reader = subprocess.Popen([str(ENTRY), "check"], cwd=mini.parent, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     reader.stdout.close()  # the reader is gone before latsar prints its summary
     assert reader.wait(timeout=60) == 1 and reader.stderr.read() == b""
+
+
+def test_start_up_loads_only_what_the_work_needs() -> None:
+    """Jinja2 loads at the first template, markdown-it at the first text with markup, and
+    pydantic never scans installed packages for plugins (importlib.metadata)."""
+    code = ("import sys\nfrom latsar.model.load import load_curriculum\nfrom latsar.text.markdown import parse\n"
+            "from latsar.model.schema import Programme\nparse('Teks biasa tanpa markup.')\n"
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'jinja2', 'markdown_it'}"
+            " | {m for m in sys.modules if m == 'importlib.metadata'}))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stdout.strip() == "[]", done.stderr

@@ -14,6 +14,7 @@ from typing import Any, Optional
 
 import typer
 
+import latsar.model  # noqa: F401 (pydantic without plugins, before typer builds its validators)
 from latsar import __version__
 from latsar.check import check as run_check, load
 from latsar.entry import INTERRUPTED

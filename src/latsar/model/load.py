@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any, Callable
 
@@ -253,7 +254,7 @@ QUIZ_SAMPLE: dict[str, Any] = dict(zip(templating.QUIZ_NAMES, (30, 45, "70", "A"
 def _expand_templates(doc: SourceDoc, context: dict[str, Any],
                       deferred: dict[tuple, dict[str, Any]] | None = None) -> tuple[Any, list[Diagnostic]]:
     """Programme values filled into every text; texts at `deferred` paths are only checked."""
-    env = templating.environment()
+    env = cache(templating.environment)  # made at the first template: Jinja2 loads only then
     problems: list[Diagnostic] = []
     deferred = deferred or {}
 
@@ -265,7 +266,7 @@ def _expand_templates(doc: SourceDoc, context: dict[str, Any],
         if isinstance(value, str) and templating.has_template(value):
             names = {**context, **deferred.get(path, {})}
             try:
-                rendered = templating.render(env, value, names)
+                rendered = templating.render(env(), value, names)
                 return value if path in deferred else rendered
             except templating.TemplateProblem as problem:
                 problems.append(_template_diagnostic(doc, path, problem, names))

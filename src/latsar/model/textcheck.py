@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Iterator
 from latsar.errors import Diagnostic, Location
 from latsar.messages import t
 from latsar.source.yamlfile import SourceDoc, texts
-from latsar.text.glyphs import INVISIBLE, describe, drawable
+from latsar.text.glyphs import INVISIBLE, describe, undrawable
 from latsar.text.markdown import parse
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ def check_text(doc: SourceDoc, path: tuple, text: str) -> Iterator[Diagnostic]:
                          t("write it as paragraphs, **bold**, *italic*, lists, block quotes or tables"),
                          severity="warning", rule="T1")
     characters = set(text)  # each distinct character once: texts are long, alphabets short
-    missing = sorted({c for c in characters if not drawable(c) and c not in INVISIBLE})
+    missing = [c for c in undrawable(characters) if c not in INVISIBLE]
     if missing:
         line = text[:text.index(missing[0])].count("\n") + 1
         shown = ", ".join(describe(c) for c in missing[:3])

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -233,6 +233,16 @@ def _syntax_hint(problem: str) -> str:
     return N_("check quotes, colons and indentation around this place")
 
 
+@lru_cache(maxsize=1024)
+def _plain_tag(value: str) -> str:
+    """The tag YAML 1.1 gives a plain scalar (int, float, bool, null, timestamp or str): keys and
+    short values repeat, so each is resolved once."""
+    return _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
+
+
+_RESOLVER = yaml.resolver.Resolver()  # safe to share: without path resolvers it keeps no state
+
+
 class _Stop(Exception):
     """Reading cannot go on safely (alias, excessive nesting); the problem is already recorded."""
 
@@ -254,7 +264,6 @@ class _Builder:
         self.value_marks: dict[PathKey, tuple[int, int]] = {}
         self.key_marks: dict[PathKey, tuple[int, int]] = {}
         self.problems: list[Diagnostic] = []
-        self._resolver = yaml.resolver.Resolver()
         # One per file: a constructor keeps every node it has built, so a shared one would grow
         # with every file any load ever read.
         self._constructor = yaml.constructor.SafeConstructor()
@@ -271,30 +280,31 @@ class _Builder:
         documents = 0
         root: Any = None
         for event in events:
-            if isinstance(event, yaml.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    self._fail(event.start_mark, t("more than one YAML document in the file"),
-                               t("remove the `---` line; one file holds one document"))
-            elif isinstance(event, yaml.AliasEvent):
-                self._fail(event.start_mark, t("YAML alias '*{anchor}' is not supported", anchor=event.anchor),
-                           t("write the value of '&{anchor}' out in full here", anchor=event.anchor))
-            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                path = self._path_for(stack, event)
-                if len(stack) >= MAX_DEPTH:
-                    self._fail(event.start_mark, t("nesting deeper than {depth} levels", depth=MAX_DEPTH),
-                               t("flatten the structure"))
-                is_map = isinstance(event, yaml.MappingStartEvent)
-                stack.append(_Frame({} if is_map else [], path, None, {} if is_map else None))
-            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                frame = stack.pop()
-                root = self._attach(stack, frame.container, root)
-            elif isinstance(event, yaml.ScalarEvent):
+            kind = type(event)
+            if kind is yaml.ScalarEvent:  # most events: tested first
                 if stack and stack[-1].keys_seen is not None and stack[-1].key is None:
                     self._take_key(stack[-1], event)
                     continue
                 self._path_for(stack, event)  # records the value's mark
                 root = self._attach(stack, self._scalar(event), root)
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                path = self._path_for(stack, event)
+                if len(stack) >= MAX_DEPTH:
+                    self._fail(event.start_mark, t("nesting deeper than {depth} levels", depth=MAX_DEPTH),
+                               t("flatten the structure"))
+                is_map = kind is yaml.MappingStartEvent
+                stack.append(_Frame({} if is_map else [], path, None, {} if is_map else None))
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                frame = stack.pop()
+                root = self._attach(stack, frame.container, root)
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    self._fail(event.start_mark, t("more than one YAML document in the file"),
+                               t("remove the `---` line; one file holds one document"))
+            elif kind is yaml.AliasEvent:
+                self._fail(event.start_mark, t("YAML alias '*{anchor}' is not supported", anchor=event.anchor),
+                           t("write the value of '&{anchor}' out in full here", anchor=event.anchor))
         return root
 
     def _path_for(self, stack: list[_Frame], event) -> PathKey:
@@ -342,9 +352,13 @@ class _Builder:
     def _scalar(self, event) -> Any:
         tag = event.tag
         if tag is None or tag == "!":
-            tag = self._resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
-        if tag == STR_TAG and not CONTROL.search(event.value):
-            return event.value  # what the constructor would make of it, without building a node
+            # Quoted and block scalars are text; plain ones may be numbers, dates, booleans, null.
+            tag = _plain_tag(event.value) if event.implicit[0] else STR_TAG
+        if tag == STR_TAG and (event.style != '"' or not CONTROL.search(event.value)):
+            # What the constructor would make of it, without building a node. The file's raw text has
+            # no control characters (read_yaml refused it otherwise): only escapes, which double
+            # quotes alone allow ("\x01"), could have made one.
+            return event.value
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
             value = self._constructor.construct_object(node, deep=True)

@@ -6,8 +6,9 @@ from __future__ import annotations
 import bisect
 import unicodedata
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
+COVERAGE = Path(__file__).parents[1] / "fonts" / "coverage.txt"
 # Characters that print nothing and can reorder or hide text: zero-width and bidirectional controls.
 INVISIBLE = frozenset("\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067\u2068\u2069"
                       "\ufeff")
@@ -15,7 +16,7 @@ INVISIBLE = frozenset("\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u2
 
 @lru_cache(maxsize=1)
 def _ranges() -> tuple[tuple[int, ...], tuple[int, ...]]:
-    text = resources.files("latsar").joinpath("fonts", "coverage.txt").read_text(encoding="utf-8")
+    text = COVERAGE.read_text(encoding="utf-8")
     pairs = [line.split("-") for line in text.splitlines() if line and not line.startswith("#")]
     return tuple(int(low, 16) for low, _ in pairs), tuple(int(high, 16) for _, high in pairs)
 
@@ -28,6 +29,21 @@ def drawable(char: str) -> bool:
     lows, highs = _ranges()
     index = bisect.bisect_right(lows, ord(char)) - 1
     return index >= 0 and ord(char) <= highs[index]
+
+
+# Latin letters with their accents, and the general punctuation (dashes, quotes, ellipsis): the
+# characters of nearly every text, looked up once so a text's are checked by one set difference.
+_COMMON_RANGES = (range(0x250), range(0x2000, 0x2070))
+
+
+@lru_cache(maxsize=1)
+def _common_drawable() -> frozenset[str]:
+    return frozenset(char for chars in _COMMON_RANGES for char in map(chr, chars) if drawable(char))
+
+
+def undrawable(characters: set[str] | frozenset[str]) -> list[str]:
+    """The characters some bundled face has no glyph for, sorted."""
+    return sorted(char for char in characters - _common_drawable() if not drawable(char))
 
 
 def describe(char: str) -> str:

@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Union
-
-from markdown_it import MarkdownIt
-from markdown_it.tree import SyntaxTreeNode
+from typing import TYPE_CHECKING, Union
 
 from latsar.messages import N_
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.tree import SyntaxTreeNode
 
 
 @dataclass(frozen=True)
@@ -66,14 +67,15 @@ class Document:
     unsupported: tuple[Unsupported, ...]
 
 
-def _parser(typographic: bool) -> MarkdownIt:
+@lru_cache(maxsize=2)
+def _parser(typographic: bool) -> "MarkdownIt":
+    """Print wants curly quotes; exports keep the characters as written, so they round-trip.
+    Made at the first text with markup: texts without any never load markdown-it."""
+    from markdown_it import MarkdownIt
+
     # Raw HTML stays text: a stem such as "<b> & </b>" must print as written.
     parser = MarkdownIt("commonmark", {"html": False, "typographer": typographic, "quotes": "“”‘’"})
     return parser.enable(["table", "smartquotes"] if typographic else "table")
-
-
-# Print wants curly quotes; exports keep the characters as written, so they round-trip.
-_PARSERS = {False: _parser(False), True: _parser(True)}
 
 _SPAN_KINDS = {"strong": "strong", "em": "em"}
 _UNSUPPORTED_BLOCKS = {
@@ -90,16 +92,20 @@ _UNSUPPORTED_BLOCKS = {
 # code block) nor ending in a space (a line break). Most options and stems, and much prose, are such
 # text; markdown-it would make of it the same paragraphs (a test compares both on every bundled text
 # and on generated ones), at many times the cost.
-_MARKUP = re.compile(r"[\x00-\x1f\x7f\\`*_\[\]<>&!#|~=+{}]|^[-\d\s]|\s$")
+_MARKUP = re.compile(r"[\x00-\x09\x0b-\x1f\x7f\\`*_\[\]<>&!#|~=+{}]")  # line feeds apart: they make the lines
 _QUOTES = re.compile("[\"']")  # curled when typographic
 
 
 def plain_paragraphs(source: str, typographic: bool) -> list[list[str]] | None:
     """The lines of each paragraph of `source` when it holds no markup, else None."""
-    paragraphs = [paragraph.split("\n") for paragraph in source.strip("\n").split("\n\n")]
-    for line in (line for lines in paragraphs for line in lines):
-        if not line or _MARKUP.search(line) or (typographic and _QUOTES.search(line)):
-            return None
+    text = source.strip("\n")
+    if not text or "\n\n\n" in text or _MARKUP.search(text) or (typographic and _QUOTES.search(text)):
+        return None  # an empty line inside a paragraph, or a character of markup
+    paragraphs = [paragraph.split("\n") for paragraph in text.split("\n\n")]
+    for lines in paragraphs:
+        for line in lines:  # what regular expressions call \d and \s, as str.isdecimal and str.isspace
+            if line[0] == "-" or line[0].isdecimal() or line[0].isspace() or line[-1].isspace():
+                return None  # a list, a code block or a line break
     return paragraphs
 
 
@@ -122,7 +128,9 @@ def parse(source: str, typographic: bool = False) -> Document:
 
 def parse_markdown(source: str, typographic: bool = False) -> Document:
     """`parse` by markdown-it, whatever the text."""
-    root = SyntaxTreeNode(_PARSERS[typographic].parse(source))
+    from markdown_it.tree import SyntaxTreeNode
+
+    root = SyntaxTreeNode(_parser(typographic).parse(source))
     unsupported: list[Unsupported] = []
     blocks = tuple(_blocks(root.children, unsupported))
     return Document(blocks, tuple(unsupported))
