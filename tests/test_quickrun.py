@@ -133,3 +133,12 @@ def test_start_up_loads_only_what_the_work_needs() -> None:
             " | {m for m in sys.modules if m == 'importlib.metadata'}))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.stdout.strip() == "[]", done.stderr
+
+
+def test_a_plain_check_leaves_what_it_made_to_the_exit(mini: Path) -> None:
+    """The collector is paused for the whole check and what it made frozen (gc.freeze), so no
+    collection walks the curriculum; it is running again when the command returns."""
+    code = ("import gc, sys\nsys.argv = ['latsar', 'check']\nfrom latsar.entry import run\n"
+            "try: run()\nexcept SystemExit as exit: print(exit.code, gc.isenabled(), gc.get_freeze_count() > 10000)")
+    done = subprocess.run([sys.executable, "-c", code], cwd=mini.parent, capture_output=True, text=True)
+    assert done.stdout.strip().splitlines()[-1] == "0 True True", done.stderr

@@ -43,6 +43,11 @@ _NUMBER = (r"(?:(?:Nomor|No\.?)\s*(?P<long>[0-9][\w.]*(?:/[\w.-]+)*?)\s+Tahun\s+
            r"|(?:(?:Nomor|No\.?)\s*)?(?P<short>[0-9][\w.]*(?:/[A-Za-z][\w.-]*)*)\s*/\s*(?P<short_year>\d{4}))")
 CITATION = re.compile(rf"(?<![\w-])(?P<name>{_NAMES})\s+{_NUMBER}(?!\w)", re.IGNORECASE)
 YEAR = re.compile(r"\d{4}")
+# Where a citation can begin: the first letter of a word that some spelling begins with, in either
+# case (folded as in CITATION). Python's regular expressions do not skip ahead to such places by
+# themselves (CITATION opens with a look-behind and a case-insensitive alternation), so they are
+# found first and CITATION tried at each: the same matches, several times faster on long prose.
+_STARTS = re.compile(rf"(?<![\w-])[{''.join(sorted({s[0] for s in _KIND_OF}))}]", re.IGNORECASE)
 # "… jo. 10/2021", "… dan Nomor 3 Tahun 2023": another instrument of the same kind.
 FOLLOWER = re.compile(rf"\s*(?:jo\.?|juncto|dan|serta|,)\s*{_NUMBER}(?!\w)", re.IGNORECASE)
 
@@ -73,7 +78,7 @@ def find_citations(text: str) -> Iterator[Citation]:
     """Every citation in `text`, in order."""
     if not YEAR.search(text):  # every citation ends in a year: most texts are passed over at once
         return
-    for match in CITATION.finditer(text):
+    for match in _citation_matches(text):
         kind = _KIND_OF[" ".join(match.group("name").lower().split())]
         number, year = _number(match)
         yield Citation(kind, number, year, match.start(), match.end())
@@ -83,6 +88,15 @@ def find_citations(text: str) -> Iterator[Citation]:
             start = follow.start("long") if follow.group("long") else follow.start("short")
             yield Citation(kind, number, year, start, follow.end())
             end = follow.end()
+
+
+def _citation_matches(text: str) -> Iterator[re.Match]:
+    """`CITATION.finditer(text)`, tried only where a citation can begin."""
+    end = 0
+    for start in _STARTS.finditer(text):
+        if start.start() >= end and (match := CITATION.match(text, start.start())) is not None:
+            yield match
+            end = match.end()
 
 
 def registry_key(kind: str, number: str, year: int) -> tuple[str, str, int]:

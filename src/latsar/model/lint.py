@@ -59,6 +59,9 @@ def content_words(text: str) -> set[str]:
 
 
 def _has(text: str, phrase: str) -> bool:
+    """Whether `phrase` (lower-case ASCII) is in `text` as whole words, in any case."""
+    if text.isascii() and phrase not in text.lower():
+        return False  # in ASCII text the regular expression's case folding is str.lower: no need to run it
     return _whole_words(phrase).search(text) is not None
 
 
