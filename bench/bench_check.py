@@ -3,6 +3,9 @@ size, as whole commands in a fresh process; loading and checking in process besi
 
 Help is answered from pre-rendered texts on a terminal of 80 columns or more (quickhelp.py), by
 typer itself on a narrower one: both are timed (fastest and median of N), beside bare Python.
+A plain `latsar check` runs before typer loads (quickrun.py); `latsar check -- DIR` does the same
+work through typer, timed beside it. Python's bytecode caches are written first and used, as a
+user's are (PYTHONDONTWRITEBYTECODE is ignored here).
 
 Run: python bench/bench_check.py [--runs N] [--smoke]
 """
@@ -93,17 +96,22 @@ def help_figures(runs: int) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     opts = harness.options(__doc__, runs=7, argv=argv)
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)  # users have .pyc caches: time with them
     source = harness.MINI if opts.smoke else PROJECT
     print(harness.machine())
     help_runs = opts.runs if opts.smoke else max(opts.runs, 15)
     print(f"whole command, fresh process (help: {help_runs} runs; check: median of {opts.runs})")
     help_figures(help_runs)
     curriculum = source / "curriculum"
+    harness.run_whole(harness.latsar() + ["check", "--", str(curriculum)])  # writes the caches of both paths
     check = harness.whole(harness.latsar() + ["check", str(curriculum)], opts.runs)
+    typer_check = harness.whole(harness.latsar() + ["check", "--", str(curriculum)], opts.runs)
     loading = in_process(curriculum, opts.runs)
     size = sum(p.stat().st_size for p in curriculum.rglob("*.yaml"))
     print(f"  latsar check ({size / 1024:5.0f} KiB of YAML)  {check.seconds:6.2f} s (CPU {check.cpu_seconds:.2f} s)"
           f"   target < 0.3 s; load and check in process {loading:.3f} s, the rest is start-up")
+    print(f"  latsar check -- DIR (typer)      {typer_check.seconds:6.2f} s (CPU {typer_check.cpu_seconds:.2f} s)"
+          f"   the plain check takes {harness.ratio(check.seconds, typer_check.seconds)} of it")
     with tempfile.TemporaryDirectory() as tmp:
         big = scaled_curriculum(Path(tmp), 1 if opts.smoke else COPIES)
         if opts.smoke:  # the copy must stay a valid curriculum: checked in process, quickly

@@ -67,6 +67,12 @@ def test_warnings_and_errors_alike_in_the_programme_language(language: str, mini
     assert quick == through_typer and quick[0] == 2 and "curriculum/modules/mini.yaml:" in quick[2]
 
 
+def test_outside_a_project_alike(tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    quick, through_typer = _both(["check"], capsys)
+    assert quick == through_typer and quick[0] == 2 and "no curriculum found" in quick[2]
+
+
 LEFT_TO_TYPER = [
     [], ["--help"], ["check", "--help"], ["check", "-h"], ["check", "--strickt"], ["check", "--watch"], ["check", "-w"],
     ["check", "--strict", "--strict"], ["check", "--strict=1"], ["check", "a", "b"], ["check", ""], ["check", "--"],

@@ -6,27 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 from hypothesis import given, settings, strategies as st
 
 from latsar.model import lint
 from latsar.model.citations import CITATION, _citation_matches
+from latsar.source.yamlfile import read_yaml, texts
 
 PROJECT = Path(__file__).resolve().parents[2]
-
-
-def _strings(value) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [s for v in value.values() for s in _strings(v)]
-    if isinstance(value, list):
-        return [s for v in value for s in _strings(v)]
-    return []
-
-
-BUNDLED = sorted({s for f in (PROJECT / "curriculum").rglob("*.yaml")
-                  for s in _strings(yaml.safe_load(f.read_text(encoding="utf-8")))})
+BUNDLED = sorted({text for file in (PROJECT / "curriculum").rglob("*.yaml") for _, text in texts(read_yaml(file).data)})
 
 
 def _spans(matches) -> list[tuple]:
