@@ -172,3 +172,19 @@ def test_titles_with_markup_characters_print_as_written(bank, theme):
     files = quiz_set(bank, plan, theme)
     for name in ("soal-paket-A.pdf", "kunci-jawaban.pdf", "pembahasan.pdf", "kisi-kisi.pdf"):
         assert "Kuis <Uji> & Pelayanan" in flat(PdfReader(io.BytesIO(files[name])).pages[0]), name
+
+
+def test_a_stem_opening_with_a_list_keeps_its_number_and_every_bullet(mini):
+    """The question number stands beside the list's first item, and each item keeps its bullet
+    (a booklet once put the number in place of the first bullet, later dropped every bullet)."""
+    from latsar.cli import main
+
+    items = mini / "items" / "mini.yaml"
+    listed = "    stem: |\n      - Kerja sama diperkuat.\n      - Ego sektoral dikurangi.\n\n      Apa tujuannya?\n"
+    items.write_text(items.read_text().replace("    stem: Apa tujuan memperkuat kerja sama antarinstansi?\n", listed))
+    assert main(["quiz", "evaluasi-mini", "curriculum", "--out", "out", "--quiet"]) == 0
+    for path in sorted((mini.parent / "out" / "quizzes" / "evaluasi-mini").glob("soal-paket-*.pdf")):
+        text = flat(PdfReader(path).pages[0])
+        number = re.search(r"(\d)\. • Kerja sama diperkuat\. • Ego sektoral dikurangi\. Apa tujuannya\?", text)
+        assert number, text
+        assert text.count("•") == 2

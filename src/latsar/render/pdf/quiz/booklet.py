@@ -143,11 +143,20 @@ class Recorded:
         """`text` drawn in `role` at `width`, its first paragraph making room for `bullet`."""
         key = (text, role, width, self.bullet(bullet, role)[1])
         if key not in self._texts:
-            flowables = self.w.flowables(text, role, bullet)
-            if not flowables or not isinstance(flowables[0], Paragraph):  # a text opening with a list
-                flowables.insert(0, Paragraph("", self.styles[role], bulletText=bullet))
-            self._texts[key] = tuple(self.recorder.record(f, width, self.page_height) for f in flowables)
+            flowables, carries = self._flowables(text, role, bullet)
+            self._texts[key] = tuple(self.recorder.record(f, width, self.page_height, bullet_apart=carries and not n)
+                                     for n, f in enumerate(flowables))
         return self._texts[key]
+
+    def _flowables(self, text: str, role: str, bullet: str) -> tuple[list[Flowable], bool]:
+        """`text`'s flowables, and whether the first carries `bullet`: not when the text opens
+        with a list, whose items keep their own bullets (the number is placed beside the first)."""
+        plain = self.w.flowables(text, role)
+        if plain and isinstance(plain[0], Paragraph):
+            if plain[0].bulletText is not None:
+                return plain, False
+            return self.w.flowables(text, role, bullet), True
+        return [Paragraph("", self.styles[role], bulletText=bullet), *plain], True
 
     def bullet(self, bullet: str, role: str) -> tuple[Drawn, float]:
         """The bullet drawn, and how far it pushes its paragraph's first line right."""
