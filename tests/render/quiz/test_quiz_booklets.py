@@ -188,3 +188,10 @@ def test_a_stem_opening_with_a_list_keeps_its_number_and_every_bullet(mini):
         number = re.search(r"(\d)\. • Kerja sama diperkuat\. • Ego sektoral dikurangi\. Apa tujuannya\?", text)
         assert number, text
         assert text.count("•") == 2
+    import docx
+
+    for path in sorted((mini.parent / "out" / "quizzes" / "evaluasi-mini").glob("soal-paket-*.docx")):
+        paragraphs = [(p.style.name, p.text) for p in docx.Document(str(path)).paragraphs]
+        at = paragraphs.index(("List Bullet", "Kerja sama diperkuat."))
+        assert re.fullmatch(r"\d\.\t", paragraphs[at - 1][1]), paragraphs[at - 1]  # the number stands alone
+        assert paragraphs[at + 1] == ("List Bullet", "Ego sektoral dikurangi.")

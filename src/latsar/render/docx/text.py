@@ -64,12 +64,16 @@ class Writer:
 
     def markdown(self, container: Any, source: str, style: str = "Normal", prefix: str = "") -> list[Any]:
         """The paragraphs of `source`, appended to `container`; `prefix` (a number or letter)
-        opens the first paragraph, followed by a tab."""
+        opens the first paragraph, followed by a tab; before a list or table it stands alone, so
+        a list item keeps its own bullet."""
+        blocks = parse(source, typographic=True).blocks
         written: list[Any] = []
-        for block in parse(source, typographic=True).blocks:
+        if prefix and not (blocks and isinstance(blocks[0], Paragraph)):
+            written.append(self.add(container, style))
+        for block in blocks:
             written += self._block(container, block, style, 0)
         if prefix:
-            first = written[0] if written else self.add(container, style)
+            first = written[0]
             run = first.runs[0] if first.runs else first.add_run("")
             run._r.addprevious(text_run(f"{prefix}\t"))
         return written
