@@ -225,3 +225,15 @@ def test_bad_source_date_epoch_is_a_user_error(mini: Path, monkeypatch: pytest.M
     assert capsys.readouterr().err.startswith(
         "SOURCE_DATE_EPOCH: expected whole seconds since 1970-01-01, got 'yesterday'")
     assert not (mini.parent / "out").exists()
+
+
+@pytest.mark.parametrize("where", ["latsar.cli.environment_language", "latsar.cli.main"])
+def test_ctrl_c_outside_the_command_itself_is_one_line(mini: Path, where: str) -> None:
+    """Ctrl-C while the command line loads or picks its language (before typer can report it)."""
+    module, name = where.rsplit(".", 1)
+    code = (f"import sys, {module}\n"
+            "def interrupted(*args, **kwargs):\n    raise KeyboardInterrupt\n"
+            f"{module}.{name} = interrupted\n"
+            "sys.argv = ['latsar', 'build', '-q']\nfrom latsar.entry import run\nrun()\n")
+    done = subprocess.run([sys.executable, "-c", code], cwd=mini.parent, capture_output=True, text=True)
+    assert (done.returncode, done.stderr) == (130, "latsar: interrupted (Ctrl-C)\n")

@@ -14,6 +14,18 @@ INTERRUPTED = 130  # 128 + SIGINT, as shells report a command ended by Ctrl-C
 
 
 def run() -> None:
+    """The console script; Ctrl-C at any moment, even while the command line loads or sets up
+    its language, ends with one line and exit 130 (the command itself reports it so too)."""
+    try:
+        _run()
+    except KeyboardInterrupt:
+        from latsar.messages import t
+
+        print(t("latsar: interrupted (Ctrl-C)"), file=sys.stderr)
+        sys.exit(INTERRUPTED)
+
+
+def _run() -> None:
     from latsar.quickhelp import answer
     from latsar.quickrun import run as run_quickly
 
@@ -24,14 +36,8 @@ def run() -> None:
         code = run_quickly(sys.argv[1:])
     if code is not None:
         sys.exit(code)
-    try:
-        with collecting_later():
-            from latsar.cli import main
-    except KeyboardInterrupt:
-        from latsar.messages import t
-
-        print(t("latsar: interrupted (Ctrl-C)"), file=sys.stderr)
-        sys.exit(INTERRUPTED)
+    with collecting_later():
+        from latsar.cli import main
     code = main()
     # Everything the command made is about to go with the process: the cycle collector need not
     # walk it all again while Python shuts down (0.3 s after a build, on a loaded machine).
