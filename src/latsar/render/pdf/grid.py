@@ -19,6 +19,7 @@ from typing import Callable, Sequence
 from reportlab.lib.colors import Color
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
@@ -383,11 +384,26 @@ class _Painter:
         self.canv.setFillColor(colour)
         self.canv.rect(x, y, width, height, stroke=0, fill=1)
 
+    def _placed_at(self) -> Callable[[Cell, int], _Placed]:
+        """The measurement of a cell in a column, looked up once per cell and column of the page
+        (a key's page holds a few distinct cells in many places)."""
+        known: dict[tuple[int, int], _Placed] = {}
+        placed, at = self.sheet.placed, self.sheet.at
+
+        def placed_at(cell: Cell, column: int) -> _Placed:
+            key = (id(cell), column)
+            found = known.get(key)
+            if found is None:
+                found = known[key] = placed[at(cell, column)]
+            return found
+
+        return placed_at
+
     def finish(self) -> None:
         writer = _TextWriter(self.canv, self.sheet.written(self.canv))
-        paragraphs = []
+        paragraphs, side, placed_at = [], self.look.side_padding, self._placed_at()
         for cell, column, left, top, bottom, padding in self.texts:
-            placed, side = self.sheet.placed[self.sheet.at(cell, column)], self.look.side_padding
+            placed = placed_at(cell, column)
             pad_top, pad_bottom = padding
             y = (bottom + (top - bottom + pad_bottom - pad_top + placed.height) / 2 if cell.middle
                  else top - pad_top)  # the content's top edge
@@ -422,6 +438,16 @@ class _TextWriter:
         self.font: tuple[str, float] | None = None
         self.colour: Color | None = None
         self.written = written
+        # Tm operators written straight, each coordinate formatted once (a key's cells share
+        # a few columns and rows): what setTextOrigin writes, without its per-call formatting.
+        self.origin = "1 0 0 1 %s %s Tm" if canv.bottomup else "1 0 0 -1 %s %s Tm"
+        self.numbers: dict[float, str] = {}
+
+    def _number(self, value: float) -> str:
+        known = self.numbers.get(value)
+        if known is None:
+            known = self.numbers[value] = fp_str(value)
+        return known
 
     def lines(self, text: Text, lines: list[Line], x: float, y: float) -> float:
         style = text.style
@@ -433,9 +459,9 @@ class _TextWriter:
         if colour is not self.colour and colour != self.colour:  # most cells share one colour object
             self.text.setFillColor(colour)
             self.colour = colour
-        baseline, set_origin, out = y - style.fontSize, self.text.setTextOrigin, self._out
+        baseline, code, number, out = y - style.fontSize, self.text._code, self._number, self._out
         for line, shift in lines:
-            set_origin(x + shift, baseline)
+            code.append(self.origin % (number(x + shift), number(baseline)))
             out(line)
             baseline -= style.leading
         return y - len(lines) * style.leading
@@ -449,7 +475,7 @@ class _TextWriter:
             text.textOut(line)
             self.written[key] = (text._code[start:], text._curSubset)
         else:  # the cursor is not advanced: every line sets its own origin
-            text._code += known[0]
+            text._code.extend(known[0])
             text._curSubset = known[1]
 
     def close(self) -> None:
