@@ -48,3 +48,23 @@ def test_a_split_leaves_the_shared_lines_as_they_were(theme_id):
         assert _lines(second) == before == _lines(alone)
         assert _split(second, width, height) == parts == _split(alone, width, height)
     assert edited  # so sharing them unguarded would have changed the other paragraph's
+
+
+def test_a_tighter_part_takes_the_lines_broken_at_the_usual_spacing(theme_id):
+    """Tighter spacing (less leading, less space around) does not move a line break, so the
+    lines are broken once for both; each paragraph keeps its own leading."""
+    from latsar.render.pdf import fonts
+    from latsar.render.pdf.memo import LayoutMemo
+
+    fonts.register(theme_id.body_font, theme_id.heading_font)
+    memo = LayoutMemo(theme_id)
+    text = ("Koordinasi antarinstansi yang rukun menuntut data yang sama, kewenangan yang jelas, dan "
+            "kesediaan berbagi <i>resources</i> demi tujuan bersama. ") * 5
+    usual, tight = memo.paragraph(text, memo.styles["body"]), memo.paragraph(text, memo.tight_styles["body"])
+    _, usual_height = usual.wrap(300, 1e6)
+    broken = len(memo.lines)
+    _, tight_height = tight.wrap(300, 1e6)
+    assert len(memo.lines) == broken  # no second breaking
+    assert _lines(tight) == _lines(usual) and len(usual.blPara.lines) > 3
+    assert tight.style.leading < usual.style.leading
+    assert tight_height == len(tight.blPara.lines) * tight.style.leading < usual_height

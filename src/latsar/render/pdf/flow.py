@@ -7,6 +7,8 @@ units (a question, a reference, a pembahasan entry) travel together.
 
 from __future__ import annotations
 
+import functools
+
 import copy
 import re
 from typing import Any, NamedTuple
@@ -108,13 +110,17 @@ class Para(BrokenOnce):
             return self._break_lines(width)
         found = self.memo.get(key)
         if found is None:
+            style = self.style
             result = self._break_lines(width)
             state = {name: self.__dict__[name] for name in _BREAK_STATE if name in self.__dict__}
             edited = tuple(width) if isinstance(width, list) else None
-            found = self.memo[key] = _Broken(result, self.frags, self.style, self._tails_alone, state, edited)
+            found = self.memo[key] = _Broken(result, self.frags, self.style is not style, self._tails_alone, state,
+                                             edited)
         else:
             self.__dict__.setdefault("_source_frags", self.frags)
-            self.frags, self.style, self._tails_alone = found.frags, found.style, found.tails_alone
+            self.frags, self._tails_alone = found.frags, found.tails_alone
+            if found.relaxed:
+                self.style = self._relaxed(SHORT_WORD)
             self.__dict__.update(found.state)
             if found.widths is not None:
                 width[:] = found.widths  # as breaking them edits them (a wide bullet)
@@ -125,7 +131,7 @@ class Para(BrokenOnce):
         bullet = self.bulletText
         if self.memo is None or self.text is None or not isinstance(bullet, (str, type(None))):
             return None
-        return (self.text, self.style, bullet, widths, self._tails_alone)
+        return (self.text, _breaking(self.style), bullet, widths, self._tails_alone)
 
     def split(self, availWidth, availHeight):
         self.own_lines()
@@ -230,7 +236,7 @@ class _Broken(NamedTuple):
 
     result: Any
     frags: list
-    style: ParagraphStyle
+    relaxed: bool  # whether it took the style hyphenating shorter words (see `_break_lines`)
     tails_alone: bool
     state: dict[str, Any]
     widths: tuple[float, ...] | None  # the widths as breaking left them
@@ -374,3 +380,15 @@ def guard_headings(flows: list[Flowable], most: float) -> list[Flowable]:
             out.append(HeadingRoom(flows[index:], most))
         out.append(flowable)
     return out
+
+
+# What in a style does not change where its lines break: a part set tighter (see
+# theme.tightened) breaks its paragraphs as at its usual spacing.
+_VERTICAL = frozenset({"name", "parent", "leading", "spaceBefore", "spaceAfter"})
+
+
+@functools.lru_cache(maxsize=512)  # styles are few and live long; a key is asked for at every break
+def _breaking(style: ParagraphStyle) -> tuple:
+    """The style as far as breaking lines goes (values by identity where they are not hashable)."""
+    return tuple((name, value if getattr(value, "__hash__", None) else id(value))
+                 for name, value in sorted(style.__dict__.items()) if name not in _VERTICAL)
