@@ -172,6 +172,7 @@ class _Sheet:
         # By id() of the cell and its width: one Cell may stand in many places (a key's "A").
         self.placed: dict[tuple[int, float], _Placed] = {}
         self._spans: dict[tuple[int, int], float] = {}  # (column, columns) -> the inner width
+        self._by_place: dict[tuple[int, int], _Placed] = {}  # (id of the cell, column) -> its measurement
         self._body_heights: list[float] | None = None
         self._written: tuple[object, Written] = (None, {})
         self.moved: list[Cell] = []
@@ -211,15 +212,25 @@ class _Sheet:
             width = self._spans[span] = round(self.inner_width(column, cell), 6)
         return id(cell), width
 
+    def placed_at(self, cell: Cell, column: int) -> _Placed:
+        """The measurement of a cell in a column, its key worked out once per cell and column
+        (a key's few distinct cells stand in thousands of places)."""
+        place = (id(cell), column)
+        found = self._by_place.get(place)
+        if found is None:
+            found = self._by_place[place] = self.placed[self.at(cell, column)]
+        return found
+
     def need(self, cell: Cell, column: int, padding: tuple[float, float]) -> float:
-        return self.placed[self.at(cell, column)].height + sum(padding)
+        return self.placed_at(cell, column).height + sum(padding)
 
 
 def _heights(sheet: _Sheet, rows: Sequence[Row], padding: tuple[float, float]) -> list[float]:
     """Row heights: the tallest single-row cell; a merged cell short of room shares the rest
     equally among its rows (as reportlab's Table does)."""
-    heights = [max((sheet.need(c, k, padding) for k, c in enumerate(row) if c is not None and c.rows == 1),
-                   default=0.0) for row in rows]
+    pad, placed_at = sum(padding), sheet.placed_at  # max(h) + pad is max(h + pad), to the bit
+    heights = [max((placed_at(c, k).height for k, c in enumerate(row) if c is not None and c.rows == 1),
+                   default=-pad) + pad for row in rows]
     for index, row in enumerate(rows):
         for column, cell in enumerate(row):
             if cell is not None and cell.rows > 1:
@@ -338,6 +349,7 @@ class _Painter:
     def __init__(self, canv, sheet: _Sheet):
         self.canv, self.sheet, self.look = canv, sheet, sheet.look
         self.rules: set[tuple[float, float, float, float]] = set()
+        self.plain_spans: list[tuple[float, float]] = []  # (bottom, top) of each plain row, ruled down every edge
         self.texts: list[tuple] = []
 
     def rows(self, rows, heights, top: float, padding, first_index: int | None) -> None:
@@ -365,7 +377,7 @@ class _Painter:
             texts.append((cell, column, edges[column], top, bottom, padding))
         if self.look.grid:
             self.rules.update([(edges[0], top, edges[-1], top), (edges[0], bottom, edges[-1], bottom)])
-            self.rules.update((x, bottom, x, top) for x in edges)
+            self.plain_spans.append((bottom, top))
         elif not header:
             self.rules.add((edges[0], bottom, edges[-1], bottom))
 
@@ -384,24 +396,9 @@ class _Painter:
         self.canv.setFillColor(colour)
         self.canv.rect(x, y, width, height, stroke=0, fill=1)
 
-    def _placed_at(self) -> Callable[[Cell, int], _Placed]:
-        """The measurement of a cell in a column, looked up once per cell and column of the page
-        (a key's page holds a few distinct cells in many places)."""
-        known: dict[tuple[int, int], _Placed] = {}
-        placed, at = self.sheet.placed, self.sheet.at
-
-        def placed_at(cell: Cell, column: int) -> _Placed:
-            key = (id(cell), column)
-            found = known.get(key)
-            if found is None:
-                found = known[key] = placed[at(cell, column)]
-            return found
-
-        return placed_at
-
     def finish(self) -> None:
         writer = _TextWriter(self.canv, self.sheet.written(self.canv))
-        paragraphs, side, placed_at = [], self.look.side_padding, self._placed_at()
+        paragraphs, side, placed_at = [], self.look.side_padding, self.sheet.placed_at
         for cell, column, left, top, bottom, padding in self.texts:
             placed = placed_at(cell, column)
             pad_top, pad_bottom = padding
@@ -418,6 +415,8 @@ class _Painter:
             paragraph.drawOn(self.canv, x, y)
         self.canv.setStrokeColor(self.look.rule)
         self.canv.setLineWidth(self.look.rule_width)
+        for low, high in _joined(self.plain_spans):  # joined first: a rule per edge, not per row and edge
+            self.rules.update((x, low, x, high) for x in self.sheet.edges)
         self.canv.lines(_merged(self.rules))
 
 
@@ -492,11 +491,17 @@ def _merged(rules: set[tuple[float, float, float, float]]) -> list[tuple[float, 
         runs.setdefault(key, []).append((y1, y2) if vertical else (x1, x2))
     out = []
     for (vertical, at), spans in sorted(runs.items()):
-        joined: list[list[float]] = []
-        for low, high in sorted(spans):
-            if joined and low <= joined[-1][1] + 1e-3:
-                joined[-1][1] = max(joined[-1][1], high)
-            else:
-                joined.append([low, high])
-        out += [(at, low, at, high) if vertical else (low, at, high, at) for low, high in joined]
+        out += [(at, low, at, high) if vertical else (low, at, high, at) for low, high in _joined(spans)]
     return out
+
+
+def _joined(spans: Sequence[tuple[float, float]]) -> list[list[float]]:
+    """Spans on one line that touch or overlap joined into one; joining some of them first
+    changes nothing (a joined span only bridges gaps the whole set bridges too)."""
+    joined: list[list[float]] = []
+    for low, high in sorted(spans):
+        if joined and low <= joined[-1][1] + 1e-3:
+            joined[-1][1] = max(joined[-1][1], high)
+        else:
+            joined.append([low, high])
+    return joined
