@@ -12,7 +12,7 @@ def _without_pydantic_plugins() -> None:
     pydantic has not loaded its own; a test checks that `latsar check` never loads
     importlib.metadata."""
     stand_in = type(sys)("pydantic.plugin._loader")
-    stand_in.get_plugins = lambda: ()
+    stand_in.get_plugins = lambda *args, **kwargs: ()  # whatever a later pydantic passes
     sys.modules.setdefault("pydantic.plugin._loader", stand_in)
 
 
