@@ -114,3 +114,20 @@ def test_hyphenated_compounds_keep_their_hyphen(bundled, handouts):
             compounds += 1
             assert not re.search(rf"\b{head}{tail}\b", text) or f"{head}-{tail}" in text, (module_id, head, tail)
     assert compounds > 5
+
+
+def test_a_layout_set_again_is_measured_not_written(bundled, theme, monkeypatch):
+    """Melayani sets some chapters tighter after a first layout: that layout is only measured,
+    so the PDF is written once (the build's bytes did not change with this: checked by sha256)."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from latsar.render.pdf import handout
+
+    curriculum, plans = bundled
+    layouts, saves = [], []
+    render, save = handout._render, Canvas.save
+    monkeypatch.setattr(handout, "_render", lambda *a, **k: layouts.append(1) or render(*a, **k))
+    monkeypatch.setattr(Canvas, "save", lambda canvas: saves.append(1) or save(canvas))
+    pdf = handout.module_pdf(curriculum, "melayani", plans["evaluasi-melayani"], theme)
+    assert len(layouts) == 2 and len(saves) == 1
+    assert pdf.startswith(b"%PDF") and len(PdfReader(io.BytesIO(pdf)).pages) > 25

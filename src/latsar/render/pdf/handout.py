@@ -75,8 +75,8 @@ def render_outline(outline: plan.Outline, theme: Theme, memo: LayoutMemo | None 
     # part starts on a new page, so its pages are the same in every document that holds it.
     tight = frozenset(index for index, key in enumerate(keys) if memo.short_tails.get(key))
     made: dict[tuple[int, bool], list[Flowable]] = {}  # a part's flowables, set again as they were
-    for _ in range(3):
-        pdf, doc = _render(outline, memo, tight, made)
+    for attempt in range(3):
+        pdf, doc = _render(outline, memo, tight, made, final=attempt == 2)
         short = frozenset(doc.short_tails(TAIL_FILL))
         memo.short_tails.update((key, index in short) for index, key in enumerate(keys)
                                 if key is not None and index not in tight)
@@ -101,7 +101,9 @@ def _layout_key(division: plan.Division) -> plan.Division | None:
 
 
 def _render(outline: plan.Outline, memo: LayoutMemo, tight: frozenset[int],
-            made: dict[tuple[int, bool], list[Flowable]]) -> tuple[bytes, HandoutDoc]:
+            made: dict[tuple[int, bool], list[Flowable]], final: bool = True) -> tuple[bytes, HandoutDoc]:
+    """The outline laid out with the `tight` parts set tighter; its PDF (empty unless `final` or
+    no other part needs setting tighter: a layout set again is only measured) and its document."""
     buffer, theme, styles = BytesIO(), memo.theme, memo.styles
     depth = next((b.depth for d in outline.divisions for b in d.blocks if isinstance(b, plan.Contents)), -1)
     doc = HandoutDoc(buffer, theme, styles, depth, title=outline.title, author=outline.author,
@@ -109,7 +111,7 @@ def _render(outline: plan.Outline, memo: LayoutMemo, tight: frozenset[int],
     doc.page_mark = outline.page_mark
     writers = (Writer(theme, styles, memo), Writer(theme, memo.tight_styles, memo))
     story = _Story(doc, writers, outline, tight, made).flowables()
-    doc.build_story(story)
+    doc.build_story(story, wanted=lambda: final or set(doc.short_tails(TAIL_FILL)) <= tight)
     return buffer.getvalue(), doc
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from ast import literal_eval
 from io import BytesIO
-from typing import Mapping
+from typing import Callable, Mapping
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -164,11 +164,13 @@ class HandoutDoc(BaseDocTemplate):
             self.arabic_start = self.page
             self.canv.addPageLabel(self.page - 1, "ARABIC", 1)
 
-    def build_story(self, story: list[Flowable], most_passes: int = 5) -> None:
+    def build_story(self, story: list[Flowable], most_passes: int = 5,
+                    wanted: Callable[[], bool] = lambda: True) -> None:
         """Lay `story` out and write the PDF, in as many passes as its indexing flowables need
         (one: see Contents). Like reportlab's multiBuild, except that the marks a layout leaves
         on the flowables (postponed, keep-with-next) are undone after the last pass too, so the
-        same flowables can be laid out again in another document."""
+        same flowables can be laid out again in another document. The PDF is written only if
+        `wanted()` after the layout (a layout made to be measured and set again is not)."""
         self._indexingFlowables = [f for f in story if f.isIndexing()]
         self._doSave = 0
         for _ in range(most_passes):
@@ -185,7 +187,8 @@ class HandoutDoc(BaseDocTemplate):
             for flowable in self._indexingFlowables:
                 flowable.afterBuild()
             if self._allSatisfied():
-                self.canv.save()
+                if wanted():
+                    self.canv.save()
                 return
         raise LayoutError(f"the daftar isi was not settled after {most_passes} passes")
 
