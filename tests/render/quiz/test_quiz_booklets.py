@@ -195,3 +195,28 @@ def test_a_stem_opening_with_a_list_keeps_its_number_and_every_bullet(mini):
         at = paragraphs.index(("List Bullet", "Kerja sama diperkuat."))
         assert re.fullmatch(r"\d\.\t", paragraphs[at - 1][1]), paragraphs[at - 1]  # the number stands alone
         assert paragraphs[at + 1] == ("List Bullet", "Ego sektoral dikurangi.")
+
+
+def test_a_stem_holding_a_table_and_a_quotation_prints_in_pdf_and_word(mini):
+    """Word once stopped at a table inside a stem (it indented the table as if a paragraph)."""
+    import docx
+
+    from latsar.cli import main
+
+    items = mini / "items" / "mini.yaml"
+    table = ("    stem: |\n      Perhatikan data berikut.\n\n      | Dinas | Warga |\n      |---|---|\n"
+             "      | Dukcapil | 120 |\n\n      > Data belum dipadankan.\n\n      Apa tujuan memperkuat kerja sama?\n")
+    items.write_text(items.read_text().replace("    stem: Apa tujuan memperkuat kerja sama antarinstansi?\n", table))
+    assert main(["quiz", "evaluasi-mini", "curriculum", "--out", "out", "--quiet"]) == 0
+    folder = mini.parent / "out" / "quizzes" / "evaluasi-mini"
+    for path in sorted(folder.glob("soal-paket-*.pdf")):
+        text = flat(PdfReader(path).pages[0])
+        assert re.search(r"\d\. Perhatikan data berikut\. Dinas Warga Dukcapil 120 Data belum dipadankan\. "
+                         r"Apa tujuan memperkuat kerja sama\?", text), text
+    for path in sorted(folder.glob("soal-paket-*.docx")):
+        document = docx.Document(str(path))
+        assert [[c.text for c in row.cells] for row in document.tables[-1].rows] == [["Dinas", "Warga"],
+                                                                                     ["Dukcapil", "120"]]
+        texts = [p.text for p in document.paragraphs]
+        assert any(re.fullmatch(r"\d\.\tPerhatikan data berikut\.", t) for t in texts)
+        assert "Data belum dipadankan." in texts and "Apa tujuan memperkuat kerja sama?" in texts

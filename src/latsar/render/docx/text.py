@@ -65,7 +65,8 @@ class Writer:
     def markdown(self, container: Any, source: str, style: str = "Normal", prefix: str = "") -> list[Any]:
         """The paragraphs of `source`, appended to `container`; `prefix` (a number or letter)
         opens the first paragraph, followed by a tab; before a list or table it stands alone, so
-        a list item keeps its own bullet."""
+        a list item keeps its own bullet. Tables are written in their place but not returned:
+        callers format the paragraphs (indents, alignment), which a table has not."""
         blocks = parse(source, typographic=True).blocks
         written: list[Any] = []
         if prefix and not (blocks and isinstance(blocks[0], Paragraph)):
@@ -76,7 +77,7 @@ class Writer:
             first = written[0]
             run = first.runs[0] if first.runs else first.add_run("")
             run._r.addprevious(text_run(f"{prefix}\t"))
-        return written
+        return [paragraph for paragraph in written if isinstance(paragraph, DocxParagraph)]
 
     def paragraph(self, container: Any, text: str, style: str = "Normal", bold: bool = False) -> Any:
         """One paragraph of plain text."""
