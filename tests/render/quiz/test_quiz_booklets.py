@@ -220,3 +220,17 @@ def test_a_stem_holding_a_table_and_a_quotation_prints_in_pdf_and_word(mini):
         texts = [p.text for p in document.paragraphs]
         assert any(re.fullmatch(r"\d\.\tPerhatikan data berikut\.", t) for t in texts)
         assert "Data belum dipadankan." in texts and "Apa tujuan memperkuat kerja sama?" in texts
+
+
+def test_an_option_opening_with_a_list_takes_its_letter_in_place_of_the_first_number(mini):
+    """The letter and the list's first number would print on top of each other."""
+    from latsar.cli import main
+
+    items = mini / "items" / "mini.yaml"
+    listed = "      - text: |\n          1. Menambah rapat\n          2. Menambah laporan\n        reason: Bukan tujuannya.\n"
+    items.write_text(items.read_text().replace("      - {text: Menambah jumlah rapat, reason: Bukan tujuannya.}\n", listed))
+    assert main(["quiz", "evaluasi-mini", "curriculum", "--out", "out", "--quiet"]) == 0
+    for path in sorted((mini.parent / "out" / "quizzes" / "evaluasi-mini").glob("soal-paket-*.pdf")):
+        text = flat(PdfReader(path).pages[0])
+        assert re.search(r"[A-D]\. Menambah rapat 2\. Menambah laporan", text), text
+        assert "1. Menambah rapat" not in text

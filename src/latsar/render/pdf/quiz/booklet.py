@@ -149,11 +149,12 @@ class Recorded:
         return self._texts[key]
 
     def _flowables(self, text: str, role: str, bullet: str) -> tuple[list[Flowable], bool]:
-        """`text`'s flowables, and whether the first carries `bullet`: not when the text opens
-        with a list, whose items keep their own bullets (the number is placed beside the first)."""
+        """`text`'s flowables, and whether the first carries `bullet`: not when a stem opens
+        with a list, whose items keep their own bullets (the number stands in the margin beside
+        the first). An option's letter would fall on its list's first bullet: it takes its place."""
         plain = self.w.flowables(text, role)
         if plain and isinstance(plain[0], Paragraph):
-            if plain[0].bulletText is not None:
+            if plain[0].bulletText is not None and role == "q-stem":
                 return plain, False
             return self.w.flowables(text, role, bullet), True
         return [Paragraph("", self.styles[role], bulletText=bullet), *plain], True
