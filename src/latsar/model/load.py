@@ -287,7 +287,23 @@ def _template_diagnostic(doc: SourceDoc, path: tuple, problem: templating.Templa
 
 
 def _read_seeds(loaded: Loaded) -> None:
-    from latsar.source.files import Refused, inside, regular
+    found = _seed_list(loaded)
+    if found is None:
+        return
+    doc, entries, folder = found
+    first: dict[str, int] = {}
+    for index, source in enumerate(entries):
+        if source.id in first:
+            loaded.diagnostics.append(_duplicate_seed(doc, source.id, first[source.id], index))
+            continue
+        first[source.id] = index
+        if not placeholders.is_placeholder(source.file):  # a placeholder is reported as not filled
+            _read_seed(loaded, doc, folder, index, source)
+
+
+def _seed_list(loaded: Loaded) -> tuple[SourceDoc, list[SeedSource], Path] | None:
+    """seeds/sources.yaml read and validated, with the seeds folder; None (reported) if it cannot be."""
+    from latsar.source.files import Refused, inside
 
     programme_doc, programme = loaded.programme
     try:
@@ -297,56 +313,54 @@ def _read_seeds(loaded: Loaded) -> None:
                                              t("seeds folder '{folder}' {problem}", folder=programme.seeds,
                                                problem=exc),
                                              t("keep the seed articles in the project's seeds/ folder")))
-        return
+        return None
     try:
         sources = inside(_project(loaded), folder, "sources.yaml")
     except Refused as exc:
         loaded.diagnostics.append(Diagnostic(Location(display_path(folder / "sources.yaml")),
                                              t("symlink {problem}", problem=exc),
                                              t("replace the link with the file itself")))
-        return
+        return None
     if not sources.is_file():
         where = programme_doc.locate(("seeds",))
         loaded.diagnostics.append(Diagnostic(where, t("no seeds/sources.yaml in {folder}", folder=display_path(folder)),
                                              t("set `seeds:` to the folder of the seed articles")))
-        return
+        return None
     doc = _read(loaded, sources)
     if doc is None:
-        return
+        return None
     try:
-        entries = TypeAdapter(list[SeedSource]).validate_python(doc.data)
+        return doc, TypeAdapter(list[SeedSource]).validate_python(doc.data), folder
     except ValidationError as exc:
         loaded.diagnostics.extend(placeholders.drop_covered(_seed_source_problems(doc, exc), doc))
+        return None
+
+
+def _read_seed(loaded: Loaded, doc: SourceDoc, folder: Path, index: int, source: SeedSource) -> None:
+    """One seed article read into `loaded.seeds`, or what is wrong with it reported."""
+    from latsar.source.files import Refused, inside, regular
+
+    try:
+        file = inside(_project(loaded), folder, source.file)
+        regular(file, MAX_FILE_BYTES)
+    except Refused as exc:
+        loaded.diagnostics.append(Diagnostic(doc.locate((index, "file")),
+                                             t("seed file '{file}' {problem}", file=source.file, problem=exc),
+                                             t("put the article in {folder} as a UTF-8 text file",
+                                               folder=display_path(folder))))
         return
-    first: dict[str, int] = {}
-    for index, source in enumerate(entries):
-        if source.id in first:
-            loaded.diagnostics.append(_duplicate_seed(doc, source.id, first[source.id], index))
-            continue
-        first[source.id] = index
-        if placeholders.is_placeholder(source.file):
-            continue  # reported as not filled
-        try:
-            file = inside(_project(loaded), folder, source.file)
-            regular(file, MAX_FILE_BYTES)
-        except Refused as exc:
-            loaded.diagnostics.append(Diagnostic(doc.locate((index, "file")),
-                                                 t("seed file '{file}' {problem}", file=source.file, problem=exc),
-                                                 t("put the article in {folder} as a UTF-8 text file",
-                                                   folder=display_path(folder))))
-            continue
-        try:
-            text = read_text(file, display_path(file))
-        except LatsarError as exc:
-            loaded.diagnostics.extend(exc.diagnostics)
-            continue
-        _hash(loaded, file, text)
-        if not text.strip():
-            loaded.diagnostics.append(Diagnostic(doc.locate((index, "file")),
-                                                 t("seed file '{file}' is empty", file=source.file),
-                                                 t("paste the article's text into it")))
-            continue
-        loaded.seeds.append((Seed(source, file, text), doc, index))
+    try:
+        text = read_text(file, display_path(file))
+    except LatsarError as exc:
+        loaded.diagnostics.extend(exc.diagnostics)
+        return
+    _hash(loaded, file, text)
+    if not text.strip():
+        loaded.diagnostics.append(Diagnostic(doc.locate((index, "file")),
+                                             t("seed file '{file}' is empty", file=source.file),
+                                             t("paste the article's text into it")))
+        return
+    loaded.seeds.append((Seed(source, file, text), doc, index))
 
 
 def _duplicate_seed(doc: SourceDoc, seed_id: str, first: int, index: int) -> Diagnostic:
