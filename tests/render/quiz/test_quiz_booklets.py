@@ -174,24 +174,39 @@ def test_titles_with_markup_characters_print_as_written(bank, theme):
         assert "Kuis <Uji> & Pelayanan" in flat(PdfReader(io.BytesIO(files[name])).pages[0]), name
 
 
-def test_a_stem_opening_with_a_list_keeps_its_number_and_every_bullet(mini):
-    """The question number stands beside the list's first item, and each item keeps its bullet
-    (a booklet once put the number in place of the first bullet, later dropped every bullet)."""
+STEM = "    stem: Apa tujuan memperkuat kerja sama antarinstansi?\n"
+OPTION = "      - {text: Menambah jumlah rapat, reason: Bukan tujuannya.}\n"
+
+
+def _booklets_with(mini, written: str, instead: str, kind: str) -> list:
+    """The evaluasi-mini booklets (`kind`: pdf or docx) after `written` in its items replaces `instead`."""
     from latsar.cli import main
 
     items = mini / "items" / "mini.yaml"
-    listed = "    stem: |\n      - Kerja sama diperkuat.\n      - Ego sektoral dikurangi.\n\n      Apa tujuannya?\n"
-    items.write_text(items.read_text().replace("    stem: Apa tujuan memperkuat kerja sama antarinstansi?\n", listed))
+    items.write_text(items.read_text().replace(written, instead))
     assert main(["quiz", "evaluasi-mini", "curriculum", "--out", "out", "--quiet"]) == 0
-    for path in sorted((mini.parent / "out" / "quizzes" / "evaluasi-mini").glob("soal-paket-*.pdf")):
+    found = sorted((mini.parent / "out" / "quizzes" / "evaluasi-mini").glob(f"soal-paket-*.{kind}"))
+    assert len(found) >= 2  # every version is read back
+    return found
+
+
+def _word(path) -> list[tuple[str, str]]:
+    import docx
+
+    return [(p.style.name, p.text) for p in docx.Document(str(path)).paragraphs]
+
+
+def test_a_stem_opening_with_a_list_keeps_its_number_and_every_bullet(mini):
+    """The question number stands beside the list's first item, and each item keeps its bullet
+    (a booklet once put the number in place of the first bullet, later dropped every bullet)."""
+    listed = "    stem: |\n      - Kerja sama diperkuat.\n      - Ego sektoral dikurangi.\n\n      Apa tujuannya?\n"
+    for path in _booklets_with(mini, STEM, listed, "pdf"):
         text = flat(PdfReader(path).pages[0])
         number = re.search(r"(\d)\. • Kerja sama diperkuat\. • Ego sektoral dikurangi\. Apa tujuannya\?", text)
         assert number, text
         assert text.count("•") == 2
-    import docx
-
-    for path in sorted((mini.parent / "out" / "quizzes" / "evaluasi-mini").glob("soal-paket-*.docx")):
-        paragraphs = [(p.style.name, p.text) for p in docx.Document(str(path)).paragraphs]
+    for path in sorted(path.parent.glob("soal-paket-*.docx")):
+        paragraphs = _word(path)
         at = paragraphs.index(("List Bullet", "Kerja sama diperkuat."))
         assert re.fullmatch(r"\d\.\t", paragraphs[at - 1][1]), paragraphs[at - 1]  # the number stands alone
         assert paragraphs[at + 1] == ("List Bullet", "Ego sektoral dikurangi.")
@@ -201,36 +216,25 @@ def test_a_stem_holding_a_table_and_a_quotation_prints_in_pdf_and_word(mini):
     """Word once stopped at a table inside a stem (it indented the table as if a paragraph)."""
     import docx
 
-    from latsar.cli import main
-
-    items = mini / "items" / "mini.yaml"
     table = ("    stem: |\n      Perhatikan data berikut.\n\n      | Dinas | Warga |\n      |---|---|\n"
              "      | Dukcapil | 120 |\n\n      > Data belum dipadankan.\n\n      Apa tujuan memperkuat kerja sama?\n")
-    items.write_text(items.read_text().replace("    stem: Apa tujuan memperkuat kerja sama antarinstansi?\n", table))
-    assert main(["quiz", "evaluasi-mini", "curriculum", "--out", "out", "--quiet"]) == 0
-    folder = mini.parent / "out" / "quizzes" / "evaluasi-mini"
-    for path in sorted(folder.glob("soal-paket-*.pdf")):
+    for path in _booklets_with(mini, STEM, table, "pdf"):
         text = flat(PdfReader(path).pages[0])
         assert re.search(r"\d\. Perhatikan data berikut\. Dinas Warga Dukcapil 120 Data belum dipadankan\. "
                          r"Apa tujuan memperkuat kerja sama\?", text), text
-    for path in sorted(folder.glob("soal-paket-*.docx")):
+    for path in sorted(path.parent.glob("soal-paket-*.docx")):
         document = docx.Document(str(path))
         assert [[c.text for c in row.cells] for row in document.tables[-1].rows] == [["Dinas", "Warga"],
                                                                                      ["Dukcapil", "120"]]
-        texts = [p.text for p in document.paragraphs]
+        texts = [text for _, text in _word(path)]
         assert any(re.fullmatch(r"\d\.\tPerhatikan data berikut\.", t) for t in texts)
         assert "Data belum dipadankan." in texts and "Apa tujuan memperkuat kerja sama?" in texts
 
 
 def test_an_option_opening_with_a_list_takes_its_letter_in_place_of_the_first_number(mini):
     """The letter and the list's first number would print on top of each other."""
-    from latsar.cli import main
-
-    items = mini / "items" / "mini.yaml"
     listed = "      - text: |\n          1. Menambah rapat\n          2. Menambah laporan\n        reason: Bukan tujuannya.\n"
-    items.write_text(items.read_text().replace("      - {text: Menambah jumlah rapat, reason: Bukan tujuannya.}\n", listed))
-    assert main(["quiz", "evaluasi-mini", "curriculum", "--out", "out", "--quiet"]) == 0
-    for path in sorted((mini.parent / "out" / "quizzes" / "evaluasi-mini").glob("soal-paket-*.pdf")):
+    for path in _booklets_with(mini, OPTION, listed, "pdf"):
         text = flat(PdfReader(path).pages[0])
         assert re.search(r"[A-D]\. Menambah rapat 2\. Menambah laporan", text), text
         assert "1. Menambah rapat" not in text
