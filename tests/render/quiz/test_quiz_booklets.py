@@ -186,7 +186,7 @@ def _booklets_with(mini, written: str, instead: str, kind: str) -> list:
     items.write_text(items.read_text().replace(written, instead))
     assert main(["quiz", "evaluasi-mini", "curriculum", "--out", "out", "--quiet"]) == 0
     found = sorted((mini.parent / "out" / "quizzes" / "evaluasi-mini").glob(f"soal-paket-*.{kind}"))
-    assert len(found) >= 2  # every version is read back
+    assert found  # the loops below read every booklet there is
     return found
 
 
