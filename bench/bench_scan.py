@@ -151,7 +151,7 @@ def main(argv: list[str] | None = None) -> None:
             print(f"(accuracy run: {time.perf_counter() - started:.1f} s)")
         images = scans(folder, root / "scans", batch, dpi)
         command = harness.latsar() + ["scan", "post-test", "--out", str(root / "build"), "-q"]
-        files = harness.run_whole(command + [str(p) for p in images])
+        files = harness.whole(command + [str(p) for p in images], 1)
         print(f"latsar scan, {batch} JPEG scans at {dpi} dpi : {files.seconds:.2f} s, "
               f"{batch / files.seconds:.1f} sheets/s (process start included), peak {files.peak_pss_mib:.0f} MiB")
         cpu = cpu_per_sheet(folder, images)
@@ -159,7 +159,7 @@ def main(argv: list[str] | None = None) -> None:
         print(f"  reading in process: {1000 * cpu:.0f} ms of CPU per sheet (decoding included), so about "
               f"{cores / cpu:.0f} sheets/s on {cores} idle cores; the figure above is what this machine's load left")
         pdf = scan_pdf(images, pages, root / "batch.pdf")
-        whole = harness.run_whole(command + [str(pdf)])
+        whole = harness.whole(command + [str(pdf)], 1)
         print(f"latsar scan, one {pages}-page PDF : {whole.seconds:.2f} s, {pages / whole.seconds:.1f} pages/s, "
               f"peak {whole.peak_pss_mib:.0f} MiB over {whole.processes} processes")
 
