@@ -103,3 +103,23 @@ def test_facilitator_guide_is_marked_not_for_participants_and_keeps_questions_wi
         numbered = [i for i, line in enumerate(body) if re.match(r"\d+\. ", line)]
         if numbered:  # the last question on a page has its first answer point there too
             assert any(line.startswith("a. ") for line in body[numbered[-1]:]), body[numbered[-1]:]
+
+
+def test_facilitator_guide_runs_its_chapters_on_so_no_page_is_left_mostly_empty(bundled) -> None:
+    """A trainer's guide does not open every chapter on a new page: a chapter follows on the page
+    before when its opener, its first heading and a few lines fit there, so every page but the
+    last of the guide is well filled (in wog, page 2 held one question before Bab III opened)."""
+    from pagefill import fills
+    from latsar.render.pdf.handout import facilitator_pdf
+    from latsar.render.pdf.theme import make_theme
+
+    theme, run_on = make_theme(bundled.programme, "id"), set()
+    for module_id in bundled.programme.modules:
+        reader = PdfReader(io.BytesIO(facilitator_pdf(bundled, module_id, theme)))
+        body = fills(reader, *theme.margins[:2])[2:-1]  # after the cover and the petunjuk page
+        assert min(body, default=1.0) >= 0.55, (module_id, [round(f, 2) for f in body])
+        pages = [lines(page) for page in reader.pages]
+        if any(re.match(r"\d+\. ", line) for page in pages
+               for line in page[:next((i for i, line in enumerate(page) if line.startswith("BAB ")), 0)]):
+            run_on.add(module_id)  # a chapter opens below a question of the chapter before
+    assert "wog" in run_on, run_on

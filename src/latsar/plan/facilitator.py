@@ -4,6 +4,7 @@ types so the same renderer prints it. Never part of the learner's handout."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Mapping
 
 from latsar.model.curriculum import Curriculum
@@ -27,6 +28,9 @@ def facilitator_outline(curriculum: Curriculum, module_id: str, labels: Mapping[
                      (Prose(ctx.fill(labels["facilitator_intro"])), Prose(labels["facilitator_intro_chapter"])),
                      running_head=running)
     chapters = [_chapter(ctx, chapter, number, running) for number, chapter in enumerate(module.chapters, start=2)]
+    # A trainer's guide is short answer lists: a chapter opening on a new page would leave the
+    # page before mostly empty, so every chapter after the first follows on.
+    chapters[1:] = [replace(chapter, role="run-on") for chapter in chapters[1:]]
     title = f"{labels['facilitator_guide']} {module.title}"
     return Outline(title=title, author=programme.institution, subject=f"{labels['facilitator_guide']} {programme.title}",
                    keywords=labels["pdf_keywords"], divisions=(Division("cover", None, (cover,)), intro, *chapters),

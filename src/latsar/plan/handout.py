@@ -227,7 +227,8 @@ class Division:
     blocks: tuple[Block, ...] = ()
     sections: tuple[Section, ...] = ()
     running_head: str = ""  # printed at the top of its pages after the first
-    role: str = "chapter"  # "divider": a module's title page in the book; "verso": the back of the page before
+    role: str = "chapter"  # "divider": a module's title page in the book; "verso": the back of the page before;
+    # "run-on": follows on the page before when its opening fits there (a facilitator guide's chapter)
 
 
 @dataclass(frozen=True)

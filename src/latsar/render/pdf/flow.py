@@ -336,7 +336,26 @@ class HeadingRoom(CondPageBreak):
         self.following, self.most = following, most
 
     def wrap(self, availWidth, availHeight):
-        self.height = min(room_after_heading(self.following, availWidth), self.most)
+        self.height = self.needed(availWidth)
+        return super().wrap(availWidth, availHeight)
+
+    def needed(self, width: float) -> float:
+        return min(room_after_heading(self.following, width), self.most)
+
+
+class OpeningRoom(CondPageBreak):
+    """Set before a part that follows on the page before (not on a new page): a page break
+    unless its opening (what stands before its first heading) and the room that heading needs
+    fit here, so a chapter title never ends a page alone."""
+
+    def __init__(self, flows: list[Flowable]):
+        super().__init__(0)
+        self.flows = flows
+
+    def wrap(self, availWidth, availHeight):
+        first = next((i for i, f in enumerate(self.flows) if isinstance(f, HeadingRoom)), len(self.flows))
+        rest = self.flows[first].needed(availWidth) if first < len(self.flows) else 0.0
+        self.height = sum(_height(f, availWidth) for f in self.flows[:first]) + rest
         return super().wrap(availWidth, availHeight)
 
 

@@ -27,7 +27,7 @@ from latsar.model.curriculum import Curriculum
 from latsar.plan import handout as plan
 from latsar.plan.types import QuizPlan
 from latsar.render.pdf import fonts
-from latsar.render.pdf.flow import LINES_AFTER_HEADING, TAIL_FILL, Para, guard_headings, keep_tail
+from latsar.render.pdf.flow import LINES_AFTER_HEADING, TAIL_FILL, OpeningRoom, Para, guard_headings, keep_tail
 from latsar.render.pdf.markup import Writer, balanced_width, plain
 from latsar.render.pdf.memo import LayoutMemo
 from latsar.render.pdf.pages import (
@@ -132,14 +132,21 @@ class _Story:
 
     def flowables(self) -> list[Flowable]:
         story: list[Flowable] = []
-        for index, division in enumerate(self.outline.divisions):
-            if index:
+        divisions = self.outline.divisions
+        for index, division in enumerate(divisions):
+            run_on = division.role == "run-on"
+            if index and not run_on:
                 story += [NextPageTemplate(division.matter), PageBreak()]
                 if self.theme.duplex and division.role != "verso":
                     story.append(RectoStart())
             self.writer = self.writers[index in self.tight]
             self.styles = self.writer.styles
-            story += [DivisionStart(division.running_head, index), *self._reused(index, division), DivisionEnd(index)]
+            flows = self._reused(index, division)
+            story += [OpeningRoom(flows)] if run_on else []
+            story += [DivisionStart(division.running_head, index), *flows]
+            # A part the next one follows on does not end its page: its last page's fill is not its own.
+            if index + 1 == len(divisions) or divisions[index + 1].role != "run-on":
+                story.append(DivisionEnd(index))
         return story
 
     def _reused(self, index: int, division: plan.Division) -> list[Flowable]:
@@ -156,7 +163,7 @@ class _Story:
         if division.role == "divider":
             out.append(Spacer(1, self.doc.height * 0.22))
         if division.heading:
-            out += self.opener(division.heading)
+            out += self.opener(division.heading, division.role == "run-on")
         if division.role == "divider":  # a module's title page in the book: its prose is centred
             out += [f for block in division.blocks for f in self.writer.flowables(block.text, "divider-text")]
         else:
@@ -169,10 +176,15 @@ class _Story:
         out = guard_headings(out, self.doc.height * HEADING_ROOM_MOST)
         return keep_tail(out, self.theme.frame_width, self.theme.leading, self.doc.height)
 
-    def opener(self, heading: plan.Heading) -> list[Flowable]:
+    def opener(self, heading: plan.Heading, run_on: bool = False) -> list[Flowable]:
+        """Chapter number, title and a short rule; set apart from the text above when the chapter
+        follows on mid-page (the space falls away at the top of a page)."""
         out: list[Flowable] = []
+        number = self.styles["chapter-number"]
+        if run_on:
+            number = ParagraphStyle("chapter-number-run-on", parent=number, spaceBefore=self.theme.leading * 2.5)
         if heading.number:
-            out.append(Paragraph(escape(upper(heading.number)), self.styles["chapter-number"]))
+            out.append(Paragraph(escape(upper(heading.number)), number))
         title = self.writer.plain(upper(heading.title))
         out.append(HeadingParagraph(title, self._balanced("chapter-title", title), heading))
         out.append(HRFlowable(width=36, thickness=2, color=self.theme.colour("accent"), hAlign="CENTER",

@@ -44,7 +44,8 @@ class CaptionParagraph(BrokenOnce):
 
 
 class DivisionStart(Flowable):
-    """Zero-size mark at the top of a division's first page: that page has no running head."""
+    """Zero-size mark at the start of a division: the page it opens (at the top of the frame)
+    has no running head; a division that follows on mid-page leaves the page's head alone."""
 
     def __init__(self, running_head: str, index: int):
         super().__init__()
@@ -57,8 +58,10 @@ class DivisionStart(Flowable):
     def draw(self):
         doc = self.canv._doctemplate
         doc.running_head = self.running_head
-        doc.opener_page = self.canv.getPageNumber()
-        doc.division_pages[self.index] = (doc.opener_page, doc.opener_page, 1.0)
+        page = self.canv.getPageNumber()
+        if doc.frame._atTop:
+            doc.opener_page = page
+        doc.division_pages[self.index] = (page, page, 1.0)
 
 
 class RectoStart(Flowable):
