@@ -198,7 +198,10 @@ def _word(path) -> list[tuple[str, str]]:
 
 def test_a_stem_opening_with_a_list_keeps_its_number_and_every_bullet(mini):
     """The question number stands beside the list's first item, and each item keeps its bullet
-    (a booklet once put the number in place of the first bullet, later dropped every bullet)."""
+    (a booklet once put the number in place of the first bullet, later dropped every bullet).
+    In Word the bullets stand under the stem's text, as in the PDF (once left of its number)."""
+    import docx
+
     listed = "    stem: |\n      - Kerja sama diperkuat.\n      - Ego sektoral dikurangi.\n\n      Apa tujuannya?\n"
     for path in _booklets_with(mini, STEM, listed, "pdf"):
         text = flat(PdfReader(path).pages[0])
@@ -210,25 +213,64 @@ def test_a_stem_opening_with_a_list_keeps_its_number_and_every_bullet(mini):
         at = paragraphs.index(("List Bullet", "Kerja sama diperkuat."))
         assert re.fullmatch(r"\d\.\t", paragraphs[at - 1][1]), paragraphs[at - 1]  # the number stands alone
         assert paragraphs[at + 1] == ("List Bullet", "Ego sektoral dikurangi.")
+        bullets = [p.paragraph_format for p in docx.Document(str(path)).paragraphs if p.style.name == "List Bullet"]
+        assert {(f.left_indent.pt, f.first_line_indent.pt) for f in bullets} == {(40, -16)}  # under the text
+
+
+def _runs(page) -> dict[str, tuple[float, float]]:
+    """(x, baseline y) of each text run on the page, by its text (the first one of a text)."""
+    found: dict[str, tuple[float, float]] = {}
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            found.setdefault(text.strip(), (tm[4] * cm[0] + tm[5] * cm[2] + cm[4], tm[4] * cm[1] + tm[5] * cm[3] + cm[5]))
+
+    page.extract_text(visitor_text=visit)
+    return found
 
 
 def test_a_stem_holding_a_table_and_a_quotation_prints_in_pdf_and_word(mini):
-    """Word once stopped at a table inside a stem (it indented the table as if a paragraph)."""
+    """Word once stopped at a table inside a stem (it indented the table as if a paragraph).
+    The table stands under the stem's text, right of its number, and ends at the right margin;
+    the quotation after it keeps a gap from its last rule (both once spanned the frame from the
+    left margin, the quotation touching the table), in the PDF and in Word."""
     import docx
+    from docx.shared import Pt
+
+    from latsar.model.load import load_curriculum
+    from latsar.render.pdf.quiz.common import stem_styles
+    from latsar.render.pdf.theme import make_theme
 
     table = ("    stem: |\n      Perhatikan data berikut.\n\n      | Dinas | Warga |\n      |---|---|\n"
              "      | Dukcapil | 120 |\n\n      > Data belum dipadankan.\n\n      Apa tujuan memperkuat kerja sama?\n")
-    for path in _booklets_with(mini, STEM, table, "pdf"):
-        text = flat(PdfReader(path).pages[0])
+    booklets = _booklets_with(mini, STEM, table, "pdf")
+    theme = make_theme(load_curriculum(mini)[0].programme, "id")
+    indent, line = stem_styles(theme).get("q-stem").leftIndent, theme.leading
+    for path in booklets:
+        page = PdfReader(path).pages[0]
+        text = flat(page)
         assert re.search(r"\d\. Perhatikan data berikut\. Dinas Warga Dukcapil 120 Data belum dipadankan\. "
                          r"Apa tujuan memperkuat kerja sama\?", text), text
+        runs = _runs(page)
+        stem_x = runs["Perhatikan data berikut."][0]
+        assert stem_x <= runs["Dinas"][0] <= stem_x + 8  # the first cell's text, after its padding
+        assert runs["Warga"][0] - runs["Dinas"][0] == pytest.approx((theme.frame_width - indent) / 2, abs=0.5)
+        assert runs["Dukcapil"][1] - runs["Data belum dipadankan."][1] >= 1.3 * line  # a gap under the last row
     for path in sorted(path.parent.glob("soal-paket-*.docx")):
         document = docx.Document(str(path))
-        assert [[c.text for c in row.cells] for row in document.tables[-1].rows] == [["Dinas", "Warga"],
-                                                                                     ["Dukcapil", "120"]]
-        texts = [text for _, text in _word(path)]
-        assert any(re.fullmatch(r"\d\.\tPerhatikan data berikut\.", t) for t in texts)
-        assert "Data belum dipadankan." in texts and "Apa tujuan memperkuat kerja sama?" in texts
+        grid = document.tables[-1]
+        assert [[c.text for c in row.cells] for row in grid.rows] == [["Dinas", "Warga"], ["Dukcapil", "120"]]
+        assert grid._tbl.tblPr.find(docx.oxml.ns.qn("w:tblInd")).get(docx.oxml.ns.qn("w:w")) == "400"  # 20 pt
+        section = document.sections[0]
+        width = section.page_width - section.left_margin - section.right_margin
+        assert sum(column.width for column in grid.columns) == pytest.approx(width - Pt(20), abs=Pt(0.5))
+        paragraphs = {p.text: p.paragraph_format for p in document.paragraphs}
+        number = next(f for t, f in paragraphs.items() if re.fullmatch(r"\d\.\tPerhatikan data berikut\.", t))
+        quote, after = paragraphs["Data belum dipadankan."], paragraphs["Apa tujuan memperkuat kerja sama?"]
+        assert (number.left_indent, number.first_line_indent) == (Pt(20), Pt(-20))
+        assert (after.left_indent, after.first_line_indent) == (Pt(20), 0)  # under the text, not the number
+        assert (quote.left_indent, quote.right_indent, quote.first_line_indent) == (Pt(32), Pt(12), 0)
+        assert quote.space_before == Pt(6)
 
 
 def test_an_option_opening_with_a_list_takes_its_letter_in_place_of_the_first_number(mini):

@@ -22,6 +22,9 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from latsar.text.markdown import BlockQuote, ListBlock, Paragraph, Span, Table, parse
 
 CODE_FONT = "Courier New"
+STEM_INDENT = 20  # pt: a question's text stands this far right of its number
+QUOTE_INSET = 12  # pt: a quotation inside a stem, in from its text on both sides (as in the PDF)
+LIST_INDENT = 20  # pt: a list's text inside a stem, in from the stem's text
 # Word list styles by nesting depth (Word's default template has three levels of each).
 LIST_STYLES: dict[bool, tuple[str, ...]] = {True: ("List Number", "List Number 2", "List Number 3"),
                                             False: ("List Bullet", "List Bullet 2", "List Bullet 3")}
@@ -37,6 +40,7 @@ class Writer:
         self.style_ids = {style.name: style.style_id for style in doc.styles}
         self.list_numbers = {name: doc.styles[name].element.pPr.numPr.numId.val
                              for names in LIST_STYLES.values() for name in names}
+        self.list_styles = frozenset(self.style_ids[name] for name in (*self.list_numbers, "List Continue"))
 
     def add(self, container: Any, style: str = "Normal", text: str = "") -> Any:
         """A new paragraph of `style` (a Word style name) at the end of `container`. Built as XML
@@ -153,10 +157,27 @@ class Writer:
             self.option(container, letter, text, last=index == len(options) - 1)
 
     def stem(self, container: Any, number: str, stem: str) -> None:
-        """A question's stem, "1.⇥" before its first paragraph, kept with its options."""
-        for paragraph in self.markdown(container, stem, prefix=f"{number}."):
-            hanging(paragraph, 20, 20)
+        """A question's stem, "1.⇥" before its first paragraph, kept with its options. What
+        follows that paragraph (more text, a quotation, a table) stands under its text, right
+        of the number, as in the PDF booklet; a quotation is set in a little further."""
+        parent = container.element.body if container is self.doc else container._element
+        tables = len(parent.findall(qn("w:tbl")))
+        quote = self.style_ids["Quote"]
+        for index, paragraph in enumerate(self.markdown(container, stem, prefix=f"{number}.")):
+            style = paragraph._p.style
+            if index == 0:
+                hanging(paragraph, STEM_INDENT, STEM_INDENT)
+            elif style in self.list_styles:  # its bullet under the text, as in the PDF
+                hanging(paragraph, STEM_INDENT + LIST_INDENT, LIST_INDENT - 4)
+            else:
+                hanging(paragraph, STEM_INDENT + QUOTE_INSET * (style == quote), 0)
+            if style == quote:
+                paragraph.paragraph_format.right_indent = Pt(QUOTE_INSET)
+            if (previous := paragraph._p.getprevious()) is not None and previous.tag == qn("w:tbl"):
+                paragraph.paragraph_format.space_before = Pt(6)  # a ruled table keeps a gap below it
             paragraph.paragraph_format.keep_with_next = True
+        for table in parent.findall(qn("w:tbl"))[tables:]:
+            inset_table(table, STEM_INDENT)
 
     def option(self, container: Any, letter: str, text: str, last: bool) -> None:
         """An option ("A.⇥…") kept with the next; the `last` one ends the question with a gap."""
@@ -201,6 +222,27 @@ def set_numbering(paragraph: Any, num_id: int) -> None:
     numbering = paragraph._p.get_or_add_pPr().get_or_add_numPr()
     numbering.get_or_add_ilvl().val = 0
     numbering.get_or_add_numId().val = num_id
+
+
+def inset_table(table: Any, inset: float) -> None:
+    """Move a `w:tbl` in by `inset` pt from the left margin, its columns narrowed in proportion
+    so that it still ends at the right margin."""
+    properties = table.tblPr
+    indent = OxmlElement("w:tblInd")
+    indent.set(qn("w:w"), str(round(inset * 20)))
+    indent.set(qn("w:type"), "dxa")
+    properties.insert_element_before(indent, *_AFTER_TBL_IND)
+    columns = table.findall(qn("w:tblGrid") + "/" + qn("w:gridCol"))
+    total = sum(int(column.get(qn("w:w"))) for column in columns)
+    if not total:
+        return
+    scale = (total - inset * 20) / total
+    for width in [*columns, *table.iter(qn("w:tcW"))]:
+        width.set(qn("w:w"), str(round(int(width.get(qn("w:w"))) * scale)))
+
+
+_AFTER_TBL_IND = ("w:tblBorders", "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption",
+                  "w:tblDescription", "w:tblPrChange")
 
 
 def hanging(paragraph: Any, indent: float, hang: float) -> None:

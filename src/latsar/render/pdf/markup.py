@@ -109,6 +109,9 @@ class Writer:
         out: list[Flowable] = []
         for block in parse(text, typographic=True).blocks:
             out.extend(self._block(block, role))
+        for table in out[:-1]:  # a ruled table keeps the paragraph gap from what follows it
+            if isinstance(table, Table):
+                table.spaceAfter = max(self.styles[role].spaceAfter, self.theme.leading * 0.4)
         if out and bullet is not None and isinstance(out[0], Paragraph):
             out[0] = self._para(out[0].text, out[0].style, bullet, out[0].frags)  # parsed once
         if out and suffix and isinstance(out[-1], Paragraph):
@@ -145,7 +148,7 @@ class Writer:
         if isinstance(block, BlockQuote):
             return [f for b in block.blocks for f in self._block(b, "quote")]
         if isinstance(block, MdTable):
-            return [self._table(block)]
+            return [self._table(block, self.styles[role].leftIndent)]
         return []
 
     def _list(self, block: ListBlock, role: str) -> list[Flowable]:
@@ -163,15 +166,40 @@ class Writer:
             out.append(Spacer(1, self.styles[role].spaceAfter))
         return out
 
-    def _table(self, block: MdTable) -> Table:
+    def _table(self, block: MdTable, inset: float = 0.0) -> Table:
+        """The table under the text it belongs to: `inset` from the left (a question's text
+        stands right of its number), as wide as the rest of the frame."""
         head = [self._para(f"<b>{self.markup(c)}</b>", self.styles["glossary-definition"]) for c in block.header]
         rows = [[self._para(self.markup(c), self.styles["glossary-definition"]) for c in row] for row in block.rows]
         data = ([head] if head else []) + rows
         columns = max(len(r) for r in data)
-        table = Table(data, repeatRows=1 if head else 0, hAlign="LEFT",
-                      colWidths=[self.theme.frame_width / columns] * columns)
+        table = InsetTable(data, repeatRows=1 if head else 0, hAlign="LEFT",
+                           colWidths=[(self.theme.frame_width - inset) / columns] * columns)
+        table.inset = inset
         commands = [("GRID", (0, 0), (-1, -1), 0.5, self.theme.colour("rule")), ("VALIGN", (0, 0), (-1, -1), "TOP")]
         if head:
             commands.append(("BACKGROUND", (0, 0), (-1, 0), self.theme.colour("tint")))
         table.setStyle(TableStyle(table_commands(self.theme, *commands)))
         return table
+
+
+class InsetTable(Table):
+    """A table drawn `inset` from the left edge of where it is placed (reportlab's Table has no
+    left indent; an Indenter would not reach a table replayed from a recording)."""
+
+    inset = 0.0
+
+    def wrap(self, availWidth, availHeight):
+        width, height = super().wrap(availWidth - self.inset, availHeight)
+        return width + self.inset, height
+
+    def split(self, availWidth, availHeight):
+        parts = super().split(availWidth - self.inset, availHeight)
+        for part in parts:
+            part.inset = self.inset
+        return parts
+
+    def draw(self):
+        if self.inset:
+            self.canv.translate(self.inset, 0)
+        super().draw()
