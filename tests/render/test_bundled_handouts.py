@@ -118,16 +118,29 @@ def test_hyphenated_compounds_keep_their_hyphen(bundled, handouts):
 
 def test_a_layout_set_again_is_measured_not_written(bundled, theme, monkeypatch):
     """Melayani sets some chapters tighter after a first layout: that layout is only measured,
-    so the PDF is written once (the build's bytes did not change with this: checked by sha256)."""
+    so the PDF is written once, and from the first part found short on, not even drawn (the
+    build's bytes did not change with either: checked by sha256)."""
     from reportlab.pdfgen.canvas import Canvas
+    from reportlab.platypus import Paragraph
 
     from latsar.render.pdf import handout
 
     curriculum, plans = bundled
     layouts, saves = [], []
-    render, save = handout._render, Canvas.save
-    monkeypatch.setattr(handout, "_render", lambda *a, **k: layouts.append(1) or render(*a, **k))
+    render, save, draw = handout._render, Canvas.save, Paragraph.drawPara
+
+    def counted(*args, **kwargs):
+        layouts.append(0)
+        return render(*args, **kwargs)
+
+    def drawn(para, *args, **kwargs):
+        layouts[-1] += 1
+        return draw(para, *args, **kwargs)
+
+    monkeypatch.setattr(handout, "_render", counted)
     monkeypatch.setattr(Canvas, "save", lambda canvas: saves.append(1) or save(canvas))
+    monkeypatch.setattr(Paragraph, "drawPara", drawn)
     pdf = handout.module_pdf(curriculum, "melayani", plans["evaluasi-melayani"], theme)
     assert len(layouts) == 2 and len(saves) == 1
+    assert 0 < layouts[0] < layouts[1] * 0.6  # chapters 1-6 of 15 parts drawn, then only measured
     assert pdf.startswith(b"%PDF") and len(PdfReader(io.BytesIO(pdf)).pages) > 25

@@ -68,3 +68,26 @@ def test_a_tighter_part_takes_the_lines_broken_at_the_usual_spacing(theme_id):
     assert _lines(tight) == _lines(usual) and len(usual.blPara.lines) > 3
     assert tight.style.leading < usual.style.leading
     assert tight_height == len(tight.blPara.lines) * tight.style.leading < usual_height
+
+
+def test_the_rest_of_a_split_takes_the_lines_it_had_where_the_same_paragraph_split_before(theme_id):
+    """The rest of a paragraph split over two pages is broken again; where the same paragraph
+    (same words, style and width) splits after the same line again (a part set tighter, the
+    book after the handouts), the rest takes the lines broken the first time: the same lines."""
+    from latsar.render.pdf import fonts
+    from latsar.render.pdf.flow import Para
+    from latsar.render.pdf.memo import LayoutMemo
+
+    fonts.register(theme_id.body_font, theme_id.heading_font)
+    memo = LayoutMemo(theme_id)
+    style = memo.styles["body"]
+    text = ("Akuntabilitas kinerja menuntut setiap unit menetapkan sasaran yang terukur, melaporkan "
+            "capaiannya secara berkala, dan menindaklanjuti temuan <i>monitoring</i> dengan segera. ") * 4
+    first, again, alone = Para(text, style), Para(text, style), Para(text, style)
+    first.memo = again.memo = memo.lines
+    first.wrap(320, 1e6)
+    parts = _split(first, 320, 3 * style.leading)
+    kept = len(memo.lines)
+    again.wrap(320, 1e6)
+    assert _split(again, 320, 3 * style.leading) == parts == _split(alone, 320, 3 * style.leading)
+    assert len(parts) == 2 and len(memo.lines) == kept == 2  # the whole and its rest, each broken once

@@ -101,6 +101,10 @@ class Para(BrokenOnce):
     # LayoutMemo's, set by the Writer on paragraphs made from their words); None: its own only.
     memo: dict[tuple, _Broken] | None = None
     _shared: tuple | None = None  # while its lines are the memo's too: their key
+    # The rest of a split paragraph: (the whole's key in the memo, the lines left before it).
+    # It breaks the same way wherever the same whole splits at the same line (in a part set
+    # again tighter, or in the book), so its lines are kept under that key too.
+    _origin: tuple | None = None
 
     def _new_lines(self, width, widths):
         """`_break_lines(width)`, or the lines it gave a paragraph of the same words, style and
@@ -129,13 +133,22 @@ class Para(BrokenOnce):
 
     def _memo_key(self, widths) -> tuple | None:
         bullet = self.bulletText
-        if self.memo is None or self.text is None or not isinstance(bullet, (str, type(None))):
+        if self.memo is None or not isinstance(bullet, (str, type(None))):
+            return None
+        if self._origin is not None:
+            return (self._origin, _breaking(self.style), bullet, widths, self._tails_alone)
+        if self.text is None:
             return None
         return (self.text, _breaking(self.style), bullet, widths, self._tails_alone)
 
     def split(self, availWidth, availHeight):
+        whole = self._shared
         self.own_lines()
-        return super().split(availWidth, availHeight)
+        parts = super().split(availWidth, availHeight)
+        whole = self._shared if self._shared is not None else whole  # if the split broke it again
+        if whole is not None and len(parts) == 2 and type(parts[1]) is type(self):
+            parts[1].memo, parts[1]._origin = self.memo, (whole, len(parts[0].blPara.lines))
+        return parts
 
     def own_lines(self) -> None:
         """A copy of its lines (and of the fragments they hold) instead of the memo's, before

@@ -100,6 +100,7 @@ class DivisionEnd(Flowable):
         first, _, _ = doc.division_pages.get(self.index, (0, 0, 0.0))
         fill = (frame._y2 - frame._y) / (frame._y2 - frame._y1)
         doc.division_pages[self.index] = (first, self.canv.getPageNumber(), fill)
+        doc.division_ended()
 
 
 class KeepWithNext(KeepTogether):
@@ -131,6 +132,10 @@ class HandoutDoc(BaseDocTemplate):
         self.running_head, self.opener_page = "", 0
         self.page_mark = ""  # at the foot of every page but the cover, on the outer side
         self.division_pages: dict[int, tuple[int, int, float]] = {}  # index -> first, last page, fill
+        # Whether this layout is drawn: once a part ends showing the PDF will not be wanted
+        # (see `build_story`), the rest is only measured (its marks still placed).
+        self.drawing = True
+        self._wanted: Callable[[], bool] = lambda: True
         self.blank_pages: set[int] = set()  # left blank so that a part opens on an odd page
         top, bottom, inner, outer = theme.margins
         super().__init__(
@@ -150,6 +155,7 @@ class HandoutDoc(BaseDocTemplate):
 
     def beforeDocument(self):
         self.arabic_start, self.running_head, self.opener_page = 0, "", 0
+        self.drawing = True
         self.blank_pages = set()
         canv = self.canv
         canv.setDateFormatter(self.theme.pdf_date)
@@ -176,6 +182,7 @@ class HandoutDoc(BaseDocTemplate):
         `wanted()` after the layout (a layout made to be measured and set again is not)."""
         self._indexingFlowables = [f for f in story if f.isIndexing()]
         self._doSave = 0
+        self._wanted = wanted
         for _ in range(most_passes):
             undo: list[tuple] = []
             self._multiBuildEdits = undo.append
@@ -194,6 +201,24 @@ class HandoutDoc(BaseDocTemplate):
                     self.canv.save()
                 return
         raise LayoutError(f"the daftar isi was not settled after {most_passes} passes")
+
+    def division_ended(self) -> None:
+        """A part was laid out: if the PDF is no longer wanted, the rest need not be drawn
+        (whether it is wanted only ever turns from yes to no as parts end)."""
+        if self.drawing and not self._wanted():
+            self.drawing = False
+
+    def handle_flowable(self, flowables):
+        """reportlab's, except that a flowable is only placed, not drawn, while not `drawing`
+        (the marks always are: they record the parts' pages)."""
+        flowable = flowables[0] if flowables else None
+        if self.drawing or isinstance(flowable, _MARKS):
+            return super().handle_flowable(flowables)
+        flowable.drawOn = _placed_only  # shadows the method on this object, for this call only
+        try:
+            return super().handle_flowable(flowables)
+        finally:
+            del flowable.drawOn
 
     def short_tails(self, least: float) -> list[int]:
         """Divisions running over several pages whose last page is filled less than `least`."""
@@ -225,10 +250,17 @@ class HandoutDoc(BaseDocTemplate):
             self.notify("TOCEntry", (heading.level, plain(heading.text, self.theme.foreign_terms), page, heading.key))
 
 
+_MARKS = (DivisionStart, DivisionEnd, RectoStart)
+
+
+def _placed_only(canvas, x, y, _sW=0) -> None:
+    """What a flowable draws in a layout that is only measured: nothing."""
+
+
 def _decorate(canv, doc: HandoutDoc) -> None:
     """Running head and page number, drawn when the page is complete (so a division's mark counts)."""
     matter, page = doc.pageTemplate.id, canv.getPageNumber()
-    if matter == "cover" or page in doc.blank_pages:
+    if matter == "cover" or page in doc.blank_pages or not doc.drawing:
         return
     width, height = doc.theme.page_size
     top, bottom, inner, outer = doc.theme.margins
