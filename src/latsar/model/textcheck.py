@@ -11,7 +11,7 @@ from latsar.errors import Diagnostic, Location
 from latsar.messages import t
 from latsar.source.yamlfile import SourceDoc, texts
 from latsar.text.glyphs import INVISIBLE, describe, undrawable
-from latsar.text.markdown import parse
+from latsar.text.markdown import unsupported
 
 if TYPE_CHECKING:
     from latsar.model.load import Loaded
@@ -28,7 +28,7 @@ def _at(doc: SourceDoc, path: tuple, line: int) -> Location:
 
 
 def check_text(doc: SourceDoc, path: tuple, text: str) -> Iterator[Diagnostic]:
-    for found in parse(text).unsupported:
+    for found in unsupported(text):
         yield Diagnostic(_at(doc, path, found.line),
                          t("{construct} is outside the Markdown that latsar prints, so it would not appear in "
                            "the documents", construct=t(found.construct)),

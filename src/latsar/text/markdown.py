@@ -87,33 +87,79 @@ _UNSUPPORTED_BLOCKS = {
 }
 
 
-# Text in which Markdown can see no markup: paragraphs (one blank line apart) of lines without any
-# character that starts or ends a construct, none beginning with a digit, dash or space (a list, a
-# code block) nor ending in a space (a line break). Most options and stems, and much prose, are such
-# text; markdown-it would make of it the same paragraphs (a test compares both on every bundled text
-# and on generated ones), at many times the cost.
-_MARKUP = re.compile(r"[\x00-\x09\x0b-\x1f\x7f\\`*_\[\]<>&!#|~=+{}]")  # line feeds apart: they make the lines
+# Text in which Markdown can see no markup but emphasis: paragraphs (one blank line apart) of lines
+# without any character that starts or ends a construct, none beginning with a list's marker, a
+# hash or a space (a list, a heading, a code block) nor ending in a space (a line break), whose
+# stars (if any) pair as `*words*` or `**words**` (see `_emphasis_only`). Most options and stems,
+# and much prose, are such text; markdown-it would make of it the same paragraphs (a test compares
+# both on every bundled text and on generated ones), at many times the cost. `!` makes an image
+# only before `[`, `#` a heading only at a line's start: alone they are text.
+_MARKUP = re.compile(r"[\x00-\x09\x0b-\x1f\x7f\\`_\[\]<>&|~=+{}]")  # line feeds apart: they make the lines
 _QUOTES = re.compile("[\"']")  # curled when typographic
+_ORDERED = re.compile(r"\d{1,9}[.)](?:\s|$)")  # how an ordered list's item begins
+_STARS = re.compile(r"(\*+)")
+# Around a pair of stars, what makes the first only open and the second only close emphasis
+# (CommonMark's flanking rules): before the first a space or "(" (or the line's start), after the
+# second a space or one of these marks (or the line's end), and a letter or digit inside each.
+_BEFORE_OPENING = frozenset(" (")
+_AFTER_CLOSING = frozenset(" .,;:?!)")
+_EMPHASIS = {"*": "em", "**": "strong"}
 
 
 def plain_paragraphs(source: str, typographic: bool) -> list[list[str]] | None:
-    """The lines of each paragraph of `source` when it holds no markup, else None."""
+    """The lines of each paragraph of `source` when it holds no markup but emphasis, else None."""
     text = source.strip("\n")
     if not text or "\n\n\n" in text or _MARKUP.search(text) or (typographic and _QUOTES.search(text)):
         return None  # an empty line inside a paragraph, or a character of markup
     paragraphs = [paragraph.split("\n") for paragraph in text.split("\n\n")]
     for lines in paragraphs:
-        for line in lines:  # what regular expressions call \d and \s, as str.isdecimal and str.isspace
-            if line[0] == "-" or line[0].isdecimal() or line[0].isspace() or line[-1].isspace():
-                return None  # a list, a code block or a line break
+        for line in lines:  # what regular expressions call \s, as str.isspace
+            if line[0] in "-#" or line[0].isspace() or line[-1].isspace() or _ORDERED.match(line):
+                return None  # a list, a heading, a code block or a line break
+            if "*" in line and not _emphasis_only(line):
+                return None
     return paragraphs
 
 
+def _emphasis_only(line: str) -> bool:
+    """Whether the stars of `line` pair as `*words*` or `**words**`, each pair emphasis and nothing
+    else: its first stars can only open, its second only close, so markdown-it pairs them as written."""
+    parts = _STARS.split(line)  # text, stars, text, stars, …, text: the text inside a pair at 2, 6, 10, …
+    if len(parts) % 4 != 1:
+        return False
+    for n in range(2, len(parts), 4):
+        opening, inside, closing = parts[n - 1], parts[n], parts[n + 1]
+        before, after = parts[n - 2], parts[n + 2]
+        if opening != closing or opening not in _EMPHASIS or not (inside[0].isalnum() and inside[-1].isalnum()):
+            return False
+        if (before[-1] not in _BEFORE_OPENING) if before else n > 2:
+            return False
+        if (after[0] not in _AFTER_CLOSING) if after else n + 3 < len(parts):
+            return False
+    return True
+
+
 def _paragraph(lines: list[str]) -> Paragraph:
-    spans = [Span("text", lines[0])]
+    spans = _line_spans(lines[0])
     for line in lines[1:]:
-        spans += [Span("text", " "), Span("text", line)]  # a line break inside a paragraph is a space
+        spans += [Span("text", " "), *_line_spans(line)]  # a line break inside a paragraph is a space
     return Paragraph(tuple(spans))
+
+
+def _line_spans(line: str) -> list[Span]:
+    """A line's text and emphasis. Beside strong emphasis markdown-it leaves a text, empty when
+    nothing is written there (what its stars were), so the spans keep one too."""
+    if "*" not in line:
+        return [Span("text", line)]
+    parts = _STARS.split(line)  # as _emphasis_only reads them
+    spans = []
+    for n in range(0, len(parts), 4):  # the text before each pair, and after the last
+        stars_beside = (parts[n - 1] if n else "", parts[n + 1] if n + 1 < len(parts) else "")
+        if parts[n] or "**" in stars_beside:
+            spans.append(Span("text", parts[n]))
+        if n + 2 < len(parts):
+            spans.append(Span(_EMPHASIS[parts[n + 1]], children=(Span("text", parts[n + 2]),)))
+    return spans
 
 
 @lru_cache(maxsize=4096)
@@ -124,6 +170,42 @@ def parse(source: str, typographic: bool = False) -> Document:
     if paragraphs is not None:
         return Document(tuple(map(_paragraph, paragraphs)), ())
     return parse_markdown(source, typographic)
+
+
+# How a block quote's or a list item's marker opens a line (after at most three spaces), with the
+# space after it; and how a heading or a code fence opens one.
+_MARKER = re.compile(r"(?:>|(?:[-+*]|\d{1,9}[.)])(?= |$)) ?")
+_HEADING_OR_FENCE = re.compile(r"#{1,6}(?: |$)|```|~~~")
+_RULE_OR_UNDERLINE = frozenset("-*_= ")  # what a thematic break or a setext heading's underline is made of
+
+
+def unsupported(source: str) -> tuple[Unsupported, ...]:
+    """`parse(source).unsupported`, without parsing a text whose lines cannot hold anything
+    outside the subset: a text that is only checked (`latsar check`) need not load markdown-it."""
+    if plain_paragraphs(source, False) is None and _may_hold_unsupported(source):
+        return parse(source).unsupported
+    return ()
+
+
+def _may_hold_unsupported(source: str) -> bool:
+    """False when no block of `source` can be a heading, code, a fence or a rule, and no span an
+    image. Each line is read as markdown-it reads it, marker by marker (quote, list item), each
+    after at most three spaces: four spaces are code, and a line made of `-*_=` and spaces may be a
+    rule or a heading's underline. Tabs and carriage returns (which change how lines are read) count
+    as may."""
+    if "![" in source or any(c in source for c in "\t\r\x0b\x0c"):
+        return True
+    for line in source.split("\n"):
+        text = line
+        while body := text.lstrip(" "):
+            if len(text) - len(body) > 3 or body[0].isspace() or _HEADING_OR_FENCE.match(body) \
+                    or set(body) <= _RULE_OR_UNDERLINE:
+                return True
+            marker = _MARKER.match(body)
+            if marker is None:
+                break
+            text = body[marker.end():]
+    return False
 
 
 def parse_markdown(source: str, typographic: bool = False) -> Document:
