@@ -72,6 +72,14 @@ def test_quiz_loads_no_numpy_nor_openpyxl(mini: Path) -> None:
     assert (mini.parent / "out" / "quizzes" / "kuis" / "jawaban.xlsx").is_file()
 
 
+def test_exports_load_no_numpy_nor_openpyxl(mini: Path) -> None:
+    """The Kahoot and Quizizz workbooks are written with XlsxWriter too: a whole `latsar build`
+    has no use for openpyxl (0.2 s of its start-up, numpy included)."""
+    command = ["export", "kuis", "curriculum", "--out", "out", "-f", "kahoot", "-f", "quizizz"]
+    assert heavy_modules_loaded(command, mini.parent, ("numpy", "openpyxl")) == "0 []"
+    assert (mini.parent / "out" / "exports" / "kuis" / "quizizz.xlsx").is_file()
+
+
 def test_booklets_go_to_disk_as_they_are_made(mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A big set never holds every booklet in memory: each is written before the next is made."""
     import latsar.publish

@@ -10,22 +10,17 @@ from __future__ import annotations
 
 import datetime
 import io
-import re
-import zipfile
 
 from latsar.labels import labels_for
 from latsar.plan.types import LETTERS, QuizPlan
-from latsar.text.formulas import SafeWriter
+from latsar.text.formulas import SafeWriter, xml_safe
 
 # The template's own column names; readers also accept the aliases in score/readers/common.py.
 ID, NAME, VERSION = "no_peserta", "nama", "paket"
 # Rows prepared for typing in the workbook (validation lists cover them).
 PREPARED_ROWS = 200
 EPOCH = datetime.datetime(2000, 1, 1)
-EPOCH_OF_ZIP = datetime.datetime(1980, 1, 1)  # the zip format holds no earlier date
 LIST_MOST = 255  # characters of a validation list Excel accepts
-# What XML 1.0 cannot hold (openpyxl's ILLEGAL_CHARACTERS_RE).
-ILLEGAL_XML = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
 
 
 def header(plan: QuizPlan) -> list[str]:
@@ -43,16 +38,11 @@ def answer_template(plan: QuizPlan, when: datetime.datetime = EPOCH) -> dict[str
 def _workbook(plan: QuizPlan, when: datetime.datetime) -> bytes:
     """Written with XlsxWriter, not openpyxl: openpyxl imports numpy whenever it is installed,
     and `latsar quiz` has no other use for it."""
-    import xlsxwriter
-
-    from latsar.render.export.common import zip_bytes
+    from latsar.render.export.common import XlsxBook
 
     labels = labels_for("id")
-    buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False,
-                                        "strings_to_numbers": False, "strings_to_urls": False})
-    stamp = max(when.replace(tzinfo=None), EPOCH_OF_ZIP)
-    book.set_properties({"created": stamp, "author": "latsar"})
+    xlsx = XlsxBook(when)
+    book = xlsx.book
     sheet, columns = book.add_worksheet("jawaban"), header(plan)
     sheet.write_row(0, 0, [_cell_text(c) for c in columns])
     sheet.freeze_panes(1, 3)
@@ -73,9 +63,7 @@ def _workbook(plan: QuizPlan, when: datetime.datetime) -> bytes:
     for row in range(1, last):
         sheet.write_blank(row, 0, None, text)
     _instructions(book.add_worksheet("petunjuk"), plan, labels)
-    book.close()
-    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as archive:
-        return zip_bytes({name: archive.read(name) for name in archive.namelist()}, stamp)
+    return xlsx.bytes()
 
 
 def _column(number: int) -> str:
@@ -89,7 +77,7 @@ def _column(number: int) -> str:
 
 def _cell_text(text: str) -> str:
     """Characters XML cannot hold become U+FFFD instead of failing the workbook."""
-    return ILLEGAL_XML.sub("\ufffd", text)
+    return xml_safe(text)
 
 
 def _instructions(sheet, plan: QuizPlan, labels) -> None:

@@ -10,6 +10,7 @@ its own files back. Numbers stay numbers.
 from __future__ import annotations
 
 import csv
+import re
 from typing import Any, Iterable, TextIO
 
 # What spreadsheets read as the start of a formula (fullwidth forms too: some convert them).
@@ -43,12 +44,19 @@ class SafeWriter:
             self.writerow(row)
 
 
+# Characters XML 1.0 cannot hold (openpyxl's ILLEGAL_CHARACTERS_RE, without importing openpyxl).
+_NOT_XML = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
+
+
+def xml_safe(text: str) -> str:
+    """`text` with the characters XML cannot hold as U+FFFD, instead of failing the whole workbook."""
+    return _NOT_XML.sub("\ufffd", text)
+
+
 def append_text_safe(sheet: Any, row: Iterable[Any]) -> None:
     """Append a row to an openpyxl sheet with every text cell stored as text, never a formula;
     characters XML cannot hold become U+FFFD instead of failing the whole workbook."""
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    values = [ILLEGAL_CHARACTERS_RE.sub("\ufffd", v) if isinstance(v, str) else v for v in row]
+    values = [xml_safe(v) if isinstance(v, str) else v for v in row]
     sheet.append(values)
     for cell in sheet[sheet.max_row]:
         if isinstance(cell.value, str):

@@ -202,6 +202,28 @@ def zip_append(archive: bytes, files: Mapping[str, bytes], when: datetime.dateti
     return buffer.getvalue()
 
 
+EPOCH_OF_ZIP = datetime.datetime(1980, 1, 1)  # the zip format holds no earlier date
+
+
+class XlsxBook:
+    """An XlsxWriter workbook written in memory, with deterministic bytes: dated `when`, its zip
+    entries as `zip_bytes` writes them, and no text ever read as a formula, number or link."""
+
+    def __init__(self, when: datetime.datetime):
+        import xlsxwriter
+
+        self._buffer = io.BytesIO()
+        self.book = xlsxwriter.Workbook(self._buffer, {"in_memory": True, "strings_to_formulas": False,
+                                                       "strings_to_numbers": False, "strings_to_urls": False})
+        self.stamp = max(when.replace(tzinfo=None), EPOCH_OF_ZIP)
+        self.book.set_properties({"created": self.stamp, "author": "latsar"})
+
+    def bytes(self) -> bytes:
+        self.book.close()
+        with zipfile.ZipFile(io.BytesIO(self._buffer.getvalue())) as archive:
+            return zip_bytes({name: archive.read(name) for name in archive.namelist()}, self.stamp)
+
+
 def archive_time(programme: Programme) -> datetime.datetime:
     """The same timestamp as the PDFs carry."""
     return document_time(programme)
