@@ -116,6 +116,20 @@ CASES = {
         "seeds/sources.yaml:8:7: duplicate seed id 'berita-uji'; the first one is at seeds/sources.yaml:1:7; "
         "give each seed its own id",
     ],
+    # Short forms for live quizzes (Kahoot): a short form still too long, counted as the game shows
+    # it (plain text: the `**` of bold are not counted); a mistyped key.
+    "live-too-long.items.yaml": [
+        "curriculum/items/mini.yaml:8:16: [G2] item 'mini-01': `live_stem` has 131 characters as Kahoot shows it, "
+        "Kahoot takes at most 120; shorten it further: the short form is what the live quiz shows in place of the "
+        "stem",
+        "curriculum/items/mini.yaml:38:20: [G2] item 'mini-03': option 2's `live_text` has 82 characters as Kahoot "
+        "shows it, Kahoot takes at most 75; shorten it further: the short form is what the live quiz shows in "
+        "place of the option",
+    ],
+    "live-keys.items.yaml": [
+        "curriculum/items/mini.yaml:8:5: unknown key 'live_stm'; did you mean 'live_stem'?",
+        "curriculum/items/mini.yaml:37:68: unknown key 'live'; did you mean 'live_text'?",
+    ],
     "alias-bomb.module.yaml": [
         "curriculum/modules/mini.yaml:5:8: YAML alias '*a' is not supported; write the value of '&a' out "
         "in full here",

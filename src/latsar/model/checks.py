@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 from latsar.errors import Diagnostic, Location, did_you_mean
 from latsar.messages import N_, t
+from latsar.model import live
 from latsar.model.schema import LEVELS
 from latsar.source.quotes import FoldedText, find_quote, fold, fold_plain
 from latsar.source.yamlfile import SourceDoc
@@ -247,6 +248,7 @@ def _items(loaded: "Loaded", index: _Index) -> Iterator[Diagnostic]:
                                    level=item.level, objective_level=index.objective_level[item.objective]),
                                  t("lower the item's level, or point it at a higher objective"))
             yield from _options(doc, base, item)
+            yield from live.short_form_errors(doc, base, item)
             yield from _backing(doc, base, item, index)
             yield from _enemies(doc, base, item, index)
 

@@ -348,6 +348,11 @@ class Option(Strict):
     text: Markdown = Field(description="The option as printed.")
     correct: bool = Field(False, description="True on exactly one option: the key.")
     reason: Markdown = Field(description="Why this option is right, or why it is wrong.")
+    live_text: Markdown | None = Field(
+        None,
+        description="A short form of the option for live quiz games (Kahoot takes answers of at most 75 "
+        "characters): the same answer in fewer words. Only the game shows it; everything else prints `text`.",
+    )
 
 
 class Backing(Strict):
@@ -367,6 +372,12 @@ class Item(Strict):
     level: Level = Field(description="Bloom level of the item; at most the objective's level.")
     difficulty: Difficulty = Field(description="Expected difficulty: mudah, sedang or sukar.")
     stem: Markdown = Field(description="Pokok soal.")
+    live_stem: Markdown | None = Field(
+        None,
+        description="A short form of the stem for live quiz games (Kahoot takes a question of at most 120 "
+        "characters): the same question in fewer words, so the same option stays the key. Only the game "
+        "shows it; booklets and the other exports print `stem`.",
+    )
     options: list[Option] = Field(min_length=3, max_length=5, description="3–5 options, one of them correct.")
     explanation: Markdown = Field(description="Pembahasan: why the key is right.")
     backing: Backing = Field(description="A seed passage or a module section that backs the key.")

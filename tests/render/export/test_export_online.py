@@ -207,7 +207,57 @@ def test_kahoot_leaves_out_what_does_not_fit_and_names_it_with_its_place(tmp_pat
     assert len(rows[8:]) == 3
     assert result.warnings[0] == "kahoot.xlsx: 1 of 4 items left out: they do not fit Kahoot's limits"
     assert ("items/etika.yaml:12:5: kahoot.xlsx: item 'etika-1a' left out: its question has 159 characters, "
-            "Kahoot takes 120; shorten it, or use the Quizizz or Moodle export, which carry it") in result.warnings
+            "Kahoot takes 120; write its short form for live quizzes (`live_stem:`, an option's `live_text:`), or "
+            "use the Quizizz or Moodle export, which carry it") in result.warnings
+
+
+def _shortened(tmp_path):
+    """The synthetic bank with etika-1a too long for Kahoot in its stem and in its key, both with
+    short forms, and layanan-2a with a long distractor and its short form."""
+    bank = exportbank.curriculum(tmp_path)
+    etika = bank.item_by_id["etika-1a"]
+    options = [o.model_copy(update={"text": "Kunci yang ditulis sangat panjang " * 3, "live_text": "Kunci *singkat*"})
+               if o.correct else o for o in etika.options]
+    etika = etika.model_copy(update={"stem": "Panjang " * 20, "live_stem": "Pertanyaan **singkat**?",
+                                     "options": options})
+    layanan = bank.item_by_id["layanan-2a"]
+    distractor = next(n for n, o in enumerate(layanan.options) if not o.correct)
+    options = [o.model_copy(update={"text": "Pengecoh panjang " * 6, "live_text": "Pengecoh singkat"})
+               if n == distractor else o for n, o in enumerate(layanan.options)]
+    layanan = layanan.model_copy(update={"options": options})
+    changed = {"etika-1a": etika, "layanan-2a": layanan}
+    return dataclasses.replace(bank, items=tuple(changed.get(i.id, i) for i in bank.items))
+
+
+def test_kahoot_takes_the_short_forms_and_keeps_the_key(tmp_path):
+    bank = _shortened(tmp_path)
+    plan = exportbank.main_plan(bank)
+    result = export_one(bank, plan, "kahoot")
+    body = kahoot_rows(result.files[kahoot.FILE])[8:]
+    assert len(body) == len(plan.versions[0].items) == 4
+    for row, planned in zip(body, plan.versions[0].items):
+        item = bank.item_by_id[planned.item_id]
+        answers = [a for a in row[2:6] if a]
+        written = [item.options[i] for i in planned.choice_order]
+        assert answers == [plain_text(o.live_text or o.text) for o in written]
+        assert row[7] == planned.key_index + 1 and written[row[7] - 1].correct
+    etika = next(row for row, p in zip(body, plan.versions[0].items) if p.item_id == "etika-1a")
+    assert etika[1] == "Pertanyaan singkat?" and "Kunci singkat" in etika[2:6]
+    assert etika[2 + etika[7] - 1] == "Kunci singkat"
+    assert "Pengecoh singkat" in str(body) and "Pengecoh panjang" not in str(body)
+    assert result.warnings == ["kahoot.xlsx: 2 of 4 questions in their short form for live quizzes (`live_stem:`, "
+                               "`live_text:`); the printed quiz has the full text"]
+
+
+@pytest.mark.parametrize("fmt", ["quizizz", "forms", "moodle", "csv"])
+def test_the_other_exports_keep_the_full_text(tmp_path, fmt):
+    bank = _shortened(tmp_path)
+    files = export_one(bank, exportbank.main_plan(bank), fmt).files
+    text = b"".join(files.values()) if fmt != "quizizz" else str(
+        [c.value for row in openpyxl.load_workbook(io.BytesIO(files[quizizz.FILE])).active.iter_rows() for c in row]
+    ).encode("utf-8")
+    assert "Panjang Panjang".encode("utf-8") in text and b"Pengecoh panjang" in text
+    assert "singkat".encode("utf-8") not in text
 
 
 def test_kahoot_refuses_when_no_item_fits(tmp_path):
@@ -268,8 +318,11 @@ def test_the_bundled_post_test_in_kahoot_and_quizizz(post_test):
     kahoot_result = export_one(curriculum, plan, "kahoot")
     fitting = [e for e in entries if not kahoot.misfits(e)]
     rows = kahoot_rows(kahoot_result.files[kahoot.FILE])[8:]
-    assert [r[1] for r in rows] == [" ".join(plain_text(e.item.stem).split()) for e in fitting]
+    assert [r[1] for r in rows] == [" ".join(plain_text(e.item.live_stem or e.item.stem).split()) for e in fitting]
     assert [r[7] for r in rows] == [e.key + 1 for e in fitting]
+    for row, entry in zip(rows, fitting):
+        key = next(o for o in entry.item.options if o.correct)
+        assert row[1 + row[7]] == " ".join(plain_text(key.live_text or key.text).split())
     left_out = [e.item.id for e in entries if kahoot.misfits(e)]
     assert all(any(f"item '{i}' left out" in w and w.startswith("curriculum/items/") for w in kahoot_result.warnings)
                for i in left_out)

@@ -13,17 +13,11 @@ from typing import Any, Iterable, Sequence
 from latsar.model.curriculum import Curriculum
 from latsar.plan.types import QuizPlan
 from latsar.render.export.common import ExportItem, version_items
-from latsar.text.markdown import plain_text
 
 
 def paket_items(curriculum: Curriculum, plan: QuizPlan) -> list[ExportItem]:
     """Paket A's items in printed order, each with its printed option order."""
     return version_items(curriculum, plan.versions[0])
-
-
-def one_line(markdown: str) -> str:
-    """Plain text with every run of whitespace (line breaks too) folded to one space."""
-    return " ".join(plain_text(markdown).split())
 
 
 def question_seconds(plan: QuizPlan, count: int, offered: Sequence[int]) -> int:
