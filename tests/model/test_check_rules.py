@@ -126,3 +126,21 @@ def test_kisi_kisi_prints_the_item_indicator(mini: Path) -> None:
     assert "Peserta dapat menyebutkan siapa yang harus melayani masyarakat menurut berita." in text  # mini-01
     assert "Peserta dapat menjelaskan gambaran pelayanan yang baik." in text  # mini-03
     assert "Peserta dapat menjelaskan pelayanan publik." not in text  # their objective's own indicator
+
+
+def test_items_kahoot_would_leave_out_are_named_with_the_short_form_that_keeps_them(
+        mini: Path, capsys: pytest.CaptureFixture) -> None:
+    """G1: a stem or option over Kahoot's limits without a short form (mini-01, mini-03); mini-04
+    has its short forms and mini-06 waives the rule: neither is named."""
+    _install("live.items.yaml", mini)
+    assert main(["check", "curriculum"]) == 0  # a warning: the build goes on without these items
+    capsys.readouterr()
+    assert main(["check", "curriculum", "--strict"]) == 1
+    assert _warnings(capsys.readouterr().err) == [
+        "curriculum/items/mini.yaml:7:11: warning: [G1] item 'mini-01': Kahoot will leave it out: its question has "
+        "150 characters, Kahoot takes 120; add `live_stem:`, the same question in at most 120 characters, and Kahoot "
+        "keeps the item",
+        "curriculum/items/mini.yaml:36:16: warning: [G1] item 'mini-03': Kahoot will leave it out: option 2 has 85 "
+        "characters, Kahoot takes 75; add `live_text:` to the option, the same answer in at most 75 characters, and "
+        "Kahoot keeps the item",
+    ]

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 
 from latsar.errors import Diagnostic
 from latsar.messages import t
+from latsar.model import live
 from latsar.model.schema import Item
 from latsar.text.markdown import Span, parse, plain_text
 
@@ -217,10 +218,28 @@ def shared_opening(item: Item, words: Words) -> Iterator[Finding]:
                t("move the shared words into the stem"))
 
 
+def left_out_of_kahoot(item: Item, words: Words) -> Iterator[Finding]:
+    """G1: Kahoot leaves out of its quiz an item whose question or an answer is over its limit;
+    a short form for live quizzes (`live_stem:`, an option's `live_text:`) keeps it."""
+    if item.live_stem is None and len(stem := " ".join(words.stem.split())) > live.STEM_CHARS:
+        yield ("G1", ("stem",), "warning",
+               t("Kahoot will leave it out: its question has {count} characters, Kahoot takes {most}",
+                 count=len(stem), most=live.STEM_CHARS),
+               t("add `live_stem:`, the same question in at most {most} characters, and Kahoot keeps the item",
+                 most=live.STEM_CHARS))
+    for n, (option, text) in enumerate(zip(item.options, words.options)):
+        if option.live_text is None and len(text := " ".join(text.split())) > live.OPTION_CHARS:
+            yield ("G1", ("options", n, "text"), "warning",
+                   t("Kahoot will leave it out: option {n} has {count} characters, Kahoot takes {most}",
+                     n=n + 1, count=len(text), most=live.OPTION_CHARS),
+                   t("add `live_text:` to the option, the same answer in at most {most} characters, and Kahoot "
+                     "keeps the item", most=live.OPTION_CHARS))
+
+
 RULES: tuple[Rule, ...] = (vague_qualifier, length, clang, negative_stem, key_stands_out, all_or_none,
-                           numeric_order, dependent, determiners, grammar, shared_opening)
+                           numeric_order, dependent, determiners, grammar, shared_opening, left_out_of_kahoot)
 RULE_IDS = frozenset({"K1", "K2", "K3", "K4", "K6", "K7", "K8", "K9", "K11", "K12", "B4", "M4", "S1", "A1",
-                      "L2", "I1", "E1", "E2"})
+                      "L2", "I1", "E1", "E2", "G1"})
 
 
 def _authored_key(item: Item) -> int:

@@ -4,9 +4,10 @@ Kahoot takes a question of at most 120 characters and answers of at most 75 (its
 template's column heads say so; R/exams' `exams2kahoot` enforces the same), and our stems are
 mostly longer. An item may therefore carry a short form, `live_stem:` beside its `stem:` and
 `live_text:` beside an option's `text:`, which only the live game shows; printed quizzes and the
-other exports keep the full text. Here: the limits, the text the game shows, the errors for a
-short form that is itself too long (G2), and the lint that names the items the game would leave
-out (G1). Which option is the key never changes: a short text belongs to its option.
+other exports keep the full text. Here: the limits, the text the game shows, and the errors for a
+short form that is itself too long (G2); the lint that names the items the game would leave out
+without one (G1) is `lint.left_out_of_kahoot`. Which option is the key never changes: a short
+text belongs to its option.
 """
 
 from __future__ import annotations
@@ -53,24 +54,3 @@ def short_form_errors(doc: SourceDoc, base: tuple, item: Item) -> Iterator[Diagn
                                most=OPTION_CHARS),
                              t("shorten it further: the short form is what the live quiz shows in place of the "
                                "option"))
-
-
-Finding = tuple[str, tuple, str, str, str]  # as in `lint`: rule, path within the item, severity, message, hint
-
-
-def left_out_of_kahoot(item: Item, words: object = None) -> Iterator[Finding]:
-    """G1: an item whose question or an answer is too long for Kahoot, which leaves it out of its
-    quiz (`kahoot.xlsx`); a short form keeps it. A lint rule (see `lint.RULES`)."""
-    if item.live_stem is None and len(stem := one_line(item.stem)) > STEM_CHARS:
-        yield ("G1", ("stem",), "warning",
-               t("Kahoot will leave it out: its question has {count} characters, Kahoot takes {most}",
-                 count=len(stem), most=STEM_CHARS),
-               t("add `live_stem:`, the same question in at most {most} characters, and Kahoot keeps the item",
-                 most=STEM_CHARS))
-    for n, option in enumerate(item.options):
-        if option.live_text is None and len(text := one_line(option.text)) > OPTION_CHARS:
-            yield ("G1", ("options", n, "text"), "warning",
-                   t("Kahoot will leave it out: option {n} has {count} characters, Kahoot takes {most}",
-                     n=n + 1, count=len(text), most=OPTION_CHARS),
-                   t("add `live_text:` to the option, the same answer in at most {most} characters, and Kahoot "
-                     "keeps the item", most=OPTION_CHARS))
