@@ -87,78 +87,129 @@ _UNSUPPORTED_BLOCKS = {
 }
 
 
-# Text in which Markdown can see no markup but emphasis: paragraphs (one blank line apart) of lines
-# without any character that starts or ends a construct, none beginning with a list's marker, a
-# hash or a space (a list, a heading, a code block) nor ending in a space (a line break), whose
-# stars (if any) pair as `*words*` or `**words**` (see `_emphasis_only`). Most options and stems,
-# and much prose, are such text; markdown-it would make of it the same paragraphs (a test compares
-# both on every bundled text and on generated ones), at many times the cost. `!` makes an image
-# only before `[`, `#` a heading only at a line's start: alone they are text.
+# Text in which Markdown can see no markup but emphasis and simple lists: paragraphs and lists (one
+# blank line apart) of lines without any character that starts or ends a construct, none beginning
+# with a hash or a space (a heading, a code block) nor ending in a space (a line break), whose
+# stars (if any) pair as `*words*` or `**words**` (see `_emphasis_only`); a list is a run of items
+# each opening with `- ` or a number and `. ` (one kind per list), each a paragraph whose lines after
+# the first are its own. Most options and stems, and much prose, are such text; markdown-it would
+# make of it the same blocks (a test compares both on every bundled text and on generated ones), at
+# many times the cost. `!` makes an image only before `[`, `#` a heading only at a line's start:
+# alone they are text.
 _MARKUP = re.compile(r"[\x00-\x09\x0b-\x1f\x7f\\`_\[\]<>&|~=+{}]")  # line feeds apart: they make the lines
 _QUOTES = re.compile("[\"']")  # curled when typographic
-_ORDERED = re.compile(r"\d{1,9}[.)](?:\s|$)")  # how an ordered list's item begins
+_ORDERED = re.compile(r"\d{1,9}[.)](?:\s|$)")  # how an ordered list's item may begin
+_ITEM = re.compile(r"(?:(-)|(\d{1,9})\.) ")  # how a simple list's item begins: a dash, or a number (group 2)
 _STARS = re.compile(r"(\*+)")
-# Around a pair of stars, what makes the first only open and the second only close emphasis
-# (CommonMark's flanking rules): before the first a space or "(" (or the line's start), after the
-# second a space or one of these marks (or the line's end), and a letter or digit inside each.
-_BEFORE_OPENING = frozenset(" (")
-_AFTER_CLOSING = frozenset(" .,;:?!)")
+# What makes stars only open or only close emphasis (CommonMark's flanking rules): opening stars
+# come after a space, a line break or "(" (or at the paragraph's start), closing ones before a
+# space, a line break or one of these marks (or at its end); next to the words they mark a letter
+# or digit, or another character when a space or line break is on their other side.
+_BEFORE_OPENING = frozenset(" \n(")
+_AFTER_CLOSING = frozenset(" \n.,;:?!)")
 _EMPHASIS = {"*": "em", "**": "strong"}
 
 
-def plain_paragraphs(source: str, typographic: bool) -> list[list[str]] | None:
-    """The lines of each paragraph of `source` when it holds no markup but emphasis, else None."""
+def simple_blocks(source: str, typographic: bool) -> tuple[Block, ...] | None:
+    """The blocks of `source` when it holds no markup but emphasis and simple lists, else None."""
     text = source.strip("\n")
     if not text or "\n\n\n" in text or _MARKUP.search(text) or (typographic and _QUOTES.search(text)):
         return None  # an empty line inside a paragraph, or a character of markup
-    paragraphs = [paragraph.split("\n") for paragraph in text.split("\n\n")]
-    for lines in paragraphs:
-        for line in lines:  # what regular expressions call \s, as str.isspace
-            if line[0] in "-#" or line[0].isspace() or line[-1].isspace() or _ORDERED.match(line):
-                return None  # a list, a heading, a code block or a line break
-            if "*" in line and not _emphasis_only(line):
-                return None
-    return paragraphs
+    blocks: list[Block] = []
+    for chunk in text.split("\n\n"):
+        lines = chunk.split("\n")
+        block = _simple_list(lines) if _ITEM.match(lines[0]) else _simple_paragraph(lines)
+        if block is None:
+            return None
+        if isinstance(block, ListBlock) and blocks and isinstance(blocks[-1], ListBlock) \
+                and blocks[-1].ordered == block.ordered:  # one list, its items a blank line apart
+            previous = blocks.pop()
+            block = ListBlock(block.ordered, previous.start, previous.items + block.items)
+        blocks.append(block)
+    return tuple(blocks)
 
 
-def _emphasis_only(line: str) -> bool:
-    """Whether the stars of `line` pair as `*words*` or `**words**`, each pair emphasis and nothing
-    else: its first stars can only open, its second only close, so markdown-it pairs them as written."""
-    parts = _STARS.split(line)  # text, stars, text, stars, …, text: the text inside a pair at 2, 6, 10, …
-    if len(parts) % 4 != 1:
-        return False
-    for n in range(2, len(parts), 4):
-        opening, inside, closing = parts[n - 1], parts[n], parts[n + 1]
-        before, after = parts[n - 2], parts[n + 2]
-        if opening != closing or opening not in _EMPHASIS or not (inside[0].isalnum() and inside[-1].isalnum()):
+def _simple_paragraph(lines: list[str]) -> Paragraph | None:
+    text = "\n".join(lines)
+    if not all(map(_simple_line, lines)) or "*" in text and not _emphasis_only(text):
+        return None
+    return Paragraph(tuple(_paragraph_spans(text)))
+
+
+def _simple_list(lines: list[str]) -> ListBlock | None:
+    """A list whose every item is one paragraph: its first line after the marker, the lines up to
+    the next marker (spaces before them dropped) its own."""
+    first = _ITEM.match(lines[0])
+    ordered = first.group(2) is not None
+    items: list[list[str]] = []
+    for line in lines:
+        marker = _ITEM.match(line)
+        if marker is not None and (marker.group(2) is not None) == ordered:
+            items.append([line[marker.end():]])
+        else:
+            items[-1].append(line.lstrip(" "))
+    paragraphs = [_simple_paragraph(item) for item in items]
+    if None in paragraphs:
+        return None
+    return ListBlock(ordered, int(first.group(2)) if ordered else 1, tuple((p,) for p in paragraphs))
+
+
+def _simple_line(line: str) -> bool:
+    """A line of a paragraph that markdown-it can only read as its text (and emphasis)."""
+    return not (not line or line[0] in "-#" or line[0].isspace() or line[-1].isspace() or _ORDERED.match(line))
+
+
+def _emphasis_only(text: str) -> bool:
+    """Whether the stars of a paragraph mark `*words*` or `**words**` (the one may hold the other),
+    each run of stars one that can only open or only close, so markdown-it pairs them as written."""
+    parts = _STARS.split(text)  # text, stars, text, …, stars, text
+    opened: list[str] = []
+    for n in range(1, len(parts), 2):
+        stars, role = parts[n], _role(parts, n)
+        if stars not in _EMPHASIS or role is None:
             return False
-        if (before[-1] not in _BEFORE_OPENING) if before else n > 2:
+        if role == "open" and stars not in opened:
+            opened.append(stars)
+        elif role == "open" or not opened or opened.pop() != stars:
             return False
-        if (after[0] not in _AFTER_CLOSING) if after else n + 3 < len(parts):
-            return False
-    return True
+    return not opened
 
 
-def _paragraph(lines: list[str]) -> Paragraph:
-    spans = _line_spans(lines[0])
-    for line in lines[1:]:
-        spans += [Span("text", " "), *_line_spans(line)]  # a line break inside a paragraph is a space
-    return Paragraph(tuple(spans))
+def _role(parts: list[str], n: int) -> str | None:
+    """"open" or "close" when the stars at `parts[n]` can only open or only close emphasis, else None."""
+    before = parts[n - 1][-1:] or "\n"  # the paragraph's start and end count as line breaks
+    after = parts[n + 1][:1] or "\n"
+    opens = before in _BEFORE_OPENING and not after.isspace() and (after.isalnum() or before in " \n")
+    closes = after in _AFTER_CLOSING and not before.isspace() and (before.isalnum() or after in " \n")
+    return None if opens == closes else "open" if opens else "close"
 
 
-def _line_spans(line: str) -> list[Span]:
-    """A line's text and emphasis. Beside strong emphasis markdown-it leaves a text, empty when
-    nothing is written there (what its stars were), so the spans keep one too."""
-    if "*" not in line:
-        return [Span("text", line)]
-    parts = _STARS.split(line)  # as _emphasis_only reads them
+def _paragraph_spans(text: str) -> list[Span]:
+    """A paragraph's text and emphasis; a line break is a space. Outside strong emphasis markdown-it
+    leaves a text, empty when nothing is written there (what its stars were), so the spans keep one."""
+    parts = _STARS.split(text)  # as _emphasis_only reads them
+    levels: list[list[Span]] = [[]]  # the paragraph's spans, then those of each emphasis open
+    for n, part in enumerate(parts):
+        if n % 2 == 0:
+            strong_ends = n > 0 and parts[n - 1] == "**" and _role(parts, n - 1) == "close"
+            strong_starts = n + 1 < len(parts) and parts[n + 1] == "**" and _role(parts, n + 1) == "open"
+            levels[-1] += _text_spans(part, strong_ends, strong_starts)
+        elif _role(parts, n) == "open":
+            levels.append([])
+        else:
+            children = levels.pop()
+            levels[-1].append(Span(_EMPHASIS[part], children=tuple(children)))
+    return levels[0]
+
+
+def _text_spans(text: str, strong_before: bool, strong_after: bool) -> list[Span]:
+    lines = text.split("\n")
     spans = []
-    for n in range(0, len(parts), 4):  # the text before each pair, and after the last
-        stars_beside = (parts[n - 1] if n else "", parts[n + 1] if n + 1 < len(parts) else "")
-        if parts[n] or "**" in stars_beside:
-            spans.append(Span("text", parts[n]))
-        if n + 2 < len(parts):
-            spans.append(Span(_EMPHASIS[parts[n + 1]], children=(Span("text", parts[n + 2]),)))
+    for k, line in enumerate(lines):
+        if k:
+            spans.append(Span("text", " "))
+        if line or k == 0 and strong_before or k == len(lines) - 1 and strong_after:
+            spans.append(Span("text", line))
     return spans
 
 
@@ -166,9 +217,9 @@ def _line_spans(line: str) -> list[Span]:
 def parse(source: str, typographic: bool = False) -> Document:
     """Parse curriculum text; `typographic` turns straight quotes into curly ones (for print).
     Cached because the same stem is written by many renderers."""
-    paragraphs = plain_paragraphs(source, typographic)
-    if paragraphs is not None:
-        return Document(tuple(map(_paragraph, paragraphs)), ())
+    blocks = simple_blocks(source, typographic)
+    if blocks is not None:
+        return Document(blocks, ())
     return parse_markdown(source, typographic)
 
 
@@ -182,7 +233,7 @@ _RULE_OR_UNDERLINE = frozenset("-*_= ")  # what a thematic break or a setext hea
 def unsupported(source: str) -> tuple[Unsupported, ...]:
     """`parse(source).unsupported`, without parsing a text whose lines cannot hold anything
     outside the subset: a text that is only checked (`latsar check`) need not load markdown-it."""
-    if plain_paragraphs(source, False) is None and _may_hold_unsupported(source):
+    if simple_blocks(source, False) is None and _may_hold_unsupported(source):
         return parse(source).unsupported
     return ()
 

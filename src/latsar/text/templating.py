@@ -10,6 +10,8 @@ TemplateProblem at the template's line.
 
 from __future__ import annotations
 
+import re
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, Mapping
 
 from latsar.messages import N_
@@ -60,16 +62,87 @@ TOOL_MISSING = {"filter": N_("template filter '{name}' is not available in curri
 TOOLS_AVAILABLE = {"filter": N_("available filters: {names}"), "test": N_("available tests: {names}")}
 
 
-def environment() -> "SandboxedEnvironment":
-    """A bounded, sandboxed environment for curriculum text (see `sandbox.py`): Jinja2 loads
-    only here, at the first text that holds a template."""
-    from latsar.text import sandbox
+class Templates:
+    """Where curriculum text is rendered: simple templates here (`render_simple`), the others by a
+    bounded, sandboxed Jinja2 environment (see `sandbox.py`), made at the first that needs it."""
 
-    return sandbox.environment()
+    @cached_property
+    def jinja(self) -> "SandboxedEnvironment":
+        from latsar.text import sandbox
+
+        return sandbox.environment()
 
 
-def render(env: "SandboxedEnvironment", text: str, context: Mapping[str, Any]) -> str:
+def environment() -> Templates:
+    """Where to render curriculum text: Jinja2 loads only at the first template that needs it."""
+    return Templates()
+
+
+def render(templates: Templates, text: str, context: Mapping[str, Any]) -> str:
     """Render `text` with `context`; raise TemplateProblem naming the bad variable or syntax."""
+    simple = render_simple(text, context)
+    if simple is not None:
+        return simple
     from latsar.text import sandbox
 
-    return sandbox.render(env, text, context)
+    return sandbox.render(templates.jinja, text, context)
+
+
+# A simple template: text (without "{") and tags of only `{{ name }}` and `{% if name %}` … `{% else %}`
+# … `{% endif %}`, every name the context's, its value text or a whole number. Jinja2 renders it to
+# the text with each value put in as str() writes it and the branches Python's truth picks (a test
+# compares both on generated templates), so it is rendered here; anything else goes to Jinja2.
+_TAG = re.compile(r"\{\{ *([A-Za-z_][A-Za-z0-9_]*) *\}\}|\{% *(if|else|endif)(?: +([A-Za-z_][A-Za-z0-9_]*))? *%\}")
+_LITERALS = frozenset({"true", "false", "none", "True", "False", "None", "and", "or", "not", "in", "is", "if", "else"})
+
+
+def render_simple(text: str, context: Mapping[str, Any]) -> str | None:
+    """`text` rendered as Jinja2 renders it when it is a simple template (above), else None."""
+    if "\r" in text:  # Jinja2 writes every line break as "\n"
+        return None
+    written: list[str] = []
+    branches: list[list[bool]] = []  # of each open `if`: whether it writes now, whether `else` was seen
+    end = 0
+    for tag in _TAG.finditer(text):
+        between = text[end:tag.start()]
+        name, keyword, condition = tag.groups()
+        value = _value(context, name or condition)
+        if "{" in between or value is None:
+            return None
+        writing = all(writes for writes, _ in branches)
+        if writing:
+            written.append(between)
+        if name is not None:
+            if writing:
+                written.append(str(value))
+        elif not _branch(branches, keyword, condition, value):
+            return None
+        end = tag.end()
+    rest = text[end:]
+    if "{" in rest or branches:
+        return None
+    output = "".join(written) + rest
+    return output if len(output) <= MAX_OUTPUT else None  # Jinja2's path words the error
+
+
+def _value(context: Mapping[str, Any], name: str | None) -> Any:
+    """The value of `name` when a simple template may use it (None for a tag that names nothing)."""
+    if name is None:
+        return ""
+    value = context.get(name)
+    return value if name not in _LITERALS and type(value) in (str, int) else None
+
+
+def _branch(branches: list[list[bool]], keyword: str, condition: str | None, value: Any) -> bool:
+    """Follow an `if`, `else` or `endif` tag; False when Jinja2 would refuse it (or it is not simple)."""
+    if keyword == "if":
+        branches.append([bool(value), False])
+        return condition is not None
+    if condition is not None or not branches:
+        return False
+    if keyword == "endif":
+        branches.pop()
+        return True
+    writes, after_else = branches[-1]
+    branches[-1] = [not writes, True]
+    return not after_else
