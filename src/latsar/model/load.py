@@ -254,6 +254,8 @@ QUIZ_SAMPLE: dict[str, Any] = dict(zip(templating.QUIZ_NAMES, (30, 45, "70", "A"
 def _expand_templates(doc: SourceDoc, context: dict[str, Any],
                       deferred: dict[tuple, dict[str, Any]] | None = None) -> tuple[Any, list[Diagnostic]]:
     """Programme values filled into every text; texts at `deferred` paths are only checked."""
+    if not (doc.may_hold("{{") or doc.may_hold("{%")):
+        return doc.data, []  # no text holds a template (templating.has_template)
     env = cache(templating.environment)  # made at the first template: Jinja2 loads only then
     problems: list[Diagnostic] = []
     deferred = deferred or {}

@@ -47,6 +47,8 @@ def placeholder_paths(data: Any, path: PathKey = ()) -> Iterator[PathKey]:
 
 def find(doc: SourceDoc) -> list[Diagnostic]:
     """Every placeholder of a file, at the place it is written."""
+    if not doc.may_hold(MARK):
+        return []
     return [_unfilled(doc, path) for path in placeholder_paths(doc.data)]
 
 
@@ -64,7 +66,7 @@ def _value_at(data: Any, path: PathKey) -> Any:
 
 def drop_covered(problems: list[Diagnostic], doc: SourceDoc) -> list[Diagnostic]:
     """`problems` without those about a value that is still a placeholder."""
-    if not problems:
+    if not problems or not doc.may_hold(MARK):
         return problems
     covered = {doc.locate(path) for path in placeholder_paths(doc.data)}
     return [problem for problem in problems if problem.location not in covered]

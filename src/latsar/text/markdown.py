@@ -228,14 +228,15 @@ def parse(source: str, typographic: bool = False) -> Document:
 _MARKER = re.compile(r"(?:>|(?:[-+*]|\d{1,9}[.)])(?= |$)) ?")
 _HEADING_OR_FENCE = re.compile(r"#{1,6}(?: |$)|```|~~~")
 _RULE_OR_UNDERLINE = frozenset("-*_= ")  # what a thematic break or a setext heading's underline is made of
+# A line that opens (after at most three spaces) with a space, or with what a marker, a heading, a
+# fence, a rule or an underline opens with: only such lines are read marker by marker.
+_LINE_TO_READ = re.compile(r"^ {0,3}(?:[^\S\n]|[-*_=#`~>+0-9])", re.M)
 
 
 def unsupported(source: str) -> tuple[Unsupported, ...]:
     """`parse(source).unsupported`, without parsing a text whose lines cannot hold anything
-    outside the subset: a text that is only checked (`latsar check`) need not load markdown-it."""
-    if simple_blocks(source, False) is None and _may_hold_unsupported(source):
-        return parse(source).unsupported
-    return ()
+    outside the subset (most texts): the T1 check (`latsar check`) asks only this."""
+    return parse(source).unsupported if _may_hold_unsupported(source) else ()
 
 
 def _may_hold_unsupported(source: str) -> bool:
@@ -246,6 +247,8 @@ def _may_hold_unsupported(source: str) -> bool:
     as may."""
     if "![" in source or any(c in source for c in "\t\r\x0b\x0c"):
         return True
+    if _LINE_TO_READ.search(source) is None:
+        return False
     for line in source.split("\n"):
         text = line
         while body := text.lstrip(" "):
