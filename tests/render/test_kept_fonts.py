@@ -37,3 +37,15 @@ def test_a_kept_subset_gives_reportlabs_own_bytes() -> None:
         font.__class__, font.face.__class__ = fonts.KeptFont, fonts.KeptSubsets
     assert first == again == plain
     assert other == plain_other != plain
+
+
+def test_ascent_and_descent_are_the_faces() -> None:
+    """reportlab asks a font's ascent and descent at every word it sets in a line, and a plain
+    TrueType font answers only through an AttributeError; a kept font answers the face's."""
+    family = fonts.family("noto-sans")
+    fonts.register(family)
+    font = pdfmetrics.getFont(family.bold)
+    assert not hasattr(TTFont(family.bold, fonts.font_file(family.bold)), "ascent")
+    assert (font.ascent, font.descent) == (font.face.ascent, font.face.descent)
+    assert font.ascent > 0 > font.descent
+    assert pdfmetrics.getAscentDescent(family.bold, 10) == (font.face.ascent / 100, font.face.descent / 100)

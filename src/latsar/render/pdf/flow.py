@@ -40,7 +40,8 @@ def _overlong_run(lines: list) -> tuple[str, ...] | None:
     texts = [_line_text(line).rstrip() for line in lines]
     run = 0
     for index, text in enumerate(texts[:-1]):
-        end, start = _WORD_END.search(text), _WORD_START.search(texts[index + 1].lstrip())
+        end = text.endswith("-") and _WORD_END.search(text)  # most lines end otherwise: no regex
+        start = end and _WORD_START.search(texts[index + 1].lstrip())
         run = run + 1 if end and start else 0
         if run > HYPHEN_RUN:
             return (end[1] + start[1],)

@@ -84,6 +84,16 @@ class KeptFont(TTFont):
     paragraph every time it breaks the paragraph's lines (and relieving a loose line breaks
     them again), and most words recur; a width is a function of the text and size alone."""
 
+    # reportlab's getAscentDescent, asked at every word of every line broken, tries
+    # `font.ascent` and falls back to the face's on the AttributeError a TrueType font raises.
+    @property
+    def ascent(self) -> float:
+        return self.face.ascent
+
+    @property
+    def descent(self) -> float:
+        return self.face.descent
+
     def stringWidth(self, text, size, encoding="utf8"):
         widths = self.__dict__.setdefault("_latsar_widths", {})
         key = (text, size, encoding)
