@@ -212,3 +212,18 @@ def test_every_bundled_module_reopens_with_its_chapters_as_headings():
         headings = [text for _, text in styled(docx.Document(io.BytesIO(data)), "Heading 1")]
         chapters = [f"Bab {plan.roman(n)} {chapter.title}" for n, chapter in enumerate(module.chapters, start=2)]
         assert headings[headings.index("Bab I Pendahuluan") + 1:][:len(chapters)] == chapters, module.id
+
+
+@pytest.mark.parametrize("tag", ["w:p", "w:pPr", "w:pStyle", "w:r", "w:rPr", "w:t", "w:tab", "w:br"])
+def test_elements_are_made_as_python_docx_makes_them(tag):
+    """The Writer makes its paragraphs and runs without python-docx's OxmlElement (which works
+    out the tag's namespace at every call): the same class, tag and namespace declaration."""
+    from docx.oxml import OxmlElement
+    from lxml import etree
+
+    from latsar.render.docx.text import new_element
+
+    made, theirs = new_element(tag), OxmlElement(tag)
+    assert type(made) is type(theirs) and made.nsmap == theirs.nsmap
+    assert etree.tostring(made) == etree.tostring(theirs)
+    assert new_element(tag) is not made  # a new element at every call

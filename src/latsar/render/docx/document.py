@@ -114,14 +114,16 @@ def _update_fields_on_open(doc: Any) -> None:
 # --------------------------------------------------------------------------- sections
 
 
-def new_page_section(doc: Any, matter: str, running_head: str, restart: bool) -> Any:
-    """A section starting on a new page, its pages numbered as `matter` asks."""
+def new_page_section(doc: Any, matter: str, running_head: str, restart: bool, header_style: str) -> Any:
+    """A section starting on a new page, its pages numbered as `matter` asks; its running head
+    in the style of id `header_style` (looked up once per document: python-docx searches every
+    style for a name)."""
     section = doc.add_section(WD_SECTION.NEW_PAGE)
     number_pages(section, matter, restart)
     section.header.is_linked_to_previous = False
     head = section.header.paragraphs[0]
     head.text = running_head
-    head.style = doc.styles["Header"]
+    head._p.style = header_style
     return section
 
 

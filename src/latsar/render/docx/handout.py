@@ -66,7 +66,8 @@ class _Story:
             if current is None:
                 number_pages(self.doc.sections[0], division.matter, restart=True)
             elif page != current:
-                new_page_section(self.doc, division.matter, division.running_head, division.matter != current[0])
+                new_page_section(self.doc, division.matter, division.running_head, division.matter != current[0],
+                                 self.writer.style_ids["Header"])
             self.division(division, new_page=current is not None and page == current)
             current = page
 

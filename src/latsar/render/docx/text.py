@@ -14,7 +14,8 @@ from typing import Any, Sequence
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml.ns import NamespacePrefixedTag, qn
+from docx.oxml.parser import oxml_parser
 from docx.shared import Pt
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
@@ -46,17 +47,17 @@ class Writer:
         """A new paragraph of `style` (a Word style name) at the end of `container`. Built as XML
         directly: python-docx scans the whole body for its closing sectPr on every new
         paragraph, and its child-ordering code dominates the time of a long document."""
-        element = OxmlElement("w:p")
+        element = new_element("w:p")
         if style != "Normal":
-            properties = OxmlElement("w:pPr")
-            style_element = OxmlElement("w:pStyle")
-            style_element.set(qn("w:val"), self.style_ids[style])
+            properties = new_element("w:pPr")
+            style_element = new_element("w:pStyle")
+            style_element.set(_VAL, self.style_ids[style])
             properties.append(style_element)
             element.append(properties)
         if text:
             element.extend(self.runs(text))
         parent = container.element.body if container is self.doc else container._element
-        if len(parent) and parent[-1].tag == qn("w:sectPr"):
+        if len(parent) and parent[-1].tag == _SECT_PR:
             parent[-1].addprevious(element)
         else:
             parent.append(element)
@@ -263,26 +264,43 @@ def _terms_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
 def text_run(text: str, bold: bool = False, italic: bool = False, font: str | None = None, br: bool = False) -> Any:
     """A `w:r` element built directly: python-docx's run text setter walks the text one
     character at a time, which dominates the time of a long document. Tabs become `w:tab`."""
-    run = OxmlElement("w:r")
+    run = new_element("w:r")
     if bold or italic or font:
-        properties = OxmlElement("w:rPr")
+        properties = new_element("w:rPr")
         if font:
-            fonts = OxmlElement("w:rFonts")
+            fonts = new_element("w:rFonts")
             for attribute in ("w:ascii", "w:hAnsi", "w:cs"):
                 fonts.set(qn(attribute), font)
             properties.append(fonts)
         for flag, tag in ((bold, "w:b"), (italic, "w:i")):
             if flag:
-                properties.append(OxmlElement(tag))
+                properties.append(new_element(tag))
         run.append(properties)
     if br:
-        run.append(OxmlElement("w:br"))
+        run.append(new_element("w:br"))
     for index, part in enumerate(text.split("\t")):
         if index:
-            run.append(OxmlElement("w:tab"))
+            run.append(new_element("w:tab"))
         if part:
-            element = OxmlElement("w:t")
-            element.set(qn("xml:space"), "preserve")
+            element = new_element("w:t")
+            element.set(_SPACE, "preserve")
             element.text = part
             run.append(element)
     return run
+
+
+def new_element(tag: str) -> Any:
+    """A new element of `tag` ("w:r"), as python-docx's OxmlElement makes it (the same class and
+    namespace declaration), without working out the tag's name and namespace at every call: a
+    long document makes tens of thousands."""
+    name, namespaces = _TAGS.get(tag) or _TAGS.setdefault(tag, _tag(tag))
+    return oxml_parser.makeelement(name, nsmap=namespaces)
+
+
+def _tag(tag: str) -> tuple[str, dict[str, str]]:
+    prefixed = NamespacePrefixedTag(tag)
+    return prefixed.clark_name, prefixed.nsmap
+
+
+_TAGS: dict[str, tuple[str, dict[str, str]]] = {}  # a cache of constants: tag -> name, namespaces
+_VAL, _SPACE, _SECT_PR = qn("w:val"), qn("xml:space"), qn("w:sectPr")
