@@ -144,3 +144,19 @@ def test_a_layout_set_again_is_measured_not_written(bundled, theme, monkeypatch)
     assert len(layouts) == 2 and len(saves) == 1
     assert 0 < layouts[0] < layouts[1] * 0.6  # chapters 1-6 of 15 parts drawn, then only measured
     assert pdf.startswith(b"%PDF") and len(PdfReader(io.BytesIO(pdf)).pages) > 25
+
+
+def test_a_running_head_is_set_once_per_document(bundled, theme, monkeypatch):
+    """The running head is drawn on every page of its part from one paragraph laid out once
+    (it was parsed and wrapped again on each page)."""
+    from reportlab.platypus import Paragraph
+
+    from latsar.render.pdf import handout, pages
+
+    curriculum, plans = bundled
+    made = []
+    monkeypatch.setattr(pages, "Paragraph", lambda *args, **kwargs: made.append(args[0]) or Paragraph(*args, **kwargs))
+    pdf = handout.module_pdf(curriculum, "wog", plans["evaluasi-wog"], theme)
+    reader = PdfReader(io.BytesIO(pdf))
+    assert made and len(made) == len(set(made))  # one paragraph per running head (the module's title)
+    assert len(reader.pages) > 10 * len(made)  # drawn on many more pages than that

@@ -49,3 +49,18 @@ def test_ascent_and_descent_are_the_faces() -> None:
     assert (font.ascent, font.descent) == (font.face.ascent, font.face.descent)
     assert font.ascent > 0 > font.descent
     assert pdfmetrics.getAscentDescent(family.bold, 10) == (font.face.ascent / 100, font.face.descent / 100)
+
+
+def test_a_kept_font_measures_each_text_once() -> None:
+    """reportlab measures every word each time it breaks a paragraph's lines: a kept font keeps
+    each width it measured (the same number TrueType's own measure gives)."""
+    family = fonts.family("noto-serif")
+    fonts.register(family)
+    font = pdfmetrics.getFont(family.regular)
+    text = "penyelenggaraan-pelayanan-uji-lebar"
+    font._widths.pop((text, 11, "utf8"), None)
+    width = pdfmetrics.stringWidth(text, family.regular, 11)
+    assert font._widths[text, 11, "utf8"] == width == TTFont.stringWidth(font, text, 11) > 0
+    font._widths[text, 11, "utf8"] = 1.5  # what is kept is what is answered
+    assert pdfmetrics.stringWidth(text, family.regular, 11) == 1.5
+    del font._widths[text, 11, "utf8"]

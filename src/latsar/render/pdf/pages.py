@@ -137,6 +137,7 @@ class HandoutDoc(BaseDocTemplate):
         self.drawing = True
         self._wanted: Callable[[], bool] = lambda: True
         self.blank_pages: set[int] = set()  # left blank so that a part opens on an odd page
+        self._heads: dict[str, Paragraph] = {}  # each running head set once, drawn on each of its pages
         top, bottom, inner, outer = theme.margins
         super().__init__(
             buffer, pagesize=theme.page_size, topMargin=top, bottomMargin=bottom, leftMargin=inner,
@@ -224,6 +225,16 @@ class HandoutDoc(BaseDocTemplate):
         """Divisions running over several pages whose last page is filled less than `least`."""
         return [i for i, (first, last, fill) in self.division_pages.items() if last > first and fill < least]
 
+    def head_paragraph(self) -> Paragraph:
+        """The running head as a paragraph laid out to the text block's width (shortened to fit)."""
+        head = self._heads.get(self.running_head)
+        if head is None:
+            style = self.styles["header"]
+            head = Paragraph(plain(_fit(self.running_head, style, self.width), self.theme.foreign_terms), style)
+            head.wrap(self.width, style.leading * 2)
+            self._heads[self.running_head] = head
+        return head
+
     def label(self, page: int) -> str:
         """The page label of absolute page `page` (1-based), as printed and as in the page labels."""
         start = self.arabic_start
@@ -273,9 +284,7 @@ def _decorate(canv, doc: HandoutDoc) -> None:
     if doc.running_head and doc.opener_page != page:
         y = height - top * 0.55
         style = doc.styles["header"]
-        head = Paragraph(plain(_fit(doc.running_head, style, doc.width), doc.theme.foreign_terms), style)
-        head.wrap(doc.width, style.leading * 2)
-        head.drawOn(canv, inner, y - (style.leading - style.fontSize) - 0.5)
+        doc.head_paragraph().drawOn(canv, inner, y - (style.leading - style.fontSize) - 0.5)
         canv.setStrokeColor(doc.theme.colour("rule"))
         canv.setLineWidth(0.5)
         canv.line(inner, y - 4, width - outer, y - 4)
