@@ -292,11 +292,21 @@ class _Builder:
         stack: list[_Frame] = []
         documents = 0
         root: Any = None
+        value_marks, scalar_event = self.value_marks, yaml.ScalarEvent
         for event in events:
             kind = type(event)
-            if kind is yaml.ScalarEvent:  # most events: tested first
-                if stack and stack[-1].keys_seen is not None and stack[-1].key is None:
-                    self._take_key(stack[-1], event)
+            if kind is scalar_event:  # most events: tested first, a mapping's value inline
+                top = stack[-1] if stack else None
+                if top is not None and top.keys_seen is not None:
+                    if top.key is None:
+                        self._take_key(top, event)
+                        continue
+                    mark = event.start_mark
+                    value_marks[top.path + (top.key,)] = (mark.line + 1, mark.column + 1)
+                    value = self._scalar(event)
+                    if not top.key.startswith("\x00duplicate:"):  # a duplicate key's value is dropped
+                        top.container[top.key] = value
+                    top.key = None
                     continue
                 self._path_for(stack, event)  # records the value's mark
                 root = self._attach(stack, self._scalar(event), root)

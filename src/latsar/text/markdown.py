@@ -336,8 +336,10 @@ def plain_spans(spans: tuple[Span, ...]) -> str:
                    for s in spans)
 
 
+@lru_cache(maxsize=4096)
 def plain_text(source: str) -> str:
-    """The words of a text without markup, blocks separated by blank lines (for CSV, Aiken, lint)."""
+    """The words of a text without markup, blocks separated by blank lines (for CSV, Aiken, lint).
+    Cached like `parse`: the lint rules read each item's words several times."""
     return "\n\n".join(_plain_block(b) for b in parse(source).blocks)
 
 
