@@ -45,3 +45,24 @@ def test_dropped_items_leave_the_quiz(with_stats: Path) -> None:
     assert curriculum.dropped_items == frozenset({"mini-01"})
     plan = plan_quiz(curriculum, curriculum.blueprint_by_id["kuis"])
     assert sorted(plan.master) == ["mini-03", "mini-06"]  # mini-02 is printed in the handout
+
+
+def test_a_cell_only_statistics_empty_is_a_warning(with_stats: Path, capsys: pytest.CaptureFixture) -> None:
+    kuis = with_stats / "blueprints" / "kuis.yaml"
+    kuis.write_text(kuis.read_text().replace("count: 2", "count: 3"))  # 3 usable without the statistics
+    assert main(["check", "curriculum"]) == 0
+    assert [line for line in capsys.readouterr().err.splitlines() if "[P1]" in line] == [
+        "curriculum/blueprints/kuis.yaml:7:5: warning: [P1] cell module=mini asks for 3 items but the bank holds 2 "
+        "usable (of 5 matching: 1 flagged for dropping by item analysis, 2 printed with key in a handout's evaluasi); "
+        "a printed quiz still reprints and scores as printed; before a new plan (--replan), write more items for this "
+        "cell or lower `count`"]
+
+
+def test_a_cell_short_without_statistics_too_is_an_error(with_stats: Path, capsys: pytest.CaptureFixture) -> None:
+    kuis = with_stats / "blueprints" / "kuis.yaml"
+    kuis.write_text(kuis.read_text().replace("count: 2", "count: 4"))
+    assert main(["check", "curriculum"]) == 2
+    assert capsys.readouterr().err.splitlines()[0] == (
+        "curriculum/blueprints/kuis.yaml:7:5: cell module=mini asks for 4 items but the bank holds 2 usable (of 5 "
+        "matching: 1 flagged for dropping by item analysis, 2 printed with key in a handout's evaluasi); write more "
+        "items for this cell, or lower `count`")

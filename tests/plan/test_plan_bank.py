@@ -74,8 +74,10 @@ def test_checking_builds_the_lookups_once_for_every_quiz(bundled: Curriculum, mo
     load_curriculum(PROJECT / "curriculum")
     handouts = sum(handout_module(bundled, b) is not None for b in bundled.blueprints)
     assert enemies[0] == 1
-    # each quiz twice (with and without item statistics), each handout's quiz once more for exposure
-    assert selections[0] == 2 * len(bundled.blueprints) + handouts
+    # each quiz once (without item statistics, the plans with and without them are one), each
+    # handout's quiz once more for exposure
+    assert not bundled.dropped_items
+    assert selections[0] == len(bundled.blueprints) + handouts
 
 
 def test_planning_work_grows_linearly_with_the_bank(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

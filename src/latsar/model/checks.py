@@ -351,9 +351,11 @@ def _feasibility(loaded: "Loaded") -> Iterator[Diagnostic]:
     for doc, blueprint in loaded.files["blueprints"]:
         # Cells that only item statistics empty: a printed quiz still reprints and scores from its
         # record (versions.json), so that is a warning for the next plan, not an error now.
-        before_statistics = {gap.rule_index for gap in shortfalls(
-            curriculum, blueprint.model_copy(update={"exclude_flagged": False}), bank)}
-        for gap in shortfalls(curriculum, blueprint, bank):
+        gaps = list(shortfalls(curriculum, blueprint, bank))
+        unflagged = gaps if not curriculum.dropped_items else shortfalls(  # statistics drop nothing: the same
+            curriculum, blueprint.model_copy(update={"exclude_flagged": False}), bank)
+        before_statistics = {gap.rule_index for gap in unflagged}
+        for gap in gaps:
             why = t(" usable (of {matching} matching: {reasons})", matching=gap.matching,
                     reasons=", ".join(gap.reasons)) if gap.reasons else ""
             message = t("cell {cell} asks for {asked} items but the bank holds {available}", cell=gap.cell,

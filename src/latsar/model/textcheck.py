@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Iterator
 from latsar.errors import Diagnostic, Location
 from latsar.messages import t
 from latsar.source.yamlfile import SourceDoc, texts
-from latsar.text.glyphs import INVISIBLE, describe, undrawable
+from latsar.text.glyphs import INVISIBLE, common_only, describe, undrawable
 from latsar.text.markdown import unsupported
 
 if TYPE_CHECKING:
@@ -34,6 +34,8 @@ def check_text(doc: SourceDoc, path: tuple, text: str) -> Iterator[Diagnostic]:
                            "the documents", construct=t(found.construct)),
                          t("write it as paragraphs, **bold**, *italic*, lists, block quotes or tables"),
                          severity="warning", rule="T1")
+    if common_only(text):
+        return
     characters = set(text)  # each distinct character once: texts are long, alphabets short
     missing = [c for c in undrawable(characters) if c not in INVISIBLE]
     if missing:

@@ -4,6 +4,7 @@ opened: `latsar check` stays free of the PDF stack), and which ones print as not
 from __future__ import annotations
 
 import bisect
+import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
@@ -39,6 +40,25 @@ _COMMON_RANGES = (range(0x250), range(0x2000, 0x2070))
 @lru_cache(maxsize=1)
 def _common_drawable() -> frozenset[str]:
     return frozenset(char for chars in _COMMON_RANGES for char in map(chr, chars) if drawable(char))
+
+
+@lru_cache(maxsize=1)
+def _uncommon() -> re.Pattern[str]:
+    """Any character but the common drawable ones that print (what `common_only` looks for)."""
+    codes = sorted(map(ord, _common_drawable() - INVISIBLE))
+    ranges: list[list[int]] = []
+    for code in codes:
+        if ranges and code == ranges[-1][1] + 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return re.compile("[^" + "".join(f"\\u{low:04x}-\\u{high:04x}" for low, high in ranges) + "]")
+
+
+def common_only(text: str) -> bool:
+    """Whether every character of `text` is a common one every face draws, none invisible: such a
+    text (nearly every one) needs no closer look, and one search in C tells it."""
+    return _uncommon().search(text) is None
 
 
 def undrawable(characters: set[str] | frozenset[str]) -> list[str]:
