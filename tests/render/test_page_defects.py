@@ -568,3 +568,29 @@ def test_no_quiz_document_page_is_empty_or_a_short_continued_tail(bundled, bluep
             assert len(body) >= (CONTINUED_LEAST if tail else PAGE_LEAST), (name, number, rows)
     assert pages > 10
     assert continued > 0 or blueprint_id == "pre-test"
+
+
+def test_no_pembahasan_entry_starts_at_a_page_foot_with_only_its_key(bundled):
+    """An entry continued overleaf keeps its head (tag, number and stem, Kunci) and its
+    explanation together on the page it starts on, or moves over whole: the post-test's page 8
+    once ended with question 13's stem and key, its Pembahasan on page 9 under "(lanjutan)"."""
+    from latsar.plan.quiz import plan_quiz
+    from latsar.plan.quizdocs import quiz_docs
+    from latsar.render.pdf.quiz.pembahasan import pembahasan_pdf
+    from latsar.render.pdf.theme import make_theme
+
+    theme = make_theme(bundled.programme, "id")
+    docs = quiz_docs(bundled, plan_quiz(bundled, bundled.blueprint_by_id["post-test"]), theme.labels)
+    pages = [lines(page) for page in PdfReader(io.BytesIO(pembahasan_pdf(docs.pembahasan, theme))).pages]
+    continued = 0
+    for previous, page in zip(pages, pages[1:]):
+        match = next((re.match(r"Soal (\d+) \(lanjutan\)", line) for line in page[:4] if "(lanjutan)" in line), None)
+        if match is None:
+            continue
+        starts = [i for i, line in enumerate(previous) if line.startswith(f"{match[1]}. ")]
+        if not starts:  # continued from a page before (an entry over three pages)
+            continue
+        continued += 1
+        head = previous[starts[0]:]
+        assert theme.labels["key_letter"] in head and theme.labels["explanations"] in head, head
+    assert continued >= 5

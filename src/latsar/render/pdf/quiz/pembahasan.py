@@ -36,6 +36,9 @@ ROW_PADDING = (3, 1)  # above and below a labelled row's content
 # An entry's part continued on the next page is at least this many lines high (with its tag),
 # so no page holds only the last row of an item.
 TAIL_LINES = 6
+# Rows an entry keeps together where it starts: tag, number and stem, key and explanation. The
+# key alone at a page foot, its explanation overleaf under "(lanjutan)", reads as a stray line.
+HEAD_ROWS = 4
 
 
 def pembahasan_pdf(doc: PembahasanDoc, theme: Theme) -> bytes:
@@ -186,8 +189,9 @@ class Entry:
     def _block(self, tag: Stack, stem: Content, rows: list[tuple[Stack, Content]]) -> EntryBlock:
         """Tag and stem across the top, then labels in a narrow column beside their content.
 
-        A long entry breaks between its rows, never inside one, and never before its key; the
-        tag row's own kind opens the later part, naming the question it continues."""
+        A long entry breaks between its rows, never inside one, and never before its
+        explanation (HEAD_ROWS); the tag row's own kind opens the later part, naming the
+        question it continues."""
         width, indent = self.theme.frame_width, self.styles["q-stem"].leftIndent
         across = Slot(0, width - RIGHT_PADDING)
         label = Slot(indent, LABEL_WIDTH - RIGHT_PADDING)
@@ -198,5 +202,5 @@ class Entry:
         body = [Row(((label, name), (content, words)), ROW_PADDING, ruled=True) for name, words in rows]
         continued = functools.cache(lambda: Row(((across, Stack([self._tag(self._continued_tag())])),),
                                                 HEAD_PADDING, least=line))
-        return EntryBlock(head + body, continued, Rule(self.theme.colour("rule"), 0.4), width, head=3,
+        return EntryBlock(head + body, continued, Rule(self.theme.colour("rule"), 0.4), width, head=HEAD_ROWS,
                           tail_least=TAIL_LINES * self.styles["q-small"].leading, name=self.entry.item_id)
