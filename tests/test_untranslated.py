@@ -45,6 +45,8 @@ ALLOWED: dict[str, str] = {
     "model/citations.py::SPELLINGS": "Indonesian names of kinds of regulation, matched in curriculum text",
     "model/citations.py::_NUMBER": "a regular expression for the numbers of regulations (Nomor … Tahun …)",
     "model/lint.py::STOP_WORDS": "Indonesian words the item lint matches in stems and options",
+    "text/foreign.py::_ENGLISH": "English words matched in quoted titles to tell their language",
+    "text/foreign.py::_INDONESIAN": "Indonesian words matched in quoted titles to tell their language",
     "model/lint.py::ALL_OR_NONE": "an Indonesian pattern the item lint matches in options",
     "model/lint.py::DEPENDS": "an Indonesian pattern the item lint matches in stems",
     "model/regulations.py::HISTORY_WORDS": "Indonesian words matched in the notes of regulations",

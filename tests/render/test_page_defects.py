@@ -594,3 +594,32 @@ def test_no_pembahasan_entry_starts_at_a_page_foot_with_only_its_key(bundled):
         head = previous[starts[0]:]
         assert theme.labels["key_letter"] in head and theme.labels["explanations"] in head, head
     assert continued >= 5
+
+
+def test_an_english_title_in_the_daftar_pustaka_keeps_its_terms_upright(bundled, bundled_handouts):
+    """PUEBI italicises a foreign word inside Indonesian text; an English article title, quoted
+    in the daftar pustaka, is foreign throughout and printed upright, terms and all (wog printed
+    "Collaborative Governance" and "Joined-up Government" in italics inside two such titles).
+    An Indonesian quoted title keeps its foreign terms italic. The same in the Word handout."""
+    import docx
+
+    from latsar.render.docx import module_docx
+    from latsar.render.docx.text import Writer
+    from latsar.render.pdf.theme import make_theme
+
+    _, readers = bundled_handouts
+    runs = _runs(readers["wog"])
+    titles = [(font, text) for font, text in runs if "Collaborative Governance" in text or "Joined-up Government" in text]
+    assert len(titles) == 2 and not any("Italic" in font for font, _ in titles), titles
+    journals = [font for font, text in runs if "Political Studies" in text or "Public Administration Review" in text]
+    assert journals and all("Italic" in font for font in journals)  # a work's own title stays italic
+    theme = make_theme(bundled.programme, "id")
+    word = docx.Document(io.BytesIO(module_docx(bundled, "wog", None, theme)))
+    entry = next(p for p in word.paragraphs if "Collaborative Governance in Theory" in p.text)
+    assert [run.text for run in entry.runs if run.italic] == ["Journal of Public Administration Research and Theory"]
+    writer = Writer(docx.Document(), ["Whole of Government"])
+    assert [(r.text, bool(r.italic)) for r in
+            map(docx.text.run.Run, writer.runs("“Penerapan Whole of Government di Daerah”"), [None] * 3)] == [
+        ("“Penerapan ", False), ("Whole of Government", True), (" di Daerah”", False)]
+
+

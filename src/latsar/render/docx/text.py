@@ -20,6 +20,7 @@ from docx.shared import Pt
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
+from latsar.text.foreign import english_quotes, outside
 from latsar.text.markdown import BlockQuote, ListBlock, Paragraph, Span, Table, parse
 
 CODE_FONT = "Courier New"
@@ -91,10 +92,14 @@ class Writer:
         return paragraph
 
     def runs(self, text: str, bold: bool = False, italic: bool = False) -> list[Any]:
-        """Runs of `text`, its foreign terms in italics."""
+        """Runs of `text`, its foreign terms in italics (not inside an English quoted title)."""
         if self.terms is None or italic:
             return [text_run(text, bold, italic)]
         parts = self.terms.split(text)  # odd parts are the terms themselves
+        if len(parts) > 1 and (english := english_quotes(text, self.terms)):
+            starts = [sum(map(len, parts[:index])) for index in range(len(parts))]
+            return [text_run(part, bold, index % 2 == 1 and outside(english, start))
+                    for index, (part, start) in enumerate(zip(parts, starts)) if part]
         return [text_run(part, bold, index % 2 == 1) for index, part in enumerate(parts) if part]
 
     def spans(self, paragraph: Any, spans: tuple[Span, ...], bold: bool = False, italic: bool = False) -> None:

@@ -18,6 +18,7 @@ from latsar.render.pdf.flow import Para
 from latsar.render.pdf.memo import LayoutMemo
 
 from latsar.render.pdf.theme import Theme, table_commands
+from latsar.text.foreign import english_quotes, outside
 from latsar.text.markdown import BlockQuote, ListBlock, Paragraph as MdParagraph, Span, Table as MdTable, parse
 
 # Italic text is foreign or emphasised: never hyphenated with Indonesian patterns (<nobr> keeps
@@ -41,13 +42,15 @@ def _foreign_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
 
 
 def plain(text: str, foreign_terms: Sequence[str] = ()) -> str:
-    """Markup of plain text: escaped, its foreign terms in italics, closing ellipsis bound."""
+    """Markup of plain text: escaped, its foreign terms in italics (not inside a quoted English
+    title: latsar.text.foreign), closing ellipsis bound."""
     markup = escape(bind_ellipsis(text))
     pattern = _foreign_pattern(tuple(foreign_terms))
     if pattern is None:
         return markup
     start, end = _TAGS["em"]
-    return pattern.sub(lambda m: f"{start}{m[0]}{end}", markup)
+    english = english_quotes(markup, pattern)  # an English title in quotes keeps its terms upright
+    return pattern.sub(lambda m: f"{start}{m[0]}{end}" if outside(english, m.start()) else m[0], markup)
 
 
 def inline(spans: tuple[Span, ...], code_font: str, foreign_terms: Sequence[str] = ()) -> str:
