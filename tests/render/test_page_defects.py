@@ -623,3 +623,37 @@ def test_an_english_title_in_the_daftar_pustaka_keeps_its_terms_upright(bundled,
         ("“Penerapan ", False), ("Whole of Government", True), (" di Daerah”", False)]
 
 
+
+def _heading_line_pairs(reader: PdfReader) -> list[tuple[int, str, str]]:
+    """(page, line, line below) of lines of bold sans (headings, case studies' titles) set one
+    under the other: a heading that takes two lines, or more."""
+    from collections import defaultdict
+
+    found = []
+    for number, page in enumerate(reader.pages, start=1):
+        rows: dict[int, list[str]] = defaultdict(list)
+
+        def visit(text, cm, tm, font, size):
+            if text.strip() and font and "Sans-Bold" in str(font["/BaseFont"]):
+                rows[round(tm[4] * cm[1] + tm[5] * cm[3] + cm[5])].append(text.strip())
+
+        page.extract_text(visitor_text=visit)
+        heights = sorted(rows, reverse=True)
+        found += [(number, " ".join(rows[a]), " ".join(rows[b])) for a, b in zip(heights, heights[1:]) if a - b < 25]
+    return found
+
+
+def test_no_heading_leaves_one_word_alone_on_its_last_line(bundled, bundled_handouts):
+    """A section heading or a case study's title of two lines breaks evenly rather than leave
+    one word on its second ("… di Kecamatan Teluk / Sari", "… Reformasi Birokrasi / 2025–2045")."""
+    from latsar.render.pdf.handout import facilitator_pdf
+    from latsar.render.pdf.theme import make_theme
+
+    _, readers = bundled_handouts
+    theme = make_theme(bundled.programme, "id")
+    guides = {f"{m}-panduan-fasilitator": PdfReader(io.BytesIO(facilitator_pdf(bundled, m, theme)))
+              for m in ("wog", "melayani")}
+    pairs = {name: _heading_line_pairs(reader) for name, reader in {**readers, **guides}.items()}
+    lone = {name: [p for p in found if len(p[1].split()) >= 3 and len(p[2].split()) == 1] for name, found in pairs.items()}
+    assert not any(lone.values()), lone
+    assert sum(map(len, pairs.values())) >= 4  # the check saw headings of two lines

@@ -28,7 +28,7 @@ from latsar.plan import handout as plan
 from latsar.plan.types import QuizPlan
 from latsar.render.pdf import fonts
 from latsar.render.pdf.flow import LINES_AFTER_HEADING, TAIL_FILL, OpeningRoom, Para, guard_headings, keep_tail
-from latsar.render.pdf.markup import Writer, balanced_width, plain
+from latsar.render.pdf.markup import Writer, balanced_width, no_lone_word, plain
 from latsar.render.pdf.memo import LayoutMemo
 from latsar.render.pdf.pages import (
     CaptionParagraph, DivisionEnd, DivisionStart, HandoutDoc, HeadingParagraph, RectoStart, contents_flowable,
@@ -199,8 +199,9 @@ class _Story:
 
     def section(self, section: plan.Section) -> list[Flowable]:
         heading = section.heading
-        out: list[Flowable] = [
-            HeadingParagraph(self.writer.plain(heading.title), self.styles["section"], heading, heading.number)]
+        title = self.writer.plain(heading.title)
+        style = no_lone_word(title, self.styles["section"], self.doc.width)
+        out: list[Flowable] = [HeadingParagraph(title, style, heading, heading.number)]
         for block in section.blocks:
             out += self.block(block)
         return out
@@ -329,8 +330,9 @@ class _Story:
     def case(self, block: plan.Case) -> list[Flowable]:
         w = self.writer
         caption = upper(block.caption)
-        rows: list[Flowable] = [w.paragraph(escape(caption), "case-caption"),
-                                w.paragraph(w.plain(block.title), "case-title")]
+        title = w.plain(block.title)
+        rows: list[Flowable] = [w.paragraph(escape(caption), "case-caption"), w.styled(title, no_lone_word(
+            title, self.styles["case-title"], self.theme.frame_width - 2 * Box.PAD))]
         rows += w.flowables(block.body, "case-body")
         rows.append(w.paragraph(escape(block.questions_caption), "case-questions"))
         for number, question in enumerate(block.questions, start=1):

@@ -91,6 +91,29 @@ def balanced_width(markup: str, style: ParagraphStyle, width: float) -> float:
     return high + 1
 
 
+def _last_line_words(markup: str, style: ParagraphStyle, width: float) -> tuple[int, int]:
+    """(lines, words on the last line) of `markup` wrapped at `width`."""
+    para = Paragraph(markup, style)
+    para.wrap(width, 1e6)
+    lines = para.blPara.lines
+    if not lines:
+        return 0, 0
+    last = lines[-1]
+    text = " ".join(last[1]) if para.blPara.kind == 0 else "".join(getattr(f, "text", "") for f in last.words)
+    return len(lines), len(text.split())
+
+
+def no_lone_word(markup: str, style: ParagraphStyle, width: float) -> ParagraphStyle:
+    """`style` for a heading at `width`; when its last line would hold one word alone
+    ("… di Kecamatan Teluk / Sari"), the style narrowed on the right so that its lines break
+    evenly instead (as many lines, balanced_width)."""
+    lines, words = _last_line_words(markup, style, width)
+    if lines < 2 or words != 1:
+        return style
+    narrower = width - balanced_width(markup, style, width)
+    return ParagraphStyle(style.name, parent=style, rightIndent=style.rightIndent + narrower) if narrower > 0 else style
+
+
 class Writer:
     """Turns Markdown text into flowables with the styles of one theme."""
 
@@ -132,6 +155,10 @@ class Writer:
 
     def paragraph(self, text_markup: str, role: str, bullet: str | None = None) -> Paragraph:
         return self._para(text_markup, self.styles[role], bullet)
+
+    def styled(self, text_markup: str, style: ParagraphStyle) -> Paragraph:
+        """A paragraph in a style made for it (a role's style adjusted: no_lone_word)."""
+        return self._para(text_markup, style)
 
     def _para(self, markup: str, style: ParagraphStyle, bullet: str | None = None, frags: list | None = None) -> Para:
         """A paragraph of `markup` (`frags`: as parsed from it, if already done)."""
