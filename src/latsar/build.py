@@ -366,18 +366,6 @@ def _inside(path: str, prefix: str) -> str:
     return path[len(prefix):]
 
 
-def publish_files(target: Path, files: dict[str, bytes], make_manifest: Callable[[dict], str] | None = None,
-                  keep: tuple[str, ...] = (), replaceable: Callable[[Path], bool] | None = None) -> None:
-    """Write `files` into a staging folder, the manifest last, then swap it in for `target`."""
-    from latsar.publish import publishing
-
-    with publishing(target, keep, replaceable) as stage:
-        for relative, data in sorted(files.items()):
-            stage.write(relative, data)
-        if make_manifest is not None:
-            stage.write("manifest.json", make_manifest(dict(stage.written)).encode("utf-8"))
-
-
 def _is_build_folder(target: Path) -> bool:
     return (target / "manifest.json").is_file() or all(p.name in BUILT + KEPT for p in target.iterdir())
 
@@ -492,16 +480,6 @@ def layout_problem(curriculum: Curriculum, detail: str) -> LatsarError:
                                        t("shorten its stem, options or pembahasan"))])
     return LatsarError([Diagnostic(None, t("a block of text is too long to fit on one page") + size,
                                    t("shorten the longest text of the last module or quiz you changed"))])
-
-
-def find_blueprint(curriculum: Curriculum, blueprint_id: str):
-    from latsar.errors import did_you_mean
-
-    if blueprint_id not in curriculum.blueprint_by_id:
-        known = curriculum.blueprint_by_id
-        hint = did_you_mean(blueprint_id, known) or t("blueprints: {names}", names=", ".join(sorted(known)))
-        raise LatsarError(t("unknown blueprint '{id}'; {hint}", id=blueprint_id, hint=hint))
-    return curriculum.blueprint_by_id[blueprint_id]
 
 
 def manifest(curriculum: Curriculum, written: dict) -> str:

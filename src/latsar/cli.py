@@ -160,7 +160,8 @@ def _summary_rows(sizes: dict[str, int], seconds: float) -> list[tuple[str, str]
 
 def _build_part(path: Optional[Path], out: Optional[Path], blueprint_id: str, step: str, quiet: bool,
                 **option_values: Any) -> None:
-    from latsar.build import BuildOptions, build as run_build, find_blueprint
+    from latsar.build import BuildOptions, build as run_build
+    from latsar.model.curriculum import find_blueprint
 
     project = locate(path)
     curriculum, _ = _load(project)
@@ -305,7 +306,7 @@ def schema(out: Optional[Path] = typer.Option(None, "--out", show_default=False,
                                               help=N_("Folder for the *.schema.json files "
                                                    "(default: build/schema beside the curriculum, "
                                                    "or ./build/schema outside a project)."))) -> None:
-    from latsar.build import publish_files
+    from latsar.publish import publish_files
     from latsar.model.jsonschema import schema_files
 
     folder = out or _default_schema_folder()

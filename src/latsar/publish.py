@@ -237,3 +237,13 @@ def unwritable(target: Path, exc: OSError) -> LatsarError:
     # A full disk, a read-only folder or a file where a folder should be: the user's to fix.
     return LatsarError(t("{folder}: cannot write ({reason}); check the folder's permissions "
                          "and free space, or choose another folder", folder=target, reason=exc.strerror or exc))
+
+
+def publish_files(target: Path, files: dict[str, bytes], make_manifest: Callable[[dict], str] | None = None,
+                  keep: tuple[str, ...] = (), replaceable: Callable[[Path], bool] | None = None) -> None:
+    """Write `files` into a staging folder, the manifest last, then swap it in for `target`."""
+    with publishing(target, keep, replaceable) as stage:
+        for relative, data in sorted(files.items()):
+            stage.write(relative, data)
+        if make_manifest is not None:
+            stage.write("manifest.json", make_manifest(dict(stage.written)).encode("utf-8"))

@@ -7,7 +7,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Mapping
 
-from latsar.errors import Location
+from latsar.errors import LatsarError, Location, did_you_mean
+from latsar.messages import t
 from latsar.model.schema import Blueprint, Item, Module, Objective, Programme, Section, SeedSource
 
 # Expected proportion correct for each authored difficulty; used to compare parallel forms.
@@ -73,3 +74,12 @@ class Curriculum:
 
     def items_of_module(self, module_id: str) -> tuple[Item, ...]:
         return tuple(i for i in self.items if self.module_of_objective[i.objective].id == module_id)
+
+
+def find_blueprint(curriculum: Curriculum, blueprint_id: str) -> Blueprint:
+    """The blueprint of that id, or an error naming the closest ids."""
+    if blueprint_id not in curriculum.blueprint_by_id:
+        known = curriculum.blueprint_by_id
+        hint = did_you_mean(blueprint_id, known) or t("blueprints: {names}", names=", ".join(sorted(known)))
+        raise LatsarError(t("unknown blueprint '{id}'; {hint}", id=blueprint_id, hint=hint))
+    return curriculum.blueprint_by_id[blueprint_id]

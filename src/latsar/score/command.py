@@ -61,7 +61,7 @@ def score_command(curriculum: Curriculum, blueprint_id: str, answers: list[Path]
     """Score the answers files of one quiz and write build/scores/<blueprint>[-<cohort>]/. The item
     statistics go back to the bank only when `update_bank` is true (or, when it is a question,
     answered yes): a trial run never changes future quizzes by the way."""
-    from latsar.build import publish_files
+    from latsar.publish import publish_files
     from latsar.plan.record import record_path
     from latsar.publish import write_atomic
 
@@ -105,7 +105,7 @@ def score(curriculum: Curriculum, blueprint_id: str, answers: list[Path], fmt: s
           pre: Path | None, settings: Settings = Settings(), record: Path | None = None) -> Outcome:
     """Read, score and analyse, writing nothing. The key is the printed quiz's: its `record`
     (versions.json) when there is one; see `latsar.plan.record`."""
-    from latsar.build import find_blueprint
+    from latsar.model.curriculum import find_blueprint
     from latsar.plan.record import planned, unrecorded
 
     blueprint = find_blueprint(curriculum, blueprint_id)

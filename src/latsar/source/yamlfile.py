@@ -320,15 +320,19 @@ class _Builder:
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 frame = stack.pop()
                 root = self._attach(stack, frame.container, root)
-            elif kind is yaml.DocumentStartEvent:
-                documents += 1
-                if documents > 1:
-                    self._fail(event.start_mark, t("more than one YAML document in the file"),
-                               t("remove the `---` line; one file holds one document"))
-            elif kind is yaml.AliasEvent:
-                self._fail(event.start_mark, t("YAML alias '*{anchor}' is not supported", anchor=event.anchor),
-                           t("write the value of '&{anchor}' out in full here", anchor=event.anchor))
+            elif kind is yaml.DocumentStartEvent or kind is yaml.AliasEvent:
+                documents = self._refuse(event, documents + (kind is yaml.DocumentStartEvent))
         return root
+
+    def _refuse(self, event, documents: int) -> int:
+        """Stop at an alias or a second document (one file holds one document, written out)."""
+        if isinstance(event, yaml.AliasEvent):
+            self._fail(event.start_mark, t("YAML alias '*{anchor}' is not supported", anchor=event.anchor),
+                       t("write the value of '&{anchor}' out in full here", anchor=event.anchor))
+        if documents > 1:
+            self._fail(event.start_mark, t("more than one YAML document in the file"),
+                       t("remove the `---` line; one file holds one document"))
+        return documents
 
     def _path_for(self, stack: list[_Frame], event) -> PathKey:
         if not stack:
