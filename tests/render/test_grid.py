@@ -14,7 +14,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import SimpleDocTemplate
 
 from latsar.render.pdf import fonts
-from latsar.render.pdf.grid import Cell, Grid, Look, Text, cells, wrap_text
+from latsar.render.pdf.grid import Cell, Grid, Look, Shared, Text, cells, wrap_text
 from latsar.render.pdf.theme import Colours
 
 
@@ -85,3 +85,25 @@ def test_merged_rows_taller_than_a_page_split_and_repeat_their_merged_text(style
     assert all("grup1" in pages[n] for n in holding)
     rows = [word for page in pages for word in page.split() if word.startswith("g1b")]
     assert rows == [f"g1b{index}" for index in range(80)]
+
+
+def render_bytes(flowables: list) -> bytes:
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, pagesize=A5, invariant=1).build(flowables)
+    return buffer.getvalue()
+
+
+def test_grids_sharing_what_they_measure_and_write_make_the_same_bytes(style: ParagraphStyle) -> None:
+    from reportlab.platypus import Spacer
+
+    def tables(shared: Shared | None) -> list:
+        body = [cells([f"{n}", "A" if n % 3 else "Bé", "C\nD"], style) for n in range(40)]
+        return [flowable for widths in ([40, 50, 60], [40, 50, 60], [30, 70, 50])
+                for flowable in (Grid(widths, [cells(["No", "Kunci", "Isi"], style)], body, look(), A5[1],
+                                      shared), Spacer(1, 12))]
+
+    shared = Shared()
+    alone = render_bytes(tables(None))
+    assert render_bytes(tables(shared)) == alone
+    assert len(PdfReader(io.BytesIO(alone)).pages) > 2
+    assert render_bytes(tables(shared)) == alone  # the same Shared in a second document

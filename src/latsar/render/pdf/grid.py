@@ -130,7 +130,8 @@ def _break_word(word: str, font: str, size: float, width: float) -> list[str]:
 
 
 Line = tuple[str, float]  # the text, and its offset from the content's left edge (alignment)
-Written = dict[tuple, tuple[list[str], object]]  # (font, string, subset before) -> operators, subset after
+Written = dict[tuple, tuple[str, object]]  # (font, string, subset before) -> operators, subset after
+Font = tuple[str, float]  # name and size
 
 
 @dataclass
@@ -163,10 +164,28 @@ class _Measure:
         return self.known[key]
 
 
+class Shared:
+    """What the grids of one document share: text blocks laid out at a width (a key's nine
+    tables print the same letters in columns of one width), the strings written into the
+    document, and coordinates as PDF writes them."""
+
+    def __init__(self) -> None:
+        self.measure = _Measure()
+        self.numbers: dict[float, str] = {}
+        self._written: tuple[object, Written] = (None, {})
+
+    def written(self, canv) -> Written:
+        """The strings written into `canv`'s document, by any grid sharing this."""
+        if self._written[0] is not canv._doc:
+            self._written = (canv._doc, {})
+        return self._written[1]
+
+
 class _Sheet:
     """Every cell of a grid measured once, shared by all the pages it is split into."""
 
-    def __init__(self, widths: Sequence[float], header: Sequence[Row], body: Sequence[Row], look: Look):
+    def __init__(self, widths: Sequence[float], header: Sequence[Row], body: Sequence[Row], look: Look,
+                 shared: Shared):
         self.widths, self.header, self.body, self.look = list(widths), list(header), list(body), look
         self.edges = [sum(self.widths[:n]) for n in range(len(self.widths) + 1)]
         # By id() of the cell and its width: one Cell may stand in many places (a key's "A").
@@ -174,9 +193,9 @@ class _Sheet:
         self._spans: dict[tuple[int, int], float] = {}  # (column, columns) -> the inner width
         self._by_place: dict[tuple[int, int], _Placed] = {}  # (id of the cell, column) -> its measurement
         self._body_heights: list[float] | None = None
-        self._written: tuple[object, Written] = (None, {})
+        self.shared = shared
         self.moved: list[Cell] = []
-        measure = _Measure()
+        measure = shared.measure
         placed, at = self.placed, self.at
         for row in (*self.header, *self.body):
             for column, cell in enumerate(row):
@@ -188,12 +207,6 @@ class _Sheet:
         # Body rows that merged cells tie together: a page breaks only between groups.
         self.group_starts = _group_starts(self.body)
         self.tallest = max((c.rows for row in self.body for c in row if c is not None), default=1)
-
-    def written(self, canv) -> Written:
-        """The strings this grid has written into `canv`'s document, shared by all its pages."""
-        if self._written[0] is not canv._doc:
-            self._written = (canv._doc, {})
-        return self._written[1]
 
     def body_heights(self) -> list[float]:
         """The heights of all body rows, worked out once (a long table splits into many parts)."""
@@ -255,12 +268,14 @@ def _group_starts(body: Sequence[Row]) -> set[int]:
 
 class Grid(Flowable):
     """Body rows `start`..`end` of a measured sheet under its header; splits between groups of
-    merged rows, or between rows when a group alone is taller than `page_height`."""
+    merged rows, or between rows when a group alone is taller than `page_height`. Grids of one
+    document may share what they measure and write (`shared`)."""
 
     def __init__(self, widths: Sequence[float], header: Sequence[Row], body: Sequence[Row], look: Look,
-                 page_height: float, _sheet: _Sheet | None = None, _start: int = 0, _end: int | None = None):
+                 page_height: float, shared: Shared | None = None, _sheet: _Sheet | None = None,
+                 _start: int = 0, _end: int | None = None):
         super().__init__()
-        self.sheet = _sheet or _Sheet(widths, header, body, look)
+        self.sheet = _sheet or _Sheet(widths, header, body, look, shared or Shared())
         self.page_height = page_height
         self.start, self.end = _start, len(self.sheet.body) if _end is None else _end
         moved = len(self.sheet.moved)
@@ -302,7 +317,7 @@ class Grid(Flowable):
         return sum(self.sheet.header_heights) + rows > self.page_height
 
     def _part(self, start: int, end: int) -> Grid:
-        part = Grid((), (), (), self.sheet.look, self.page_height, self.sheet, start, end)
+        part = Grid((), (), (), self.sheet.look, self.page_height, None, self.sheet, start, end)
         part.hAlign = self.hAlign  # a centred table stays centred on the pages it runs onto
         return part
 
@@ -397,19 +412,18 @@ class _Painter:
         self.canv.rect(x, y, width, height, stroke=0, fill=1)
 
     def finish(self) -> None:
-        writer = _TextWriter(self.canv, self.sheet.written(self.canv))
-        paragraphs, side, placed_at = [], self.look.side_padding, self.sheet.placed_at
+        shared = self.sheet.shared
+        writer = _TextWriter(self.canv, shared.written(self.canv), shared.numbers)
+        paragraphs, side, placed_at, write = [], self.look.side_padding, self.sheet.placed_at, writer.cell
         for cell, column, left, top, bottom, padding in self.texts:
             placed = placed_at(cell, column)
             pad_top, pad_bottom = padding
             y = (bottom + (top - bottom + pad_bottom - pad_top + placed.height) / 2 if cell.middle
                  else top - pad_top)  # the content's top edge
-            x = left + side
             if isinstance(cell.content, Paragraph):
-                paragraphs.append((cell.content, x, y - placed.height))
-                continue
-            for text, lines in zip(cell.content, placed.lines):
-                y = writer.lines(text, lines, x, y)
+                paragraphs.append((cell.content, left + side, y - placed.height))
+            else:
+                write(cell.content, placed.lines, left + side, y)
         writer.close()
         for paragraph, x, y in paragraphs:
             paragraph.drawOn(self.canv, x, y)
@@ -430,52 +444,51 @@ class _TextWriter:
     """One text object for many strings, setting font and colour only when they change. A string
     already written in this document is copied from its first writing (a key prints "A" hundreds
     of times; reportlab encodes each string for the font subset anew): the operators depend only
-    on the string, the font and the subset in use before it (subsets are the document's)."""
+    on the string, the font and the subset in use before it (subsets are the document's). Each
+    line is one Tm operator and its string's operators, written straight (what setTextOrigin and
+    textOut write, one entry of the text object's code joined by spaces as theirs are)."""
 
-    def __init__(self, canv, written: Written):
+    def __init__(self, canv, written: Written, numbers: dict[float, str]):
         self.canv, self.text = canv, canv.beginText()
-        self.font: tuple[str, float] | None = None
+        self.font: Font | None = None
         self.colour: Color | None = None
-        self.written = written
-        # Tm operators written straight, each coordinate formatted once (a key's cells share
-        # a few columns and rows): what setTextOrigin writes, without its per-call formatting.
-        self.origin = "1 0 0 1 %s %s Tm" if canv.bottomup else "1 0 0 -1 %s %s Tm"
-        self.numbers: dict[float, str] = {}
+        self.written, self.numbers = written, numbers
+        self.origin = "1 0 0 1 " if canv.bottomup else "1 0 0 -1 "
 
-    def _number(self, value: float) -> str:
-        known = self.numbers.get(value)
-        if known is None:
-            known = self.numbers[value] = fp_str(value)
-        return known
+    def cell(self, texts: tuple[Text, ...], placed: list[list[Line]], x: float, y: float) -> None:
+        """A cell's text blocks laid out in `placed`, the first one's top left corner at (x, y)."""
+        text, numbers, code, origin = self.text, self.numbers, self.text._code, self.origin
+        for block, lines in zip(texts, placed):
+            style = block.style
+            font = (block.font or style.fontName, style.fontSize)
+            if font != self.font:
+                text.setFont(*font)
+                self.font = font
+            colour = block.colour or style.textColor
+            if colour is not self.colour and colour != self.colour:  # most cells share one colour object
+                text.setFillColor(colour)
+                self.colour = colour
+            baseline, leading = y - style.fontSize, style.leading
+            for line, shift in lines:
+                left, at = numbers.get(x + shift), numbers.get(baseline)
+                if left is None:
+                    left = numbers[x + shift] = fp_str(x + shift)
+                if at is None:
+                    at = numbers[baseline] = fp_str(baseline)
+                code.append(f"{origin}{left} {at} Tm {self._operators(line)}")
+                baseline -= leading
+            y -= len(lines) * leading
 
-    def lines(self, text: Text, lines: list[Line], x: float, y: float) -> float:
-        style = text.style
-        font = (text.font or style.fontName, style.fontSize)
-        if font != self.font:
-            self.text.setFont(*font)
-            self.font = font
-        colour = text.colour or style.textColor
-        if colour is not self.colour and colour != self.colour:  # most cells share one colour object
-            self.text.setFillColor(colour)
-            self.colour = colour
-        baseline, code, number, out = y - style.fontSize, self.text._code, self._number, self._out
-        for line, shift in lines:
-            code.append(self.origin % (number(x + shift), number(baseline)))
-            out(line)
-            baseline -= style.leading
-        return y - len(lines) * style.leading
-
-    def _out(self, line: str) -> None:
+    def _operators(self, line: str) -> str:
         text = self.text
         key = (self.font, line, text._curSubset)
         known = self.written.get(key)
         if known is None:
-            start = len(text._code)
             text.textOut(line)
-            self.written[key] = (text._code[start:], text._curSubset)
-        else:  # the cursor is not advanced: every line sets its own origin
-            text._code.extend(known[0])
+            known = self.written[key] = (text._code.pop(), text._curSubset)
+        else:
             text._curSubset = known[1]
+        return known[0]
 
     def close(self) -> None:
         if self.font is not None:

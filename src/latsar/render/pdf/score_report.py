@@ -20,7 +20,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from latsar.render.pdf.fonts import register
-from latsar.render.pdf.grid import Cell, Grid, Look, cell_pool, cells
+from latsar.render.pdf.grid import Cell, Grid, Look, Shared, cell_pool, cells
 from latsar.render.pdf.theme import Theme, make_styles, table_commands
 from latsar.score.report import Point, ScoreReport, Table as ReportTable
 
@@ -55,8 +55,9 @@ def render_score_report(report: ScoreReport, theme: Theme) -> bytes:
     )
     story = _title(report, styles) + _summary(report, theme, styles) + _charts(report, theme, styles)
     widths = _widths(report.tables, theme.frame_width, styles)
+    shared = Shared()
     for table in report.tables:
-        story += _table(table, widths[_layout(table)], theme, styles, doc.height)
+        story += _table(table, widths[_layout(table)], theme, styles, doc.height, shared)
     story += _methods(report, styles)
 
     def page(canv, document):
@@ -241,7 +242,8 @@ def _roles(table: ReportTable) -> list[str]:
     return [column.role for column in table.columns]
 
 
-def _table(table: ReportTable, widths: list[float], theme: Theme, styles, page_height: float) -> list:
+def _table(table: ReportTable, widths: list[float], theme: Theme, styles, page_height: float,
+           shared: Shared) -> list:
     if not table.rows:
         return []
     header = cells([_breakable(h) for h in table.header], styles["head"])
@@ -251,7 +253,7 @@ def _table(table: ReportTable, widths: list[float], theme: Theme, styles, page_h
     heading = [_p(table.title, styles["report-section"])]
     if table.note:
         heading.append(_p(table.note, styles["note"]))
-    return [KeepTogether(heading + [Spacer(0, 0)]), Grid(widths, [header], body, look, page_height)]
+    return [KeepTogether(heading + [Spacer(0, 0)]), Grid(widths, [header], body, look, page_height, shared)]
 
 
 def _breakable(text: str) -> str:

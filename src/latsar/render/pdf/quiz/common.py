@@ -22,7 +22,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, P
 
 from latsar.plan.quizdocs import QuizInfo
 from latsar.render.pdf import fonts
-from latsar.render.pdf.grid import Grid, Look, Row
+from latsar.render.pdf.grid import Grid, Look, Row, Shared
 from latsar.render.pdf.markup import Writer, bind_ellipsis, plain
 from latsar.render.pdf.quiz.entry import Rule, Ruled, Stack
 from latsar.render.pdf.theme import Theme, make_styles
@@ -313,13 +313,14 @@ def title_block(theme: Theme, kicker: str, title: str, details: Sequence[str]) -
 
 
 def ruled(theme: Theme, widths: Sequence[float], header: Sequence[Row], body: Sequence[Row],
-          landscape: bool = False, **look: Any) -> Grid:
+          landscape: bool = False, shared: Shared | None = None, **look: Any) -> Grid:
     """A ruled table with an accent header that repeats on every page it runs onto (keys,
-    kisi-kisi): 4 pt side padding, 3/4 pt above/below the text unless `look` says otherwise."""
+    kisi-kisi): 4 pt side padding, 3/4 pt above/below the text unless `look` says otherwise;
+    `shared` by the document's other tables."""
     width, height = theme.page_size
     top, bottom = theme.margins[:2]
     page = (min(width, height) if landscape else height) - top - bottom
-    return Grid(widths, header, body, Look(theme.colour("accent"), theme.colour("rule"), **look), page)
+    return Grid(widths, header, body, Look(theme.colour("accent"), theme.colour("rule"), **look), page, shared)
 
 
 def chunks(values: Sequence, size: int) -> list[Sequence]:

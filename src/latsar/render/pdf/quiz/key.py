@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from latsar.plan.quizdocs import KeyDoc
 from latsar.plan.types import Version
-from latsar.render.pdf.grid import Grid, cell_pool, cells
+from latsar.render.pdf.grid import Grid, Shared, cell_pool, cells
 from latsar.render.pdf.quiz.common import RunningText, chunks, metadata, quiz_styles, render_pdf, ruled, title_block
 from latsar.render.pdf.theme import Theme
 
@@ -24,13 +24,14 @@ def key_pdf(doc: KeyDoc, theme: Theme) -> bytes:
     story: list[Flowable] = [title_block(theme, labels["answer_key"], info.title, doc.details),
                              Spacer(1, theme.leading)]
     per_table = max(1, int((theme.frame_width - NUMBER_WIDTH) // MIN_COLUMN))
+    shared = Shared()
     for group in chunks(doc.versions, per_table):
-        story += [key_table(group, theme), Spacer(1, theme.leading)]
+        story += [key_table(group, theme, shared), Spacer(1, theme.leading)]
     running = RunningText(f"{info.title} · {labels['answer_key']}", info.cohort_year, confidential=True)
     return render_pdf(theme, running, story, **metadata(info, labels, labels["answer_key"]))
 
 
-def key_table(versions: Sequence[Version], theme: Theme) -> Grid:
+def key_table(versions: Sequence[Version], theme: Theme, shared: Shared | None = None) -> Grid:
     styles, labels = quiz_styles(theme), theme.labels
     head, cell = styles["q-head"], styles["q-cell-c"]
     bold = theme.heading_font.bold
@@ -43,6 +44,6 @@ def key_table(versions: Sequence[Version], theme: Theme) -> Grid:
             for number in range(1, count + 1)]
     width = min(MAX_COLUMN, (theme.frame_width - NUMBER_WIDTH) / len(versions))
     table = ruled(theme, [NUMBER_WIDTH] + [width] * len(versions), [header], body,
-                  body_padding=(1.5, 2.5), zebra=theme.colour("tint"))
+                  body_padding=(1.5, 2.5), zebra=theme.colour("tint"), shared=shared)
     table.hAlign = "CENTER"  # a few narrow columns: centred rather than hanging from the left margin
     return table

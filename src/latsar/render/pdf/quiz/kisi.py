@@ -17,7 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from latsar.plan.quizdocs import KisiDoc, KisiRow
-from latsar.render.pdf.grid import Cell, Content, Grid, Text, cell_pool, cells
+from latsar.render.pdf.grid import Cell, Content, Grid, Shared, Text, cell_pool, cells
 from latsar.render.pdf.markup import bind_ellipsis, plain
 from latsar.render.pdf.quiz.common import (
     RunningText, chunks, metadata, para, quiz_styles, render_pdf, ruled, title_block,
@@ -37,14 +37,15 @@ def kisi_pdf(doc: KisiDoc, theme: Theme) -> bytes:
     labels, info = theme.labels, doc.info
     width = _landscape_width(theme)
     inline = len(doc.versions) <= INLINE_VERSIONS
+    shared = Shared()
     story: list[Flowable] = [title_block(theme, labels["kisi_title"], info.title, doc.details),
                              Spacer(1, 8), _fields(doc, theme, width), Spacer(1, 12),
-                             Blueprint(doc, theme, width).table(inline)]
+                             Blueprint(doc, theme, width).table(inline, shared)]
     if not inline:
         story += [Spacer(1, theme.leading), para(quiz_styles(theme), labels["kisi_numbers_title"], "q-heading")]
         per_table = int((width - FIXED["no"]) // VERSION_WIDTH)
         for group in chunks(range(len(doc.versions)), per_table):
-            story += [numbers_table(doc, group, theme), Spacer(1, theme.leading * 0.8)]
+            story += [numbers_table(doc, group, theme, shared), Spacer(1, theme.leading * 0.8)]
     running = RunningText(f"{info.title} · {labels['kisi_title']}", info.cohort_year)
     return render_pdf(theme, running, story, landscape=True, **metadata(info, labels, labels["kisi_title"]))
 
@@ -76,11 +77,11 @@ class Blueprint:
         self.doc, self.theme, self.width = doc, theme, width
         self.styles, self.labels = quiz_styles(theme), theme.labels
 
-    def table(self, inline: bool) -> Grid:
+    def table(self, inline: bool, shared: Shared | None = None) -> Grid:
         """`inline`: with a column of question numbers per version."""
         versions = self.doc.versions if inline else ()
         return ruled(self.theme, self._widths(len(versions)), self._header(versions), self._body(inline),
-                     landscape=True)
+                     landscape=True, shared=shared)
 
     def _widths(self, versions: int) -> list[float]:
         rest = self.width - sum(FIXED.values()) - versions * VERSION_WIDTH
@@ -157,11 +158,11 @@ def _runs(count: int, key: Callable[[int], object]) -> list[tuple[int, int]]:
     return runs
 
 
-def numbers_table(doc: KisiDoc, columns: Sequence[int], theme: Theme) -> Grid:
+def numbers_table(doc: KisiDoc, columns: Sequence[int], theme: Theme, shared: Shared | None = None) -> Grid:
     """Rows = master items, columns = these versions (by index): where each item sits in each."""
     styles, labels = quiz_styles(theme), theme.labels
     header = cells([labels["question_number"]] + [doc.versions[c] for c in columns], styles["q-head"], middle=True)
     number = cell_pool(styles["q-cell-c"])
     body = [[number(str(row.number))] + [number(row.numbers[c]) for c in columns] for row in doc.rows]
     return ruled(theme, [FIXED["no"]] + [VERSION_WIDTH] * len(columns), [header], body, landscape=True,
-                 body_padding=(1, 2), zebra=theme.colour("tint"))
+                 body_padding=(1, 2), zebra=theme.colour("tint"), shared=shared)
