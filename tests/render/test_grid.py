@@ -107,3 +107,11 @@ def test_grids_sharing_what_they_measure_and_write_make_the_same_bytes(style: Pa
     assert render_bytes(tables(shared)) == alone
     assert len(PdfReader(io.BytesIO(alone)).pages) > 2
     assert render_bytes(tables(shared)) == alone  # the same Shared in a second document
+
+
+def test_each_line_of_a_text_with_newlines_wraps_on_its_own(style: ParagraphStyle) -> None:
+    font, size = style.fontName, style.fontSize
+    width = stringWidth("satu dua", font, size) + 1
+    assert wrap_text("satu dua tiga\nempat", font, size, width) == ["satu dua", "tiga", "empat"]
+    assert wrap_text("Paket\n\nA01 ", font, size, width) == ["Paket", "", "A01"]
+    assert wrap_text(" satu\tdua ", font, size, width) == ["satu dua"]

@@ -93,31 +93,32 @@ def cell_pool(style: ParagraphStyle, middle: bool = False, font: str | None = No
 BREAKS = re.compile(r"[ \t]+")
 
 
-# Text whose lines the breaker would write differently from the text itself.
-RESPACED = re.compile(r"\n|\t|  |^ | $")
+# Text whose one line the breaker would write differently from the text itself.
+RESPACED = re.compile(r"\t|  |^ | $")
 
 
 def wrap_text(text: str, font: str, size: float, width: float) -> list[str]:
-    """Greedy lines at spaces; a word wider than the line is broken between characters."""
+    """Greedy lines at spaces, a new one at each newline; a word wider than the line is broken
+    between characters."""
+    if "\n" in text:  # "Paket\nA01": each line on its own, most of them fitting
+        return [line for paragraph in text.split("\n") for line in wrap_text(paragraph, font, size, width)]
     if stringWidth(text, font, size) <= width and not RESPACED.search(text):
         return [text]  # most cells: one line, measured once rather than word by word
     lines: list[str] = []
     space = stringWidth(" ", font, size)
-    for paragraph in text.split("\n"):
-        current, used = [], 0.0
-        for word in BREAKS.split(paragraph.strip(" \t")):
+    current, used = [], 0.0
+    for word in BREAKS.split(text.strip(" \t")):
+        word_width = stringWidth(word, font, size)
+        if current and used + space + word_width > width + 1e-6:
+            lines.append(" ".join(current))
+            current, used = [], 0.0
+        if word_width > width:
+            *whole, word = _break_word(word, font, size, width)
+            lines += whole
             word_width = stringWidth(word, font, size)
-            if current and used + space + word_width > width + 1e-6:
-                lines.append(" ".join(current))
-                current, used = [], 0.0
-            if word_width > width:
-                *whole, word = _break_word(word, font, size, width)
-                lines += whole
-                word_width = stringWidth(word, font, size)
-            used = used + space + word_width if current else word_width
-            current.append(word)
-        lines.append(" ".join(current))
-    return lines
+        used = used + space + word_width if current else word_width
+        current.append(word)
+    return lines + [" ".join(current)]
 
 
 def _break_word(word: str, font: str, size: float, width: float) -> list[str]:
@@ -132,14 +133,17 @@ def _break_word(word: str, font: str, size: float, width: float) -> list[str]:
 Line = tuple[str, float]  # the text, and its offset from the content's left edge (alignment)
 Written = dict[tuple, tuple[str, object]]  # (font, string, subset before) -> operators, subset after
 Font = tuple[str, float]  # name and size
+Looks = tuple[Font, Color, float]  # font, colour and leading of a text block
 
 
 @dataclass
 class _Placed:
-    """A cell's content laid out at its width: lines per text block, or the paragraph's height."""
+    """A cell's content laid out at its width: lines and looks per text block, or the
+    paragraph's height."""
 
     lines: list[list[Line]] = field(default_factory=list)
     height: float = 0.0
+    looks: list[Looks] = field(default_factory=list)
 
 
 class _Measure:
@@ -152,7 +156,9 @@ class _Measure:
         if isinstance(cell.content, Paragraph):
             return _Placed(height=cell.content.wrap(width, 1e9)[1])
         lines = [self.block(t, width) for t in cell.content]
-        return _Placed(lines, sum(len(l) * t.style.leading for l, t in zip(lines, cell.content)))
+        looks = [((t.font_name, t.style.fontSize), t.colour or t.style.textColor, t.style.leading)
+                 for t in cell.content]
+        return _Placed(lines, sum(len(l) * t.style.leading for l, t in zip(lines, cell.content)), looks)
 
     def block(self, text: Text, width: float) -> list[Line]:
         font, size, alignment = text.font_name, text.style.fontSize, text.style.alignment
@@ -191,16 +197,17 @@ class _Sheet:
         # By id() of the cell and its width: one Cell may stand in many places (a key's "A").
         self.placed: dict[tuple[int, float], _Placed] = {}
         self._spans: dict[tuple[int, int], float] = {}  # (column, columns) -> the inner width
-        self._by_place: dict[tuple[int, int], _Placed] = {}  # (id of the cell, column) -> its measurement
+        # The inner width of each column, as `placed` keys it: most cells are one column wide.
+        self.column_keys = [self.at(Cell(), column)[1] for column in range(len(self.widths))]
         self._body_heights: list[float] | None = None
         self.shared = shared
         self.moved: list[Cell] = []
         measure = shared.measure
-        placed, at = self.placed, self.at
+        placed, at, keys = self.placed, self.at, self.column_keys
         for row in (*self.header, *self.body):
             for column, cell in enumerate(row):
                 if cell is not None:
-                    key = at(cell, column)
+                    key = (id(cell), keys[column]) if cell.cols == 1 else at(cell, column)
                     if key not in placed:
                         placed[key] = measure.cell(cell, self.inner_width(column, cell))
         self.header_heights = _heights(self, self.header, look.header_padding)
@@ -226,13 +233,10 @@ class _Sheet:
         return id(cell), width
 
     def placed_at(self, cell: Cell, column: int) -> _Placed:
-        """The measurement of a cell in a column, its key worked out once per cell and column
-        (a key's few distinct cells stand in thousands of places)."""
-        place = (id(cell), column)
-        found = self._by_place.get(place)
-        if found is None:
-            found = self._by_place[place] = self.placed[self.at(cell, column)]
-        return found
+        """The measurement of a cell in a column."""
+        if cell.cols == 1:
+            return self.placed[id(cell), self.column_keys[column]]
+        return self.placed[self.at(cell, column)]
 
     def need(self, cell: Cell, column: int, padding: tuple[float, float]) -> float:
         return self.placed_at(cell, column).height + sum(padding)
@@ -241,9 +245,10 @@ class _Sheet:
 def _heights(sheet: _Sheet, rows: Sequence[Row], padding: tuple[float, float]) -> list[float]:
     """Row heights: the tallest single-row cell; a merged cell short of room shares the rest
     equally among its rows (as reportlab's Table does)."""
-    pad, placed_at = sum(padding), sheet.placed_at  # max(h) + pad is max(h + pad), to the bit
-    heights = [max((placed_at(c, k).height for k, c in enumerate(row) if c is not None and c.rows == 1),
-                   default=-pad) + pad for row in rows]
+    pad, placed, keys, placed_at = sum(padding), sheet.placed, sheet.column_keys, sheet.placed_at
+    heights = [max(((placed[id(c), keys[k]] if c.cols == 1 else placed_at(c, k)).height
+                    for k, c in enumerate(row) if c is not None and c.rows == 1),
+                   default=-pad) + pad for row in rows]  # max(h) + pad is max(h + pad), to the bit
     for index, row in enumerate(rows):
         for column, cell in enumerate(row):
             if cell is not None and cell.rows > 1:
@@ -365,7 +370,7 @@ class _Painter:
         self.canv, self.sheet, self.look = canv, sheet, sheet.look
         self.rules: set[tuple[float, float, float, float]] = set()
         self.plain_spans: list[tuple[float, float]] = []  # (bottom, top) of each plain row, ruled down every edge
-        self.texts: list[tuple] = []
+        self.texts: list[tuple] = []  # (cells side by side, the first one's column, top, bottom, padding)
 
     def rows(self, rows, heights, top: float, padding, first_index: int | None) -> None:
         """`first_index`: the body index of the first row (for the zebra); None for the header."""
@@ -387,9 +392,8 @@ class _Painter:
         """A row of one-column, one-row cells on no background of their own, as `_cell` paints
         each (most rows of a key or a gain table): its rules added once across the row, which
         joined with its cells' rules would draw the same lines."""
-        edges, texts = self.sheet.edges, self.texts
-        for column, cell in enumerate(row):
-            texts.append((cell, column, edges[column], top, bottom, padding))
+        edges = self.sheet.edges
+        self.texts.append((row, 0, top, bottom, padding))
         if self.look.grid:
             self.rules.update([(edges[0], top, edges[-1], top), (edges[0], bottom, edges[-1], bottom)])
             self.plain_spans.append((bottom, top))
@@ -400,7 +404,7 @@ class _Painter:
         left, right = self.sheet.edges[column], self.sheet.edges[column + cell.cols]
         if cell.background is not None:
             self._fill(cell.background, left, bottom, right - left, top - bottom)
-        self.texts.append((cell, column, left, top, bottom, padding))
+        self.texts.append(((cell,), column, top, bottom, padding))
         if self.look.grid:
             self.rules |= {(left, top, right, top), (left, bottom, right, bottom),
                            (left, bottom, left, top), (right, bottom, right, top)}
@@ -412,18 +416,18 @@ class _Painter:
         self.canv.rect(x, y, width, height, stroke=0, fill=1)
 
     def finish(self) -> None:
-        shared = self.sheet.shared
+        shared, edges, side = self.sheet.shared, self.sheet.edges, self.look.side_padding
         writer = _TextWriter(self.canv, shared.written(self.canv), shared.numbers)
-        paragraphs, side, placed_at, write = [], self.look.side_padding, self.sheet.placed_at, writer.cell
-        for cell, column, left, top, bottom, padding in self.texts:
-            placed = placed_at(cell, column)
-            pad_top, pad_bottom = padding
-            y = (bottom + (top - bottom + pad_bottom - pad_top + placed.height) / 2 if cell.middle
-                 else top - pad_top)  # the content's top edge
-            if isinstance(cell.content, Paragraph):
-                paragraphs.append((cell.content, left + side, y - placed.height))
-            else:
-                write(cell.content, placed.lines, left + side, y)
+        paragraphs, placed_at, write = [], self.sheet.placed_at, writer.cell
+        for cells, first, top, bottom, (pad_top, pad_bottom) in self.texts:
+            for column, cell in enumerate(cells, first):
+                placed = placed_at(cell, column)
+                y = (bottom + (top - bottom + pad_bottom - pad_top + placed.height) / 2 if cell.middle
+                     else top - pad_top)  # the content's top edge
+                if isinstance(cell.content, Paragraph):
+                    paragraphs.append((cell.content, edges[column] + side, y - placed.height))
+                else:
+                    write(placed, edges[column] + side, y)
         writer.close()
         for paragraph, x, y in paragraphs:
             paragraph.drawOn(self.canv, x, y)
@@ -455,40 +459,40 @@ class _TextWriter:
         self.written, self.numbers = written, numbers
         self.origin = "1 0 0 1 " if canv.bottomup else "1 0 0 -1 "
 
-    def cell(self, texts: tuple[Text, ...], placed: list[list[Line]], x: float, y: float) -> None:
-        """A cell's text blocks laid out in `placed`, the first one's top left corner at (x, y)."""
-        text, numbers, code, origin = self.text, self.numbers, self.text._code, self.origin
-        for block, lines in zip(texts, placed):
-            style = block.style
-            font = (block.font or style.fontName, style.fontSize)
+    def cell(self, placed: _Placed, x: float, y: float) -> None:
+        """A cell's text blocks, the first one's top left corner at (x, y)."""
+        text, numbers, code, origin, written = self.text, self.numbers, self.text._code, self.origin, self.written
+        for (font, colour, leading), lines in zip(placed.looks, placed.lines):
             if font != self.font:
                 text.setFont(*font)
                 self.font = font
-            colour = block.colour or style.textColor
             if colour is not self.colour and colour != self.colour:  # most cells share one colour object
                 text.setFillColor(colour)
                 self.colour = colour
-            baseline, leading = y - style.fontSize, style.leading
+            baseline = y - font[1]
             for line, shift in lines:
                 left, at = numbers.get(x + shift), numbers.get(baseline)
                 if left is None:
                     left = numbers[x + shift] = fp_str(x + shift)
                 if at is None:
                     at = numbers[baseline] = fp_str(baseline)
-                code.append(f"{origin}{left} {at} Tm {self._operators(line)}")
+                known = written.get((font, line, text._curSubset))
+                if known is None:
+                    known = self._write(line)
+                else:
+                    text._curSubset = known[1]
+                code.append(f"{origin}{left} {at} Tm {known[0]}")
                 baseline -= leading
             y -= len(lines) * leading
 
-    def _operators(self, line: str) -> str:
+    def _write(self, line: str) -> tuple[str, object]:
+        """The operators of a string not yet written in this font from this subset: what
+        textOut writes, without moving the cursor (every line sets its own origin)."""
         text = self.text
         key = (self.font, line, text._curSubset)
-        known = self.written.get(key)
-        if known is None:
-            text.textOut(line)
-            known = self.written[key] = (text._code.pop(), text._curSubset)
-        else:
-            text._curSubset = known[1]
-        return known[0]
+        operators = text._formatText(line)
+        known = self.written[key] = (operators, text._curSubset)
+        return known
 
     def close(self) -> None:
         if self.font is not None:

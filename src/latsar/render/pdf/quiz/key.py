@@ -24,26 +24,36 @@ def key_pdf(doc: KeyDoc, theme: Theme) -> bytes:
     story: list[Flowable] = [title_block(theme, labels["answer_key"], info.title, doc.details),
                              Spacer(1, theme.leading)]
     per_table = max(1, int((theme.frame_width - NUMBER_WIDTH) // MIN_COLUMN))
-    shared = Shared()
+    tables = KeyTables(theme)
     for group in chunks(doc.versions, per_table):
-        story += [key_table(group, theme, shared), Spacer(1, theme.leading)]
+        story += [tables.table(group), Spacer(1, theme.leading)]
     running = RunningText(f"{info.title} · {labels['answer_key']}", info.cohort_year, confidential=True)
     return render_pdf(theme, running, story, **metadata(info, labels, labels["answer_key"]))
 
 
-def key_table(versions: Sequence[Version], theme: Theme, shared: Shared | None = None) -> Grid:
-    styles, labels = quiz_styles(theme), theme.labels
-    head, cell = styles["q-head"], styles["q-cell-c"]
-    bold = theme.heading_font.bold
-    count = max(len(v.items) for v in versions)
-    header = cells([labels["question_number"]] + [f"{labels['quiz_version']}\n{v.code}" for v in versions],
-                   head, middle=True)
-    letter = cell_pool(cell, font=bold)
-    body = [cells([str(number)], cell) + [letter(v.items[number - 1].key_letter if number <= len(v.items) else "–")
-                                          for v in versions]
-            for number in range(1, count + 1)]
-    width = min(MAX_COLUMN, (theme.frame_width - NUMBER_WIDTH) / len(versions))
-    table = ruled(theme, [NUMBER_WIDTH] + [width] * len(versions), [header], body,
-                  body_padding=(1.5, 2.5), zebra=theme.colour("tint"), shared=shared)
-    table.hAlign = "CENTER"  # a few narrow columns: centred rather than hanging from the left margin
-    return table
+def key_table(versions: Sequence[Version], theme: Theme) -> Grid:
+    return KeyTables(theme).table(versions)
+
+
+class KeyTables:
+    """The tables of one key, sharing their cells (every table prints the same question numbers
+    and letters) and what their grids measure and write."""
+
+    def __init__(self, theme: Theme):
+        self.theme, self.styles, self.shared = theme, quiz_styles(theme), Shared()
+        cell = self.styles["q-cell-c"]
+        self.number, self.letter = cell_pool(cell), cell_pool(cell, font=theme.heading_font.bold)
+
+    def table(self, versions: Sequence[Version]) -> Grid:
+        theme, labels, letter = self.theme, self.theme.labels, self.letter
+        count = max(len(v.items) for v in versions)
+        header = cells([labels["question_number"]] + [f"{labels['quiz_version']}\n{v.code}" for v in versions],
+                       self.styles["q-head"], middle=True)
+        body = [[self.number(str(number))] + [letter(v.items[number - 1].key_letter if number <= len(v.items)
+                                                     else "–") for v in versions]
+                for number in range(1, count + 1)]
+        width = min(MAX_COLUMN, (theme.frame_width - NUMBER_WIDTH) / len(versions))
+        table = ruled(theme, [NUMBER_WIDTH] + [width] * len(versions), [header], body,
+                      body_padding=(1.5, 2.5), zebra=theme.colour("tint"), shared=self.shared)
+        table.hAlign = "CENTER"  # a few narrow columns: centred rather than hanging from the left margin
+        return table

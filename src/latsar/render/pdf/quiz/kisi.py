@@ -111,12 +111,14 @@ class Blueprint:
     def _row(self, index: int, row: KisiRow, inline: bool, spans: dict[str, dict[int, int]]) -> list:
         centred = self.styles["q-cell-c"]
 
-        def merged(kind: str, content: Content) -> Cell | None:
-            return Cell(content, rows=spans[kind][index]) if index in spans[kind] else None
+        def merged(kind: str, content: Callable[[], Content]) -> Cell | None:
+            """The cell opening a run of rows; None in the rows it covers (made only when it opens)."""
+            return Cell(content(), rows=spans[kind][index]) if index in spans[kind] else None
 
         first = cells([str(row.number)], centred, middle=True)
-        merged_cells = [merged("objective", self._words(row.competency)), merged("materi", self._materi(row)),
-                        merged("indicator", self._words(row.indicator))]
+        merged_cells = [merged("objective", lambda: self._words(row.competency)),
+                        merged("materi", lambda: self._materi(row)),
+                        merged("indicator", lambda: self._words(row.indicator))]
         rest = cells([row.level, row.form] + (list(row.numbers) if inline else []), centred, middle=True)
         return first + merged_cells + rest
 
