@@ -96,17 +96,21 @@ def render_bytes(flowables: list) -> bytes:
 def test_grids_sharing_what_they_measure_and_write_make_the_same_bytes(style: ParagraphStyle) -> None:
     from reportlab.platypus import Spacer
 
-    def tables(shared: Shared | None) -> list:
-        body = [cells([f"{n}", "A" if n % 3 else "Bé", "C\nD"], style) for n in range(40)]
+    def tables(shared: Shared | None, words: str = "Bé") -> list:
+        body = [cells([f"{n}", "A" if n % 3 else words, "C\nD"], style) for n in range(40)]
+        merged = [[Cell((Text(f"{words} {n}", style),), rows=2), *cells(["x"], style)] if n % 2 == 0
+                  else [None, *cells(["y z"], style)] for n in range(30)]
         return [flowable for widths in ([40, 50, 60], [40, 50, 60], [30, 70, 50])
                 for flowable in (Grid(widths, [cells(["No", "Kunci", "Isi"], style)], body, look(), A5[1],
-                                      shared), Spacer(1, 12))]
+                                      shared), Spacer(1, 12))] + [Grid([60, 40], [], merged, look(), A5[1], shared)]
 
     shared = Shared()
     alone = render_bytes(tables(None))
     assert render_bytes(tables(shared)) == alone
     assert len(PdfReader(io.BytesIO(alone)).pages) > 2
     assert render_bytes(tables(shared)) == alone  # the same Shared in a second document
+    # and in a third of other words, the cells of the first two gone (their ids free again)
+    assert render_bytes(tables(shared, "lain sekali dan panjang")) == render_bytes(tables(None, "lain sekali dan panjang"))
 
 
 def test_each_line_of_a_text_with_newlines_wraps_on_its_own(style: ParagraphStyle) -> None:

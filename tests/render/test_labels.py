@@ -75,3 +75,10 @@ def test_both_languages_fill_the_same_placeholders():
     for key, text in id_labels.items():
         if "{{" not in text:  # Jinja templates are checked where they are rendered
             assert names(text) == names(en_labels[key]), key
+
+
+def test_labels_hash_by_what_they_hold_also_after_pickling():
+    labels = labels_for("id", {"answer_key": "Kunci"})
+    again = pickle.loads(pickle.dumps(labels))
+    assert again == labels and hash(again) == hash(labels)
+    assert hash(labels_for("id")) == hash(labels_for("id")) != hash(labels)

@@ -24,11 +24,13 @@ FOLDER = Path(__file__).parent  # the package's own files, found without importl
 class Labels(Mapping[str, str]):
     """A frozen, hashable mapping from label key to text, for one language."""
 
-    __slots__ = ("_lang", "_data")
+    __slots__ = ("_lang", "_data", "_hash")
 
     def __init__(self, lang: str, data: Mapping[str, str]):
         object.__setattr__(self, "_lang", lang)
         object.__setattr__(self, "_data", MappingProxyType(dict(sorted(data.items()))))
+        # Hashed once: every quiz_styles(theme) look-up hashes the theme, and so its ~230 labels.
+        object.__setattr__(self, "_hash", hash((lang, tuple(self._data.items()))))
 
     def __setattr__(self, name, value):
         raise AttributeError("Labels are read-only")
@@ -50,7 +52,7 @@ class Labels(Mapping[str, str]):
         return len(self._data)
 
     def __hash__(self) -> int:
-        return hash((self._lang, tuple(self._data.items())))
+        return self._hash
 
     def __repr__(self) -> str:
         return f"Labels({self._lang!r}, {len(self._data)} keys)"

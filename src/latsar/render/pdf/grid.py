@@ -20,7 +20,7 @@ from reportlab.lib.colors import Color
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.rl_accel import fp_str
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
 
@@ -102,20 +102,21 @@ def wrap_text(text: str, font: str, size: float, width: float) -> list[str]:
     between characters."""
     if "\n" in text:  # "Paket\nA01": each line on its own, most of them fitting
         return [line for paragraph in text.split("\n") for line in wrap_text(paragraph, font, size, width)]
-    if stringWidth(text, font, size) <= width and not RESPACED.search(text):
+    measure = getFont(font).stringWidth  # what stringWidth calls, looked up once for every word
+    if measure(text, size) <= width and not RESPACED.search(text):
         return [text]  # most cells: one line, measured once rather than word by word
     lines: list[str] = []
-    space = stringWidth(" ", font, size)
+    space, limit = measure(" ", size), width + 1e-6
     current, used = [], 0.0
     for word in BREAKS.split(text.strip(" \t")):
-        word_width = stringWidth(word, font, size)
-        if current and used + space + word_width > width + 1e-6:
+        word_width = measure(word, size)
+        if current and used + space + word_width > limit:
             lines.append(" ".join(current))
             current, used = [], 0.0
         if word_width > width:
             *whole, word = _break_word(word, font, size, width)
             lines += whole
-            word_width = stringWidth(word, font, size)
+            word_width = measure(word, size)
         used = used + space + word_width if current else word_width
         current.append(word)
     return lines + [" ".join(current)]
@@ -145,12 +146,27 @@ class _Placed:
     height: float = 0.0
     looks: list[Looks] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        # Most cells print one line: its looks, text and shift, for writing it the short way.
+        self.line = ((*self.looks[0], *self.lines[0][0])
+                     if len(self.lines) == 1 and len(self.lines[0]) == 1 else None)
+
 
 class _Measure:
-    """Text blocks laid out at a width, each distinct one once (a key repeats A–D hundreds of times)."""
+    """Text blocks laid out at a width, each distinct one once (a key repeats A–D hundreds of
+    times), and cells by id() and width: one Cell may stand in many places (a key's "A")."""
 
     def __init__(self) -> None:
         self.known: dict[tuple, list[Line]] = {}
+        self.placed: dict[tuple[int, float], _Placed] = {}
+        self._kept: list[Cell] = []
+
+    def keep(self, key: tuple[int, float], cell: Cell, placed: _Placed) -> _Placed:
+        """`placed` as the measurement of `cell` (`key`: its id and width), the cell kept alive
+        as long as this, so that its id stays its own."""
+        self._kept.append(cell)
+        self.placed[key] = placed
+        return placed
 
     def cell(self, cell: Cell, width: float) -> _Placed:
         if isinstance(cell.content, Paragraph):
@@ -194,32 +210,18 @@ class _Sheet:
                  shared: Shared):
         self.widths, self.header, self.body, self.look = list(widths), list(header), list(body), look
         self.edges = [sum(self.widths[:n]) for n in range(len(self.widths) + 1)]
-        # By id() of the cell and its width: one Cell may stand in many places (a key's "A").
-        self.placed: dict[tuple[int, float], _Placed] = {}
+        self.placed = shared.measure.placed  # by id() of the cell and its width
         self._spans: dict[tuple[int, int], float] = {}  # (column, columns) -> the inner width
         # The inner width of each column, as `placed` keys it: most cells are one column wide.
         self.column_keys = [self.at(Cell(), column)[1] for column in range(len(self.widths))]
-        self._body_heights: list[float] | None = None
         self.shared = shared
         self.moved: list[Cell] = []
-        measure = shared.measure
-        placed, at, keys = self.placed, self.at, self.column_keys
-        for row in (*self.header, *self.body):
-            for column, cell in enumerate(row):
-                if cell is not None:
-                    key = (id(cell), keys[column]) if cell.cols == 1 else at(cell, column)
-                    if key not in placed:
-                        placed[key] = measure.cell(cell, self.inner_width(column, cell))
-        self.header_heights = _heights(self, self.header, look.header_padding)
+        self.header_heights = _scan(self, self.header, look.header_padding).heights
+        body = _scan(self, self.body, look.body_padding)
+        self.body_heights = body.heights  # worked out once: a long table splits into many parts
         # Body rows that merged cells tie together: a page breaks only between groups.
-        self.group_starts = _group_starts(self.body)
-        self.tallest = max((c.rows for row in self.body for c in row if c is not None), default=1)
-
-    def body_heights(self) -> list[float]:
-        """The heights of all body rows, worked out once (a long table splits into many parts)."""
-        if self._body_heights is None:
-            self._body_heights = _heights(self, self.body, self.look.body_padding)
-        return self._body_heights
+        self.group_starts = _group_starts(body.reach)
+        self.tallest = body.tallest
 
     def inner_width(self, column: int, cell: Cell) -> float:
         return self.edges[column + cell.cols] - self.edges[column] - 2 * self.look.side_padding
@@ -238,34 +240,53 @@ class _Sheet:
             return self.placed[id(cell), self.column_keys[column]]
         return self.placed[self.at(cell, column)]
 
-    def need(self, cell: Cell, column: int, padding: tuple[float, float]) -> float:
-        return self.placed_at(cell, column).height + sum(padding)
 
 
-def _heights(sheet: _Sheet, rows: Sequence[Row], padding: tuple[float, float]) -> list[float]:
-    """Row heights: the tallest single-row cell; a merged cell short of room shares the rest
+@dataclass
+class _Scan:
+    heights: list[float]
+    reach: list[int]  # per row, the index after the lowest row its cells cover
+    tallest: int  # the most rows a cell covers
+
+
+def _scan(sheet: _Sheet, rows: Sequence[Row], padding: tuple[float, float]) -> _Scan:
+    """Every cell of `rows` measured (once per cell and width, as `placed`), in one pass: row
+    heights are the tallest single-row cell's; a merged cell short of room shares the rest
     equally among its rows (as reportlab's Table does)."""
-    pad, placed, keys, placed_at = sum(padding), sheet.placed, sheet.column_keys, sheet.placed_at
-    heights = [max(((placed[id(c), keys[k]] if c.cols == 1 else placed_at(c, k)).height
-                    for k, c in enumerate(row) if c is not None and c.rows == 1),
-                   default=-pad) + pad for row in rows]  # max(h) + pad is max(h + pad), to the bit
+    placed, keys, at, measure = sheet.placed, sheet.column_keys, sheet.at, sheet.shared.measure
+    pad = sum(padding)
+    heights, reach, merged = [], [], []
     for index, row in enumerate(rows):
+        highest, down = -pad, index + 1
         for column, cell in enumerate(row):
-            if cell is not None and cell.rows > 1:
-                span = range(index, min(index + cell.rows, len(rows)))
-                short = sheet.need(cell, column, padding) - sum(heights[r] for r in span)
-                for r in span if short > 0 else ():
-                    heights[r] += short / len(span)
-    return heights
+            if cell is None:
+                continue
+            key = (id(cell), keys[column]) if cell.cols == 1 else at(cell, column)
+            found = placed.get(key)
+            if found is None:
+                found = measure.keep(key, cell, measure.cell(cell, sheet.inner_width(column, cell)))
+            if cell.rows == 1:
+                highest = max(highest, found.height)
+            else:
+                merged.append((index, cell.rows, found.height + pad))
+                down = max(down, index + cell.rows)
+        heights.append(highest + pad)  # max(h) + pad is max(h + pad), to the bit
+        reach.append(down)
+    for index, covered, need in merged:
+        span = range(index, min(index + covered, len(rows)))
+        short = need - sum(heights[r] for r in span)
+        for r in span if short > 0 else ():
+            heights[r] += short / len(span)
+    return _Scan(heights, reach, max((covered for _, covered, _ in merged), default=1))
 
 
-def _group_starts(body: Sequence[Row]) -> set[int]:
-    starts, reach = set(), 0
-    for index, row in enumerate(body):
-        if index >= reach:
+def _group_starts(reach: Sequence[int]) -> set[int]:
+    starts, lowest = set(), 0
+    for index, down in enumerate(reach):
+        if index >= lowest:
             starts.add(index)
-        reach = max([reach, index + 1] + [index + c.rows for c in row if c is not None])
-    return starts | {len(body)}
+        lowest = max(lowest, down)
+    return starts | {len(reach)}
 
 
 # --------------------------------------------------------------------------- the flowable
@@ -286,9 +307,9 @@ class Grid(Flowable):
         moved = len(self.sheet.moved)
         self.rows = _view(self.sheet, self.start, self.end)
         if len(self.sheet.moved) == moved:  # no merged cell cut: the whole body's heights hold
-            self.heights = self.sheet.body_heights()[self.start:self.end]
+            self.heights = self.sheet.body_heights[self.start:self.end]
         else:
-            self.heights = _heights(self.sheet, self.rows, look.body_padding)
+            self.heights = _scan(self.sheet, self.rows, look.body_padding).heights
         self.width = self.sheet.edges[-1]
         self.height = sum(self.sheet.header_heights) + sum(self.heights)
 
@@ -357,8 +378,8 @@ def _view(sheet: _Sheet, start: int, end: int) -> list[list[Cell | None]]:
 
 def _moved(sheet: _Sheet, cell: Cell, column: int, rows: int) -> Cell:
     moved = Cell(cell.content, cell.cols, rows, cell.middle, cell.background)
-    sheet.placed[sheet.at(moved, column)] = sheet.placed[sheet.at(cell, column)]
-    sheet.moved.append(moved)  # kept alive, so its id stays its own
+    sheet.shared.measure.keep(sheet.at(moved, column), moved, sheet.placed[sheet.at(cell, column)])
+    sheet.moved.append(moved)
     return moved
 
 
@@ -416,18 +437,9 @@ class _Painter:
         self.canv.rect(x, y, width, height, stroke=0, fill=1)
 
     def finish(self) -> None:
-        shared, edges, side = self.sheet.shared, self.sheet.edges, self.look.side_padding
+        shared = self.sheet.shared
         writer = _TextWriter(self.canv, shared.written(self.canv), shared.numbers)
-        paragraphs, placed_at, write = [], self.sheet.placed_at, writer.cell
-        for cells, first, top, bottom, (pad_top, pad_bottom) in self.texts:
-            for column, cell in enumerate(cells, first):
-                placed = placed_at(cell, column)
-                y = (bottom + (top - bottom + pad_bottom - pad_top + placed.height) / 2 if cell.middle
-                     else top - pad_top)  # the content's top edge
-                if isinstance(cell.content, Paragraph):
-                    paragraphs.append((cell.content, edges[column] + side, y - placed.height))
-                else:
-                    write(placed, edges[column] + side, y)
+        paragraphs = writer.cells(self.texts, self.sheet)
         writer.close()
         for paragraph, x, y in paragraphs:
             paragraph.drawOn(self.canv, x, y)
@@ -459,29 +471,51 @@ class _TextWriter:
         self.written, self.numbers = written, numbers
         self.origin = "1 0 0 1 " if canv.bottomup else "1 0 0 -1 "
 
+    def cells(self, entries: list[tuple], sheet: _Sheet) -> list[tuple[Paragraph, float, float]]:
+        """The plain text of the cells in `entries` (`_Painter.texts`); the paragraphs and where
+        they go, to be drawn after (each in a text object of its own)."""
+        edges, side, placed_at, paragraphs = sheet.edges, sheet.look.side_padding, sheet.placed_at, []
+        for cells, first, top, bottom, (pad_top, pad_bottom) in entries:
+            for column, cell in enumerate(cells, first):
+                placed = placed_at(cell, column)
+                y = (bottom + (top - bottom + pad_bottom - pad_top + placed.height) / 2 if cell.middle
+                     else top - pad_top)  # the content's top edge
+                if placed.line is not None:
+                    font, colour, _, line, shift = placed.line
+                    self.line(font, colour, line, edges[column] + side + shift, y - font[1])
+                elif isinstance(cell.content, Paragraph):
+                    paragraphs.append((cell.content, edges[column] + side, y - placed.height))
+                else:
+                    self.cell(placed, edges[column] + side, y)
+        return paragraphs
+
+    def line(self, font: Font, colour: Color, line: str, x: float, baseline: float) -> None:
+        """A line of text starting at (x, baseline)."""
+        text, numbers = self.text, self.numbers
+        if font != self.font:
+            text.setFont(*font)
+            self.font = font
+        if colour is not self.colour and colour != self.colour:  # most cells share one colour object
+            text.setFillColor(colour)
+            self.colour = colour
+        left, at = numbers.get(x), numbers.get(baseline)
+        if left is None:
+            left = numbers[x] = fp_str(x)
+        if at is None:
+            at = numbers[baseline] = fp_str(baseline)
+        known = self.written.get((font, line, text._curSubset))
+        if known is None:
+            known = self._write(line)
+        else:
+            text._curSubset = known[1]
+        text._code.append(f"{self.origin}{left} {at} Tm {known[0]}")
+
     def cell(self, placed: _Placed, x: float, y: float) -> None:
         """A cell's text blocks, the first one's top left corner at (x, y)."""
-        text, numbers, code, origin, written = self.text, self.numbers, self.text._code, self.origin, self.written
         for (font, colour, leading), lines in zip(placed.looks, placed.lines):
-            if font != self.font:
-                text.setFont(*font)
-                self.font = font
-            if colour is not self.colour and colour != self.colour:  # most cells share one colour object
-                text.setFillColor(colour)
-                self.colour = colour
             baseline = y - font[1]
             for line, shift in lines:
-                left, at = numbers.get(x + shift), numbers.get(baseline)
-                if left is None:
-                    left = numbers[x + shift] = fp_str(x + shift)
-                if at is None:
-                    at = numbers[baseline] = fp_str(baseline)
-                known = written.get((font, line, text._curSubset))
-                if known is None:
-                    known = self._write(line)
-                else:
-                    text._curSubset = known[1]
-                code.append(f"{origin}{left} {at} Tm {known[0]}")
+                self.line(font, colour, line, x + shift, baseline)
                 baseline -= leading
             y -= len(lines) * leading
 

@@ -212,11 +212,16 @@ class QuizDoc(BaseDocTemplate):
         canv.restoreState()
 
 
+    @functools.cached_property
+    def _running_markup(self) -> str | None:
+        """The running head's title as markup, None when nothing in it is set in italics."""
+        markup = plain(self.running.left, self.theme.foreign_terms)
+        return None if markup == escape(bind_ellipsis(self.running.left)) else markup
+
     def _running_left(self, canv: Canvas, x: float, y: float, width: float) -> None:
         """The running head's title, its foreign terms in italics like everywhere else."""
-        text, style = self.running.left, self.styles["q-folio"]
-        markup = plain(text, self.theme.foreign_terms)
-        if markup == escape(bind_ellipsis(text)):  # nothing to set in italics: the quick way
+        text, style, markup = self.running.left, self.styles["q-folio"], self._running_markup
+        if markup is None:  # nothing to set in italics: the quick way
             canv.drawString(x, y, text)
             return
         head = Paragraph(markup, style)

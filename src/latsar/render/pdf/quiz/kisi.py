@@ -44,8 +44,9 @@ def kisi_pdf(doc: KisiDoc, theme: Theme) -> bytes:
     if not inline:
         story += [Spacer(1, theme.leading), para(quiz_styles(theme), labels["kisi_numbers_title"], "q-heading")]
         per_table = int((width - FIXED["no"]) // VERSION_WIDTH)
+        number = cell_pool(quiz_styles(theme)["q-cell-c"])  # every table prints the same numbers
         for group in chunks(range(len(doc.versions)), per_table):
-            story += [numbers_table(doc, group, theme, shared), Spacer(1, theme.leading * 0.8)]
+            story += [numbers_table(doc, group, theme, shared, number), Spacer(1, theme.leading * 0.8)]
     running = RunningText(f"{info.title} · {labels['kisi_title']}", info.cohort_year)
     return render_pdf(theme, running, story, landscape=True, **metadata(info, labels, labels["kisi_title"]))
 
@@ -160,11 +161,13 @@ def _runs(count: int, key: Callable[[int], object]) -> list[tuple[int, int]]:
     return runs
 
 
-def numbers_table(doc: KisiDoc, columns: Sequence[int], theme: Theme, shared: Shared | None = None) -> Grid:
-    """Rows = master items, columns = these versions (by index): where each item sits in each."""
+def numbers_table(doc: KisiDoc, columns: Sequence[int], theme: Theme, shared: Shared | None = None,
+                  number: Callable[[str], Cell] | None = None) -> Grid:
+    """Rows = master items, columns = these versions (by index): where each item sits in each.
+    Tables of one document may share their `number` cells and what their grids measure and write."""
     styles, labels = quiz_styles(theme), theme.labels
     header = cells([labels["question_number"]] + [doc.versions[c] for c in columns], styles["q-head"], middle=True)
-    number = cell_pool(styles["q-cell-c"])
+    number = number or cell_pool(styles["q-cell-c"])
     body = [[number(str(row.number))] + [number(row.numbers[c]) for c in columns] for row in doc.rows]
     return ruled(theme, [FIXED["no"]] + [VERSION_WIDTH] * len(columns), [header], body, landscape=True,
                  body_padding=(1, 2), zebra=theme.colour("tint"), shared=shared)
