@@ -216,9 +216,10 @@ class _Sheet:
         self.column_keys = [self.at(Cell(), column)[1] for column in range(len(self.widths))]
         self.shared = shared
         self.moved: list[Cell] = []
-        self.header_heights = _scan(self, self.header, look.header_padding).heights
+        header = _scan(self, self.header, look.header_padding)
+        self.header_heights, self.header_plain = header.heights, header.plain
         body = _scan(self, self.body, look.body_padding)
-        self.body_heights = body.heights  # worked out once: a long table splits into many parts
+        self.body_heights, self.body_plain = body.heights, body.plain  # once: a long table splits into many parts
         # Body rows that merged cells tie together: a page breaks only between groups.
         self.group_starts = _group_starts(body.reach)
         self.tallest = body.tallest
@@ -247,6 +248,7 @@ class _Scan:
     heights: list[float]
     reach: list[int]  # per row, the index after the lowest row its cells cover
     tallest: int  # the most rows a cell covers
+    plain: list[bool]  # per row, whether it is plain (see _Painter._plain_row)
 
 
 def _scan(sheet: _Sheet, rows: Sequence[Row], padding: tuple[float, float]) -> _Scan:
@@ -254,13 +256,15 @@ def _scan(sheet: _Sheet, rows: Sequence[Row], padding: tuple[float, float]) -> _
     heights are the tallest single-row cell's; a merged cell short of room shares the rest
     equally among its rows (as reportlab's Table does)."""
     placed, keys, at, measure = sheet.placed, sheet.column_keys, sheet.at, sheet.shared.measure
-    pad = sum(padding)
-    heights, reach, merged = [], [], []
+    pad, columns = sum(padding), len(sheet.widths)
+    heights, reach, merged, plains = [], [], [], []
     for index, row in enumerate(rows):
-        highest, down = -pad, index + 1
+        highest, down, plain = -pad, index + 1, len(row) == columns
         for column, cell in enumerate(row):
             if cell is None:
+                plain = False
                 continue
+            plain = plain and cell.cols == 1 and cell.background is None
             key = (id(cell), keys[column]) if cell.cols == 1 else at(cell, column)
             found = placed.get(key)
             if found is None:
@@ -269,15 +273,16 @@ def _scan(sheet: _Sheet, rows: Sequence[Row], padding: tuple[float, float]) -> _
                 highest = max(highest, found.height)
             else:
                 merged.append((index, cell.rows, found.height + pad))
-                down = max(down, index + cell.rows)
+                down, plain = max(down, index + cell.rows), False
         heights.append(highest + pad)  # max(h) + pad is max(h + pad), to the bit
         reach.append(down)
+        plains.append(plain)
     for index, covered, need in merged:
         span = range(index, min(index + covered, len(rows)))
         short = need - sum(heights[r] for r in span)
         for r in span if short > 0 else ():
             heights[r] += short / len(span)
-    return _Scan(heights, reach, max((covered for _, covered, _ in merged), default=1))
+    return _Scan(heights, reach, max((covered for _, covered, _ in merged), default=1), plains)
 
 
 def _group_starts(reach: Sequence[int]) -> set[int]:
@@ -306,10 +311,12 @@ class Grid(Flowable):
         self.start, self.end = _start, len(self.sheet.body) if _end is None else _end
         moved = len(self.sheet.moved)
         self.rows = _view(self.sheet, self.start, self.end)
-        if len(self.sheet.moved) == moved:  # no merged cell cut: the whole body's heights hold
+        if len(self.sheet.moved) == moved:  # no merged cell cut: the whole body's rows hold
             self.heights = self.sheet.body_heights[self.start:self.end]
+            self.plain = self.sheet.body_plain[self.start:self.end]
         else:
-            self.heights = _scan(self.sheet, self.rows, look.body_padding).heights
+            scan = _scan(self.sheet, self.rows, look.body_padding)
+            self.heights, self.plain = scan.heights, scan.plain
         self.width = self.sheet.edges[-1]
         self.height = sum(self.sheet.header_heights) + sum(self.heights)
 
@@ -350,11 +357,12 @@ class Grid(Flowable):
     def draw(self):
         painter = _Painter(self.canv, self.sheet)
         top = self.height
-        for rows, heights, padding, first_index in (
-            (self.sheet.header, self.sheet.header_heights, self.sheet.look.header_padding, None),
-            (self.rows, self.heights, self.sheet.look.body_padding, self.start),
+        for rows, heights, plain, padding, first_index in (
+            (self.sheet.header, self.sheet.header_heights, self.sheet.header_plain, self.sheet.look.header_padding,
+             None),
+            (self.rows, self.heights, self.plain, self.sheet.look.body_padding, self.start),
         ):
-            painter.rows(rows, heights, top, padding, first_index)
+            painter.rows(rows, heights, plain, top, padding, first_index)
             top -= sum(heights)
         painter.finish()
 
@@ -393,8 +401,9 @@ class _Painter:
         self.plain_spans: list[tuple[float, float]] = []  # (bottom, top) of each plain row, ruled down every edge
         self.texts: list[tuple] = []  # (cells side by side, the first one's column, top, bottom, padding)
 
-    def rows(self, rows, heights, top: float, padding, first_index: int | None) -> None:
-        """`first_index`: the body index of the first row (for the zebra); None for the header."""
+    def rows(self, rows, heights, plain: list[bool], top: float, padding, first_index: int | None) -> None:
+        """`plain`: whether each row is plain (see `_plain_row`); `first_index`: the body index of the
+        first row (for the zebra), None for the header."""
         tops = [top - sum(heights[:n]) for n in range(len(heights) + 1)]
         header = first_index is None
         if header and rows:
@@ -402,7 +411,7 @@ class _Painter:
         for index, row in enumerate(rows):
             if not header and self.look.zebra and (first_index + index) % 2:
                 self._fill(self.look.zebra, 0, tops[index + 1], self.sheet.edges[-1], heights[index])
-            if len(row) == len(self.sheet.widths) and _plain(row):
+            if plain[index]:
                 self._plain_row(row, tops[index], tops[index + 1], padding, header)
                 continue
             for column, cell in enumerate(row):
@@ -410,7 +419,8 @@ class _Painter:
                     self._cell(cell, column, tops[index], tops[min(index + cell.rows, len(rows))], padding, header)
 
     def _plain_row(self, row: Row, top: float, bottom: float, padding, header: bool) -> None:
-        """A row of one-column, one-row cells on no background of their own, as `_cell` paints
+        """A plain row: every place of it holds a cell of its own, one column and one row wide,
+        with no background of its own. It is painted as `_cell` paints
         each (most rows of a key or a gain table): its rules added once across the row, which
         joined with its cells' rules would draw the same lines."""
         edges = self.sheet.edges
@@ -450,12 +460,6 @@ class _Painter:
         self.canv.lines(_merged(self.rules))
 
 
-def _plain(row: Row) -> bool:
-    """Whether every place of the row holds a cell of its own, one column and one row wide,
-    with no background of its own."""
-    return all(cell is not None and cell.cols == 1 and cell.rows == 1 and cell.background is None for cell in row)
-
-
 class _TextWriter:
     """One text object for many strings, setting font and colour only when they change. A string
     already written in this document is copied from its first writing (a key prints "A" hundreds
@@ -473,31 +477,52 @@ class _TextWriter:
 
     def cells(self, entries: list[tuple], sheet: _Sheet) -> list[tuple[Paragraph, float, float]]:
         """The plain text of the cells in `entries` (`_Painter.texts`); the paragraphs and where
-        they go, to be drawn after (each in a text object of its own)."""
+        they go, to be drawn after (each in a text object of its own). A cell of one line (most
+        cells) is written here as `line` writes it, without a call: a key has thousands."""
         edges, side, placed_at, paragraphs = sheet.edges, sheet.look.side_padding, sheet.placed_at, []
+        placed, keys, numbers, written, text = sheet.placed, sheet.column_keys, self.numbers, self.written, self.text
+        code, origin = text._code, self.origin
         for cells, first, top, bottom, (pad_top, pad_bottom) in entries:
             for column, cell in enumerate(cells, first):
-                placed = placed_at(cell, column)
-                y = (bottom + (top - bottom + pad_bottom - pad_top + placed.height) / 2 if cell.middle
+                found = placed[id(cell), keys[column]] if cell.cols == 1 else placed_at(cell, column)
+                y = (bottom + (top - bottom + pad_bottom - pad_top + found.height) / 2 if cell.middle
                      else top - pad_top)  # the content's top edge
-                if placed.line is not None:
-                    font, colour, _, line, shift = placed.line
-                    self.line(font, colour, line, edges[column] + side + shift, y - font[1])
-                elif isinstance(cell.content, Paragraph):
-                    paragraphs.append((cell.content, edges[column] + side, y - placed.height))
+                if found.line is None:
+                    if isinstance(cell.content, Paragraph):
+                        paragraphs.append((cell.content, edges[column] + side, y - found.height))
+                    else:
+                        self.cell(found, edges[column] + side, y)
+                    continue
+                font, colour, _, line, shift = found.line
+                if font != self.font or colour is not self.colour:
+                    self.looks(font, colour)
+                x, baseline = edges[column] + side + shift, y - font[1]
+                left, at = numbers.get(x), numbers.get(baseline)
+                if left is None:
+                    left = numbers[x] = fp_str(x)
+                if at is None:
+                    at = numbers[baseline] = fp_str(baseline)
+                known = written.get((font, line, text._curSubset))
+                if known is None:
+                    known = self._write(line)
                 else:
-                    self.cell(placed, edges[column] + side, y)
+                    text._curSubset = known[1]
+                code.append(f"{origin}{left} {at} Tm {known[0]}")
         return paragraphs
+
+    def looks(self, font: Font, colour: Color) -> None:
+        """Font and colour for the next line, set where they change."""
+        if font != self.font:
+            self.text.setFont(*font)
+            self.font = font
+        if colour is not self.colour and colour != self.colour:  # most cells share one colour object
+            self.text.setFillColor(colour)
+            self.colour = colour
 
     def line(self, font: Font, colour: Color, line: str, x: float, baseline: float) -> None:
         """A line of text starting at (x, baseline)."""
         text, numbers = self.text, self.numbers
-        if font != self.font:
-            text.setFont(*font)
-            self.font = font
-        if colour is not self.colour and colour != self.colour:  # most cells share one colour object
-            text.setFillColor(colour)
-            self.colour = colour
+        self.looks(font, colour)
         left, at = numbers.get(x), numbers.get(baseline)
         if left is None:
             left = numbers[x] = fp_str(x)
