@@ -270,7 +270,8 @@ def _scan(sheet: _Sheet, rows: Sequence[Row], padding: tuple[float, float]) -> _
             if found is None:
                 found = measure.keep(key, cell, measure.cell(cell, sheet.inner_width(column, cell)))
             if cell.rows == 1:
-                highest = max(highest, found.height)
+                if found.height > highest:  # max(), without a call: thousands of cells
+                    highest = found.height
             else:
                 merged.append((index, cell.rows, found.height + pad))
                 down, plain = max(down, index + cell.rows), False

@@ -49,9 +49,9 @@ class KeyTables:
         count = max(len(v.items) for v in versions)
         header = cells([labels["question_number"]] + [f"{labels['quiz_version']}\n{v.code}" for v in versions],
                        self.styles["q-head"], middle=True)
-        body = [[self.number(str(number))] + [letter(v.items[number - 1].key_letter if number <= len(v.items)
-                                                     else "–") for v in versions]
-                for number in range(1, count + 1)]
+        columns = [[letter(item.key_letter) for item in v.items] + [letter("–")] * (count - len(v.items))
+                   for v in versions]
+        body = [[self.number(str(number)), *letters] for number, letters in enumerate(zip(*columns), start=1)]
         width = min(MAX_COLUMN, (theme.frame_width - NUMBER_WIDTH) / len(versions))
         table = ruled(theme, [NUMBER_WIDTH] + [width] * len(versions), [header], body,
                       body_padding=(1.5, 2.5), zebra=theme.colour("tint"), shared=self.shared)
