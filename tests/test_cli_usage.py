@@ -119,12 +119,19 @@ def _wait_until_writing(project: Path, process: subprocess.Popen) -> None:
         time.sleep(0.005)
 
 
+def _hear_ctrl_c() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_prints_one_line_and_exits_130(tmp_path: Path) -> None:
     # Ctrl-C is pressed once the build is writing (its staging folder holds a file), so it lands
     # inside the work however fast or busy the machine is.
     assert latsar("init", "p", cwd=tmp_path).returncode == 0
+    # A terminal's foreground command hears Ctrl-C even when the tests run where it is ignored
+    # (a shell's background job inherits SIGINT ignored, and Python keeps it so).
     process = subprocess.Popen([str(ENTRY), "build"], cwd=tmp_path / "p", stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True, start_new_session=True)
+                               stderr=subprocess.PIPE, text=True, start_new_session=True,
+                               preexec_fn=_hear_ctrl_c)
     _wait_until_writing(tmp_path / "p", process)
     os.killpg(process.pid, signal.SIGINT)  # as a terminal does: to latsar and its workers
     sent = time.monotonic()
