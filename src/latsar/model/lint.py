@@ -221,14 +221,14 @@ def shared_opening(item: Item, words: Words) -> Iterator[Finding]:
 def left_out_of_kahoot(item: Item, words: Words) -> Iterator[Finding]:
     """G1: Kahoot leaves out of its quiz an item whose question or an answer is over its limit;
     a short form for live quizzes (`live_stem:`, an option's `live_text:`) keeps it."""
-    if item.live_stem is None and len(stem := " ".join(words.stem.split())) > live.STEM_CHARS:
+    if item.live_stem is None and len(stem := live.live_stem(item)) > live.STEM_CHARS:
         yield ("G1", ("stem",), "warning",
                t("Kahoot will leave it out: its question has {count} characters, Kahoot takes {most}",
                  count=len(stem), most=live.STEM_CHARS),
                t("add `live_stem:`, the same question in at most {most} characters, and Kahoot keeps the item",
                  most=live.STEM_CHARS))
-    for n, (option, text) in enumerate(zip(item.options, words.options)):
-        if option.live_text is None and len(text := " ".join(text.split())) > live.OPTION_CHARS:
+    for n, option in enumerate(item.options):
+        if option.live_text is None and len(text := live.live_text(option)) > live.OPTION_CHARS:
             yield ("G1", ("options", n, "text"), "warning",
                    t("Kahoot will leave it out: option {n} has {count} characters, Kahoot takes {most}",
                      n=n + 1, count=len(text), most=live.OPTION_CHARS),

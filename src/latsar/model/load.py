@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any, Callable
 
@@ -256,7 +255,7 @@ def _expand_templates(doc: SourceDoc, context: dict[str, Any],
     """Programme values filled into every text; texts at `deferred` paths are only checked."""
     if not (doc.may_hold("{{") or doc.may_hold("{%")):
         return doc.data, []  # no text holds a template (templating.has_template)
-    env = cache(templating.environment)  # made at the first template: Jinja2 loads only then
+    env = templating.environment()  # Jinja2 loads at the first template that needs it
     problems: list[Diagnostic] = []
     deferred = deferred or {}
 
@@ -268,7 +267,7 @@ def _expand_templates(doc: SourceDoc, context: dict[str, Any],
         if isinstance(value, str) and templating.has_template(value):
             names = {**context, **deferred.get(path, {})}
             try:
-                rendered = templating.render(env(), value, names)
+                rendered = templating.render(env, value, names)
                 return value if path in deferred else rendered
             except templating.TemplateProblem as problem:
                 problems.append(_template_diagnostic(doc, path, problem, names))

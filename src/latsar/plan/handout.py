@@ -9,7 +9,6 @@ sandboxed Jinja environment. Pure: no I/O, no reportlab.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any, Callable, Literal, Mapping, Union
 
@@ -306,13 +305,13 @@ def quiz_values(plan: QuizPlan, version_code: str) -> dict[str, Any]:
 
 def filler(context: Mapping[str, Any], where: str) -> Callable[[str], str]:
     """Fills programme values into a text; a template problem names `where` the text belongs."""
-    env = cache(templating.environment)  # made at the first template: Jinja2 loads only then
+    env = templating.environment()  # Jinja2 loads at the first template that needs it
 
     def fill(text: str) -> str:
         if not templating.has_template(text):
             return text
         try:
-            return templating.render(env(), text, context)
+            return templating.render(env, text, context)
         except templating.TemplateProblem as exc:
             raise LatsarError(t("{where}: {problem} (line {line} of the text)", where=where, problem=exc,
                                   line=exc.line)) from None

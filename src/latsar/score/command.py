@@ -61,9 +61,8 @@ def score_command(curriculum: Curriculum, blueprint_id: str, answers: list[Path]
     """Score the answers files of one quiz and write build/scores/<blueprint>[-<cohort>]/. The item
     statistics go back to the bank only when `update_bank` is true (or, when it is a question,
     answered yes): a trial run never changes future quizzes by the way."""
-    from latsar.publish import publish_files
     from latsar.plan.record import record_path
-    from latsar.publish import write_atomic
+    from latsar.publish import publish_files, write_atomic
 
     outcome = score(curriculum, blueprint_id, answers, fmt, cohort, pre, settings, record_path(out, blueprint_id))
     check_cohort_file(stats_path(curriculum.root, blueprint_id, outcome.cohort), outcome.cohort)

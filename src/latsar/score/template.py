@@ -44,7 +44,7 @@ def _workbook(plan: QuizPlan, when: datetime.datetime) -> bytes:
     xlsx = XlsxBook(when)
     book = xlsx.book
     sheet, columns = book.add_worksheet("jawaban"), header(plan)
-    sheet.write_row(0, 0, [_cell_text(c) for c in columns])
+    sheet.write_row(0, 0, [xml_safe(c) for c in columns])
     sheet.freeze_panes(1, 3)
     last = PREPARED_ROWS + 1
     codes = [v.code for v in plan.versions]
@@ -75,11 +75,6 @@ def _column(number: int) -> str:
     return letters
 
 
-def _cell_text(text: str) -> str:
-    """Characters XML cannot hold become U+FFFD instead of failing the workbook."""
-    return xml_safe(text)
-
-
 def _instructions(sheet, plan: QuizPlan, labels) -> None:
     sheet.set_column(0, 0, 100)
     lines = [f"{plan.blueprint.title} ({plan.blueprint.id})"]
@@ -87,4 +82,4 @@ def _instructions(sheet, plan: QuizPlan, labels) -> None:
                           letters=f"A–{LETTERS[plan.blueprint.options - 1]}")
               for line in labels["template_instructions"].strip().splitlines()]
     for row, line in enumerate(lines):
-        sheet.write_string(row, 0, _cell_text(line))
+        sheet.write_string(row, 0, xml_safe(line))

@@ -73,6 +73,10 @@ class Writer:
         opens the first paragraph, followed by a tab; before a list or table it stands alone, so
         a list item keeps its own bullet. Tables are written in their place but not returned:
         callers format the paragraphs (indents, alignment), which a table has not."""
+        return [block for block in self._written(container, source, style, prefix) if isinstance(block, DocxParagraph)]
+
+    def _written(self, container: Any, source: str, style: str, prefix: str) -> list[Any]:
+        """The paragraphs and tables of `source`, appended to `container` (see `markdown`)."""
         blocks = parse(source, typographic=True).blocks
         written: list[Any] = []
         if prefix and not (blocks and isinstance(blocks[0], Paragraph)):
@@ -83,7 +87,7 @@ class Writer:
             first = written[0]
             run = first.runs[0] if first.runs else first.add_run("")
             run._r.addprevious(text_run(f"{prefix}\t"))
-        return [paragraph for paragraph in written if isinstance(paragraph, DocxParagraph)]
+        return written
 
     def paragraph(self, container: Any, text: str, style: str = "Normal", bold: bool = False) -> Any:
         """One paragraph of plain text."""
@@ -166,10 +170,10 @@ class Writer:
         """A question's stem, "1.⇥" before its first paragraph, kept with its options. What
         follows that paragraph (more text, a quotation, a table) stands under its text, right
         of the number, as in the PDF booklet; a quotation is set in a little further."""
-        parent = container.element.body if container is self.doc else container._element
-        tables = len(parent.findall(qn("w:tbl")))
+        written = self._written(container, stem, "Normal", f"{number}.")
         quote = self.style_ids["Quote"]
-        for index, paragraph in enumerate(self.markdown(container, stem, prefix=f"{number}.")):
+        paragraphs = [block for block in written if isinstance(block, DocxParagraph)]
+        for index, paragraph in enumerate(paragraphs):
             style = paragraph._p.style
             if index == 0:
                 hanging(paragraph, STEM_INDENT, STEM_INDENT)
@@ -182,8 +186,9 @@ class Writer:
             if (previous := paragraph._p.getprevious()) is not None and previous.tag == qn("w:tbl"):
                 paragraph.paragraph_format.space_before = Pt(6)  # a ruled table keeps a gap below it
             paragraph.paragraph_format.keep_with_next = True
-        for table in parent.findall(qn("w:tbl"))[tables:]:
-            inset_table(table, STEM_INDENT)
+        for table in written:
+            if not isinstance(table, DocxParagraph):
+                inset_table(table._tbl, STEM_INDENT)
 
     def option(self, container: Any, letter: str, text: str, last: bool) -> None:
         """An option ("A.⇥…") kept with the next; the `last` one ends the question with a gap."""

@@ -25,8 +25,6 @@ from latsar.render.export.online import paket_items, question_seconds, workbook
 from latsar.reproducible import document_time
 
 FILE = "kahoot.xlsx"
-QUESTION_CHARS = STEM_CHARS
-ANSWER_CHARS = OPTION_CHARS
 ANSWERS = 4
 SECONDS: tuple[int, ...] = (5, 10, 20, 30, 60, 90, 120, 240)
 HEADER_ROW = 8
@@ -66,15 +64,15 @@ def _short_forms(fitting: list[ExportItem]) -> list[str]:
 def misfits(entry: ExportItem) -> list[str]:
     """Why an item does not fit Kahoot's limits (empty when it fits)."""
     why = []
-    if len(stem := live_stem(entry.item)) > QUESTION_CHARS:
+    if len(stem := live_stem(entry.item)) > STEM_CHARS:
         why.append(t("its question has {count} characters, Kahoot takes {most}", count=len(stem),
-                     most=QUESTION_CHARS))
+                     most=STEM_CHARS))
     if len(entry.choices) > ANSWERS:
         why.append(t("it prints {count} options, Kahoot takes {most}", count=len(entry.choices), most=ANSWERS))
     for n, text in enumerate(_answers(entry)[:ANSWERS], start=1):
-        if len(text) > ANSWER_CHARS:
+        if len(text) > OPTION_CHARS:
             why.append(t("answer {number} has {count} characters, Kahoot takes {most}", number=n,
-                         count=len(text), most=ANSWER_CHARS))
+                         count=len(text), most=OPTION_CHARS))
     return why
 
 

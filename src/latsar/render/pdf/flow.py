@@ -28,7 +28,7 @@ _WORD_END = re.compile(r"(\w+)-$")
 _WORD_START = re.compile(r"^(\w+)")
 
 
-def _line_text(line) -> str:
+def line_text(line) -> str:
     """The text of one broken line, whichever of reportlab's two line kinds it is."""
     if isinstance(line, tuple):
         return " ".join(line[1])
@@ -37,7 +37,7 @@ def _line_text(line) -> str:
 
 def _overlong_run(lines: list) -> tuple[str, ...] | None:
     """The word hyphenated at the end of the first line that makes a run longer than HYPHEN_RUN."""
-    texts = [_line_text(line).rstrip() for line in lines]
+    texts = [line_text(line).rstrip() for line in lines]
     run = 0
     for index, text in enumerate(texts[:-1]):
         end = text.endswith("-") and _WORD_END.search(text)  # most lines end otherwise: no regex
@@ -53,7 +53,7 @@ def _lonely_tail(lines: list) -> tuple[str, ...] | None:
     word's tail ("Pe-" / "merintah."): a fragment alone reads as a mistake."""
     if len(lines) < 2:
         return None
-    last, before = _line_text(lines[-1]).strip(), _line_text(lines[-2]).rstrip()
+    last, before = line_text(lines[-1]).strip(), line_text(lines[-2]).rstrip()
     end, start = _WORD_END.search(before), _WORD_START.search(last)
     if end and start and " " not in last and "\xa0" not in last:
         return end[1] + start[1], f"{end[1]}-{start[1]}"  # either a word or a compound ("modern-dinamis")

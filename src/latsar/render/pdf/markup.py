@@ -14,7 +14,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
-from latsar.render.pdf.flow import Para
+from latsar.render.pdf.flow import Para, line_text
 from latsar.render.pdf.memo import LayoutMemo
 
 from latsar.render.pdf.theme import Theme, table_commands
@@ -98,9 +98,7 @@ def _last_line_words(markup: str, style: ParagraphStyle, width: float) -> tuple[
     lines = para.blPara.lines
     if not lines:
         return 0, 0
-    last = lines[-1]
-    text = " ".join(last[1]) if para.blPara.kind == 0 else "".join(getattr(f, "text", "") for f in last.words)
-    return len(lines), len(text.split())
+    return len(lines), len(line_text(lines[-1]).split())
 
 
 def no_lone_word(markup: str, style: ParagraphStyle, width: float) -> ParagraphStyle:
@@ -139,7 +137,7 @@ class Writer:
             if isinstance(table, Table):
                 table.spaceAfter = max(self.styles[role].spaceAfter, self.theme.leading * 0.4)
         if out and bullet is not None and isinstance(out[0], Paragraph):
-            out[0] = self._para(out[0].text, out[0].style, bullet, out[0].frags)  # parsed once
+            out[0] = self.bulleted(out[0], bullet)
         if out and suffix and isinstance(out[-1], Paragraph):
             last = out[-1]
             out[-1] = self._para(last.text + suffix, last.style, last.bulletText)
@@ -152,6 +150,10 @@ class Writer:
         if len(blocks) == 1 and isinstance(blocks[0], MdParagraph):
             return self.markup(blocks[0].spans)
         return None
+
+    def bulleted(self, paragraph: Paragraph, bullet: str) -> Paragraph:
+        """`paragraph` marked with `bullet`, its markup not parsed again."""
+        return self._para(paragraph.text, paragraph.style, bullet, paragraph.frags)
 
     def paragraph(self, text_markup: str, role: str, bullet: str | None = None) -> Paragraph:
         return self._para(text_markup, self.styles[role], bullet)

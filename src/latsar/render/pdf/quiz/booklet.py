@@ -156,7 +156,7 @@ class Recorded:
         if plain and isinstance(plain[0], Paragraph):
             if plain[0].bulletText is not None and role == "q-stem":
                 return plain, False
-            return self.w.flowables(text, role, bullet), True
+            return [self.w.bulleted(plain[0], bullet), *plain[1:]], True
         return [Paragraph("", self.styles[role], bulletText=bullet), *plain], True
 
     def bullet(self, bullet: str, role: str) -> tuple[Drawn, float]:

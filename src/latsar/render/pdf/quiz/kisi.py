@@ -161,13 +161,12 @@ def _runs(count: int, key: Callable[[int], object]) -> list[tuple[int, int]]:
     return runs
 
 
-def numbers_table(doc: KisiDoc, columns: Sequence[int], theme: Theme, shared: Shared | None = None,
-                  number: Callable[[str], Cell] | None = None) -> Grid:
+def numbers_table(doc: KisiDoc, columns: Sequence[int], theme: Theme, shared: Shared,
+                  number: Callable[[str], Cell]) -> Grid:
     """Rows = master items, columns = these versions (by index): where each item sits in each.
     Tables of one document may share their `number` cells and what their grids measure and write."""
     styles, labels = quiz_styles(theme), theme.labels
     header = cells([labels["question_number"]] + [doc.versions[c] for c in columns], styles["q-head"], middle=True)
-    number = number or cell_pool(styles["q-cell-c"])
     body = [[number(str(row.number))] + [number(row.numbers[c]) for c in columns] for row in doc.rows]
     return ruled(theme, [FIXED["no"]] + [VERSION_WIDTH] * len(columns), [header], body, landscape=True,
                  body_padding=(1, 2), zebra=theme.colour("tint"), shared=shared)
