@@ -144,3 +144,42 @@ def test_items_kahoot_would_leave_out_are_named_with_the_short_form_that_keeps_t
         "characters, Kahoot takes 75; add `live_text:` to the option, the same answer in at most 75 characters, and "
         "Kahoot keeps the item",
     ]
+
+
+def test_items_kahoot_would_show_changed_are_named(mini: Path, capsys: pytest.CaptureFixture) -> None:
+    """G1 also names what Kahoot's one line of plain text changes: a table in a stem (mini-01), a
+    list in an option (mini-03), a negator emphasised in bold only (mini-02); TIDAK in capitals
+    (mini-04) and a table under a short form (mini-06) are not named."""
+    _install("live-changed.items.yaml", mini)
+    assert main(["check", "curriculum", "--strict"]) == 1
+    assert _warnings(capsys.readouterr().err) == [
+        "curriculum/items/mini.yaml:7:11: warning: [G1] item 'mini-01': Kahoot will show it changed: the stem's "
+        "table is run into one line of plain text; add `live_stem:`, the same question as one line of plain text in "
+        "at most 120 characters",
+        "curriculum/items/mini.yaml:28:11: warning: [G1] item 'mini-02': Kahoot will show it changed: the emphasis "
+        "on 'tidak' is lost, Kahoot shows plain text; write it in capitals (TIDAK), which Kahoot keeps, or add "
+        "`live_stem:`",
+        "curriculum/items/mini.yaml:44:15: warning: [G1] item 'mini-03': Kahoot will show it changed: option 2's "
+        "list is run into one line of plain text; add `live_text:` to the option, the same answer as one line of "
+        "plain text in at most 75 characters",
+    ]
+
+
+def test_a_quiz_printing_five_options_is_named_as_kahoot_leaves_out_all(
+        mini: Path, capsys: pytest.CaptureFixture) -> None:
+    """G1 on a blueprint: Kahoot takes 4 answers, so a quiz printing 5 options loses every question
+    there (the export refuses it, saying how to keep them). Its items have 5 options, so the quiz is
+    otherwise sound."""
+    _install("live-changed.items.yaml", mini)
+    _install("five-options.blueprint.yaml", mini)
+    assert main(["check", "curriculum", "--strict"]) == 1
+    assert _warnings(capsys.readouterr().err)[0] == (
+        "curriculum/blueprints/kuis.yaml:6:10: warning: [G1] quiz 'kuis': Kahoot will leave out every question: the "
+        "quiz prints 5 options, Kahoot takes 4; print 4 (`options: 4`) if the quiz is played on Kahoot; the Quizizz "
+        "and Moodle exports carry 5")
+    assert main(["export", "kuis", "curriculum", "--out", "out", "-f", "kahoot"]) == 2
+    assert capsys.readouterr().err.splitlines()[-1].endswith(
+        "kahoot.xlsx: item 'mini-03' left out: it prints 5 options, Kahoot takes 4; print 4 options (`options: 4` "
+        "in the blueprint) for Kahoot, or use the Quizizz or Moodle export, which carry 5")
+    assert main(["export", "kuis", "curriculum", "--out", "out", "-f", "quizizz"]) == 0
+

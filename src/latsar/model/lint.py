@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Callable, Iterator
 from latsar.errors import Diagnostic
 from latsar.messages import t
 from latsar.model import live
-from latsar.model.schema import Item
+from latsar.model.schema import Blueprint, Item
+from latsar.source.yamlfile import SourceDoc
 from latsar.text.markdown import Span, parse, plain_text
 
 if TYPE_CHECKING:
@@ -219,8 +220,15 @@ def shared_opening(item: Item, words: Words) -> Iterator[Finding]:
 
 
 def left_out_of_kahoot(item: Item, words: Words) -> Iterator[Finding]:
-    """G1: Kahoot leaves out of its quiz an item whose question or an answer is over its limit;
-    a short form for live quizzes (`live_stem:`, an option's `live_text:`) keeps it."""
+    """G1: Kahoot leaves out of its quiz an item whose question or an answer is over its limit, and
+    shows as one line of plain text what the item lays out (a table, a list) or emphasises; a short
+    form for live quizzes (`live_stem:`, an option's `live_text:`) keeps it as written."""
+    yield from _over_kahoot_limits(item)
+    yield from _kahoot_layouts(item)
+    yield from _kahoot_emphasis(item, words)
+
+
+def _over_kahoot_limits(item: Item) -> Iterator[Finding]:
     if item.live_stem is None and len(stem := live.live_stem(item)) > live.STEM_CHARS:
         yield ("G1", ("stem",), "warning",
                t("Kahoot will leave it out: its question has {count} characters, Kahoot takes {most}",
@@ -234,6 +242,48 @@ def left_out_of_kahoot(item: Item, words: Words) -> Iterator[Finding]:
                      n=n + 1, count=len(text), most=live.OPTION_CHARS),
                    t("add `live_text:` to the option, the same answer in at most {most} characters, and Kahoot "
                      "keeps the item", most=live.OPTION_CHARS))
+
+
+def _kahoot_layouts(item: Item) -> Iterator[Finding]:
+    """A table, list or block quote that Kahoot's one line of plain text runs together."""
+    for layout in live.lost_layouts(item.stem) if item.live_stem is None else ():
+        yield ("G1", ("stem",), "warning",
+               t("Kahoot will show it changed: the stem's {layout} is run into one line of plain text",
+                 layout=t(layout)),
+               t("add `live_stem:`, the same question as one line of plain text in at most {most} characters",
+                 most=live.STEM_CHARS))
+    for n, option in enumerate(item.options):
+        for layout in live.lost_layouts(option.text) if option.live_text is None else ():
+            yield ("G1", ("options", n, "text"), "warning",
+                   t("Kahoot will show it changed: option {n}'s {layout} is run into one line of plain text",
+                     n=n + 1, layout=t(layout)),
+                   t("add `live_text:` to the option, the same answer as one line of plain text in at most "
+                     "{most} characters", most=live.OPTION_CHARS))
+
+
+def _kahoot_emphasis(item: Item, words: Words) -> Iterator[Finding]:
+    """A negator emphasised in bold or italics only (K4's cue): Kahoot shows plain text, so the
+    emphasis is gone; capitals stay."""
+    if item.live_stem is not None:
+        return
+    emphasised = {n for block in parse(item.stem).blocks for n in _emphasised_negators(getattr(block, "spans", ()))}
+    for word in sorted(n for n in emphasised if not re.search(rf"\b{n.upper()}\b", words.stem)):
+        yield ("G1", ("stem",), "warning",
+               t("Kahoot will show it changed: the emphasis on '{word}' is lost, Kahoot shows plain text",
+                 word=word),
+               t("write it in capitals ({capitals}), which Kahoot keeps, or add `live_stem:`",
+                 capitals=word.upper()))
+
+
+def too_many_options_for_kahoot(doc: SourceDoc, blueprint: Blueprint) -> Iterator[Diagnostic]:
+    """G1: a quiz printing more options than Kahoot's answers: its Kahoot export leaves out every question."""
+    if blueprint.options > live.ANSWERS:
+        yield Diagnostic(doc.locate(("options",)),
+                         t("quiz '{id}': Kahoot will leave out every question: the quiz prints {count} options, "
+                           "Kahoot takes {most}", id=blueprint.id, count=blueprint.options, most=live.ANSWERS),
+                         t("print {most} (`options: {most}`) if the quiz is played on Kahoot; the Quizizz and "
+                           "Moodle exports carry {count}", most=live.ANSWERS, count=blueprint.options),
+                         severity="warning", rule="G1")
 
 
 RULES: tuple[Rule, ...] = (vague_qualifier, length, clang, negative_stem, key_stands_out, all_or_none,
@@ -274,4 +324,6 @@ def run(loaded: "Loaded") -> list[Diagnostic]:
                     found.append(Diagnostic(doc.locate(("items", n, "waive", w, "rule")),
                                             t("unknown lint rule '{rule}'", rule=waiver.rule),
                                             t("rules: {rules}", rules=", ".join(sorted(RULE_IDS))), severity="warning"))
+    for doc, blueprint in loaded.files["blueprints"]:
+        found += too_many_options_for_kahoot(doc, blueprint)
     return found

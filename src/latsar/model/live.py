@@ -1,12 +1,13 @@
 """An item as a live quiz game (Kahoot) shows it: one line of plain text, within the game's limits.
 
-Kahoot takes a question of at most 120 characters and answers of at most 75 (its spreadsheet
-template's column heads say so; R/exams' `exams2kahoot` enforces the same), and our stems are
-mostly longer. An item may therefore carry a short form, `live_stem:` beside its `stem:` and
+Kahoot takes a question of at most 120 characters and at most 4 answers of at most 75 (its
+spreadsheet template's column heads say so; R/exams' `exams2kahoot` enforces the same), all as one
+line of plain text, and our stems are mostly longer. An item may therefore carry a short form, `live_stem:` beside its `stem:` and
 `live_text:` beside an option's `text:`, which only the live game shows; printed quizzes and the
 other exports keep the full text. Here: the limits, the text the game shows, and the errors for a
-short form that is itself too long (G2); the lint that names the items the game would leave out
-without one (G1) is `lint.left_out_of_kahoot`. Which option is the key never changes: a short
+short form that is itself too long (G2), and what the game's one line of plain text loses of an
+item's layout; the lint that names the items the game would leave out or show changed (G1) is
+`lint.left_out_of_kahoot`. Which option is the key never changes: a short
 text belongs to its option.
 """
 
@@ -15,13 +16,16 @@ from __future__ import annotations
 from typing import Iterator
 
 from latsar.errors import Diagnostic
-from latsar.messages import t
+from latsar.messages import N_, t
 from latsar.model.schema import Item, Option
 from latsar.source.yamlfile import SourceDoc
-from latsar.text.markdown import plain_text
+from latsar.text.markdown import BlockQuote, ListBlock, Table, parse, plain_text
 
 STEM_CHARS = 120
 OPTION_CHARS = 75
+ANSWERS = 4
+# Blocks whose layout one line of plain text runs together (a paragraph break only becomes a space).
+LAYOUTS: dict[type, str] = {Table: N_("table"), ListBlock: N_("list"), BlockQuote: N_("block quote")}
 
 
 def one_line(markdown: str) -> str:
@@ -37,6 +41,12 @@ def live_stem(item: Item) -> str:
 def live_text(option: Option) -> str:
     """An answer as the game shows it: the short form when written, else the option's text."""
     return one_line(option.live_text or option.text)
+
+
+def lost_layouts(markdown: str) -> list[str]:
+    """The kinds of block (table, list, block quote) in `markdown` that the game runs into one line."""
+    kinds = {type(block) for block in parse(markdown).blocks}
+    return [name for kind, name in LAYOUTS.items() if kind in kinds]
 
 
 def short_form_errors(doc: SourceDoc, base: tuple, item: Item) -> Iterator[Diagnostic]:

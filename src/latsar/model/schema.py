@@ -377,7 +377,7 @@ class Item(Strict):
         description="A short form of the stem for live quiz games (Kahoot takes a question of at most 120 "
         "characters): the same question in fewer words, so the same option stays the key. Only the game "
         "shows it; booklets and the other exports print `stem`. `latsar check` names the items Kahoot would leave "
-        "out without one (rule G1).",
+        "out or show changed without one (rule G1).",
     )
     options: list[Option] = Field(min_length=3, max_length=5, description="3–5 options, one of them correct.")
     explanation: Markdown = Field(description="Pembahasan: why the key is right.")

@@ -18,14 +18,13 @@ from typing import Mapping
 from latsar.errors import Diagnostic
 from latsar.messages import N_, t
 from latsar.model.curriculum import Curriculum
-from latsar.model.live import OPTION_CHARS, STEM_CHARS, live_stem, live_text
+from latsar.model.live import ANSWERS, OPTION_CHARS, STEM_CHARS, live_stem, live_text
 from latsar.plan.types import QuizPlan
 from latsar.render.export.common import ExportItem, ExportRefused, ExportResult
 from latsar.render.export.online import paket_items, question_seconds, workbook
 from latsar.reproducible import document_time
 
 FILE = "kahoot.xlsx"
-ANSWERS = 4
 SECONDS: tuple[int, ...] = (5, 10, 20, 30, 60, 90, 120, 240)
 HEADER_ROW = 8
 HEADER = (None, "Question - max 120 characters", "Answer 1 - max 75 characters", "Answer 2 - max 75 characters",
@@ -33,15 +32,14 @@ HEADER = (None, "Question - max 120 characters", "Answer 1 - max 75 characters",
           "Time limit (sec) – 5, 10, 20, 30, 60, 90, 120, or 240 secs", "Correct answer(s) - choose at least one")
 _HINT = N_("write its short form for live quizzes (`live_stem:`, an option's `live_text:`), or use the Quizizz or "
            "Moodle export, which carry it")
+_OPTIONS_HINT = N_("print {most} options (`options: {most}` in the blueprint) for Kahoot, or use the Quizizz or "
+                   "Moodle export, which carry {count}")
 
 
 def export(curriculum: Curriculum, plan: QuizPlan, labels: Mapping[str, str] | None = None) -> ExportResult:
     items = paket_items(curriculum, plan)
-    left_out = {entry.item.id: misfits(entry) for entry in items}
-    fitting = [entry for entry in items if not left_out[entry.item.id]]
-    notes = [Diagnostic(curriculum.item_locations.get(item_id),
-                        t("{file}: item '{id}' left out: {reasons}", file=FILE, id=item_id, reasons="; ".join(why)),
-                        hint=t(_HINT)) for item_id, why in left_out.items() if why]
+    fitting = [entry for entry in items if not misfits(entry)]
+    notes = [_note(curriculum, entry, why) for entry in items if (why := misfits(entry))]
     if not fitting:
         raise ExportRefused(notes)
     seconds = question_seconds(plan, len(items), SECONDS)
@@ -51,6 +49,16 @@ def export(curriculum: Curriculum, plan: QuizPlan, labels: Mapping[str, str] | N
     summary = [t("{file}: {count} of {total} items left out: they do not fit Kahoot's limits", file=FILE,
                  count=len(notes), total=len(items))] if notes else []
     return ExportResult({FILE: data}, summary + _short_forms(fitting) + [note.format() for note in notes])
+
+
+def _note(curriculum: Curriculum, entry: ExportItem, why: list[str]) -> Diagnostic:
+    """An item left out, at its place in the YAML, with the way to keep it: a short form, or, when
+    the quiz prints more options than Kahoot's answers, fewer options (no short form helps there)."""
+    hint = (t(_OPTIONS_HINT, most=ANSWERS, count=len(entry.choices)) if len(entry.choices) > ANSWERS
+            else t(_HINT))
+    return Diagnostic(curriculum.item_locations.get(entry.item.id),
+                      t("{file}: item '{id}' left out: {reasons}", file=FILE, id=entry.item.id,
+                        reasons="; ".join(why)), hint=hint)
 
 
 def _short_forms(fitting: list[ExportItem]) -> list[str]:
