@@ -240,3 +240,62 @@ def test_text_that_is_not_utf8_and_images_are_reported_at_their_place(tmp_path):
         import_files([picture], None)
     assert caught.value.diagnostics[0].format().startswith(
         f"{picture}:2:1: question holds an image, which a latsar item cannot carry")
+
+
+def _template_row(path: Path, values: dict[str, str], header: list[str] | None = None) -> list[str]:
+    """The template at `path` (or a workbook headed by `header`, as an older template was) with one row."""
+    if header is None:
+        write_template(path)
+        book = openpyxl.load_workbook(path)
+        header = [c.value for c in book["items"][1]]
+    else:
+        book = openpyxl.Workbook()
+        book.active.append(header)
+    sheet = book.worksheets[0]
+    sheet.append([values.get(name) for name in header])
+    book.save(path)
+    return header
+
+
+ROW = dict(id="mini-10", stem="Nilai dasar yang menjadi pedoman perilaku setiap ASN dalam melayani warga adalah ....",
+           option_a="BerAKHLAK", option_b="Panca Prasetya Korps Pegawai Republik Indonesia", option_c="Sapta Marga",
+           key="A", objective="mini-1", level="C1", difficulty="mudah", reason_a="Nilai dasar ASN.",
+           reason_b="Janji anggota KORPRI.", reason_c="Pedoman prajurit TNI.", pembahasan="BerAKHLAK nilai dasar ASN.")
+
+
+def test_the_excel_template_carries_the_short_forms_for_live_quizzes(tmp_path, mini):
+    """Template → row → import → an items file → the curriculum loads the short forms."""
+    template = tmp_path / "items.xlsx"
+    header = _template_row(template, {**ROW, "live_stem": "Nilai dasar ASN adalah ....",
+                                      "live_text_b": "Panca Prasetya KORPRI"})
+    assert header[-6:] == ["live_stem", *(f"live_text_{x}" for x in "abcde")]
+    text = import_files([template], "mini")[0]
+    item = yaml.safe_load(text)["items"][0]
+    assert item["stem"] == ROW["stem"] and item["live_stem"] == "Nilai dasar ASN adalah ...."
+    assert [o.get("live_text") for o in item["options"]] == [None, "Panca Prasetya KORPRI", None]
+    assert list(item)[list(item).index("stem") + 1] == "live_stem"  # beside the stem, as a writer puts it
+    (mini / "items" / "impor.yaml").write_text(text.replace(item["backing"]["section"], "mini-pelayanan"),
+                                               encoding="utf-8")
+    loaded = load_curriculum(mini)[0].item_by_id["mini-10"]
+    assert (loaded.live_stem, loaded.options[1].live_text) == ("Nilai dasar ASN adalah ....", "Panca Prasetya KORPRI")
+
+
+def test_a_short_form_of_an_empty_option_is_reported_at_its_cell(tmp_path):
+    template = tmp_path / "items.xlsx"
+    header = _template_row(template, {**ROW, "live_text_d": "Sumpah Pemuda"})
+    with pytest.raises(LatsarError) as caught:
+        import_files([template], "mini")
+    assert [d.format() for d in caught.value.diagnostics] == [
+        f"{template}:2:{header.index('live_text_d') + 1}: row 2: live_text_d is the short form of option D, which "
+        "is empty; write option_d, or move the short form to its option's column"]
+
+
+def test_a_template_made_before_the_short_form_columns_still_imports(tmp_path):
+    old = ["id", "stem", *(f"option_{x}" for x in "abcde"), "key", *(f"reason_{x}" for x in "abcde"), "pembahasan",
+           "objective", "level", "difficulty", "indicator"]
+    template = tmp_path / "old.xlsx"
+    _template_row(template, ROW, header=old)
+    item = yaml.safe_load(import_files([template], "mini")[0])["items"][0]
+    assert item["stem"] == ROW["stem"] and "live_stem" not in item
+    assert [o["text"] for o in item["options"]] == [ROW["option_a"], ROW["option_b"], ROW["option_c"]]
+    assert not [o for o in item["options"] if "live_text" in o]

@@ -17,6 +17,7 @@ class ImportedOption:
     text: str  # Markdown
     correct: bool
     reason: str | None = None  # Markdown: the option's feedback, when the source has one
+    live_text: str | None = None  # the option's short form for live quizzes (latsar's template only)
 
 
 @dataclass
@@ -32,6 +33,7 @@ class ImportedItem:
     level: str | None = None
     difficulty: str | None = None
     indicator: str | None = None
+    live_stem: str | None = None  # the stem's short form for live quizzes (latsar's template only)
     tags: list[str] = field(default_factory=list)
     pin_options: bool = False
 

@@ -1,7 +1,9 @@
 """latsar's Excel template for writing items in a spreadsheet (`latsar import --template`), and
 its reader. One row per item: id, stem, options A–E, key (a letter), a reason per option,
-pembahasan, objective, level, difficulty, indicator. Every cell that cannot be read is reported
-with its cell name, all at once."""
+pembahasan, objective, level, difficulty, indicator, and the short forms for live quizzes
+(`live_stem`, `live_text_a` … `live_text_e`). A column the sheet lacks is read as empty, so a
+template made before a column was added still imports. Every cell that cannot be read is
+reported with its cell name, all at once."""
 
 from __future__ import annotations
 
@@ -16,13 +18,16 @@ from latsar.messages import N_, t
 LETTERS = "ABCDE"
 COLUMNS: tuple[str, ...] = ("id", "stem", *(f"option_{x}" for x in "abcde"), "key",
                             *(f"reason_{x}" for x in "abcde"), "pembahasan", "objective", "level", "difficulty",
-                            "indicator")
+                            "indicator", "live_stem", *(f"live_text_{x}" for x in "abcde"))
 HELP = (
     N_("One row per item, from row 2. Required: stem, at least options A, B and C, and key (the letter of the "
        "correct option)."),
     N_("Optional: id (lower-case letters, digits, hyphens), reason_a … reason_e (why each option is right or wrong), "
        "pembahasan, objective (an objective id of the module), level (C1–C6), difficulty (mudah, sedang, sukar), "
        "indicator."),
+    N_("Optional, for live quizzes (Kahoot takes a question of at most 120 characters and answers of at most 75): "
+       "live_stem, the same question in fewer words, and live_text_a … live_text_e, the same option in fewer words. "
+       "Printed quizzes keep stem and options."),
     N_("Then: latsar import items.xlsx --module MODULE --out curriculum/items/MODULE.yaml, and latsar check."),
     N_("Cells are latsar's Markdown: **bold**, *italic*; a blank line starts a new paragraph."),
 )
@@ -48,7 +53,7 @@ def template(when: datetime.datetime) -> bytes:
         check.add(f"{letter}2:{letter}1000")
         sheet.add_data_validation(check)
     for column, name in enumerate(COLUMNS, start=1):
-        sheet.column_dimensions[get_column_letter(column)].width = 50 if name in ("stem", "pembahasan") else 22
+        sheet.column_dimensions[get_column_letter(column)].width = 50 if name in ("stem", "pembahasan", "live_stem") else 22
     help_sheet = book.create_sheet("petunjuk")
     help_sheet.column_dimensions["A"].width = 120
     for line in HELP:
@@ -93,6 +98,22 @@ def _row(found: Imported, display: str, row: int, values: dict[str, str], header
     while texts and not texts[-1]:
         texts.pop()
     problems_before = len(found.problems)
+    key = _check_row(found, display, row, values, header, texts)
+    if len(found.problems) > problems_before:
+        return
+    options = [ImportedOption(text, LETTERS[n] == key, values.get(f"reason_{'abcde'[n]}") or None,
+                              values.get(f"live_text_{'abcde'[n]}") or None) for n, text in enumerate(texts)]
+    item = ImportedItem(Location(display, row, 1), values["stem"], options, name=values.get("id") or None,
+                        explanation=values.get("pembahasan") or None,
+                        objective=values.get("objective") or None, level=values.get("level") or None,
+                        difficulty=values.get("difficulty") or None, indicator=values.get("indicator") or None,
+                        live_stem=values.get("live_stem") or None)
+    found.items.append(item)
+
+
+def _check_row(found: Imported, display: str, row: int, values: dict[str, str], header: list[str],
+               texts: list[str]) -> str:
+    """Report what makes the row unreadable; the key's letter (upper case)."""
     if not values.get("stem"):
         found.problem(_at(display, row, header, "stem"), t("row {row}: the stem is empty", row=row),
                       t("write the question"))
@@ -106,12 +127,11 @@ def _row(found: Imported, display: str, row: int, values: dict[str, str], header
                       t("row {row}: key '{key}' is not the letter of a filled option", row=row,
                         key=values.get("key", "")),
                       t("write one of {letters}", letters=", ".join(LETTERS[:max(len(texts), 1)])))
-    if len(found.problems) > problems_before:
-        return
-    options = [ImportedOption(text, LETTERS[n] == key, values.get(f"reason_{'abcde'[n]}") or None)
-               for n, text in enumerate(texts)]
-    item = ImportedItem(Location(display, row, 1), values["stem"], options, name=values.get("id") or None,
-                        explanation=values.get("pembahasan") or None,
-                        objective=values.get("objective") or None, level=values.get("level") or None,
-                        difficulty=values.get("difficulty") or None, indicator=values.get("indicator") or None)
-    found.items.append(item)
+    for letter in LETTERS[len(texts):]:
+        column, option = "live_text_" + letter.lower(), "option_" + letter.lower()
+        if values.get(column):
+            found.problem(_at(display, row, header, column),
+                          t("row {row}: {column} is the short form of option {letter}, which is empty", row=row,
+                            column=column, letter=letter),
+                          t("write {option}, or move the short form to its option's column", option=option))
+    return key

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from latsar.ingest.bank import ImportedItem
+from latsar.ingest.bank import ImportedItem, ImportedOption
 from latsar.messages import t
 from latsar.source.placeholders import placeholder
 
@@ -71,7 +71,9 @@ def _entry(item: ImportedItem, item_id: str, module: str | None) -> dict[str, An
     if item.indicator:
         entry["indicator"] = item.indicator
     entry["stem"] = item.stem
-    entry["options"] = [_option(option.text, option.correct, option.reason) for option in item.options]
+    if item.live_stem:
+        entry["live_stem"] = item.live_stem
+    entry["options"] = [_option(option) for option in item.options]
     entry["explanation"] = item.explanation or placeholder(t("pembahasan: why the key is right"))
     entry["backing"] = {"section": placeholder(t("the module section (or a seed passage) that backs the key"))}
     if item.tags:
@@ -81,9 +83,12 @@ def _entry(item: ImportedItem, item_id: str, module: str | None) -> dict[str, An
     return entry
 
 
-def _option(text: str, correct: bool, reason: str | None) -> dict[str, Any]:
-    option: dict[str, Any] = {"text": text}
-    if correct:
+def _option(imported: ImportedOption) -> dict[str, Any]:
+    option: dict[str, Any] = {"text": imported.text}
+    if imported.live_text:
+        option["live_text"] = imported.live_text
+    if imported.correct:
         option["correct"] = True
-    option["reason"] = reason or placeholder(t("why this option is right") if correct else t("why this option is wrong"))
+    option["reason"] = imported.reason or placeholder(t("why this option is right") if imported.correct
+                                                      else t("why this option is wrong"))
     return option
