@@ -7,7 +7,8 @@ body rows, a header that repeats on every page. `Grid` does only that, with the 
 the same paddings, rules, backgrounds, vertical alignment and first baselines.
 
 Cells hold `Text` (plain words in one style, wrapped at spaces, as a Paragraph of escaped text
-wraps them without its parser) or, for inline markup, a Paragraph.
+wraps them without its parser; or words of which some are set in italics, broken as a Paragraph
+of their markup breaks them: latsar.render.pdf.runs) or, for other inline markup, a Paragraph.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
+from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import Color
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
@@ -23,15 +25,21 @@ from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
+from latsar.render.pdf.markup import plain
+from latsar.render.pdf.runs import Piece, RunLine, break_lines, markup_runs
+
 
 @dataclass(frozen=True)
 class Text:
-    """Plain text in a style; `font` and `colour` override the style's. A newline breaks the line."""
+    """Plain text in a style; `font` and `colour` override the style's. A newline breaks the line.
+    With `runs` (font, text), the words are those runs, left-aligned, and `text` is their markup:
+    what a Paragraph is given where they cannot be broken as it breaks them (a word too wide)."""
 
     text: str
     style: ParagraphStyle
     font: str | None = None
     colour: Color | None = None
+    runs: tuple[Piece, ...] = ()
 
     @property
     def font_name(self) -> str:
@@ -62,6 +70,8 @@ class Look:
     body_padding: tuple[float, float] = (3, 4)
     side_padding: float = 4
     zebra: Color | None = None  # background of every second body row
+    gap: float = 0  # kept clear right of each cell's content, besides the side padding
+    ruled: bool = True  # else no rules at all (a block of labelled fields)
 
 
 Row = Sequence[Cell | None]  # None where a merged cell above or to the left covers the place
@@ -70,6 +80,14 @@ Row = Sequence[Cell | None]  # None where a merged cell above or to the left cov
 def cells(texts: Sequence[Text | str], style: ParagraphStyle, middle: bool = False) -> list[Cell]:
     """A row of one-block cells; strings take `style`."""
     return [Cell((t if isinstance(t, Text) else Text(t, style),), middle=middle) for t in texts]
+
+
+def runs_text(text: str, style: ParagraphStyle, foreign_terms: Sequence[str] = (),
+              colour: Color | None = None) -> Text:
+    """Plain text in a style with its foreign terms in italics, broken and set as a Paragraph of
+    the same markup (latsar.render.pdf.markup.plain) sets it."""
+    markup = plain(text, foreign_terms)
+    return Text(markup, style, colour=colour, runs=markup_runs(markup, style.fontName))
 
 
 def cell_pool(style: ParagraphStyle, middle: bool = False, font: str | None = None,
@@ -131,7 +149,8 @@ def _break_word(word: str, font: str, size: float, width: float) -> list[str]:
     return pieces + [word[start:]]
 
 
-Line = tuple[str, float]  # the text, and its offset from the content's left edge (alignment)
+# The text (or a line of runs), and its offset from the content's left edge (alignment).
+Line = tuple[str | RunLine, float]
 Written = dict[tuple, tuple[str, object]]  # (font, string, subset before) -> operators, subset after
 Font = tuple[str, float]  # name and size
 Looks = tuple[Font, Color, float]  # font, colour and leading of a text block
@@ -145,11 +164,13 @@ class _Placed:
     lines: list[list[Line]] = field(default_factory=list)
     height: float = 0.0
     looks: list[Looks] = field(default_factory=list)
+    paragraph: Paragraph | None = None  # drawn instead of lines
+    later: bool = False  # lines of runs: written after the plain text, where a Paragraph was drawn
 
     def __post_init__(self) -> None:
         # Most cells print one line: its looks, text and shift, for writing it the short way.
-        self.line = ((*self.looks[0], *self.lines[0][0])
-                     if len(self.lines) == 1 and len(self.lines[0]) == 1 else None)
+        one = len(self.lines) == 1 and len(self.lines[0]) == 1 and isinstance(self.lines[0][0][0], str)
+        self.line = (*self.looks[0], *self.lines[0][0]) if one else None
 
 
 class _Measure:
@@ -170,20 +191,41 @@ class _Measure:
 
     def cell(self, cell: Cell, width: float) -> _Placed:
         if isinstance(cell.content, Paragraph):
-            return _Placed(height=cell.content.wrap(width, 1e9)[1])
+            return _Placed(height=cell.content.wrap(width, 1e9)[1], paragraph=cell.content)
         lines = [self.block(t, width) for t in cell.content]
+        if None in lines:  # words Paragraph breaks in ways of its own
+            paragraph = Paragraph("<br/>".join(map(_markup, cell.content)), cell.content[0].style)
+            return _Placed(height=paragraph.wrap(width, 1e9)[1], paragraph=paragraph)
         looks = [((t.font_name, t.style.fontSize), t.colour or t.style.textColor, t.style.leading)
                  for t in cell.content]
-        return _Placed(lines, sum(len(l) * t.style.leading for l, t in zip(lines, cell.content)), looks)
+        height = sum(len(l) * t.style.leading for l, t in zip(lines, cell.content))
+        return _Placed(lines, height, looks, later=any(t.runs for t in cell.content))
 
-    def block(self, text: Text, width: float) -> list[Line]:
+    def block(self, text: Text, width: float) -> list[Line] | None:
         font, size, alignment = text.font_name, text.style.fontSize, text.style.alignment
-        key = (text.text, font, size, alignment, width)
+        key = (text.text, font, size, alignment, width, text.runs)
         if key not in self.known:
+            if text.runs:
+                self.known[key] = _run_lines(text, width)
+                return self.known[key]
             share = {TA_CENTER: 0.5, TA_RIGHT: 1.0}.get(alignment, 0.0)
             self.known[key] = [(line, share * (width - stringWidth(line, font, size)) if share else 0.0)
                                for line in wrap_text(text.text, font, size, width)]
         return self.known[key]
+
+
+def _run_lines(text: Text, width: float) -> list[Line] | None:
+    """Lines of runs (left-aligned)."""
+    lines = break_lines(text.runs, text.style.fontSize, width, text.style.spaceShrinkage)
+    return None if lines is None else [(line, 0.0) for line in lines]
+
+
+def _markup(text: Text) -> str:
+    """A text block as Paragraph markup (its colour and font, if its own)."""
+    markup = text.text if text.runs else escape(text.text)
+    if text.font:
+        markup = f'<font face="{text.font}">{markup}</font>'
+    return f'<font color="#{text.colour.hexval()[2:]}">{markup}</font>' if text.colour else markup
 
 
 class Shared:
@@ -225,7 +267,7 @@ class _Sheet:
         self.tallest = body.tallest
 
     def inner_width(self, column: int, cell: Cell) -> float:
-        return self.edges[column + cell.cols] - self.edges[column] - 2 * self.look.side_padding
+        return self.edges[column + cell.cols] - self.edges[column] - 2 * self.look.side_padding - self.look.gap
 
     def at(self, cell: Cell, column: int) -> tuple[int, float]:
         """The key of the cell's measurement in `placed`."""
@@ -454,6 +496,10 @@ class _Painter:
         writer.close()
         for paragraph, x, y in paragraphs:
             paragraph.drawOn(self.canv, x, y)
+        if self.look.ruled:
+            self._rule()
+
+    def _rule(self) -> None:
         self.canv.setStrokeColor(self.look.rule)
         self.canv.setLineWidth(self.look.rule_width)
         for low, high in _joined(self.plain_spans):  # joined first: a rule per edge, not per row and edge
@@ -480,7 +526,7 @@ class _TextWriter:
         """The plain text of the cells in `entries` (`_Painter.texts`); the paragraphs and where
         they go, to be drawn after (each in a text object of its own). A cell of one line (most
         cells) is written here as `line` writes it, without a call: a key has thousands."""
-        edges, side, placed_at, paragraphs = sheet.edges, sheet.look.side_padding, sheet.placed_at, []
+        edges, side, placed_at, paragraphs, later = sheet.edges, sheet.look.side_padding, sheet.placed_at, [], []
         placed, keys, numbers, written, text = sheet.placed, sheet.column_keys, self.numbers, self.written, self.text
         code, origin = text._code, self.origin
         for cells, first, top, bottom, (pad_top, pad_bottom) in entries:
@@ -489,10 +535,7 @@ class _TextWriter:
                 y = (bottom + (top - bottom + pad_bottom - pad_top + found.height) / 2 if cell.middle
                      else top - pad_top)  # the content's top edge
                 if found.line is None:
-                    if isinstance(cell.content, Paragraph):
-                        paragraphs.append((cell.content, edges[column] + side, y - found.height))
-                    else:
-                        self.cell(found, edges[column] + side, y)
+                    self._aside(found, edges[column] + side, y, paragraphs, later)
                     continue
                 font, colour, _, line, shift = found.line
                 if font != self.font or colour is not self.colour:
@@ -509,7 +552,20 @@ class _TextWriter:
                 else:
                     text._curSubset = known[1]
                 code.append(f"{origin}{left} {at} Tm {known[0]}")
+        for found, x, y in later:
+            self.cell(found, x, y)
         return paragraphs
+
+    def _aside(self, found: _Placed, x: float, y: float, paragraphs: list, later: list) -> None:
+        """A cell other than one plain line, its top left corner at (x, y): a paragraph (drawn
+        after the text object), lines of runs (written after the plain text, where a Paragraph
+        of them was drawn) or lines of plain text (written now)."""
+        if found.paragraph is not None:
+            paragraphs.append((found.paragraph, x, y - found.height))
+        elif found.later:
+            later.append((found, x, y))
+        else:
+            self.cell(found, x, y)
 
     def looks(self, font: Font, colour: Color) -> None:
         """Font and colour for the next line, set where they change."""
@@ -520,8 +576,11 @@ class _TextWriter:
             self.text.setFillColor(colour)
             self.colour = colour
 
-    def line(self, font: Font, colour: Color, line: str, x: float, baseline: float) -> None:
+    def line(self, font: Font, colour: Color, line: str | RunLine, x: float, baseline: float) -> None:
         """A line of text starting at (x, baseline)."""
+        if not isinstance(line, str):
+            self.runs(font[1], colour, line, x, baseline)
+            return
         text, numbers = self.text, self.numbers
         self.looks(font, colour)
         left, at = numbers.get(x), numbers.get(baseline)
@@ -529,12 +588,31 @@ class _TextWriter:
             left = numbers[x] = fp_str(x)
         if at is None:
             at = numbers[baseline] = fp_str(baseline)
-        known = self.written.get((font, line, text._curSubset))
+        text._code.append(f"{self.origin}{left} {at} Tm {self._operators(line)}")
+
+    def runs(self, size: float, colour: Color, line: RunLine, x: float, baseline: float) -> None:
+        """A line of runs as a Paragraph writes it: its pieces one after another (each where the
+        one before ends), squeezed by word spacing where it overruns, and a move to the next line
+        after it (which text extraction reads as the end of a line)."""
+        code = self.text._code
+        if not line.pieces:
+            return
+        if line.spacing:
+            code.append(f"{fp_str(line.spacing)} Tw")
+        (font, first), *rest = line.pieces
+        self.line((font, size), colour, first, x, baseline)
+        for font, words in rest:
+            self.looks((font, size), colour)
+            code.append(self._operators(words))
+        code.append("T*" if not line.spacing else "T* 0 Tw")
+
+    def _operators(self, line: str) -> str:
+        """The operators of a string in the current font, copied where already written."""
+        known = self.written.get((self.font, line, self.text._curSubset))
         if known is None:
-            known = self._write(line)
-        else:
-            text._curSubset = known[1]
-        text._code.append(f"{self.origin}{left} {at} Tm {known[0]}")
+            return self._write(line)[0]
+        self.text._curSubset = known[1]
+        return known[0]
 
     def cell(self, placed: _Placed, x: float, y: float) -> None:
         """A cell's text blocks, the first one's top left corner at (x, y)."""

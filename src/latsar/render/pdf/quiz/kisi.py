@@ -17,12 +17,11 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from latsar.plan.quizdocs import KisiDoc, KisiRow
-from latsar.render.pdf.grid import Cell, Content, Grid, Shared, Text, cell_pool, cells
+from latsar.render.pdf.grid import Cell, Content, Grid, Look, Shared, Text, cell_pool, cells, runs_text
 from latsar.render.pdf.markup import bind_ellipsis, plain
 from latsar.render.pdf.quiz.common import (
     RunningText, chunks, metadata, para, quiz_styles, render_pdf, ruled, title_block,
 )
-from latsar.render.pdf.quiz.entry import Row, Rows, Slot, Stack
 from latsar.render.pdf.theme import Theme
 
 INLINE_VERSIONS = 6  # version columns that fit beside the text columns
@@ -39,7 +38,7 @@ def kisi_pdf(doc: KisiDoc, theme: Theme) -> bytes:
     inline = len(doc.versions) <= INLINE_VERSIONS
     shared = Shared()
     story: list[Flowable] = [title_block(theme, labels["kisi_title"], info.title, doc.details),
-                             Spacer(1, 8), _fields(doc, theme, width), Spacer(1, 12),
+                             Spacer(1, 8), _fields(doc, theme, width, shared), Spacer(1, 12),
                              Blueprint(doc, theme, width).table(inline, shared)]
     if not inline:
         story += [Spacer(1, theme.leading), para(quiz_styles(theme), labels["kisi_numbers_title"], "q-heading")]
@@ -56,19 +55,20 @@ def _landscape_width(theme: Theme) -> float:
     return max(theme.page_size) - 2 * side
 
 
-def _fields(doc: KisiDoc, theme: Theme, width: float) -> Rows:
+def _fields(doc: KisiDoc, theme: Theme, width: float, shared: Shared) -> Grid:
     """The header fields of a kisi-kisi, two pairs per row: labels in muted type, each value
-    beside its label (6 pt clear of the next column)."""
-    styles, pairs = quiz_styles(theme), doc.fields
-    terms = theme.foreign_terms
+    beside its label (6 pt clear of the next column); no rules."""
+    styles, terms = quiz_styles(theme), theme.foreign_terms
     label, value = 30 * mm, width / 2 - 30 * mm
-    slots = [Slot(x, column - FIELD_GAP) for x, column in zip((0, label, label + value, 2 * label + value),
-                                                               (label, value, label, value))]
-    rows = [Row(tuple(zip(slots, (Stack([para(styles, a, "q-label")]), Stack([para(styles, b, "q-cell", terms)]),
-                                  Stack([para(styles, c, "q-label")]), Stack([para(styles, d, "q-cell", terms)])))),
-                FIELD_PADDING)
-            for (a, b), (c, d) in zip(pairs[0::2], pairs[1::2])]
-    return Rows(rows, width)
+
+    def field(text: str, role: str, foreign_terms: Sequence[str] = ()) -> Cell:
+        return Cell((runs_text(text, styles[role], foreign_terms),))
+
+    rows = [[field(a, "q-label"), field(b, "q-cell", terms), field(c, "q-label"), field(d, "q-cell", terms)]
+            for (a, b), (c, d) in zip(doc.fields[0::2], doc.fields[1::2])]
+    look = Look(theme.colour("accent"), theme.colour("rule"), body_padding=FIELD_PADDING, side_padding=0,
+                gap=FIELD_GAP, ruled=False)
+    return Grid([label, value, label, value], (), rows, look, theme.page_size[0], shared)
 
 
 class Blueprint:
@@ -125,23 +125,22 @@ class Blueprint:
 
     def _materi(self, row: KisiRow) -> Content:
         """The module, and under it in muted type the chapter that teaches the item."""
-        style, terms, muted = self.styles["q-cell"], self.theme.foreign_terms, self.theme.colours.muted
+        style, terms = self.styles["q-cell"], self.theme.foreign_terms
         if not (self._italic(row.module) or self._italic(row.chapter)):
             chapter = (Text(bind_ellipsis(row.chapter), style, colour=self.theme.colour("muted")),) if row.chapter else ()
             return (Text(bind_ellipsis(row.module), style), *chapter)
-        text = plain(row.module, terms) + (f"<br/><font color='{muted}'>{plain(row.chapter, terms)}</font>"
-                                           if row.chapter else "")
-        return Paragraph(text, style)
+        chapter = (runs_text(row.chapter, style, terms, self.theme.colour("muted")),) if row.chapter else ()
+        return (runs_text(row.module, style, terms), *chapter)
 
     def _words(self, text: str) -> Content:
-        """Plain words in the cell style, or a Paragraph where a foreign term is set in italics."""
+        """Plain words in the cell style, some set in italics (foreign terms) as a Paragraph sets them."""
         style = self.styles["q-cell"]
         if self._italic(text):
-            return Paragraph(plain(text, self.theme.foreign_terms), style)
+            return (runs_text(text, style, self.theme.foreign_terms),)
         return (Text(bind_ellipsis(text), style),)
 
     def _italic(self, text: str) -> bool:
-        """Whether a foreign term in `text` is set in italics (only a Paragraph can mix fonts)."""
+        """Whether a foreign term in `text` is set in italics."""
         return plain(text, self.theme.foreign_terms) != escape(bind_ellipsis(text))
 
 
