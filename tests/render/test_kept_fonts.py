@@ -4,6 +4,7 @@ same bytes whether the subset was kept from an earlier document or made anew by 
 from __future__ import annotations
 
 import io
+from typing import Callable, TypeVar
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
@@ -11,16 +12,32 @@ from reportlab.pdfgen.canvas import Canvas
 
 from latsar.render.pdf import fonts
 
+T = TypeVar("T")
 TEXT = "Kebijakan “e-government” — naïve café … ±5 %"
 
 
-def pdf(font_name: str, text: str = TEXT) -> bytes:
+def pdf(font_name: str, text: str = TEXT, pages: int = 1) -> bytes:
+    return _canvas(font_name, text, pages)[0]
+
+
+def _canvas(font_name: str, text: str = TEXT, pages: int = 1) -> tuple[bytes, Canvas]:
     buffer = io.BytesIO()
     canvas = Canvas(buffer, invariant=1, pageCompression=1)
+    for _ in range(pages - 1):  # pages before the text: the font's objects are numbered later
+        canvas.showPage()
     canvas.setFont(font_name, 11)
     canvas.drawString(72, 720, text)
     canvas.save()
-    return buffer.getvalue()
+    return buffer.getvalue(), canvas
+
+
+def plain_reportlab(font: TTFont, make: Callable[[], T]) -> T:
+    """`make()` with `font` as reportlab's own TrueType font, keeping nothing."""
+    font.__class__, font.face.__class__ = TTFont, TTFontFace
+    try:
+        return make()
+    finally:
+        font.__class__, font.face.__class__ = fonts.KeptFont, fonts.KeptSubsets
 
 
 def test_a_kept_subset_gives_reportlabs_own_bytes() -> None:
@@ -30,13 +47,24 @@ def test_a_kept_subset_gives_reportlabs_own_bytes() -> None:
     assert isinstance(font, fonts.KeptFont)
     first, again = pdf(family.italic), pdf(family.italic)  # made, then kept
     other = pdf(family.italic, TEXT[::-1])  # the same characters met in another order: another subset
-    font.__class__, font.face.__class__ = TTFont, TTFontFace
-    try:
-        plain, plain_other = pdf(family.italic), pdf(family.italic, TEXT[::-1])
-    finally:
-        font.__class__, font.face.__class__ = fonts.KeptFont, fonts.KeptSubsets
+    plain, plain_other = plain_reportlab(font, lambda: (pdf(family.italic), pdf(family.italic, TEXT[::-1])))
     assert first == again == plain
     assert other == plain_other != plain
+
+
+def test_a_fonts_objects_are_added_again_as_reportlab_formats_them() -> None:
+    """A later document with the same subset gets the objects the first one made, formatted
+    once for each way they are numbered (here two pages move them on): reportlab's bytes."""
+    family = fonts.family("noto-sans")
+    fonts.register(family)
+    font = pdfmetrics.getFont(family.italic)
+    text = "Objek fon dipakai lagi: ½ · “kutipan”"
+    made = [_canvas(family.italic, text, pages) for pages in (1, 3, 1, 3)]
+    plain = plain_reportlab(font, lambda: [pdf(family.italic, text, pages) for pages in (1, 3)])
+    assert [data for data, _ in made] == plain * 2
+    assert plain[0] != plain[1]
+    kept = [[type(obj) for obj in canvas._doc.idToObject.values()] for _, canvas in made]
+    assert fonts.Formatted not in kept[0] and kept[1].count(fonts.Formatted) == kept[3].count(fonts.Formatted) == 4
 
 
 def test_ascent_and_descent_are_the_faces() -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from importlib import resources
-from typing import Callable, TypeVar
+from typing import Callable, Sequence, TypeVar
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfdoc, pdfmetrics
@@ -107,10 +107,22 @@ class KeptFont(TTFont):
             return width
 
     def addObjects(self, doc):
+        """reportlab's objects for the subsets this font has in `doc`: made once for every
+        document with the same subsets under the same names (KeptObjects)."""
+        if not doc.compression or not isinstance(doc.encrypt, pdfdoc.NoEncryption) or doc not in self.state:
+            return super().addObjects(doc)
+        subsets = tuple((self.getSubsetInternalName(n, doc), tuple(s)) for n, s in enumerate(self.state[doc].subsets))
+        kept = _shelf(self, "objects").get(subsets)
+        if kept is None:
+            _keep(self, subsets, lambda: KeptObjects.added(doc, self._new_objects), "objects")
+        else:
+            kept.add_to(doc)
+            del self.state[doc]  # as reportlab's addObjects leaves it
+
+    def _new_objects(self, doc) -> None:
+        """reportlab's objects, with what depends on a subset alone kept for other documents."""
         subsets = [(self.getSubsetInternalName(n, doc)[1:], tuple(s)) for n, s in enumerate(self.state[doc].subsets)]
         super().addObjects(doc)
-        if not doc.compression:
-            return
         for name, subset in subsets:
             pdf_font = doc.idToObject["BasicFonts"].dict[name]
             file_name = f"fontFile:{self.face.filename}({pdf_font.BaseFont})"
@@ -121,6 +133,58 @@ class KeptFont(TTFont):
             for stream, data in zip(streams, kept[1:]):
                 stream.content, stream.filters = data, None
                 stream.dictionary["Filter"] = pdfdoc.PDFArray([pdfdoc.PDFName(pdfdoc.PDFZCompress.pdfname)])
+
+
+class KeptObjects:
+    """The objects reportlab made for a font's subsets in one document (its subset fonts,
+    descriptors, font files and ToUnicode maps), added to later documents with the same
+    subsets: they refer only to one another, so each is formatted once for every numbering
+    they get (a document of more pages numbers them later) and its bytes reused."""
+
+    NUMBERINGS = 8  # kept per font's subsets: a few page counts
+
+    def __init__(self, named: Sequence[tuple[str, pdfdoc.PDFObject]], listed: Sequence[str]):
+        self.named = named  # (name, object) in the order reportlab registered them
+        self.listed = listed  # the names of the subset fonts, as the document's font list holds them
+        self._formatted: dict[tuple, dict[int, bytes]] = {}
+
+    @classmethod
+    def added(cls, doc: pdfdoc.PDFDocument, add: Callable[[pdfdoc.PDFDocument], None]) -> KeptObjects:
+        """`add(doc)`, and what it added to `doc`, kept."""
+        start, fonts = doc.objectcounter, doc.idToObject["BasicFonts"].dict
+        before = set(fonts)
+        add(doc)
+        names = [doc.numberToId[number] for number in range(start + 1, doc.objectcounter + 1)]
+        return cls([(name, doc.idToObject[name]) for name in names], [name for name in fonts if name not in before])
+
+    def add_to(self, doc: pdfdoc.PDFDocument) -> None:
+        """The objects registered in `doc` as reportlab registers them, in the same order."""
+        for index, (name, _) in enumerate(self.named):
+            doc.Reference(Formatted(self, index), name)
+        fonts = doc.idToObject["BasicFonts"].dict
+        for name in self.listed:
+            fonts[name] = doc.idToObject[name]
+
+    def formatted(self, index: int, doc: pdfdoc.PDFDocument) -> bytes:
+        numbering = tuple(doc.idToObjectNumberAndVersion[name] for name, _ in self.named)
+        if numbering not in self._formatted and len(self._formatted) >= self.NUMBERINGS:
+            del self._formatted[next(iter(self._formatted))]
+        done = self._formatted.setdefault(numbering, {})
+        if index not in done:
+            done[index] = pdfdoc.format(self.named[index][1], doc, toplevel=1)
+        return done[index]
+
+
+class Formatted(pdfdoc.PDFObject):
+    """One of KeptObjects' objects in a document: its bytes as formatted for that numbering."""
+
+    __RefOnly__ = 1
+
+    def __init__(self, kept: KeptObjects, index: int):
+        self.kept, self.index = kept, index
+
+    def format(self, document):
+        return self.kept.formatted(self.index, document)
 
 
 class KeptArray(pdfdoc.PDFArray):
@@ -134,14 +198,18 @@ class KeptArray(pdfdoc.PDFArray):
         return self._formatted
 
 
-def _keep(owner: object, key: tuple[int, ...], make: Callable[[], T]) -> T:
-    """`make()` kept on `owner` under `key`, with the KEPT last ones."""
-    kept = owner.__dict__.setdefault("_latsar_kept", {})
+def _keep(owner: object, key: tuple, make: Callable[[], T], shelf: str = "subsets") -> T:
+    """`make()` kept on `owner` under `key`, with the KEPT last ones of its `shelf`."""
+    kept = _shelf(owner, shelf)
     if key not in kept:
         if len(kept) >= KEPT:
             del kept[next(iter(kept))]
         kept[key] = make()
     return kept[key]
+
+
+def _shelf(owner: object, shelf: str) -> dict:
+    return owner.__dict__.setdefault(f"_latsar_kept_{shelf}", {})
 
 
 def common_coverage() -> list[tuple[int, int]]:
