@@ -199,8 +199,10 @@ def _word(path) -> list[tuple[str, str]]:
 def test_a_stem_opening_with_a_list_keeps_its_number_and_every_bullet(mini):
     """The question number stands beside the list's first item, and each item keeps its bullet
     (a booklet once put the number in place of the first bullet, later dropped every bullet).
-    In Word the bullets stand under the stem's text, as in the PDF (once left of its number)."""
+    In Word too ("2.⇥•⇥…", the bullets under the stem's text, as in the PDF; Word once printed
+    the number alone on a line above the list, and earlier left of its number)."""
     import docx
+    from docx.shared import Pt
 
     listed = "    stem: |\n      - Kerja sama diperkuat.\n      - Ego sektoral dikurangi.\n\n      Apa tujuannya?\n"
     for path in _booklets_with(mini, STEM, listed, "pdf"):
@@ -209,12 +211,25 @@ def test_a_stem_opening_with_a_list_keeps_its_number_and_every_bullet(mini):
         assert number, text
         assert text.count("•") == 2
     for path in sorted(path.parent.glob("soal-paket-*.docx")):
-        paragraphs = _word(path)
-        at = paragraphs.index(("List Bullet", "Kerja sama diperkuat."))
-        assert re.fullmatch(r"\d\.\t", paragraphs[at - 1][1]), paragraphs[at - 1]  # the number stands alone
-        assert paragraphs[at + 1] == ("List Bullet", "Ego sektoral dikurangi.")
-        bullets = [p.paragraph_format for p in docx.Document(str(path)).paragraphs if p.style.name == "List Bullet"]
-        assert {(f.left_indent.pt, f.first_line_indent.pt) for f in bullets} == {(40, -16)}  # under the text
+        paragraphs = docx.Document(str(path)).paragraphs
+        at = next(n for n, p in enumerate(paragraphs) if p.text.endswith("Kerja sama diperkuat."))
+        first, second, after = paragraphs[at:at + 3]
+        assert re.fullmatch(r"\d\.\t•\tKerja sama diperkuat\.", first.text), first.text  # not on a line of its own
+        assert (second.text, after.text) == ("•\tEgo sektoral dikurangi.", "Apa tujuannya?")
+        assert re.fullmatch(r"\d\.\t", paragraphs[at - 1].text) is None
+        layout = [(p.paragraph_format.left_indent.pt, p.paragraph_format.first_line_indent.pt) for p in (first, second)]
+        assert layout == [(40, -40), (40, -16)]  # the number at the margin, each item's text under the other's
+        assert [t.position for t in first.paragraph_format.tab_stops] == [Pt(24), Pt(40)]  # its bullet as below
+        assert after.paragraph_format.left_indent == Pt(20) and after.paragraph_format.keep_with_next
+
+
+def test_a_stem_opening_with_a_numbered_list_keeps_its_numbers_in_word(mini):
+    listed = "    stem: |\n      3. Rapat koordinasi.\n      4. Data bersama.\n\n      Mana yang tepat?\n"
+    for path in _booklets_with(mini, STEM, listed, "docx"):
+        texts = [text for _, text in _word(path)]
+        at = next(n for n, text in enumerate(texts) if text.endswith("Rapat koordinasi."))
+        assert re.fullmatch(r"\d\.\t3\.\tRapat koordinasi\.", texts[at]), texts[at]
+        assert texts[at + 1:at + 3] == ["4.\tData bersama.", "Mana yang tepat?"]
 
 
 def _runs(page) -> dict[str, tuple[float, float]]:

@@ -169,14 +169,20 @@ class Writer:
     def stem(self, container: Any, number: str, stem: str) -> None:
         """A question's stem, "1.⇥" before its first paragraph, kept with its options. What
         follows that paragraph (more text, a quotation, a table) stands under its text, right
-        of the number, as in the PDF booklet; a quotation is set in a little further."""
-        written = self._written(container, stem, "Normal", f"{number}.")
+        of the number, as in the PDF booklet; a quotation is set in a little further. A stem that
+        opens with a list has its number on the list's first line ("2.⇥•⇥…"), as in the PDF."""
+        blocks = parse(stem, typographic=True).blocks
+        if blocks and isinstance(blocks[0], ListBlock):
+            written = self._opening_list(container, f"{number}.", blocks[0])
+            written += [b for block in blocks[1:] for b in self._block(container, block, "Normal", 0)]
+        else:
+            written = self._written(container, stem, "Normal", f"{number}.")
+            hanging(written[0], STEM_INDENT, STEM_INDENT)
         quote = self.style_ids["Quote"]
-        paragraphs = [block for block in written if isinstance(block, DocxParagraph)]
-        for index, paragraph in enumerate(paragraphs):
+        for paragraph in (p for p in written if isinstance(p, DocxParagraph)):
             style = paragraph._p.style
-            if index == 0:
-                hanging(paragraph, STEM_INDENT, STEM_INDENT)
+            if paragraph.paragraph_format.left_indent is not None:
+                pass  # laid out where written: the first line
             elif style in self.list_styles:  # its bullet under the text, as in the PDF
                 hanging(paragraph, STEM_INDENT + LIST_INDENT, LIST_INDENT - 4)
             else:
@@ -189,6 +195,30 @@ class Writer:
         for table in written:
             if not isinstance(table, DocxParagraph):
                 inset_table(table._tbl, STEM_INDENT)
+
+    def _opening_list(self, container: Any, number: str, block: ListBlock) -> list[Any]:
+        """The list a stem opens with, its markers written as text (Word draws a list's own
+        marker before anything else on the line, so the question's number could not precede it):
+        "2.⇥•⇥first item", then "•⇥next item", each item's text right of its marker."""
+        written: list[Any] = []
+        for n, item in enumerate(block.items, start=block.start):
+            marker = f"{n}." if block.ordered else "•"
+            paragraph = self.add(container)
+            paragraph._p.append(text_run(f"{number}\t{marker}\t" if not written else f"{marker}\t"))
+            hanging(paragraph, STEM_INDENT + LIST_INDENT, STEM_INDENT + LIST_INDENT if not written else LIST_INDENT - 4)
+            paragraph.paragraph_format.tab_stops.add_tab_stop(Pt(STEM_INDENT + 4))
+            rest = item[1:] if item and isinstance(item[0], Paragraph) else item
+            if rest is not item:
+                self.spans(paragraph, item[0].spans)
+            written.append(paragraph)
+            written += [self._under_item(b) for inner in rest for b in self._block(container, inner, "Normal", 1)]
+        return written
+
+    def _under_item(self, block: Any) -> Any:
+        """A plain paragraph that continues a list item stands under the item's text."""
+        if isinstance(block, DocxParagraph) and block._p.style not in self.list_styles:
+            hanging(block, STEM_INDENT + LIST_INDENT, 0)
+        return block
 
     def option(self, container: Any, letter: str, text: str, last: bool) -> None:
         """An option ("A.⇥…") kept with the next; the `last` one ends the question with a gap."""
