@@ -469,7 +469,7 @@ def layout_problem(curriculum: Curriculum, detail: str) -> LatsarError:
 
     from latsar.errors import Diagnostic
 
-    height = re.search(r"tallest (?:row|cell) ([\d.]+)", detail)
+    height = re.search(r"tallest (?:row|cell|part) ([\d.]+)", detail)
     frame = re.search(r"frame '[^']*'\([\d.]+ x ([\d.]+)", detail)
     size = (" " + t("({height:.0f} pt high where a page holds {page:.0f})", height=float(height.group(1)),
                     page=float(frame.group(1))) if height and frame else "")

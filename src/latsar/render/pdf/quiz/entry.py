@@ -233,8 +233,15 @@ class EntryBlock(Flowable):
         canv.restoreState()
 
     def identity(self, maxLen=None):
-        """Names the item and its tallest row as Table's does (the build reports both)."""
-        return f"item {self.name}: <EntryBlock {len(self.rows)} rows (tallest row {max(self.heights, default=0)})>"
+        """Names the item and the tallest part of it a page must hold (the build reports both)."""
+        return f"item {self.name}: <EntryBlock {len(self.rows)} rows (tallest part {self.tallest_part():.1f})>"
+
+    def tallest_part(self) -> float:
+        """The most a page must hold of this entry: its first rows, kept together, or a later row
+        under the tag naming the question it continues. Its tallest row alone would understate
+        it: a stem a little lower than a page still cannot stand on one with its tag."""
+        later = [self.continued().height() + height for height in self.heights[self.head:]]
+        return max([sum(self.heights[:self.head]), *later])
 
 
 class Ruled(Flowable):
