@@ -8,6 +8,7 @@ import io
 
 import pytest
 from pypdf import PdfReader
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
@@ -81,6 +82,21 @@ def test_text_recorded_after_sealing_is_kept_only_in_known_characters(theme):
     assert snapshot(rec) == codes
     for block, words in ((first, WORDS), (new, OTHER)):
         assert words.replace(" ", "") in pdf_text(rec, theme, block, "").replace(" ", "").replace("\n", "")
+
+
+def test_text_sure_to_need_a_new_character_is_not_drawn_to_find_out(theme, monkeypatch):
+    """After sealing, a paragraph with a character its font has no code for, or in a font the
+    recorder does not name, is left to be drawn anew without being drawn in the recorder first."""
+    rec = recorder(theme)
+    replayed(rec, theme, WORDS)
+    rec.seal()
+    drawings = []
+    monkeypatch.setattr(rec, "_drawn", lambda draw: drawings.append(draw) or Recorder._drawn(rec, draw))
+    for text, style in ((OTHER, quiz_styles(theme)["q-stem"]), ("ASCII", ParagraphStyle("x", fontName="Helvetica"))):
+        drawn = rec.record(Paragraph(text, style), 300, 700)
+        assert drawn.code is None and drawn.flowable is not None and drawn.height > 0
+    assert drawings == []
+    assert replayed(rec, theme, WORDS).placed[0].drawn.code is not None and len(drawings) == 1  # known: drawn
 
 
 def long_stem_booklet(bank, plan, theme, stem: str) -> bytes:

@@ -25,6 +25,7 @@ from latsar.render.pdf import fonts
 from latsar.render.pdf.grid import Grid, Look, Row, Shared
 from latsar.render.pdf.markup import Writer, bind_ellipsis, plain
 from latsar.render.pdf.quiz.entry import Rule, Ruled, Stack
+from latsar.render.pdf.streams import page_streams
 from latsar.render.pdf.theme import Theme, make_styles
 
 # --------------------------------------------------------------------------- styles
@@ -147,6 +148,7 @@ class PagedCanvas(Canvas):
             self.__dict__.update(state)
             self._decorate(self, self._pageNumber, total)
             Canvas.showPage(self)
+        page_streams(self._doc)
         Canvas.save(self)
 
 

@@ -76,13 +76,14 @@ class Recorder:
         needs a character the recorder has no code for is not kept (the codes stay as they
         were): the flowable is then drawn anew each time."""
         mark = self._mark() if self._sealed else None
+        doomed = mark is not None and self._needs_new_codes(flowable)  # read before wrapping splits its fragments
         _, tall = flowable.wrap(width, height)
         baseline = None
         if isinstance(flowable, Paragraph):
             baseline = _first_baseline(flowable)
             if flowable.bulletText and bullet_apart:
                 _set_bullet_apart(flowable)
-        code = self._drawn(flowable._drawOn)
+        code = None if doomed else self._drawn(flowable._drawOn)
         if mark is not None and self._mark() != mark:
             self._undo(mark)
             code = None
@@ -96,6 +97,23 @@ class Recorder:
         if code is None:
             raise RuntimeError(f"bullet {bullet!r} needs page resources")
         return Drawn(code, 0.0, 0.0, 0.0, self._used(code))
+
+    def _needs_new_codes(self, flowable: Flowable) -> bool:
+        """Whether drawing `flowable` surely needs a character the recorder has no code for
+        (it is then not drawn here for nothing): a paragraph with a visible character that
+        its fragment's font has not been given, or in a font the recorder does not name."""
+        return isinstance(flowable, Paragraph) and any(
+            self._new_character(getattr(frag, "fontName", None), getattr(frag, "text", "")) for frag in flowable.frags)
+
+    def _new_character(self, font_name: str | None, text: str) -> bool:
+        if font_name is None or not isinstance(text, str):  # not a run of text (a space, an image, …)
+            return False
+        if font_name not in self._fonts.values():
+            return any(map(_visible, text))
+        if text.isascii():  # most text: its characters are known, or will be checked by drawing
+            return False
+        known = self._state(font_name).assignments
+        return any(ord(c) not in known and _visible(c) for c in text)
 
     def _mark(self) -> list[tuple[int, int, list[int]]]:
         """Where the fonts' codes stand: drawing a new character only adds after it."""
@@ -157,6 +175,11 @@ class Recorder:
             state.subsets, state.internalName = [list(s) for s in mine.subsets], mine.internalName
             doc.fontMapping[name] = f"/{mine.internalName}"
             doc.delayedFonts.append(font)
+
+
+def _visible(char: str) -> bool:
+    """A character a paragraph draws whatever the line breaks (not a space, a soft hyphen, …)."""
+    return char.isprintable() and not char.isspace()
 
 
 def _first_baseline(paragraph: Paragraph) -> float | None:
