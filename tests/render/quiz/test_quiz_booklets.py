@@ -289,9 +289,23 @@ def test_a_stem_holding_a_table_and_a_quotation_prints_in_pdf_and_word(mini):
 
 
 def test_an_option_opening_with_a_list_takes_its_letter_in_place_of_the_first_number(mini):
-    """The letter and the list's first number would print on top of each other."""
+    """The letter and the list's first number would print on top of each other. Word the same
+    ("B.⇥Menambah rapat", then "2.⇥Menambah laporan" under the letter; it once printed the
+    letter alone on a line above the list)."""
+    import docx
+    from docx.shared import Pt
+
     listed = "      - text: |\n          1. Menambah rapat\n          2. Menambah laporan\n        reason: Bukan tujuannya.\n"
     for path in _booklets_with(mini, OPTION, listed, "pdf"):
         text = flat(PdfReader(path).pages[0])
         assert re.search(r"[A-D]\. Menambah rapat 2\. Menambah laporan", text), text
         assert "1. Menambah rapat" not in text
+    for path in sorted(path.parent.glob("soal-paket-*.docx")):
+        paragraphs = docx.Document(str(path)).paragraphs
+        at = next(n for n, p in enumerate(paragraphs) if p.text.endswith("Menambah rapat"))
+        first, second = paragraphs[at:at + 2]
+        assert re.fullmatch(r"[A-D]\.\tMenambah rapat", first.text) and second.text == "2.\tMenambah laporan"
+        assert not re.fullmatch(r"[A-D]\.\t", paragraphs[at - 1].text)
+        for paragraph in (first, second):  # as every option: its letter (or number) at 20 pt, its text at 40
+            assert (paragraph.paragraph_format.left_indent, paragraph.paragraph_format.first_line_indent) == (
+                Pt(40), Pt(-20))

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Any, Sequence
+from dataclasses import dataclass
+from typing import Any, Callable, Sequence
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
@@ -27,6 +28,21 @@ CODE_FONT = "Courier New"
 STEM_INDENT = 20  # pt: a question's text stands this far right of its number
 QUOTE_INSET = 12  # pt: a quotation inside a stem, in from its text on both sides (as in the PDF)
 LIST_INDENT = 20  # pt: a list's text inside a stem, in from the stem's text
+
+
+@dataclass(frozen=True)
+class ListLayout:
+    """Where a list that opens a stem or an option stands (pt): its text's indent, how far left
+    of it its first line and later items' lines start, and a tab stop for a marker after a number."""
+
+    indent: float
+    first_hang: float
+    item_hang: float
+    marker_tab: float | None
+
+
+STEM_LIST = ListLayout(STEM_INDENT + LIST_INDENT, STEM_INDENT + LIST_INDENT, LIST_INDENT - 4, STEM_INDENT + 4)
+OPTION_LIST = ListLayout(40, 20, 20, None)  # "A.⇥text", a later item's marker where the letter stands
 # Word list styles by nesting depth (Word's default template has three levels of each).
 LIST_STYLES: dict[bool, tuple[str, ...]] = {True: ("List Number", "List Number 2", "List Number 3"),
                                             False: ("List Bullet", "List Bullet 2", "List Bullet 3")}
@@ -173,7 +189,7 @@ class Writer:
         opens with a list has its number on the list's first line ("2.⇥•⇥…"), as in the PDF."""
         blocks = parse(stem, typographic=True).blocks
         if blocks and isinstance(blocks[0], ListBlock):
-            written = self._opening_list(container, f"{number}.", blocks[0])
+            written = self._opening_list(container, blocks[0], lambda marker: f"{number}.\t{marker}\t", STEM_LIST)
             written += [b for block in blocks[1:] for b in self._block(container, block, "Normal", 0)]
         else:
             written = self._written(container, stem, "Normal", f"{number}.")
@@ -196,34 +212,46 @@ class Writer:
             if not isinstance(table, DocxParagraph):
                 inset_table(table._tbl, STEM_INDENT)
 
-    def _opening_list(self, container: Any, number: str, block: ListBlock) -> list[Any]:
-        """The list a stem opens with, its markers written as text (Word draws a list's own
-        marker before anything else on the line, so the question's number could not precede it):
-        "2.⇥•⇥first item", then "•⇥next item", each item's text right of its marker."""
+    def _opening_list(self, container: Any, block: ListBlock, first: Callable[[str], str],
+                      layout: ListLayout) -> list[Any]:
+        """The list a stem or option opens with, its markers written as text (Word draws a list's
+        own marker before anything else on the line, so a number or letter could not precede it):
+        `first(marker)` opens the first item ("2.⇥•⇥" for a stem, "A.⇥" for an option, whose
+        letter stands in place of the marker, as in the PDF), then "•⇥next item"."""
         written: list[Any] = []
         for n, item in enumerate(block.items, start=block.start):
             marker = f"{n}." if block.ordered else "•"
             paragraph = self.add(container)
-            paragraph._p.append(text_run(f"{number}\t{marker}\t" if not written else f"{marker}\t"))
-            hanging(paragraph, STEM_INDENT + LIST_INDENT, STEM_INDENT + LIST_INDENT if not written else LIST_INDENT - 4)
-            paragraph.paragraph_format.tab_stops.add_tab_stop(Pt(STEM_INDENT + 4))
+            paragraph._p.append(text_run(first(marker) if not written else f"{marker}\t"))
+            hanging(paragraph, layout.indent, layout.first_hang if not written else layout.item_hang)
+            if layout.marker_tab is not None:
+                paragraph.paragraph_format.tab_stops.add_tab_stop(Pt(layout.marker_tab))
             rest = item[1:] if item and isinstance(item[0], Paragraph) else item
             if rest is not item:
                 self.spans(paragraph, item[0].spans)
             written.append(paragraph)
-            written += [self._under_item(b) for inner in rest for b in self._block(container, inner, "Normal", 1)]
+            written += [self._under_item(b, layout.indent) for inner in rest
+                        for b in self._block(container, inner, "Normal", 1)]
         return written
 
-    def _under_item(self, block: Any) -> Any:
+    def _under_item(self, block: Any, indent: float) -> Any:
         """A plain paragraph that continues a list item stands under the item's text."""
         if isinstance(block, DocxParagraph) and block._p.style not in self.list_styles:
-            hanging(block, STEM_INDENT + LIST_INDENT, 0)
+            hanging(block, indent, 0)
         return block
 
     def option(self, container: Any, letter: str, text: str, last: bool) -> None:
         """An option ("A.⇥…") kept with the next; the `last` one ends the question with a gap."""
-        for paragraph in self.markdown(container, text, prefix=letter):
-            hanging(paragraph, 40, 20)
+        blocks = parse(text, typographic=True).blocks
+        if blocks and isinstance(blocks[0], ListBlock):
+            written = self._opening_list(container, blocks[0], lambda marker: f"{letter}\t", OPTION_LIST)
+            written += [b for block in blocks[1:] for b in self._block(container, block, "Normal", 0)]
+            paragraphs = [p for p in written if isinstance(p, DocxParagraph)]
+        else:
+            paragraphs = self.markdown(container, text, prefix=letter)
+        for paragraph in paragraphs:
+            if paragraph.paragraph_format.left_indent is None:
+                hanging(paragraph, OPTION_LIST.indent, OPTION_LIST.first_hang)
             paragraph.paragraph_format.keep_with_next = True
             paragraph.paragraph_format.space_after = Pt(0)
         if last:
