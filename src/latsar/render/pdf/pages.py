@@ -22,6 +22,7 @@ from reportlab.platypus.tableofcontents import TableOfContents
 from latsar.plan.handout import Heading, Matter, roman
 from latsar.render.pdf.flow import BrokenOnce
 from latsar.render.pdf.markup import plain
+from latsar.render.pdf.streams import page_streams
 from latsar.render.pdf.theme import Theme, table_commands
 
 ROMAN_MATTER: frozenset[str] = frozenset({"cover", "front"})
@@ -199,6 +200,7 @@ class HandoutDoc(BaseDocTemplate):
                 flowable.afterBuild()
             if self._allSatisfied():
                 if wanted():
+                    page_streams(self.canv._doc)
                     self.canv.save()
                 return
         raise LayoutError(f"the daftar isi was not settled after {most_passes} passes")

@@ -21,6 +21,7 @@ from reportlab.platypus import Paragraph
 from latsar import sheet_geometry as geo
 from latsar.render.pdf import fonts
 from latsar.render.pdf.quiz.common import QuizInfo, quiz_styles
+from latsar.render.pdf.streams import page_streams
 from latsar.render.pdf.theme import Theme
 
 BUBBLE_LABEL = 5.6  # pt: the letter or digit printed inside each bubble
@@ -43,6 +44,7 @@ def sheet_pdf(layout: geo.SheetLayout, info: QuizInfo, theme: Theme) -> bytes:
     for page in layout.pages:
         SheetPage(canv, theme, layout, page, info).draw()
         canv.showPage()
+    page_streams(canv._doc)
     canv.save()
     return buffer.getvalue()
 
