@@ -13,6 +13,7 @@ of their markup breaks them: latsar.render.pdf.runs) or, for other inline markup
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
@@ -21,7 +22,8 @@ from xml.sax.saxutils import escape
 from reportlab.lib.colors import Color
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.rl_accel import fp_str
+from reportlab.lib.rl_accel import escapePDF, fp_str
+from reportlab.pdfgen.canvas import PATH_OPS
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
@@ -156,7 +158,7 @@ Font = tuple[str, float]  # name and size
 Looks = tuple[Font, Color, float]  # font, colour and leading of a text block
 
 
-@dataclass
+@dataclass(eq=False)  # compared by identity: `None in found` stays a pointer test
 class _Placed:
     """A cell's content laid out at its width: lines and looks per text block, or the
     paragraph's height."""
@@ -237,6 +239,22 @@ class Shared:
         self.measure = _Measure()
         self.numbers: dict[float, str] = {}
         self._written: tuple[object, Written] = (None, {})
+        # By the width of a column: the measurement of each simple cell (one column and row, no
+        # background) by id(), so that a row of them is scanned by lookups alone (a key's letters,
+        # a kisi-kisi's question numbers, in every table of the document).
+        self.simple: dict[float, dict[int, _Placed]] = {}
+        # By where a column's content starts and its width: how each one-line cell is written
+        # there, by id() (see _TextWriter.cells); and one tuple for equal looks of such cells (by
+        # the id() of their colour, which the tuple keeps alive).
+        self.one_line: dict[tuple[float, float], dict[int, tuple]] = {}
+        self.looks: dict[tuple, tuple] = {}
+
+    def number(self, value: float) -> str:
+        """A coordinate as PDF writes it (each worked out once)."""
+        written = self.numbers.get(value)
+        if written is None:
+            written = self.numbers[value] = fp_str(value)
+        return written
 
     def written(self, canv) -> Written:
         """The strings written into `canv`'s document, by any grid sharing this."""
@@ -258,6 +276,12 @@ class _Sheet:
         self.column_keys = [self.at(Cell(), column)[1] for column in range(len(self.widths))]
         self.shared = shared
         self.moved: list[Cell] = []
+        # Per column, the measurements of simple cells at its width and how one-line cells are
+        # written where it stands (shared with the document's grids: see Shared).
+        self.simple = [shared.simple.setdefault(key, {}) for key in self.column_keys]
+        self.one_line = [shared.one_line.setdefault((self.edges[column] + look.side_padding, key), {})
+                         for column, key in enumerate(self.column_keys)]
+        self.looks = shared.looks
         header = _scan(self, self.header, look.header_padding)
         self.header_heights, self.header_plain = header.heights, header.plain
         body = _scan(self, self.body, look.body_padding)
@@ -297,35 +321,50 @@ def _scan(sheet: _Sheet, rows: Sequence[Row], padding: tuple[float, float]) -> _
     """Every cell of `rows` measured (once per cell and width, as `placed`), in one pass: row
     heights are the tallest single-row cell's; a merged cell short of room shares the rest
     equally among its rows (as reportlab's Table does)."""
-    placed, keys, at, measure = sheet.placed, sheet.column_keys, sheet.at, sheet.shared.measure
-    pad, columns = sum(padding), len(sheet.widths)
+    pad, columns, simple = sum(padding), len(sheet.widths), sheet.simple
     heights, reach, merged, plains = [], [], [], []
     for index, row in enumerate(rows):
-        highest, down, plain = -pad, index + 1, len(row) == columns
-        for column, cell in enumerate(row):
-            if cell is None:
-                plain = False
+        if len(row) == columns and id(row[0]) in simple[0]:  # simple cells measured before (a key's rows)
+            found = [known.get(id(cell)) for known, cell in zip(simple, row)]
+            if None not in found:
+                heights.append(max([f.height for f in found]) + pad)  # max(h) + pad is max(h + pad)
+                reach.append(index + 1)
+                plains.append(True)
                 continue
-            plain = plain and cell.cols == 1 and cell.background is None
-            key = (id(cell), keys[column]) if cell.cols == 1 else at(cell, column)
-            found = placed.get(key)
-            if found is None:
-                found = measure.keep(key, cell, measure.cell(cell, sheet.inner_width(column, cell)))
-            if cell.rows == 1:
-                if found.height > highest:  # max(), without a call: thousands of cells
-                    highest = found.height
-            else:
-                merged.append((index, cell.rows, found.height + pad))
-                down, plain = max(down, index + cell.rows), False
-        heights.append(highest + pad)  # max(h) + pad is max(h + pad), to the bit
+        height, down, plain = _scan_row(sheet, index, row, merged)
+        heights.append(max(height, -pad) + pad)  # 0 for a row of merged cells only
         reach.append(down)
         plains.append(plain)
     for index, covered, need in merged:
         span = range(index, min(index + covered, len(rows)))
-        short = need - sum(heights[r] for r in span)
+        short = need + pad - sum(heights[r] for r in span)
         for r in span if short > 0 else ():
             heights[r] += short / len(span)
     return _Scan(heights, reach, max((covered for _, covered, _ in merged), default=1), plains)
+
+
+def _scan_row(sheet: _Sheet, index: int, row: Row, merged: list) -> tuple[float, int, bool]:
+    """A row's tallest single-row cell, the index after the lowest row its cells cover and
+    whether it is plain; its merged cells' (row, rows, height) added to `merged`."""
+    placed, keys, at, measure, simple = sheet.placed, sheet.column_keys, sheet.at, sheet.shared.measure, sheet.simple
+    highest, down, plain = -math.inf, index + 1, len(row) == len(sheet.widths)
+    for column, cell in enumerate(row):
+        if cell is None:
+            plain = False
+            continue
+        plain = plain and cell.cols == 1 and cell.background is None
+        key = (id(cell), keys[column]) if cell.cols == 1 else at(cell, column)
+        found = placed.get(key)
+        if found is None:
+            found = measure.keep(key, cell, measure.cell(cell, sheet.inner_width(column, cell)))
+        if cell.rows == 1:
+            highest = max(highest, found.height)
+            if cell.cols == 1 and cell.background is None:
+                simple[column][id(cell)] = found
+        else:
+            merged.append((index, cell.rows, found.height))
+            down, plain = max(down, index + cell.rows), False
+    return highest, down, plain
 
 
 def _group_starts(reach: Sequence[int]) -> set[int]:
@@ -486,12 +525,15 @@ class _Painter:
             self.rules.add((left, bottom, right, bottom))
 
     def _fill(self, colour: Color, x: float, y: float, width: float, height: float) -> None:
-        self.canv.setFillColor(colour)
-        self.canv.rect(x, y, width, height, stroke=0, fill=1)
+        """What setFillColor and rect(stroke=0, fill=1) write, its numbers formatted once."""
+        canv, number = self.canv, self.sheet.shared.number
+        canv.setFillColor(colour)
+        canv._code.append(f"n {number(x)} {number(y)} {number(width)} {number(height)} re "
+                          + PATH_OPS[0, 1, canv._fillMode])
 
     def finish(self) -> None:
         shared = self.sheet.shared
-        writer = _TextWriter(self.canv, shared.written(self.canv), shared.numbers)
+        writer = _TextWriter(self.canv, shared.written(self.canv), shared.number)
         paragraphs = writer.cells(self.texts, self.sheet)
         writer.close()
         for paragraph, x, y in paragraphs:
@@ -500,11 +542,16 @@ class _Painter:
             self._rule()
 
     def _rule(self) -> None:
-        self.canv.setStrokeColor(self.look.rule)
-        self.canv.setLineWidth(self.look.rule_width)
+        """The rules in one path, as canvas.lines writes them (its numbers formatted once)."""
+        canv, number = self.canv, self.sheet.shared.number
+        canv.setStrokeColor(self.look.rule)
+        canv.setLineWidth(self.look.rule_width)
         for low, high in _joined(self.plain_spans):  # joined first: a rule per edge, not per row and edge
             self.rules.update((x, low, x, high) for x in self.sheet.edges)
-        self.canv.lines(_merged(self.rules))
+        canv._code.append("n")
+        canv._code.extend(f"{number(x1)} {number(y1)} m {number(x2)} {number(y2)} l"
+                          for x1, y1, x2, y2 in _merged(self.rules))
+        canv._code.append("S")
 
 
 class _TextWriter:
@@ -515,46 +562,75 @@ class _TextWriter:
     line is one Tm operator and its string's operators, written straight (what setTextOrigin and
     textOut write, one entry of the text object's code joined by spaces as theirs are)."""
 
-    def __init__(self, canv, written: Written, numbers: dict[float, str]):
+    def __init__(self, canv, written: Written, number: Callable[[float], str]):
         self.canv, self.text = canv, canv.beginText()
         self.font: Font | None = None
         self.colour: Color | None = None
-        self.written, self.numbers = written, numbers
+        self.written, self._number = written, number
+        self.assigned: dict[str, dict[int, int]] = {}  # per font, its characters' codes in this document
         self.origin = "1 0 0 1 " if canv.bottomup else "1 0 0 -1 "
 
     def cells(self, entries: list[tuple], sheet: _Sheet) -> list[tuple[Paragraph, float, float]]:
         """The plain text of the cells in `entries` (`_Painter.texts`); the paragraphs and where
-        they go, to be drawn after (each in a text object of its own). A cell of one line (most
-        cells) is written here as `line` writes it, without a call: a key has thousands."""
-        edges, side, placed_at, paragraphs, later = sheet.edges, sheet.look.side_padding, sheet.placed_at, [], []
-        placed, keys, numbers, written, text = sheet.placed, sheet.column_keys, self.numbers, self.written, self.text
-        code, origin = text._code, self.origin
-        for cells, first, top, bottom, (pad_top, pad_bottom) in entries:
+        they go, to be drawn after (each in a text object of its own). A one-line cell (most
+        cells: a key has thousands) is written the short way: how it is written in its column
+        is looked up once (`_one_line`), and cells side by side in the same looks and height
+        share their baseline."""
+        code, written, text = self.text._code, self.written, self.text
+        paragraphs: list = []
+        later: list = []
+        for cells, first, top, bottom, padding in entries:
+            looks = None
             for column, cell in enumerate(cells, first):
-                found = placed[id(cell), keys[column]] if cell.cols == 1 else placed_at(cell, column)
-                y = (bottom + (top - bottom + pad_bottom - pad_top + found.height) / 2 if cell.middle
-                     else top - pad_top)  # the content's top edge
-                if found.line is None:
-                    self._aside(found, edges[column] + side, y, paragraphs, later)
-                    continue
-                font, colour, _, line, shift = found.line
-                if font != self.font or colour is not self.colour:
-                    self.looks(font, colour)
-                x, baseline = edges[column] + side + shift, y - font[1]
-                left, at = numbers.get(x), numbers.get(baseline)
-                if left is None:
-                    left = numbers[x] = fp_str(x)
-                if at is None:
-                    at = numbers[baseline] = fp_str(baseline)
-                known = written.get((font, line, text._curSubset))
+                one = sheet.one_line[column].get(id(cell))
+                if one is None:
+                    one = self._one_line(sheet, cell, column, top, bottom, padding, paragraphs, later)
+                    if one is None:
+                        looks = None  # font and colour may have changed
+                        continue
+                if one[0] is not looks:
+                    looks = one[0]
+                    at = self._baseline(looks, top, bottom, padding)
+                known = written.get((looks[0], one[2], text._curSubset))
                 if known is None:
-                    known = self._write(line)
+                    known = self._write(one[2])
                 else:
                     text._curSubset = known[1]
-                code.append(f"{origin}{left} {at} Tm {known[0]}")
+                code.append(f"{one[1]}{at} Tm {known[0]}")  # as `line` writes it, without a call
         for found, x, y in later:
             self.cell(found, x, y)
         return paragraphs
+
+    def _one_line(self, sheet: _Sheet, cell: Cell, column: int, top: float, bottom: float, padding,
+                  paragraphs: list, later: list) -> tuple | None:
+        """How a one-line cell is written in its column (its looks, the start of its Tm
+        operator and its line), kept for the next time; None for any other cell, written or
+        put aside here."""
+        found = sheet.placed_at(cell, column)
+        x = sheet.edges[column] + sheet.look.side_padding
+        if found.line is None:
+            self._aside(found, x, self._top(cell.middle, found.height, top, bottom, padding), paragraphs, later)
+            return None
+        font, colour, _, line, shift = found.line
+        looks = sheet.looks.get(key := (font, id(colour), cell.middle, found.height))  # a colour hashes slowly
+        if looks is None:
+            looks = sheet.looks[key] = (font, colour, cell.middle, found.height)
+        one = (looks, f"{self.origin}{self._number(x + shift)} ", line)
+        sheet.one_line[column][id(cell)] = one
+        return one
+
+    def _baseline(self, looks: tuple, top: float, bottom: float, padding) -> str:
+        """The baseline of one-line cells in these looks in a row, as written; font and colour set."""
+        font, colour, middle, height = looks
+        if font != self.font or colour is not self.colour:
+            self.looks(font, colour)
+        return self._number(self._top(middle, height, top, bottom, padding) - font[1])
+
+    @staticmethod
+    def _top(middle: bool, height: float, top: float, bottom: float, padding) -> float:
+        """The top edge of a cell's content: centred or under the top padding."""
+        pad_top, pad_bottom = padding
+        return bottom + (top - bottom + pad_bottom - pad_top + height) / 2 if middle else top - pad_top
 
     def _aside(self, found: _Placed, x: float, y: float, paragraphs: list, later: list) -> None:
         """A cell other than one plain line, its top left corner at (x, y): a paragraph (drawn
@@ -581,14 +657,8 @@ class _TextWriter:
         if not isinstance(line, str):
             self.runs(font[1], colour, line, x, baseline)
             return
-        text, numbers = self.text, self.numbers
         self.looks(font, colour)
-        left, at = numbers.get(x), numbers.get(baseline)
-        if left is None:
-            left = numbers[x] = fp_str(x)
-        if at is None:
-            at = numbers[baseline] = fp_str(baseline)
-        text._code.append(f"{self.origin}{left} {at} Tm {self._operators(line)}")
+        self.text._code.append(f"{self.origin}{self._number(x)} {self._number(baseline)} Tm {self._operators(line)}")
 
     def runs(self, size: float, colour: Color, line: RunLine, x: float, baseline: float) -> None:
         """A line of runs as a Paragraph writes it: its pieces one after another (each where the
@@ -628,9 +698,27 @@ class _TextWriter:
         textOut writes, without moving the cursor (every line sets its own origin)."""
         text = self.text
         key = (self.font, line, text._curSubset)
-        operators = text._formatText(line)
+        operators = self._encoded(line) if text._curSubset == 0 else None
+        if operators is None:
+            operators = text._formatText(line)
         known = self.written[key] = (operators, text._curSubset)
         return known
+
+    def _encoded(self, line: str) -> str | None:
+        """What _formatText writes for a string in a TrueType font whose every character already
+        has a code in the document's first subset, the one in use (most strings, after the first
+        few); None for any other string, which reportlab encodes (and assigns codes for)."""
+        name = self.font[0]
+        codes = self.assigned.get(name)
+        if codes is None:
+            font = getFont(name)
+            state = font.state.get(self.canv._doc) if getattr(font, "_dynamicFont", False) else None
+            codes = self.assigned[name] = state.assignments if state is not None else {}
+        try:  # as TTFont.splitString maps them (a no-break space is a space)
+            encoded = bytes([codes[32 if char == 0xA0 else char] for char in map(ord, line)])
+        except (KeyError, ValueError):  # a character without a code yet, or one beyond the first subset
+            return None
+        return f"({escapePDF(encoded)}) Tj" if encoded else None  # nothing is written for ""
 
     def close(self) -> None:
         if self.font is not None:
