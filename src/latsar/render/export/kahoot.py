@@ -38,8 +38,9 @@ _OPTIONS_HINT = N_("print {most} options (`options: {most}` in the blueprint) fo
 
 def export(curriculum: Curriculum, plan: QuizPlan, labels: Mapping[str, str] | None = None) -> ExportResult:
     items = paket_items(curriculum, plan)
-    fitting = [entry for entry in items if not misfits(entry)]
-    notes = [_note(curriculum, entry, why) for entry in items if (why := misfits(entry))]
+    reasons = [(entry, misfits(entry)) for entry in items]
+    fitting = [entry for entry, why in reasons if not why]
+    notes = [_note(curriculum, entry, why) for entry, why in reasons if why]
     if not fitting:
         raise ExportRefused(notes)
     seconds = question_seconds(plan, len(items), SECONDS)
