@@ -248,6 +248,7 @@ class Shared:
         # the id() of their colour, which the tuple keeps alive).
         self.one_line: dict[tuple[float, float], dict[int, tuple]] = {}
         self.looks: dict[tuple, tuple] = {}
+        self.paths: dict[frozenset, list[str]] = {}  # rules drawn, by the set of them (_Painter._rule)
 
     def number(self, value: float) -> str:
         """A coordinate as PDF writes it (each worked out once)."""
@@ -452,6 +453,8 @@ class Grid(Flowable):
 def _view(sheet: _Sheet, start: int, end: int) -> list[list[Cell | None]]:
     """Rows start..end; a merged cell begun above `start` starts again on the first row, so a
     group split across pages shows its merged text on both."""
+    if sheet.tallest == 1:  # no merged cell: the rows as they are
+        return sheet.body[start:end]
     rows = [list(row) for row in sheet.body[start:end]]
     if not rows:
         return rows
@@ -542,15 +545,21 @@ class _Painter:
             self._rule()
 
     def _rule(self) -> None:
-        """The rules in one path, as canvas.lines writes them (its numbers formatted once)."""
-        canv, number = self.canv, self.sheet.shared.number
+        """The rules in one path, as canvas.lines writes them; a path drawn before in the
+        document (a key's tables and a long table's full pages repeat theirs) copied."""
+        canv, shared = self.canv, self.sheet.shared
         canv.setStrokeColor(self.look.rule)
         canv.setLineWidth(self.look.rule_width)
         for low, high in _joined(self.plain_spans):  # joined first: a rule per edge, not per row and edge
             self.rules.update((x, low, x, high) for x in self.sheet.edges)
+        key = frozenset(self.rules)
+        path = shared.paths.get(key)
+        if path is None:
+            number = shared.number
+            path = shared.paths[key] = [f"{number(x1)} {number(y1)} m {number(x2)} {number(y2)} l"
+                                        for x1, y1, x2, y2 in _merged(self.rules)]
         canv._code.append("n")
-        canv._code.extend(f"{number(x1)} {number(y1)} m {number(x2)} {number(y2)} l"
-                          for x1, y1, x2, y2 in _merged(self.rules))
+        canv._code.extend(path)
         canv._code.append("S")
 
 
