@@ -15,14 +15,13 @@ from dataclasses import dataclass
 from typing import Sequence
 from xml.sax.saxutils import escape
 
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from latsar.plan.quizdocs import Booklet
-from latsar.render.pdf.flow import Para
 from latsar.render.pdf.markup import Writer, plain
+from latsar.render.pdf.memo import LayoutMemo
 from latsar.render.pdf.quiz.common import ItemBlock, para, quiz_styles
 from latsar.render.pdf.quiz.replay import Drawn, Placed, Recorder, Replayed
 from latsar.render.pdf.theme import Theme, table_commands
@@ -67,22 +66,6 @@ def own_paragraphs(booklet: Booklet, petunjuk: Writer) -> Own:
     facts = "\u2002·\u2002".join(f"<b>{escape(label)}:</b> {escape(value)}" for label, value in booklet.facts)
     return Own(petunjuk.paragraph(plain(booklet.version.code), "q-badge"),
                petunjuk.flowables(booklet.instructions, "q-small"), petunjuk.paragraph(facts, "q-small"))
-
-
-class KeptWriter(Writer):
-    """A Writer that parses a paragraph's markup once for every version that prints it (most
-    lines of the petunjuk are the same in all)."""
-
-    def __init__(self, theme: Theme):
-        super().__init__(theme, quiz_styles(theme))
-        self._kept: dict[tuple[str, str], Para] = {}
-
-    def _para(self, markup: str, style: ParagraphStyle, bullet: str | None = None, frags: list | None = None) -> Para:
-        key = (markup, style.name)
-        if key not in self._kept:
-            self._kept[key] = super()._para(markup, style, None, frags)
-        kept = self._kept[key]
-        return kept if bullet is None else super()._para(markup, style, bullet, kept.frags)
 
 
 class CoverBlock(ItemBlock):
@@ -200,7 +183,8 @@ class CoverLayouts:
 
     def __init__(self, theme: Theme, booklet: Booklet, recorder: Recorder, page_height: float):
         self.theme, self.recorder, self.page_height = theme, recorder, page_height
-        self.petunjuk = KeptWriter(theme)
+        # parses a paragraph once for every version that prints it (most of the petunjuk's lines)
+        self.petunjuk = Writer(theme, quiz_styles(theme), LayoutMemo(theme))
         self._own: dict[tuple, Drawn] = {}
         shared, own = shared_paragraphs(theme, booklet), own_paragraphs(booklet, self.petunjuk)
         given = self._measure(_flat(shared), own)
