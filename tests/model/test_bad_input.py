@@ -130,6 +130,21 @@ CASES = {
         "curriculum/items/mini.yaml:8:5: unknown key 'live_stm'; did you mean 'live_stem'?",
         "curriculum/items/mini.yaml:37:68: unknown key 'live'; did you mean 'live_text'?",
     ],
+    # Waivers (`waive:`), on an item as on a blueprint: a rule that does not exist or cannot be
+    # waived there, and a waiver without its reason.
+    "waive-unknown.items.yaml": [
+        "curriculum/items/mini.yaml:15:20: unknown lint rule 'K66'; did you mean 'K6'?",
+        "curriculum/items/mini.yaml:15:71: unknown lint rule 'T1'; rules that can be waived here: A1, B4, E1, E2, "
+        "G1, I1, K1, K2, K3, K4, K6, K8, K9, K11, K12, L2, M4",
+    ],
+    "waive-unknown.blueprint.yaml": [
+        "curriculum/blueprints/kuis.yaml:9:12: unknown lint rule 'G11'; did you mean 'G1'?",
+        "curriculum/blueprints/kuis.yaml:10:12: unknown lint rule 'K6'; rules that can be waived here: G1",
+    ],
+    "waive-no-reason.blueprint.yaml": [
+        "curriculum/blueprints/kuis.yaml:9:5: missing required key 'reason'; add `reason:` to this mapping",
+        "curriculum/blueprints/kuis.yaml:10:24: 'reason': must not be empty; write the text",
+    ],
     "alias-bomb.module.yaml": [
         "curriculum/modules/mini.yaml:5:8: YAML alias '*a' is not supported; write the value of '&a' out "
         "in full here",

@@ -183,3 +183,18 @@ def test_a_quiz_printing_five_options_is_named_as_kahoot_leaves_out_all(
         "in the blueprint) for Kahoot, or use the Quizizz or Moodle export, which carry 5")
     assert main(["export", "kuis", "curriculum", "--out", "out", "-f", "quizizz"]) == 0
 
+
+
+def test_a_quiz_of_five_options_never_played_on_kahoot_waives_g1(mini: Path, capsys: pytest.CaptureFixture) -> None:
+    """A blueprint takes `waive:` as an item does: its G1 (5 options) silenced with a reason, the
+    quiz passes `check --strict`; the same quiz without the waiver keeps its warning."""
+    _install("five-options.items.yaml", mini)
+    _install("five-options.blueprint.yaml", mini)
+    assert main(["check", "curriculum", "--strict"]) == 1
+    assert _warnings(capsys.readouterr().err) == [
+        "curriculum/blueprints/kuis.yaml:6:10: warning: [G1] quiz 'kuis': Kahoot will leave out every question: the "
+        "quiz prints 5 options, Kahoot takes 4; print 4 (`options: 4`) if the quiz is played on Kahoot; the Quizizz "
+        "and Moodle exports carry 5"]
+    _install("five-options-waived.blueprint.yaml", mini)
+    assert main(["check", "curriculum", "--strict"]) == 0
+    assert _warnings(capsys.readouterr().err) == []

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Iterator
 from latsar.errors import Diagnostic
 from latsar.messages import t
 from latsar.model.lint import BANK_LONGEST, content_words, key_is_longest, words_of
+from latsar.model.waivers import stands
 from latsar.model.schema import LEVELS, Item
 from latsar.model.similarity import ItemWords, Pair, similar_pairs
 from latsar.source.yamlfile import SourceDoc
@@ -76,8 +77,7 @@ def similar(loaded: "Loaded") -> Iterator[Diagnostic]:
     declared = {frozenset((item.id, enemy)) for _, _, item in where.values() for enemy in item.enemies}
     for pair in similar_pairs([item_words(item) for _, _, item in where.values()]):
         doc, n, item = where[pair.second]
-        waived = pair.rule in {w.rule for w in item.waive}
-        if frozenset((pair.first, pair.second)) not in declared and not waived:
+        if frozenset((pair.first, pair.second)) not in declared and stands(item, pair.rule, "warning"):
             message, hint = _pair_message(pair)
             yield _warning(doc.locate(("items", n, "id")), message, hint, pair.rule)
 
@@ -88,7 +88,6 @@ def run(loaded: "Loaded") -> list[Diagnostic]:
     for doc, bank in loaded.files["items"]:
         found.extend(longest_key_share(doc, bank.items))
         for n, item in enumerate(bank.items):
-            waived = {w.rule for w in item.waive}
             found.extend(d for d in (*far_below(doc, n, item, objective_level), *no_indicator(doc, n, item))
-                         if d.rule not in waived)
+                         if stands(item, d.rule, d.severity))
     return found + list(similar(loaded))

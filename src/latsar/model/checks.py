@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 from latsar.errors import Diagnostic, Location, did_you_mean
 from latsar.messages import N_, t
-from latsar.model import live
+from latsar.model import live, waivers
 from latsar.model.schema import LEVELS
 from latsar.source.quotes import FoldedText, find_quote, fold, fold_plain
 from latsar.source.yamlfile import SourceDoc
@@ -23,7 +23,7 @@ Where = tuple[SourceDoc, tuple]
 def run(loaded: "Loaded") -> list[Diagnostic]:
     index = _Index(loaded)
     found: list[Diagnostic] = list(index.duplicates)
-    for check in (_programme, _modules, _items, _blueprints, _uncited_seeds, _modules_without_evaluasi):
+    for check in (_programme, _modules, _items, _blueprints, _waivers, _uncited_seeds, _modules_without_evaluasi):
         found.extend(check(loaded, index))
     if not any(d.severity == "error" for d in found):
         found.extend(_feasibility(loaded))
@@ -301,6 +301,11 @@ def _backing(doc: SourceDoc, base: tuple, item, index: _Index) -> Iterator[Diagn
     else:
         yield from index.quotation(backing.seed, backing.quote, doc.locate(base + ("backing", "seed")),
                                    doc.locate(base + ("backing", "quote")))
+
+
+def _waivers(loaded: "Loaded", index: _Index) -> Iterator[Diagnostic]:
+    """Every waiver, of an item or a blueprint, names a rule its owner can waive."""
+    return waivers.unknown_rules(loaded)
 
 
 def _blueprints(loaded: "Loaded", index: _Index) -> Iterator[Diagnostic]:

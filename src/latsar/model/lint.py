@@ -1,7 +1,8 @@
 """Item-writing lint: the kaidah penulisan soal as checks (see docs/item-lint.md).
 
 Each rule is a small function from an item's words to problems; the table `RULES` lists them.
-A rule can be waived per item with a written reason (`waive:` in the YAML).
+A rule can be waived per item, and G1 per blueprint, with a written reason (`waive:` in the
+YAML; see waivers.py).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 
 from latsar.errors import Diagnostic
 from latsar.messages import t
-from latsar.model import live
+from latsar.model import live, waivers
 from latsar.model.schema import Blueprint, Item
 from latsar.source.yamlfile import SourceDoc
 from latsar.text.markdown import Span, parse, plain_text
@@ -288,8 +289,6 @@ def too_many_options_for_kahoot(doc: SourceDoc, blueprint: Blueprint) -> Iterato
 
 RULES: tuple[Rule, ...] = (vague_qualifier, length, clang, negative_stem, key_stands_out, all_or_none,
                            numeric_order, dependent, determiners, grammar, shared_opening, left_out_of_kahoot)
-RULE_IDS = frozenset({"K1", "K2", "K3", "K4", "K6", "K7", "K8", "K9", "K11", "K12", "B4", "M4", "S1", "A1",
-                      "L2", "I1", "E1", "E2", "G1"})
 
 
 def _authored_key(item: Item) -> int:
@@ -302,11 +301,8 @@ def words_of(item: Item) -> Words:
 
 def item_findings(item: Item) -> Iterator[Finding]:
     words = words_of(item)
-    waived = {w.rule for w in item.waive}
     for rule in RULES:
-        for finding in rule(item, words):
-            if finding[0] not in waived or finding[2] == "error":
-                yield finding
+        yield from (finding for finding in rule(item, words) if waivers.stands(item, finding[0], finding[2]))
 
 
 def run(loaded: "Loaded") -> list[Diagnostic]:
@@ -319,11 +315,7 @@ def run(loaded: "Loaded") -> list[Diagnostic]:
                 found.append(Diagnostic(doc.locate(("items", n) + path),
                                         t("item '{id}': {message}", id=item.id, message=message), hint,
                                         severity=severity, rule=rule))
-            for w, waiver in enumerate(item.waive):
-                if waiver.rule not in RULE_IDS:
-                    found.append(Diagnostic(doc.locate(("items", n, "waive", w, "rule")),
-                                            t("unknown lint rule '{rule}'", rule=waiver.rule),
-                                            t("rules: {rules}", rules=", ".join(sorted(RULE_IDS))), severity="warning"))
     for doc, blueprint in loaded.files["blueprints"]:
-        found += too_many_options_for_kahoot(doc, blueprint)
+        found += (d for d in too_many_options_for_kahoot(doc, blueprint)
+                  if waivers.stands(blueprint, d.rule, d.severity))
     return found

@@ -15,7 +15,7 @@ from pydantic import TypeAdapter, ValidationError
 from latsar.errors import Diagnostic, LatsarError, Location
 from latsar.labels import format_date, labels_for
 from latsar.messages import t
-from latsar.model import checks, lint, regulations, textcheck
+from latsar.model import checks, lint, regulations, textcheck, waivers
 from latsar.model.curriculum import Curriculum, Seed
 from latsar.model.schema import Blueprint, ItemBank, Module, Programme, RegulationRegistry, SeedSource
 from latsar.model.validation import diagnostic, validate
@@ -140,7 +140,7 @@ def _stats_warnings(loaded: Loaded, curriculum: Curriculum) -> list[Diagnostic]:
                        severity="warning", rule="A1")
             for item_id, reasons in sorted(loaded.flagged.items())
             if item_id in curriculum.item_by_id
-            and "A1" not in {w.rule for w in curriculum.item_by_id[item_id].waive}]
+            and waivers.stands(curriculum.item_by_id[item_id], "A1", "warning")]
 
 
 def template_context(programme: Programme) -> dict[str, Any]:

@@ -110,11 +110,13 @@ def _models(root: type[BaseModel]) -> list[type[BaseModel]]:
 
 def reference() -> str:
     parts = [INTRO]
+    shown: set[type[BaseModel]] = set()  # a model two kinds share (Waiver) is described once; links find it
     for kind, model in FILE_KINDS.items():
         title, example = FILES[kind]
         parts += [f"## `{title}` ({kind})", ""]
-        for sub in _models(model):
+        for sub in (m for m in _models(model) if m not in shown):
             parts += _table(sub)
+            shown.add(sub)
         parts += ["Example:", "", "```yaml", (EXAMPLES / example).read_text(encoding="utf-8").rstrip(), "```", ""]
     parts += ["## `seeds/sources.yaml`", "", "A list of seed articles:", ""] + _table(SeedSource)
     parts += ["```yaml", (EXAMPLES / "seeds/sources.yaml").read_text(encoding="utf-8").rstrip(), "```", ""]

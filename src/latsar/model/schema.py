@@ -362,7 +362,7 @@ class Backing(Strict):
 
 
 class Waiver(Strict):
-    rule: Text = Field(description="Lint rule id to silence for this item, e.g. `K6`.")
+    rule: Text = Field(description="Lint rule id to silence here, e.g. `K6` for an item, `G1` for a blueprint.")
     reason: Text = Field(description="Why the rule does not apply here.")
 
 
@@ -441,6 +441,11 @@ class Blueprint(Strict):
         description="Seconds per question in the game exports (Kahoot, Quizizz): one of the times "
         "Kahoot offers. When absent, the quiz's minutes shared over its questions, rounded to the "
         "nearest time offered.",
+    )
+    waive: list[Waiver] = Field(
+        default_factory=list,
+        description="Lint warnings silenced for this quiz, each with a reason: `G1` for a quiz printing 5 options "
+        "that is never played on Kahoot (the one rule a blueprint can waive). Errors are never waived.",
     )
 
 
