@@ -19,6 +19,8 @@ from reportlab.lib.colors import HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+from reportlab.platypus.paragraph import cleanBlockQuotedText
+from reportlab.platypus.paraparser import ParaFrag
 
 from latsar.plan.quizdocs import QuizInfo
 from latsar.render.pdf import fonts
@@ -305,7 +307,22 @@ class ItemBlock(Flowable):
 
 def para(styles: Mapping[str, ParagraphStyle], text: str, role: str, foreign_terms: Sequence[str] = ()) -> Paragraph:
     """A paragraph of plain text (escaped here), its `foreign_terms` in italics."""
-    return Paragraph(plain(text, foreign_terms), styles[role])
+    return plain_paragraph(plain(text, foreign_terms), styles[role])
+
+
+def plain_paragraph(markup: str, style: ParagraphStyle) -> Paragraph:
+    """Paragraph(markup, style), without reportlab's markup parser (most of the cost of making
+    a short paragraph) where the markup is plain text: no tag, no entity, whitespace as the
+    parser leaves it. The parser makes one frag of such text: the style's, holding the text."""
+    if "<" in markup or "&" in markup or style.textTransform or cleanBlockQuotedText(markup) != markup or not markup:
+        return Paragraph(markup, style)
+    return Paragraph(markup, style, frags=[_style_frag(style).clone(text=markup)])
+
+
+@functools.lru_cache(maxsize=64)
+def _style_frag(style: ParagraphStyle) -> ParaFrag:
+    """The frag reportlab's parser makes of plain text in `style` (styles are never changed once made)."""
+    return Paragraph("x", style).frags[0]
 
 
 def title_block(theme: Theme, kicker: str, title: str, details: Sequence[str]) -> Flowable:

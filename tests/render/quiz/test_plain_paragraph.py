@@ -1,0 +1,56 @@
+"""plain_paragraph: a paragraph of plain text made without reportlab's markup parser is the
+paragraph the parser makes (its frags, lines and drawn operators), and markup that is not plain
+text still goes through the parser."""
+
+from __future__ import annotations
+
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph
+
+from latsar.model.load import load_curriculum
+from latsar.render.pdf.markup import plain
+from latsar.render.pdf.quiz.common import plain_paragraph, quiz_styles
+from latsar.render.pdf.theme import make_theme
+
+PROJECT = Path(__file__).resolve().parents[3]
+# Plain text, punctuation beyond ASCII, a no-break space, a long line broken in three.
+PLAIN = ["KUNCI JAWABAN", "Jumlah soal: 30 · Paket: A–D", "x\u00a0y dan z", "Kata " * 40 + "akhir"]
+# Not plain: an entity, a foreign term in italics, runs of spaces, edge and line-break spaces.
+PARSED = ["A & B", "Whole of Government", "dua  spasi", " tepi ", "baris\nbaru"]
+
+
+@pytest.fixture(scope="module")
+def styles():
+    curriculum, _ = load_curriculum(PROJECT / "curriculum")
+    theme = make_theme(curriculum.programme, "id")
+    return quiz_styles(theme), theme.foreign_terms
+
+
+def drawn(paragraph: Paragraph, width: float) -> tuple[float, list[str]]:
+    """Its height and the operators it draws on a new canvas."""
+    canvas = Canvas(BytesIO(), invariant=1)
+    _, height = paragraph.wrap(width, 10_000)
+    paragraph.drawOn(canvas, 10, 20)
+    return height, canvas._code
+
+
+@pytest.mark.parametrize("text", PLAIN)
+@pytest.mark.parametrize("role", ["q-kicker", "q-title", "q-detail", "q-label", "q-heading"])
+def test_plain_text_makes_the_parsers_paragraph(styles, text: str, role: str) -> None:
+    style = styles[0][role]
+    made, parsed = plain_paragraph(text, style), Paragraph(text, style)
+    assert [f.__dict__ for f in made.frags] == [f.__dict__ for f in parsed.frags]
+    assert drawn(made, 200) == drawn(parsed, 200)
+
+
+@pytest.mark.parametrize("text", PARSED)
+def test_markup_that_is_not_plain_text_is_parsed(styles, text: str) -> None:
+    style_map, terms = styles
+    markup = plain(text, terms)
+    made, parsed = plain_paragraph(markup, style_map["q-detail"]), Paragraph(markup, style_map["q-detail"])
+    assert [f.__dict__ for f in made.frags] == [f.__dict__ for f in parsed.frags]
+    assert drawn(made, 120) == drawn(parsed, 120)
