@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable, Sequence
 from xml.sax.saxutils import escape
 
@@ -158,21 +158,21 @@ Font = tuple[str, float]  # name and size
 Looks = tuple[Font, Color, float]  # font, colour and leading of a text block
 
 
-@dataclass(eq=False)  # compared by identity: `None in found` stays a pointer test
 class _Placed:
     """A cell's content laid out at its width: lines and looks per text block, or the
-    paragraph's height."""
+    paragraph's height. Compared by identity (`None in found` stays a pointer test); a plain
+    class with slots, as thousands are made."""
 
-    lines: list[list[Line]] = field(default_factory=list)
-    height: float = 0.0
-    looks: list[Looks] = field(default_factory=list)
-    paragraph: Paragraph | None = None  # drawn instead of lines
-    later: bool = False  # lines of runs: written after the plain text, where a Paragraph was drawn
+    __slots__ = ("lines", "height", "looks", "paragraph", "later", "line")
 
-    def __post_init__(self) -> None:
+    def __init__(self, lines: list[list[Line]], height: float, looks: list[Looks],
+                 paragraph: Paragraph | None = None, later: bool = False):
+        self.lines, self.height, self.looks = lines, height, looks
+        self.paragraph = paragraph  # drawn instead of lines
+        self.later = later  # lines of runs: written after the plain text, where a Paragraph was drawn
         # Most cells print one line: its looks, text and shift, for writing it the short way.
-        one = len(self.lines) == 1 and len(self.lines[0]) == 1 and isinstance(self.lines[0][0][0], str)
-        self.line = (*self.looks[0], *self.lines[0][0]) if one else None
+        one = len(lines) == 1 and len(lines[0]) == 1 and isinstance(lines[0][0][0], str)
+        self.line = (*looks[0], *lines[0][0]) if one else None
 
 
 class _Measure:
@@ -193,11 +193,11 @@ class _Measure:
 
     def cell(self, cell: Cell, width: float) -> _Placed:
         if isinstance(cell.content, Paragraph):
-            return _Placed(height=cell.content.wrap(width, 1e9)[1], paragraph=cell.content)
+            return _Placed([], cell.content.wrap(width, 1e9)[1], [], paragraph=cell.content)
         lines = [self.block(t, width) for t in cell.content]
         if None in lines:  # words Paragraph breaks in ways of its own
             paragraph = Paragraph("<br/>".join(map(_markup, cell.content)), cell.content[0].style)
-            return _Placed(height=paragraph.wrap(width, 1e9)[1], paragraph=paragraph)
+            return _Placed([], paragraph.wrap(width, 1e9)[1], [], paragraph=paragraph)
         looks = [((t.font_name, t.style.fontSize), t.colour or t.style.textColor, t.style.leading)
                  for t in cell.content]
         height = sum(len(l) * t.style.leading for l, t in zip(lines, cell.content))
@@ -206,14 +206,25 @@ class _Measure:
     def block(self, text: Text, width: float) -> list[Line] | None:
         font, size, alignment = text.font_name, text.style.fontSize, text.style.alignment
         key = (text.text, font, size, alignment, width, text.runs)
-        if key not in self.known:
-            if text.runs:
-                self.known[key] = _run_lines(text, width)
-                return self.known[key]
-            share = {TA_CENTER: 0.5, TA_RIGHT: 1.0}.get(alignment, 0.0)
-            self.known[key] = [(line, share * (width - stringWidth(line, font, size)) if share else 0.0)
-                               for line in wrap_text(text.text, font, size, width)]
-        return self.known[key]
+        lines = self.known.get(key, self)
+        if lines is self:
+            lines = self.known[key] = (_run_lines(text, width) if text.runs
+                                       else _text_lines(text.text, font, size, width, SHARES.get(alignment, 0.0)))
+        return lines
+
+
+# Where a line stands in its width, by alignment: the share of the room left on its left.
+SHARES = {TA_CENTER: 0.5, TA_RIGHT: 1.0}
+
+
+def _text_lines(text: str, font: str, size: float, width: float, share: float) -> list[Line]:
+    """Lines of plain text, each with its shift; one that fits on a line measured once."""
+    if "\n" not in text and not RESPACED.search(text):
+        used = getFont(font).stringWidth(text, size)
+        if used <= width:  # as wrap_text finds it, and stringWidth would measure it again
+            return [(text, share * (width - used) if share else 0.0)]
+    return [(line, share * (width - stringWidth(line, font, size)) if share else 0.0)
+            for line in wrap_text(text, font, size, width)]
 
 
 def _run_lines(text: Text, width: float) -> list[Line] | None:
