@@ -192,7 +192,13 @@ class _Measure:
         return placed
 
     def cell(self, cell: Cell, width: float) -> _Placed:
-        if isinstance(cell.content, Paragraph):
+        content = cell.content
+        if type(content) is tuple and len(content) == 1 and not content[0].runs:  # most cells: one plain text
+            text, style = content[0], content[0].style
+            lines = self.block(text, width)
+            looks = ((text.font or style.fontName, style.fontSize), text.colour or style.textColor, style.leading)
+            return _Placed([lines], len(lines) * style.leading, [looks])
+        if isinstance(content, Paragraph):
             return _Placed([], cell.content.wrap(width, 1e9)[1], [], paragraph=cell.content)
         lines = [self.block(t, width) for t in cell.content]
         if None in lines:  # words Paragraph breaks in ways of its own

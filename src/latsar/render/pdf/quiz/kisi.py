@@ -13,12 +13,14 @@ from __future__ import annotations
 from typing import Callable, Sequence
 from xml.sax.saxutils import escape
 
+from reportlab.lib.colors import Color
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from latsar.plan.quizdocs import KisiDoc, KisiRow
 from latsar.render.pdf.grid import Cell, Content, Grid, Look, Shared, Text, cell_pool, cells, runs_text
 from latsar.render.pdf.markup import bind_ellipsis, plain
+from latsar.render.pdf.runs import markup_runs
 from latsar.render.pdf.quiz.common import (
     RunningText, chunks, metadata, para, quiz_styles, render_pdf, ruled, title_block,
 )
@@ -77,6 +79,7 @@ class Blueprint:
     def __init__(self, doc: KisiDoc, theme: Theme, width: float):
         self.doc, self.theme, self.width = doc, theme, width
         self.styles, self.labels = quiz_styles(theme), theme.labels
+        self.marked: dict[str, tuple[str, str]] = {}
 
     def table(self, inline: bool, shared: Shared | None = None) -> Grid:
         """`inline`: with a column of question numbers per version."""
@@ -124,24 +127,36 @@ class Blueprint:
         return first + merged_cells + rest
 
     def _materi(self, row: KisiRow) -> Content:
-        """The module, and under it in muted type the chapter that teaches the item."""
-        style, terms = self.styles["q-cell"], self.theme.foreign_terms
-        if not (self._italic(row.module) or self._italic(row.chapter)):
-            chapter = (Text(bind_ellipsis(row.chapter), style, colour=self.theme.colour("muted")),) if row.chapter else ()
-            return (Text(bind_ellipsis(row.module), style), *chapter)
-        chapter = (runs_text(row.chapter, style, terms, self.theme.colour("muted")),) if row.chapter else ()
-        return (runs_text(row.module, style, terms), *chapter)
+        """The module, and under it in muted type the chapter that teaches the item; both broken
+        as a Paragraph breaks them where either sets a foreign term in italics."""
+        texts = [(row.module, None)] + ([(row.chapter, self.theme.colour("muted"))] if row.chapter else [])
+        italic = any(self._italic(text) for text, _ in texts)
+        return tuple(self._text(text, italic, colour) for text, colour in texts)
 
     def _words(self, text: str) -> Content:
         """Plain words in the cell style, some set in italics (foreign terms) as a Paragraph sets them."""
-        style = self.styles["q-cell"]
-        if self._italic(text):
-            return (runs_text(text, style, self.theme.foreign_terms),)
-        return (Text(bind_ellipsis(text), style),)
+        return (self._text(text, self._italic(text)),)
+
+    def _text(self, text: str, italic: bool, colour: Color | None = None) -> Text:
+        """A text block in the cell style: plain words, or runs of words some of which are set in
+        italics, broken as a Paragraph of their markup breaks them."""
+        style, (words, markup) = self.styles["q-cell"], self._marked(text)
+        if italic:
+            return Text(markup, style, colour=colour, runs=markup_runs(markup, style.fontName))
+        return Text(words, style, colour=colour)
 
     def _italic(self, text: str) -> bool:
         """Whether a foreign term in `text` is set in italics."""
-        return plain(text, self.theme.foreign_terms) != escape(bind_ellipsis(text))
+        words, markup = self._marked(text)
+        return markup != escape(words)
+
+    def _marked(self, text: str) -> tuple[str, str]:
+        """The text with a closing ellipsis bound, and its markup (foreign terms in italics);
+        worked out once a text (a module's name stands in many rows)."""
+        marked = self.marked.get(text)
+        if marked is None:
+            marked = self.marked[text] = (bind_ellipsis(text), plain(text, self.theme.foreign_terms))
+        return marked
 
 
 def _spans(rows: Sequence[KisiRow], key: Callable[[KisiRow], object]) -> dict[int, int]:
