@@ -126,6 +126,20 @@ CASES = {
         "shows it, Kahoot takes at most 75; shorten it further: the short form is what the live quiz shows in "
         "place of the option",
     ],
+    # A short form that is more than the one line of plain text Kahoot shows: a heading, a block
+    # quote, a list, a table, a negator emphasised in italics only.
+    "live-not-plain.items.yaml": [
+        "curriculum/items/mini.yaml:8:16: [G2] item 'mini-01': `live_stem` is not plain text: Kahoot cannot show "
+        "its heading; write it as one line of plain text, the only text Kahoot shows",
+        "curriculum/items/mini.yaml:24:16: [G2] item 'mini-02': `live_stem` is not plain text: Kahoot cannot show "
+        "its block quote; write it as one line of plain text, the only text Kahoot shows",
+        "curriculum/items/mini.yaml:45:20: [G2] item 'mini-03': option 3's `live_text` is not plain text: Kahoot "
+        "cannot show its list; write it as one line of plain text, the only text Kahoot shows",
+        "curriculum/items/mini.yaml:63:68: [G2] item 'mini-04': option 3's `live_text` emphasises 'tidak' in bold or "
+        "italics only, which Kahoot loses: it shows plain text; write it in capitals (TIDAK), which Kahoot keeps",
+        "curriculum/items/mini.yaml:73:16: [G2] item 'mini-06': `live_stem` is not plain text: Kahoot cannot show "
+        "its table; write it as one line of plain text, the only text Kahoot shows",
+    ],
     "live-keys.items.yaml": [
         "curriculum/items/mini.yaml:8:5: unknown key 'live_stm'; did you mean 'live_stem'?",
         "curriculum/items/mini.yaml:37:68: unknown key 'live'; did you mean 'live_text'?",

@@ -11,7 +11,9 @@ import pytest
 
 from latsar.errors import LatsarError
 from latsar.model.jsonschema import schemas
+from latsar.model.live import not_plain
 from latsar.model.load import load_curriculum
+from latsar.model.phrases import emphasis_lost_in_plain_text
 from latsar.plan.quiz import plan_quiz
 from latsar.score.key import answer_key
 from latsar.score.readers import READERS, read_answers
@@ -56,3 +58,18 @@ def test_kahoot_results_are_not_scored(mini: Path, tmp_path: Path) -> None:
         read_answers(report, key)
     with pytest.raises(LatsarError, match=r"no column for 2 question\(s\) of quiz 'kuis'"):
         read_answers(report, key, "forms")
+
+
+@pytest.mark.parametrize(("short_form", "structures", "lost"), [
+    ("Manakah yang TIDAK sesuai dengan **prinsip** WoG?", [], []),  # capitals stay; bold on a non-negator is no cue
+    ("Manakah yang **TIDAK** sesuai dengan prinsip WoG?", [], []),
+    ("Manakah yang *tidak* sesuai dengan prinsip WoG?", [], ["tidak"]),
+    ("Urutkan:\n\n1. data\n2. rapat", ["list"], []),
+    ("# Soal\n\nApa tujuannya?", ["heading"], []),
+    ("Apa tujuannya?\n\n```\nkode\n```", ["code block"], []),
+    ("Lihat ![bagan](bagan.png) lalu jawab.", ["image"], []),
+])
+def test_a_short_form_is_one_line_of_plain_text(short_form: str, structures: list[str], lost: list[str]) -> None:
+    """G2 reads a short form as Kahoot shows it: what it cannot show, and a negator's lost emphasis."""
+    assert not_plain(short_form) == structures
+    assert emphasis_lost_in_plain_text(short_form) == lost

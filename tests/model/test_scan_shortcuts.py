@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from latsar.model import lint
+from latsar.model import lint, phrases
 from latsar.model.citations import CITATION, _citation_matches
 from latsar.source.yamlfile import read_yaml, texts
 
@@ -49,4 +49,4 @@ def test_lint_phrases_are_lower_case_ascii() -> None:
                                   "KIRA-KIRA", "kira kira", "BUKAN", "bukankah", "salah satu", "İtu tidak", ""])
 def test_whole_word_phrases_as_the_regular_expression_finds_them(text: str) -> None:
     for phrase in (*lint.VAGUE, *lint.NEGATORS, *lint.DETERMINERS):
-        assert lint._has(text, phrase) == (lint._whole_words(phrase).search(text) is not None), (text, phrase)
+        assert phrases.has_phrase(text, phrase) == (phrases.whole_words(phrase).search(text) is not None), (text, phrase)

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Iterator
 
 from latsar.errors import Diagnostic
 from latsar.messages import t
 from latsar.model import live, waivers
+from latsar.model.phrases import NEGATORS, emphasis_lost_in_plain_text, emphasised_in, has_phrase
 from latsar.model.schema import Blueprint, Item
 from latsar.source.yamlfile import SourceDoc
-from latsar.text.markdown import Span, parse, plain_text
+from latsar.text.markdown import plain_text
 
 if TYPE_CHECKING:
     from latsar.model.load import Loaded
@@ -30,7 +30,6 @@ sangat satu sebagai sebuah secara sehingga sesuai setiap suatu sudah supaya tent
 terhadap tersebut tetapi tidak untuk yaitu yakni yang ialah hal itu ini seorang pegawai peserta
 """.split())
 VAGUE = ("pada umumnya", "kira-kira", "biasanya", "sering kali", "seringkali")
-NEGATORS = ("tidak", "bukan", "kecuali", "salah", "kurang tepat")
 DETERMINERS = ("selalu", "tidak pernah", "pasti", "semua", "hanya", "seluruhnya")
 ALL_OR_NONE = re.compile(
     r"semua (pilihan )?jawaban( di atas)? (benar|salah)|semua(nya)? (benar|salah)|tidak ada (jawaban )?yang benar"
@@ -61,21 +60,9 @@ def content_words(text: str) -> set[str]:
     return {w for w in WORD.findall(text.lower()) if len(w) >= 4 and w not in STOP_WORDS}
 
 
-def _has(text: str, phrase: str) -> bool:
-    """Whether `phrase` (lower-case ASCII) is in `text` as whole words, in any case."""
-    if text.isascii() and phrase not in text.lower():
-        return False  # in ASCII text the regular expression's case folding is str.lower: no need to run it
-    return _whole_words(phrase).search(text) is not None
-
-
-@lru_cache(maxsize=None)
-def _whole_words(phrase: str) -> re.Pattern[str]:
-    return re.compile(rf"\b{re.escape(phrase)}\b", re.IGNORECASE)
-
-
 def vague_qualifier(item: Item, words: Words) -> Iterator[Finding]:
     for phrase in VAGUE:
-        if _has(words.stem, phrase):
+        if has_phrase(words.stem, phrase):
             yield ("K1", ("stem",), "warning", t("vague qualifier '{phrase}' in the stem", phrase=phrase),
                    t("say exactly what is meant"))
 
@@ -102,16 +89,6 @@ def clang(item: Item, words: Words) -> Iterator[Finding]:
                t("reword the key, or use the word in a distractor too"))
 
 
-def _emphasised_negators(spans: tuple[Span, ...], inside: bool = False) -> list[str]:
-    found: list[str] = []
-    for span in spans:
-        if span.kind in ("strong", "em"):
-            found += _emphasised_negators(span.children, True)
-        elif span.kind == "text":
-            found += [n for n in NEGATORS if (inside and _has(span.text, n)) or re.search(rf"\b{n.upper()}\b", span.text)]
-    return found
-
-
 # A sentence ends at . ! ? followed by a capital, so "No. 20" or "1.5" do not end one.
 SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[A-Z\"“‘'(])|\n\s*\n")
 
@@ -125,11 +102,10 @@ def question_part(stem: str) -> str:
 def negative_stem(item: Item, words: Words) -> Iterator[Finding]:
     # Only the question is read: "Dinas X tidak punya target. Apa …?" asks positively.
     question = question_part(words.stem)
-    negators = [n for n in NEGATORS if _has(question, n)]
+    negators = [n for n in NEGATORS if has_phrase(question, n)]
     if not negators:
         return
-    emphasised = [n for block in parse(item.stem).blocks for n in _emphasised_negators(getattr(block, "spans", ()))
-                  if _has(question, n)]
+    emphasised = [n for n in emphasised_in(item.stem) if has_phrase(question, n)]
     if len(emphasised) > 1:
         yield ("K4", ("stem",), "error", t("double negative: two emphasised negators in the stem"),
                t("ask it positively"))
@@ -186,7 +162,7 @@ def dependent(item: Item, words: Words) -> Iterator[Finding]:
 def determiners(item: Item, words: Words) -> Iterator[Finding]:
     for n, option in enumerate(words.options):
         for word in DETERMINERS:
-            if _has(option, word):
+            if has_phrase(option, word):
                 yield ("K11", ("options", n, "text"), "warning",
                        t("option {n} uses the determiner '{word}'", n=n + 1, word=word),
                        t("absolute words give the answer away; qualify the statement"))
@@ -226,7 +202,7 @@ def left_out_of_kahoot(item: Item, words: Words) -> Iterator[Finding]:
     form for live quizzes (`live_stem:`, an option's `live_text:`) keeps it as written."""
     yield from _over_kahoot_limits(item)
     yield from _kahoot_layouts(item)
-    yield from _kahoot_emphasis(item, words)
+    yield from _kahoot_emphasis(item)
 
 
 def _over_kahoot_limits(item: Item) -> Iterator[Finding]:
@@ -262,13 +238,10 @@ def _kahoot_layouts(item: Item) -> Iterator[Finding]:
                      "{most} characters", most=live.OPTION_CHARS))
 
 
-def _kahoot_emphasis(item: Item, words: Words) -> Iterator[Finding]:
+def _kahoot_emphasis(item: Item) -> Iterator[Finding]:
     """A negator emphasised in bold or italics only (K4's cue): Kahoot shows plain text, so the
     emphasis is gone; capitals stay."""
-    if item.live_stem is not None:
-        return
-    emphasised = {n for block in parse(item.stem).blocks for n in _emphasised_negators(getattr(block, "spans", ()))}
-    for word in sorted(n for n in emphasised if not re.search(rf"\b{n.upper()}\b", words.stem)):
+    for word in emphasis_lost_in_plain_text(item.stem) if item.live_stem is None else ():
         yield ("G1", ("stem",), "warning",
                t("Kahoot will show it changed: the emphasis on '{word}' is lost, Kahoot shows plain text",
                  word=word),

@@ -351,7 +351,8 @@ class Option(Strict):
     live_text: Markdown | None = Field(
         None,
         description="A short form of the option for live quiz games (Kahoot takes answers of at most 75 "
-        "characters): the same answer in fewer words. Only the game shows it; everything else prints `text`.",
+        "characters, as one line of plain text): the same answer in fewer words. Only the game shows it; "
+        "everything else prints `text`.",
     )
 
 
@@ -375,7 +376,7 @@ class Item(Strict):
     live_stem: Markdown | None = Field(
         None,
         description="A short form of the stem for live quiz games (Kahoot takes a question of at most 120 "
-        "characters): the same question in fewer words, so the same option stays the key. Only the game "
+        "characters, as one line of plain text): the same question in fewer words, so the same option stays the key. Only the game "
         "shows it; booklets and the other exports print `stem`. `latsar check` names the items Kahoot would leave "
         "out or show changed without one (rule G1).",
     )

@@ -55,10 +55,12 @@ Block = Union[Paragraph, ListBlock, BlockQuote, Table]
 
 @dataclass(frozen=True)
 class Unsupported:
-    """A construct outside the subset, with its line (1-based) inside the text."""
+    """A construct outside the subset, with its line (1-based) inside the text and markdown-it's
+    name for it (`heading`, `fence`, `image`, …)."""
 
     construct: str
     line: int
+    kind: str = ""
 
 
 @dataclass(frozen=True)
@@ -290,7 +292,7 @@ def _blocks(nodes, unsupported: list[Unsupported]):
         elif kind == "table":
             yield _table(node, unsupported)
         else:
-            unsupported.append(Unsupported(_UNSUPPORTED_BLOCKS.get(kind, kind), _line(node)))
+            unsupported.append(Unsupported(_UNSUPPORTED_BLOCKS.get(kind, kind), _line(node), kind))
 
 
 def _table(node: SyntaxTreeNode, unsupported: list[Unsupported]) -> Table:
@@ -328,7 +330,7 @@ def _spans(nodes, unsupported: list[Unsupported], line: int):
             # Links keep their words; printed handouts have nowhere to click.
             yield from _spans(node.children, unsupported, line)
         else:
-            unsupported.append(Unsupported("image" if kind == "image" else kind, line))
+            unsupported.append(Unsupported(kind, line, kind))
 
 
 def plain_spans(spans: tuple[Span, ...]) -> str:
