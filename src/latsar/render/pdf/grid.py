@@ -545,11 +545,10 @@ class _Painter:
             self.rules.add((left, bottom, right, bottom))
 
     def _fill(self, colour: Color, x: float, y: float, width: float, height: float) -> None:
-        """What setFillColor and rect(stroke=0, fill=1) write, its numbers formatted once."""
-        canv, number = self.canv, self.sheet.shared.number
+        """What setFillColor and rect(stroke=0, fill=1) write."""
+        canv = self.canv
         canv.setFillColor(colour)
-        canv._code.append(f"n {number(x)} {number(y)} {number(width)} {number(height)} re "
-                          + PATH_OPS[0, 1, canv._fillMode])
+        canv._code.append(f"n {fp_str(x, y, width, height)} re {PATH_OPS[0, 1, canv._fillMode]}")
 
     def finish(self) -> None:
         shared = self.sheet.shared
@@ -572,9 +571,7 @@ class _Painter:
         key = frozenset(self.rules)
         path = shared.paths.get(key)
         if path is None:
-            number = shared.number
-            path = shared.paths[key] = [f"{number(x1)} {number(y1)} m {number(x2)} {number(y2)} l"
-                                        for x1, y1, x2, y2 in _merged(self.rules)]
+            path = shared.paths[key] = [f"{fp_str(x1, y1)} m {fp_str(x2, y2)} l" for x1, y1, x2, y2 in _merged(self.rules)]
         canv._code.append("n")
         canv._code.extend(path)
         canv._code.append("S")
@@ -684,7 +681,7 @@ class _TextWriter:
             self.runs(font[1], colour, line, x, baseline)
             return
         self.looks(font, colour)
-        self.text._code.append(f"{self.origin}{self._number(x)} {self._number(baseline)} Tm {self._operators(line)}")
+        self.text._code.append(f"{self.origin}{fp_str(x, baseline)} Tm {self._operators(line)}")
 
     def runs(self, size: float, colour: Color, line: RunLine, x: float, baseline: float) -> None:
         """A line of runs as a Paragraph writes it: its pieces one after another (each where the
