@@ -138,3 +138,27 @@ def test_strings_are_encoded_as_reportlab_encodes_them(style: ParagraphStyle, mo
     monkeypatch.setattr(grid._TextWriter, "_encoded", lambda self, line: None)
     assert ours == pdf()
     assert len(set("".join(texts))) > 256  # a second subset was needed
+
+
+def test_a_grid_without_rules_strokes_nothing_and_keeps_its_gap_clear(style: ParagraphStyle) -> None:
+    """The kisi-kisi's header fields: no rules at all, and text wrapped `gap` short of each column."""
+    from reportlab.lib.colors import HexColor
+
+    words = "satu dua tiga empat"
+    width = stringWidth(words, style.fontName, style.fontSize) + 2
+    plain_look = Look(HexColor(Colours.accent), HexColor(Colours.rule), side_padding=0, ruled=False)
+    for gap, lines in ((0, 1), (6, 2)):
+        grid = Grid([width], (), [cells([words], style)], Look(**{**plain_look.__dict__, "gap": gap}), A5[1])
+        data = b"".join(page.get_contents().get_data() for page in PdfReader(io.BytesIO(render_bytes([grid]))).pages)
+        assert b" l\n" not in data and b"\nS" not in data  # no rule stroked
+        assert data.count(b" Tm ") == lines + 1  # and the text object's own origin
+
+
+def test_italic_runs_too_wide_to_break_fall_back_to_a_paragraph(style: ParagraphStyle, theme_id) -> None:
+    from latsar.render.pdf.grid import runs_text
+
+    long_word = "Kolaborasiantarinstansipemerintahdaerah"
+    text = runs_text(f"{long_word} dan Whole of Government", style, ("Whole of Government",))
+    assert text.runs and len(text.runs) == 2  # set in two fonts
+    pages = render(Grid([60], [], [[Cell((text,))]], look(), A5[1]))
+    assert "Whole of Government" in " ".join(pages[0].split()) and pages[0].replace("\n", "").count("Kolaborasi") == 1

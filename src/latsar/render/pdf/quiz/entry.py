@@ -12,8 +12,7 @@ An entry splits between its labelled rows only, never before its first one (tag,
 stay together); the later part opens with a tag naming the question it continues and is never
 a short tail: it takes more rows instead.
 
-The same stacks and rows draw a document's title block (`Ruled`) and a kisi-kisi's header
-fields (`Rows`), which were small platypus Tables too.
+The same stacks draw a document's title block (`Ruled`), which was a small platypus Table too.
 """
 
 from __future__ import annotations
@@ -272,25 +271,3 @@ class Ruled(Flowable):
         canv.setLineWidth(self.rule.width)
         canv.line(0, 0, self.width, 0)
         canv.restoreState()
-
-
-class Rows(Flowable):
-    """Rows one under another, without rules (a kisi-kisi's header fields); never split."""
-
-    def __init__(self, rows: Sequence[Row], width: float):
-        super().__init__()
-        self.rows, self.width = list(rows), width
-        self.heights = [row.height() for row in self.rows]
-        self.height = sum(self.heights)
-
-    def wrap(self, availWidth, availHeight):
-        return self.width, self.height
-
-    def split(self, availWidth, availHeight):
-        return []
-
-    def draw(self):
-        top = self.height
-        for row, height in zip(self.rows, self.heights):
-            row.draw(self.canv, top)
-            top -= height
