@@ -224,3 +224,17 @@ def test_pembahasan_copies_what_it_draws_again_byte_for_byte(bank, plan, theme, 
     monkeypatch.setattr(entry.Stack, "draw", drawn_anew)
     assert pembahasan_pdf(quiz_docs(bank, plan, theme.labels).pembahasan, theme) == files["pembahasan.pdf"]
     assert copied.count(True) > len(copied) / 2  # most stacks were drawn before: copying is tested
+
+
+def test_page_furniture_copied_from_the_first_page_drawn_is_what_each_page_would_draw(bank, theme, monkeypatch):
+    """The running head and RAHASIA stamp are drawn once per document and copied onto its other
+    pages (QuizDoc._furniture): the file is the one drawing them afresh on every page makes."""
+    from latsar.plan.quizdocs import quiz_docs
+    from latsar.render.pdf.quiz import common
+    from latsar.render.pdf.quiz.key import key_pdf
+
+    key = quiz_docs(bank, make_plan(bank, versions=200), theme.labels).key
+    copied = key_pdf(key, theme)
+    assert len(PdfReader(io.BytesIO(copied)).pages) > 2
+    monkeypatch.setattr(common.QuizDoc, "_furniture", common.QuizDoc._draw_furniture)
+    assert key_pdf(key, theme) == copied

@@ -26,7 +26,7 @@ from latsar.plan.quizdocs import QuizInfo
 from latsar.render.pdf import fonts
 from latsar.render.pdf.grid import Grid, Look, Row, Shared
 from latsar.render.pdf.markup import Writer, bind_ellipsis, plain
-from latsar.render.pdf.quiz.entry import Rule, Ruled, Stack
+from latsar.render.pdf.quiz.entry import DRAWING_STATE, Rule, Ruled, Stack
 from latsar.render.pdf.streams import page_streams
 from latsar.render.pdf.theme import Theme, make_styles
 
@@ -177,6 +177,7 @@ class QuizDoc(BaseDocTemplate):
 
     def beforeDocument(self):
         self.canv.setDateFormatter(self.theme.pdf_date)
+        self._drawn_furniture: dict[tuple, tuple[list[str], dict[str, Any]]] = {}
         self.item_pages: list[int] = []  # the page of every ItemBlock, in order
         self.room_left: dict[int, float] = {}  # page -> free height below its last item
 
@@ -191,12 +192,39 @@ class QuizDoc(BaseDocTemplate):
     def decorate(self, canv: Canvas, page: int, total: int) -> None:
         """Running head (title left, e.g. the version right, over a hairline) and "x/y" folio;
         page 1 opens with its own title block, so it has no running head."""
+        width = self.pagesize[0]
+        folio = self.styles["q-folio"]
+        canv.saveState()
+        self._furniture(canv, page > 1)
+        text = f"{self.running.folio_prefix} · " if self.running.folio_prefix else ""
+        canv.setFillColor(folio.textColor)
+        canv.setFont(folio.fontName, folio.fontSize + 1)
+        canv.drawCentredString(width / 2, self.bottomMargin * 0.45,
+                               f"{text}{self.theme.labels['quiz_page']} {page}/{total}")
+        canv.restoreState()
+
+    def _furniture(self, canv: Canvas, headed: bool) -> None:
+        """The running head (when `headed`) and the stamp: the same operators on every page of
+        the document drawn from the same graphics state, so drawn once and then copied with the
+        state they leave, as entry.Stack copies what it drew."""
+        transparency = tuple(canv._extgstate._d.items())
+        before = (headed, transparency, *(canv.__dict__[name] for name in DRAWING_STATE))
+        known = self._drawn_furniture.get(before)
+        if known is not None:
+            canv._code.extend(known[0])
+            canv.__dict__.update(known[1])
+            return
+        start = len(canv._code)
+        self._draw_furniture(canv, headed)
+        if tuple(canv._extgstate._d.items()) == transparency:  # a change to it would not be copied
+            self._drawn_furniture[before] = (canv._code[start:], {n: canv.__dict__[n] for n in DRAWING_STATE})
+
+    def _draw_furniture(self, canv: Canvas, headed: bool) -> None:
         width, height = self.pagesize
         left, right = self.leftMargin, width - self.rightMargin
         y = height - self.topMargin * 0.55
         folio, strong = self.styles["q-folio"], self.styles["q-folio-r"]
-        canv.saveState()
-        if page > 1:
+        if headed:
             canv.setFillColor(folio.textColor)
             canv.setFont(folio.fontName, folio.fontSize)
             self._running_left(canv, left, y, right - left)
@@ -208,13 +236,6 @@ class QuizDoc(BaseDocTemplate):
             canv.line(left, y - 4, right, y - 4)
         if self.running.confidential:
             self._stamp(canv, right, height - self.topMargin * 0.32)
-        text = f"{self.running.folio_prefix} · " if self.running.folio_prefix else ""
-        canv.setFillColor(folio.textColor)
-        canv.setFont(folio.fontName, folio.fontSize + 1)
-        canv.drawCentredString(width / 2, self.bottomMargin * 0.45,
-                               f"{text}{self.theme.labels['quiz_page']} {page}/{total}")
-        canv.restoreState()
-
 
     @functools.cached_property
     def _running_markup(self) -> str | None:
