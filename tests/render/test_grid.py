@@ -162,3 +162,20 @@ def test_italic_runs_too_wide_to_break_fall_back_to_a_paragraph(style: Paragraph
     assert text.runs and len(text.runs) == 2  # set in two fonts
     pages = render(Grid([60], [], [[Cell((text,))]], look(), A5[1]))
     assert "Whole of Government" in " ".join(pages[0].split()) and pages[0].replace("\n", "").count("Kolaborasi") == 1
+
+
+def test_rules_of_plain_rows_are_drawn_as_the_general_merge_draws_them() -> None:
+    """_plain_lines (rows ruled across the width and down every edge) against _merged of the same
+    rules, for edges and rows whose places round together and spans with gaps."""
+    import random
+
+    from latsar.render.pdf.grid import _joined, _merged, _plain_lines
+
+    chance = random.Random(16)
+    for _ in range(200):
+        edges = sorted({0.0, *(round(chance.uniform(0, 300), chance.choice((1, 4, 7))) for _ in range(6))})
+        ys = [round(chance.uniform(0, 500), chance.choice((1, 4, 7))) for _ in range(12)]
+        across = {(edges[0], y, edges[-1], y) for y in ys}
+        spans = _joined(sorted((min(a, b), max(a, b)) for a, b in zip(ys[::2], ys[1::2])))
+        down = {(x, low, x, high) for x in edges for low, high in spans}
+        assert _plain_lines(across, spans, edges) == _merged(across | down)

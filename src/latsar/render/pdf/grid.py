@@ -502,6 +502,7 @@ class _Painter:
         self.rules: set[tuple[float, float, float, float]] = set()
         self.plain_spans: list[tuple[float, float]] = []  # (bottom, top) of each plain row, ruled down every edge
         self.texts: list[tuple] = []  # (cells side by side, the first one's column, top, bottom, padding)
+        self.mixed = False  # whether a row other than a plain one was painted
 
     def rows(self, rows, heights, plain: list[bool], top: float, padding, first_index: int | None) -> None:
         """`plain`: whether each row is plain (see `_plain_row`); `first_index`: the body index of the
@@ -534,6 +535,7 @@ class _Painter:
             self.rules.add((edges[0], bottom, edges[-1], bottom))
 
     def _cell(self, cell: Cell, column: int, top: float, bottom: float, padding, header: bool) -> None:
+        self.mixed = True
         left, right = self.sheet.edges[column], self.sheet.edges[column + cell.cols]
         if cell.background is not None:
             self._fill(cell.background, left, bottom, right - left, top - bottom)
@@ -563,18 +565,31 @@ class _Painter:
     def _rule(self) -> None:
         """The rules in one path, as canvas.lines writes them; a path drawn before in the
         document (a key's tables and a long table's full pages repeat theirs) copied."""
-        canv, shared = self.canv, self.sheet.shared
+        canv, shared, edges = self.canv, self.sheet.shared, self.sheet.edges
         canv.setStrokeColor(self.look.rule)
         canv.setLineWidth(self.look.rule_width)
-        for low, high in _joined(self.plain_spans):  # joined first: a rule per edge, not per row and edge
-            self.rules.update((x, low, x, high) for x in self.sheet.edges)
-        key = frozenset(self.rules)
+        spans = _joined(self.plain_spans)  # joined first: a rule per edge, not per row and edge
+        if self.mixed or edges[0] == edges[-1]:
+            self.rules.update((x, low, x, high) for x in edges for low, high in spans)
+            key: tuple = (frozenset(self.rules),)
+        else:  # rules across every row, and down every edge of the plain rows
+            key = (frozenset(self.rules), tuple(map(tuple, spans)), tuple(edges))
         path = shared.paths.get(key)
         if path is None:
-            path = shared.paths[key] = [f"{fp_str(x1, y1)} m {fp_str(x2, y2)} l" for x1, y1, x2, y2 in _merged(self.rules)]
+            lines = _merged(self.rules) if len(key) == 1 else _plain_lines(self.rules, spans, edges)
+            path = shared.paths[key] = [f"{fp_str(x1, y1)} m {fp_str(x2, y2)} l" for x1, y1, x2, y2 in lines]
         canv._code.append("n")
         canv._code.extend(path)
         canv._code.append("S")
+
+
+def _plain_lines(rules: set[tuple[float, float, float, float]], spans: list[list[float]],
+                 edges: Sequence[float]) -> list[tuple[float, float, float, float]]:
+    """What _merged makes of rules across the whole width (`rules`) and down every edge over
+    `spans` (joined), without grouping them: across, then down, each at its rounded place."""
+    left, right = edges[0], edges[-1]
+    across = [(left, y, right, y) for y in sorted({round(y, 3) for _, y, _, _ in rules})]
+    return across + [(x, low, x, high) for x in sorted({round(x, 3) for x in edges}) for low, high in spans]
 
 
 class _TextWriter:
