@@ -11,6 +11,8 @@ from __future__ import annotations
 from reportlab import rl_config
 from reportlab.pdfbase import pdfdoc
 
+from latsar.render.pdf.skeleton import keep_formats
+
 
 class Base85Bytes:
     """reportlab's ASCII85 filter, its text given as the bytes PDFDocEncoding makes of it."""
@@ -26,9 +28,14 @@ BASE85_BYTES = Base85Bytes()
 
 def page_streams(doc: pdfdoc.PDFDocument) -> None:
     """Give each page of `doc` still without one the content stream reportlab would give it
-    when the file is written (PDFPage.check_format), with the filter above for ASCII85."""
-    if not rl_config.useA85:
-        return
+    when the file is written (PDFPage.check_format), with the filter above for ASCII85; and
+    its pages and information the shorter formatting of latsar.render.pdf.skeleton."""
+    if rl_config.useA85:
+        _a85_streams(doc)
+    keep_formats(doc)
+
+
+def _a85_streams(doc: pdfdoc.PDFDocument) -> None:
     for page in doc.Pages.pages:
         if page.compression and page.stream and not page.Contents and not page.Override_default_compilation:
             stream = pdfdoc.PDFStream(content=page.stream, filters=[BASE85_BYTES, pdfdoc.PDFZCompress])
