@@ -39,3 +39,15 @@ def test_shorter_formatting_writes_reportlabs_bytes() -> None:
     assert kinds.count(KeptPage) == 4 and kinds[3] is not KeptPage and kinds[-1] is KeptInfo
     assert KeptPage not in plain_kinds and KeptInfo not in plain_kinds
     assert skeleton._text.cache_info().currsize >= 2
+
+
+def test_page_streams_dictionary_written_at_once_is_reportlabs() -> None:
+    from reportlab.pdfbase import pdfdoc
+
+    from latsar.render.pdf.streams import PAGE_FILTERS, PageStream
+
+    document = pdfdoc.PDFDocument(invariant=1)
+    content = "BT /F1 12 Tf 72 72 Td (halaman 1/7) Tj ET\n" * 40
+    ours = PageStream(content=content, filters=list(PAGE_FILTERS)).format(document)
+    theirs = pdfdoc.PDFStream(content=content, filters=[pdfdoc.PDFBase85Encode, pdfdoc.PDFZCompress]).format(document)
+    assert ours == theirs and b"/Length " in ours

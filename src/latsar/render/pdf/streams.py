@@ -24,6 +24,24 @@ class Base85Bytes:
 
 
 BASE85_BYTES = Base85Bytes()
+PAGE_FILTERS = (BASE85_BYTES, pdfdoc.PDFZCompress)
+
+
+class PageStream(pdfdoc.PDFStream):
+    """A page's content stream with the filters above, its dictionary (filters and length)
+    written at once: the bytes PDFStream.format makes, without building a dictionary, an
+    array and their names afresh for every page."""
+
+    FILTERS = pdfdoc.PDFArray([pdfdoc.PDFName(f.pdfname) for f in PAGE_FILTERS]).format(None)
+
+    def format(self, document):
+        if not isinstance(document.encrypt, pdfdoc.NoEncryption) or self.dictionary.dict or rl_config.pdfMultiLine:
+            return super().format(document)
+        data = self.content
+        for stream_filter in reversed(PAGE_FILTERS):
+            data = stream_filter.encode(data)
+        length = pdfdoc.fp_str(len(data)).encode("ascii")
+        return b"<<\n/Filter " + self.FILTERS + b" /Length " + length + b"\n>>\nstream\n" + data + b"endstream\n"
 
 
 def page_streams(doc: pdfdoc.PDFDocument) -> None:
@@ -38,6 +56,6 @@ def page_streams(doc: pdfdoc.PDFDocument) -> None:
 def _a85_streams(doc: pdfdoc.PDFDocument) -> None:
     for page in doc.Pages.pages:
         if page.compression and page.stream and not page.Contents and not page.Override_default_compilation:
-            stream = pdfdoc.PDFStream(content=page.stream, filters=[BASE85_BYTES, pdfdoc.PDFZCompress])
+            stream = PageStream(content=page.stream, filters=list(PAGE_FILTERS))
             stream.__Comment__ = "page stream"
             page.Contents = stream
