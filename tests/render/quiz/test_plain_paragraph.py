@@ -54,3 +54,20 @@ def test_markup_that_is_not_plain_text_is_parsed(styles, text: str) -> None:
     made, parsed = plain_paragraph(markup, style_map["q-detail"]), Paragraph(markup, style_map["q-detail"])
     assert [f.__dict__ for f in made.frags] == [f.__dict__ for f in parsed.frags]
     assert drawn(made, 120) == drawn(parsed, 120)
+
+
+@pytest.mark.parametrize("text", PLAIN + ["Kata " * 9 + "akhir"])
+@pytest.mark.parametrize("role", ["q-kicker", "q-title", "q-detail"])
+@pytest.mark.parametrize("width", [120, 250, 439.37])
+def test_one_line_measures_and_draws_as_the_paragraph(styles, text: str, role: str, width: float) -> None:
+    """A title block's line: drawn the short way where it fits on one line unsqueezed, as a
+    Paragraph otherwise; the same height and operators either way."""
+    from latsar.render.pdf.oneline import OneLine, one_line
+
+    style = styles[0][role]
+    line, parsed = one_line(plain_paragraph(text, style)), Paragraph(text, style)
+    assert drawn(line, width) == drawn(parsed, width)
+    short = isinstance(line, OneLine) and line._line is not None
+    one = len(parsed.blPara.lines) == 1 and parsed.blPara.lines[0][0] > -1e-8
+    assert isinstance(line, OneLine) == ("\xa0" not in text)  # a no-break space: left to Paragraph
+    assert short == (one and isinstance(line, OneLine))

@@ -26,6 +26,7 @@ from latsar.plan.quizdocs import QuizInfo
 from latsar.render.pdf import fonts
 from latsar.render.pdf.grid import Grid, Look, Row, Shared
 from latsar.render.pdf.markup import Writer, bind_ellipsis, plain
+from latsar.render.pdf.oneline import one_line
 from latsar.render.pdf.quiz.entry import DRAWING_STATE, Rule, Ruled, Stack
 from latsar.render.pdf.streams import page_streams
 from latsar.render.pdf.theme import Theme, make_styles
@@ -351,7 +352,7 @@ def title_block(theme: Theme, kicker: str, title: str, details: Sequence[str]) -
     styles = quiz_styles(theme)
     terms = theme.foreign_terms
     lines = [para(styles, kicker.upper(), "q-kicker"), para(styles, title, "q-title", terms)]
-    lines += [para(styles, d, "q-detail", terms) for d in details]
+    lines = [one_line(line) for line in lines + [para(styles, d, "q-detail", terms) for d in details]]
     paddings = [(0.0, 1.0)] * (len(lines) - 1) + [(0.0, 8.0)]
     return Ruled([(Stack([line]), padding) for line, padding in zip(lines, paddings)],
                  Rule(theme.colour("accent"), 1.5))
