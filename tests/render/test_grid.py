@@ -179,3 +179,43 @@ def test_rules_of_plain_rows_are_drawn_as_the_general_merge_draws_them() -> None
         spans = _joined(sorted((min(a, b), max(a, b)) for a, b in zip(ys[::2], ys[1::2])))
         down = {(x, low, x, high) for x in edges for low, high in spans}
         assert _plain_lines(across, spans, edges) == _merged(across | down)
+
+
+def filled_colours(pdf: bytes) -> list[list[tuple[float, ...]]]:
+    """Per page, the fill colour each filled rectangle is painted in, read back in order."""
+    from pypdf.generic import ContentStream
+
+    reader = PdfReader(io.BytesIO(pdf))
+    out = []
+    for page in reader.pages:
+        colour, fills = (0.0, 0.0, 0.0), []
+        for operands, operator in ContentStream(page.get_contents(), reader).operations:
+            if operator == b"rg":
+                colour = tuple(round(float(value), 4) for value in operands)
+            elif operator == b"f*":
+                fills.append(colour)
+        out.append(fills)
+    return out
+
+
+def test_zebra_rows_set_their_colour_once_and_still_paint_in_the_right_colours(style: ParagraphStyle) -> None:
+    from reportlab.lib.colors import HexColor
+
+    own = HexColor("#ffcc00")
+    body = [[Cell((Text(f"r{n}", style),), background=own if n == 5 else None), *cells(["x"], style)]
+            for n in range(60)]
+    the_look = look()
+    pdf = render_bytes([Grid([60, 40], [cells(["No", "Isi"], style)], body, the_look, A5[1])])
+    rgb = {name: tuple(round(value, 4) for value in colour.rgb())
+           for name, colour in (("head", the_look.header_background), ("tint", the_look.zebra), ("own", own))}
+    pages = filled_colours(pdf)
+    assert len(pages) > 1
+    # the header, then every second body row in the tint, row 5's own background over its tint
+    assert pages[0][:6] == [rgb["head"], rgb["tint"], rgb["tint"], rgb["tint"], rgb["own"], rgb["tint"]]
+    assert all(page[0] == rgb["head"] and set(page[1:]) <= {rgb["tint"], rgb["own"]} for page in pages)
+    assert sum(len(page) - 1 for page in pages) == 30 + 1
+    from reportlab.lib.rl_accel import fp_str
+
+    tint = f"{fp_str(*the_look.zebra.rgb())} rg".encode()
+    tint_ops = [page.get_contents().get_data().count(tint) for page in PdfReader(io.BytesIO(pdf)).pages]
+    assert tint_ops[0] == 2 and all(count == 1 for count in tint_ops[1:])  # set again only after row 5's own

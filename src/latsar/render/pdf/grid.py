@@ -503,6 +503,7 @@ class _Painter:
         self.plain_spans: list[tuple[float, float]] = []  # (bottom, top) of each plain row, ruled down every edge
         self.texts: list[tuple] = []  # (cells side by side, the first one's column, top, bottom, padding)
         self.mixed = False  # whether a row other than a plain one was painted
+        self.fill: Color | None = None  # the colour the last background was filled with
 
     def rows(self, rows, heights, plain: list[bool], top: float, padding, first_index: int | None) -> None:
         """`plain`: whether each row is plain (see `_plain_row`); `first_index`: the body index of the
@@ -547,9 +548,12 @@ class _Painter:
             self.rules.add((left, bottom, right, bottom))
 
     def _fill(self, colour: Color, x: float, y: float, width: float, height: float) -> None:
-        """What setFillColor and rect(stroke=0, fill=1) write."""
+        """What setFillColor and rect(stroke=0, fill=1) write, the colour set only where it
+        changes (the backgrounds come one after another: a zebra's rows share one colour)."""
         canv = self.canv
-        canv.setFillColor(colour)
+        if colour is not self.fill:
+            canv.setFillColor(colour)
+            self.fill = colour
         canv._code.append(f"n {fp_str(x, y, width, height)} re {PATH_OPS[0, 1, canv._fillMode]}")
 
     def finish(self) -> None:
