@@ -27,9 +27,10 @@ HARD = ["Menjelaskan konsep Whole of Government (WoG) dan (Smart Governance)  la
 def paragraph_lines(markup: str, style, width: float) -> list[tuple[list[tuple[str, str]], float]]:
     """The lines reportlab breaks, as (font, text) runs with neighbours in one font joined, and
     the word spacing it draws each with (as _leftDrawParaLine and _leftDrawParaLineX work it out)."""
-    broken = Paragraph(markup, style).breakLines(width)
-    if broken.kind == 0:
-        return [([(style.fontName, " ".join(words))], spacing(extra, len(words) + " ".join(words).count("\xa0")))
+    paragraph = Paragraph(markup, style)
+    broken = paragraph.breakLines(width)
+    if broken.kind == 0:  # one frag: drawn in its font (italic when the whole text is a foreign term)
+        return [([(paragraph.frags[0].fontName, " ".join(words))], spacing(extra, len(words) + " ".join(words).count("\xa0")))
                 for extra, words in broken.lines]
     return [(joined([(frag.fontName, frag.text) for frag in line.words]),
              spacing(line.extraSpace, line.wordCount + sum(f.text.count("\xa0") for f in line.words)))
