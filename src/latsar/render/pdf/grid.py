@@ -182,6 +182,10 @@ class _Measure:
     def __init__(self) -> None:
         self.known: dict[tuple, list[Line]] = {}
         self.placed: dict[tuple[int, float], _Placed] = {}
+        self.plain: dict[tuple, _Placed] = {}  # one plain text at a width, by its text and looks
+        # By (text, font, size): its width on one line, or None for text that is never set as
+        # it is (a newline, a tab, a run of spaces); the same at every width.
+        self.widths: dict[tuple[str, str, float], float | None] = {}
         self._kept: list[Cell] = []
 
     def keep(self, key: tuple[int, float], cell: Cell, placed: _Placed) -> _Placed:
@@ -194,10 +198,7 @@ class _Measure:
     def cell(self, cell: Cell, width: float) -> _Placed:
         content = cell.content
         if type(content) is tuple and len(content) == 1 and not content[0].runs:  # most cells: one plain text
-            text, style = content[0], content[0].style
-            lines = self.block(text, width)
-            looks = ((text.font or style.fontName, style.fontSize), text.colour or style.textColor, style.leading)
-            return _Placed([lines], len(lines) * style.leading, [looks])
+            return self.plain_text(content[0], width)
         if isinstance(content, Paragraph):
             return _Placed([], cell.content.wrap(width, 1e9)[1], [], paragraph=cell.content)
         lines = [self.block(t, width) for t in cell.content]
@@ -209,28 +210,44 @@ class _Measure:
         height = sum(len(l) * t.style.leading for l, t in zip(lines, cell.content))
         return _Placed(lines, height, looks, later=any(t.runs for t in cell.content))
 
+    def plain_text(self, text: Text, width: float) -> _Placed:
+        """A cell of one plain text, measured once per distinct text, looks and width: cells
+        of equal text share it (a kisi-kisi's rows make a cell of their number each), and so
+        share how they are written in a column (_TextWriter._one_line)."""
+        style = text.style
+        colour = text.colour or style.textColor  # kept alive by the measurement, so its id stays its own
+        font = (text.font or style.fontName, style.fontSize)
+        key = (text.text, font, style.alignment, style.leading, id(colour), width)
+        placed = self.plain.get(key)
+        if placed is None:
+            lines = self.block(text, width)
+            placed = self.plain[key] = _Placed([lines], len(lines) * style.leading, [(font, colour, style.leading)])
+        return placed
+
     def block(self, text: Text, width: float) -> list[Line] | None:
         font, size, alignment = text.font_name, text.style.fontSize, text.style.alignment
         key = (text.text, font, size, alignment, width, text.runs)
         lines = self.known.get(key, self)
         if lines is self:
             lines = self.known[key] = (_run_lines(text, width) if text.runs
-                                       else _text_lines(text.text, font, size, width, SHARES.get(alignment, 0.0)))
+                                       else self._text_lines(text.text, font, size, width, SHARES.get(alignment, 0.0)))
         return lines
+
+    def _text_lines(self, text: str, font: str, size: float, width: float, share: float) -> list[Line]:
+        """Lines of plain text, each with its shift; one that fits on a line measured once in
+        the document, whatever the width (a number is printed in columns of many widths)."""
+        used = self.widths.get(key := (text, font, size), self)
+        if used is self:
+            one_line = "\n" not in text and not RESPACED.search(text)
+            used = self.widths[key] = getFont(font).stringWidth(text, size) if one_line else None
+        if used is not None and used <= width:  # as wrap_text finds it, and stringWidth would measure it again
+            return [(text, share * (width - used) if share else 0.0)]
+        return [(line, share * (width - stringWidth(line, font, size)) if share else 0.0)
+                for line in wrap_text(text, font, size, width)]
 
 
 # Where a line stands in its width, by alignment: the share of the room left on its left.
 SHARES = {TA_CENTER: 0.5, TA_RIGHT: 1.0}
-
-
-def _text_lines(text: str, font: str, size: float, width: float, share: float) -> list[Line]:
-    """Lines of plain text, each with its shift; one that fits on a line measured once."""
-    if "\n" not in text and not RESPACED.search(text):
-        used = getFont(font).stringWidth(text, size)
-        if used <= width:  # as wrap_text finds it, and stringWidth would measure it again
-            return [(text, share * (width - used) if share else 0.0)]
-    return [(line, share * (width - stringWidth(line, font, size)) if share else 0.0)
-            for line in wrap_text(text, font, size, width)]
 
 
 def _run_lines(text: Text, width: float) -> list[Line] | None:
@@ -264,6 +281,9 @@ class Shared:
         # there, by id() (see _TextWriter.cells); and one tuple for equal looks of such cells (by
         # the id() of their colour, which the tuple keeps alive).
         self.one_line: dict[tuple[float, float], dict[int, tuple]] = {}
+        # The same by the id() of the measurement and whether centred vertically: cells of
+        # equal text share one (_Measure.plain_text), so a number is worked out once a column.
+        self.one_placed: dict[tuple[float, float], dict[tuple[int, bool], tuple]] = {}
         self.looks: dict[tuple, tuple] = {}
         self.paths: dict[frozenset, list[str]] = {}  # rules drawn, by the set of them (_Painter._rule)
 
@@ -299,6 +319,8 @@ class _Sheet:
         self.simple = [shared.simple.setdefault(key, {}) for key in self.column_keys]
         self.one_line = [shared.one_line.setdefault((self.edges[column] + look.side_padding, key), {})
                          for column, key in enumerate(self.column_keys)]
+        self.one_placed = [shared.one_placed.setdefault((self.edges[column] + look.side_padding, key), {})
+                           for column, key in enumerate(self.column_keys)]
         self.looks = shared.looks
         header = _scan(self, self.header, look.header_padding)
         self.header_heights, self.header_plain = header.heights, header.plain
@@ -649,6 +671,10 @@ class _TextWriter:
         operator and its line), kept for the next time; None for any other cell, written or
         put aside here."""
         found = sheet.placed_at(cell, column)
+        one = sheet.one_placed[column].get(placed_key := (id(found), cell.middle))
+        if one is not None:
+            sheet.one_line[column][id(cell)] = one
+            return one
         x = sheet.edges[column] + sheet.look.side_padding
         if found.line is None:
             self._aside(found, x, self._top(cell.middle, found.height, top, bottom, padding), paragraphs, later)
@@ -658,7 +684,7 @@ class _TextWriter:
         if looks is None:
             looks = sheet.looks[key] = (font, colour, cell.middle, found.height)
         one = (looks, f"{self.origin}{self._number(x + shift)} ", line)
-        sheet.one_line[column][id(cell)] = one
+        sheet.one_line[column][id(cell)] = sheet.one_placed[column][placed_key] = one
         return one
 
     def _baseline(self, looks: tuple, top: float, bottom: float, padding) -> str:
