@@ -163,7 +163,7 @@ class _Placed:
     paragraph's height. Compared by identity (`None in found` stays a pointer test); a plain
     class with slots, as thousands are made."""
 
-    __slots__ = ("lines", "height", "looks", "paragraph", "later", "line")
+    __slots__ = ("lines", "height", "looks", "paragraph", "later", "line", "looks_of")
 
     def __init__(self, lines: list[list[Line]], height: float, looks: list[Looks],
                  paragraph: Paragraph | None = None, later: bool = False):
@@ -173,6 +173,7 @@ class _Placed:
         # Most cells print one line: its looks, text and shift, for writing it the short way.
         one = len(lines) == 1 and len(lines[0]) == 1 and isinstance(lines[0][0][0], str)
         self.line = (*looks[0], *lines[0][0]) if one else None
+        self.looks_of: list[tuple | None] = [None, None]  # the line's looks, by `middle` (_looks_of)
 
 
 class _Measure:
@@ -280,10 +281,7 @@ class Shared:
         # By where a column's content starts and its width: how each one-line cell is written
         # there, by id() (see _TextWriter.cells); and one tuple for equal looks of such cells (by
         # the id() of their colour, which the tuple keeps alive).
-        self.one_line: dict[tuple[float, float], dict[int, tuple]] = {}
-        # The same by the id() of the measurement and whether centred vertically: cells of
-        # equal text share one (_Measure.plain_text), so a number is worked out once a column.
-        self.one_placed: dict[tuple[float, float], dict[tuple[int, bool], tuple]] = {}
+        self.one_line: dict[tuple[float, float], dict[int, list]] = {}
         self.looks: dict[tuple, tuple] = {}
         self.paths: dict[frozenset, list[str]] = {}  # rules drawn, by the set of them (_Painter._rule)
 
@@ -319,8 +317,7 @@ class _Sheet:
         self.simple = [shared.simple.setdefault(key, {}) for key in self.column_keys]
         self.one_line = [shared.one_line.setdefault((self.edges[column] + look.side_padding, key), {})
                          for column, key in enumerate(self.column_keys)]
-        self.one_placed = [shared.one_placed.setdefault((self.edges[column] + look.side_padding, key), {})
-                           for column, key in enumerate(self.column_keys)]
+        self.starts = [edge + look.side_padding for edge in self.edges]  # where each column's content starts
         self.looks = shared.looks
         header = _scan(self, self.header, look.header_padding)
         self.header_heights, self.header_plain = header.heights, header.plain
@@ -576,7 +573,8 @@ class _Painter:
         if colour is not self.fill:
             canv.setFillColor(colour)
             self.fill = colour
-        canv._code.append(f"n {fp_str(x, y, width, height)} re {PATH_OPS[0, 1, canv._fillMode]}")
+        n = self.sheet.shared.number  # fp_str of several numbers is theirs joined by spaces
+        canv._code.append(f"n {n(x)} {n(y)} {n(width)} {n(height)} re {PATH_OPS[0, 1, canv._fillMode]}")
 
     def finish(self) -> None:
         shared = self.sheet.shared
@@ -603,7 +601,8 @@ class _Painter:
         path = shared.paths.get(key)
         if path is None:
             lines = _merged(self.rules) if len(key) == 1 else _plain_lines(self.rules, spans, edges)
-            path = shared.paths[key] = [f"{fp_str(x1, y1)} m {fp_str(x2, y2)} l" for x1, y1, x2, y2 in lines]
+            n = shared.number  # each coordinate formatted once: edges recur in many rules
+            path = shared.paths[key] = [f"{n(x1)} {n(y1)} m {n(x2)} {n(y2)} l" for x1, y1, x2, y2 in lines]
         canv._code.append("n")
         canv._code.extend(path)
         canv._code.append("S")
@@ -616,6 +615,18 @@ def _plain_lines(rules: set[tuple[float, float, float, float]], spans: list[list
     left, right = edges[0], edges[-1]
     across = [(left, y, right, y) for y in sorted({round(y, 3) for _, y, _, _ in rules})]
     return across + [(x, low, x, high) for x in sorted({round(x, 3) for x in edges}) for low, high in spans]
+
+
+def _looks_of(found: _Placed, middle: bool, looks: dict[tuple, tuple]) -> tuple:
+    """The looks of a one-line cell (font, colour, whether centred vertically, height), one
+    tuple for all cells alike in the document (`looks`), so that cells side by side in the same
+    looks are found so by identity; kept in the measurement for its other cells."""
+    font, colour = found.line[:2]
+    known = looks.get(key := (font, id(colour), middle, found.height))  # a colour hashes slowly
+    if known is None:
+        known = looks[key] = (font, colour, middle, found.height)
+    found.looks_of[middle] = known
+    return known
 
 
 class _TextWriter:
@@ -640,13 +651,13 @@ class _TextWriter:
         cells: a key has thousands) is written the short way: how it is written in its column
         is looked up once (`_one_line`), and cells side by side in the same looks and height
         share their baseline."""
-        code, written, text = self.text._code, self.written, self.text
+        code, written, text, one_line = self.text._code, self.written, self.text, sheet.one_line
         paragraphs: list = []
         later: list = []
         for cells, first, top, bottom, padding in entries:
             looks = None
             for column, cell in enumerate(cells, first):
-                one = sheet.one_line[column].get(id(cell))
+                one = one_line[column].get(id(cell))
                 if one is None:
                     one = self._one_line(sheet, cell, column, top, bottom, padding, paragraphs, later)
                     if one is None:
@@ -655,37 +666,39 @@ class _TextWriter:
                 if one[0] is not looks:
                     looks = one[0]
                     at = self._baseline(looks, top, bottom, padding)
-                known = written.get((looks[0], one[2], text._curSubset))
-                if known is None:
-                    known = self._write(one[2])
-                else:
-                    text._curSubset = known[1]
-                code.append(f"{one[1]}{at} Tm {known[0]}")  # as `line` writes it, without a call
+                memo = one[3]
+                if memo is None or memo[0] is not written or memo[1] != text._curSubset:
+                    memo = one[3] = self._memo(one[2])
+                text._curSubset = memo[3]
+                code.append(f"{one[1]}{at} Tm {memo[2]}")  # as `line` writes it, without a call
         for found, x, y in later:
             self.cell(found, x, y)
         return paragraphs
 
     def _one_line(self, sheet: _Sheet, cell: Cell, column: int, top: float, bottom: float, padding,
-                  paragraphs: list, later: list) -> tuple | None:
+                  paragraphs: list, later: list) -> list | None:
         """How a one-line cell is written in its column (its looks, the start of its Tm
         operator and its line), kept for the next time; None for any other cell, written or
         put aside here."""
         found = sheet.placed_at(cell, column)
-        one = sheet.one_placed[column].get(placed_key := (id(found), cell.middle))
-        if one is not None:
-            sheet.one_line[column][id(cell)] = one
-            return one
-        x = sheet.edges[column] + sheet.look.side_padding
+        x = sheet.starts[column]
         if found.line is None:
             self._aside(found, x, self._top(cell.middle, found.height, top, bottom, padding), paragraphs, later)
             return None
-        font, colour, _, line, shift = found.line
-        looks = sheet.looks.get(key := (font, id(colour), cell.middle, found.height))  # a colour hashes slowly
-        if looks is None:
-            looks = sheet.looks[key] = (font, colour, cell.middle, found.height)
-        one = (looks, f"{self.origin}{self._number(x + shift)} ", line)
-        sheet.one_line[column][id(cell)] = sheet.one_placed[column][placed_key] = one
+        looks = found.looks_of[cell.middle] or _looks_of(found, cell.middle, sheet.looks)
+        one = [looks, f"{self.origin}{self._number(x + found.line[4])} ", found.line[3], None]  # the last: see _memo
+        sheet.one_line[column][id(cell)] = one
         return one
+
+    def _memo(self, line: str) -> tuple:
+        """The operators of a one-line cell's string in the current font, kept in the cell's
+        entry (`_one_line`) with what they hold for: the document's strings written and the
+        subset in use before; then the subset in use after."""
+        before = self.text._curSubset
+        known = self.written.get((self.font, line, before))
+        if known is None:
+            known = self._write(line)
+        return self.written, before, known[0], known[1]
 
     def _baseline(self, looks: tuple, top: float, bottom: float, padding) -> str:
         """The baseline of one-line cells in these looks in a row, as written; font and colour set."""
@@ -726,7 +739,8 @@ class _TextWriter:
             self.runs(font[1], colour, line, x, baseline)
             return
         self.looks(font, colour)
-        self.text._code.append(f"{self.origin}{fp_str(x, baseline)} Tm {self._operators(line)}")
+        number = self._number
+        self.text._code.append(f"{self.origin}{number(x)} {number(baseline)} Tm {self._operators(line)}")
 
     def runs(self, size: float, colour: Color, line: RunLine, x: float, baseline: float) -> None:
         """A line of runs as a Paragraph writes it: its pieces one after another (each where the
