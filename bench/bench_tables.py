@@ -2,7 +2,9 @@
 against a page of a quiz booklet, in process and warm. Target: no table page costs more than
 twice a booklet page. The quiz set's other documents (pembahasan, answer sheet) are timed the
 same way beside them, and so is the floor: a one-page quiz document holding only its title (what
-every document pays for its fonts, metadata and page furniture, however little it prints).
+every document pays for its fonts, metadata and page furniture, however little it prints), and,
+for the key and the kisi-kisi, plain reportlab writing the same cells (`PlainTables`: each cell
+wrapped by simpleSplit and drawn with drawString, as bench_quiz.py's floor writes a booklet).
 
 Shapes: the key, the kisi-kisi and the pembahasan of the 20-item pre-test with 100 versions (and
 the post-test's own 4 versions), and the score report of a 44-item quiz with its item table and a
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import tempfile
 import time
+from io import BytesIO
 from pathlib import Path
 
 import harness
@@ -86,6 +89,96 @@ def floor_pdf(docs, theme) -> bytes:
     return render_pdf(theme, running, story, **metadata(info, labels, labels["answer_key"]))
 
 
+class PlainTables:
+    """Plain reportlab writing the same cells (the floor of a table page, as `floor_booklet` in
+    bench_quiz.py is a booklet's): each cell's plain text wrapped by simpleSplit to its column,
+    drawn line by line, a fill under every other row and a rule under each, a new page when the
+    frame is full. No merged cells, no markup, no layout choices."""
+
+    def __init__(self, theme, landscape: bool):
+        from reportlab.pdfgen.canvas import Canvas
+
+        from latsar.render.pdf import fonts
+
+        fonts.register(theme.body_font, theme.heading_font)
+        self.buffer = BytesIO()
+        size = (max(theme.page_size), min(theme.page_size)) if landscape else theme.page_size
+        self.canv = Canvas(self.buffer, pagesize=size, invariant=1, pageCompression=1,
+                           initialFontName=theme.body_font.regular)
+        self.top, self.bottom, self.left, right = theme.margins
+        self.width, self.height = size[0] - self.left - right, size[1]
+        self.font, self.size = theme.body_font.regular, theme.body_size * 0.85
+        self.y = self.height - self.top
+
+    def table(self, widths: list[float], rows: list[list[str]]) -> None:
+        from reportlab.lib.utils import simpleSplit
+
+        for n, row in enumerate(rows):
+            cells = [simpleSplit(text, self.font, self.size, width - 6) for text, width in zip(row, widths)]
+            height = max(map(len, cells)) * self.size * 1.2 + 6
+            if self.y - height < self.bottom:
+                self.canv.showPage()
+                self.y = self.height - self.top
+            self._row(widths, cells, height, n % 2 == 1)
+        self.y -= self.size * 2
+
+    def _row(self, widths: list[float], cells: list[list[str]], height: float, zebra: bool) -> None:
+        canv, x, bottom = self.canv, self.left, self.y - height
+        if zebra:
+            canv.setFillGray(0.93)
+            canv.rect(x, bottom, sum(widths), height, stroke=0, fill=1)
+            canv.setFillGray(0)
+        canv.setFont(self.font, self.size)
+        for lines, width in zip(cells, widths):
+            for k, line in enumerate(lines):
+                canv.drawString(x + 3, self.y - 3 - self.size * (1.2 * k + 0.9), line)
+            x += width
+        canv.line(self.left, bottom, x, bottom)
+        self.y = bottom
+
+    def pdf(self) -> bytes:
+        self.canv.save()
+        return self.buffer.getvalue()
+
+
+def plain_key(doc, theme) -> bytes:
+    """The answer key's letters, in as many versions a table as ours, as plain reportlab writes them."""
+    from latsar.render.pdf.quiz.key import MIN_COLUMN, NUMBER_WIDTH
+
+    plain = PlainTables(theme, landscape=False)
+    per_table = int((plain.width - NUMBER_WIDTH) // MIN_COLUMN)
+    for start in range(0, len(doc.versions), per_table):
+        group = doc.versions[start:start + per_table]
+        rows = [["No.", *(v.code for v in group)]]
+        rows += [[str(n + 1), *(v.items[n].key_letter for v in group)] for n in range(len(group[0].items))]
+        plain.table([NUMBER_WIDTH] + [MIN_COLUMN] * len(group), rows)
+    return plain.pdf()
+
+
+def plain_kisi(doc, theme) -> bytes:
+    """The kisi-kisi's fields, blueprint rows and number tables in our column widths, as plain
+    reportlab writes them (the title and headings left out)."""
+    from latsar.render.pdf.quiz.kisi import FIXED, SHARES, VERSION_WIDTH
+
+    plain = PlainTables(theme, landscape=True)
+    width = plain.width
+    plain.table([width / 4] * 4, [[a, b, c, d] for (a, b), (c, d) in zip(doc.fields[0::2], doc.fields[1::2])])
+    text = width - sum(FIXED.values())
+    plain.table([FIXED["no"], *(text * share for share in SHARES), FIXED["level"], FIXED["form"]],
+                [[str(r.number), r.competency, f"{r.module} {r.chapter}", r.indicator, r.level, r.form]
+                 for r in doc.rows])
+    per_table = int((width - FIXED["no"]) // VERSION_WIDTH)
+    for start in range(0, len(doc.versions), per_table):
+        codes = doc.versions[start:start + per_table]
+        rows = [["No.", *codes]] + [[str(r.number), *r.numbers[start:start + per_table]] for r in doc.rows]
+        plain.table([FIXED["no"]] + [VERSION_WIDTH] * len(codes), rows)
+    return plain.pdf()
+
+
+PLAIN = {"key": plain_key, "kisi-kisi": plain_kisi}  # a document's plain-reportlab floor
+PLAIN_DOC = {"key": "key", "kisi-kisi": "kisi"}
+
+
 def quiz_documents(docs, theme):
     """(name, render) of the quiz set's documents other than the booklets."""
     from latsar.render.pdf.quiz.key import key_pdf
@@ -136,6 +229,11 @@ def main(argv: list[str] | None = None) -> None:
             target = "" if name == "pembahasan" else " (target <= 2x)"
             print(f"  {name:10} {blueprint_id} x {len(docs.booklets):3} versions: {pages:3} pages, {ms:5.1f} ms/page, "
                   f"{harness.ratio(ms, booklet)} a booklet page{target}")
+            plain = PLAIN.get(name)
+            if plain:
+                floor_ms = per_page(lambda: plain(getattr(docs, PLAIN_DOC[name]), theme), opts.runs)[0]
+                print(f"  {'':10} plain reportlab writing the same cells: {floor_ms:5.1f} ms/page; "
+                      f"ours {harness.ratio(ms, floor_ms)} of it")
     booklet = first
     ms, pages = per_page(sheet_render(source, shapes[0][0], theme), opts.runs)
     print(f"  {'sheet':10} {shapes[0][0]}: {pages:3} page(s), {ms:5.1f} ms/page, {harness.ratio(ms, booklet)} a booklet page")
