@@ -187,11 +187,8 @@ class Writer:
         follows that paragraph (more text, a quotation, a table) stands under its text, right
         of the number, as in the PDF booklet; a quotation is set in a little further. A stem that
         opens with a list has its number on the list's first line ("2.⇥•⇥…"), as in the PDF."""
-        blocks = parse(stem, typographic=True).blocks
-        if blocks and isinstance(blocks[0], ListBlock):
-            written = self._opening_list(container, blocks[0], lambda marker: f"{number}.\t{marker}\t", STEM_LIST)
-            written += [b for block in blocks[1:] for b in self._block(container, block, "Normal", 0)]
-        else:
+        written = self._list_first(container, stem, lambda marker: f"{number}.\t{marker}\t", STEM_LIST)
+        if written is None:
             written = self._written(container, stem, "Normal", f"{number}.")
             hanging(written[0], STEM_INDENT, STEM_INDENT)
         quote = self.style_ids["Quote"]
@@ -211,6 +208,16 @@ class Writer:
         for table in written:
             if not isinstance(table, DocxParagraph):
                 inset_table(table._tbl, STEM_INDENT)
+
+    def _list_first(self, container: Any, text: str, first: Callable[[str], str],
+                    layout: ListLayout) -> list[Any] | None:
+        """What `text` writes when it opens with a list (that list through `_opening_list`, then
+        its other blocks); None, writing nothing, for any other text."""
+        blocks = parse(text, typographic=True).blocks
+        if not blocks or not isinstance(blocks[0], ListBlock):
+            return None
+        written = self._opening_list(container, blocks[0], first, layout)
+        return written + [b for block in blocks[1:] for b in self._block(container, block, "Normal", 0)]
 
     def _opening_list(self, container: Any, block: ListBlock, first: Callable[[str], str],
                       layout: ListLayout) -> list[Any]:
@@ -242,13 +249,9 @@ class Writer:
 
     def option(self, container: Any, letter: str, text: str, last: bool) -> None:
         """An option ("A.⇥…") kept with the next; the `last` one ends the question with a gap."""
-        blocks = parse(text, typographic=True).blocks
-        if blocks and isinstance(blocks[0], ListBlock):
-            written = self._opening_list(container, blocks[0], lambda marker: f"{letter}\t", OPTION_LIST)
-            written += [b for block in blocks[1:] for b in self._block(container, block, "Normal", 0)]
-            paragraphs = [p for p in written if isinstance(p, DocxParagraph)]
-        else:
-            paragraphs = self.markdown(container, text, prefix=letter)
+        written = self._list_first(container, text, lambda marker: f"{letter}\t", OPTION_LIST)
+        paragraphs = (self.markdown(container, text, prefix=letter) if written is None
+                      else [p for p in written if isinstance(p, DocxParagraph)])
         for paragraph in paragraphs:
             if paragraph.paragraph_format.left_indent is None:
                 hanging(paragraph, OPTION_LIST.indent, OPTION_LIST.first_hang)
