@@ -311,7 +311,6 @@ class _Sheet:
         # The inner width of each column, as `placed` keys it: most cells are one column wide.
         self.column_keys = [self.at(Cell(), column)[1] for column in range(len(self.widths))]
         self.shared = shared
-        self.moved: list[Cell] = []
         # Per column, the measurements of simple cells at its width and how one-line cells are
         # written where it stands (shared with the document's grids: see Shared).
         self.simple = [shared.simple.setdefault(key, {}) for key in self.column_keys]
@@ -428,9 +427,8 @@ class Grid(Flowable):
         self.sheet = _sheet or _Sheet(widths, header, body, look, shared or Shared())
         self.page_height = page_height
         self.start, self.end = _start, len(self.sheet.body) if _end is None else _end
-        moved = len(self.sheet.moved)
-        self.rows = _view(self.sheet, self.start, self.end)
-        if len(self.sheet.moved) == moved:  # no merged cell cut: the whole body's rows hold
+        self.rows, cut = _view(self.sheet, self.start, self.end)
+        if not cut:  # no merged cell cut: the whole body's rows hold
             self.heights = self.sheet.body_heights[self.start:self.end]
             self.plain = self.sheet.body_plain[self.start:self.end]
         else:
@@ -486,29 +484,29 @@ class Grid(Flowable):
         painter.finish()
 
 
-def _view(sheet: _Sheet, start: int, end: int) -> list[list[Cell | None]]:
-    """Rows start..end; a merged cell begun above `start` starts again on the first row, so a
-    group split across pages shows its merged text on both."""
+def _view(sheet: _Sheet, start: int, end: int) -> tuple[list[list[Cell | None]], bool]:
+    """Rows start..end, and whether a merged cell was cut to fit them: one begun above `start`
+    starts again on the first row, so a group split across pages shows its merged text on both."""
     if sheet.tallest == 1:  # no merged cell: the rows as they are
-        return sheet.body[start:end]
+        return sheet.body[start:end], False
     rows = [list(row) for row in sheet.body[start:end]]
     if not rows:
-        return rows
+        return rows, False
+    cut = False
     for above in range(max(0, start - sheet.tallest + 1), start):  # only those can reach row `start`
         for column, cell in enumerate(sheet.body[above]):
             if cell is not None and above + cell.rows > start:
-                rows[0][column] = _moved(sheet, cell, column, min(above + cell.rows, end) - start)
+                rows[0][column], cut = _moved(sheet, cell, column, min(above + cell.rows, end) - start), True
     for index, row in enumerate(rows):
         for column, cell in enumerate(row):
             if cell is not None and index + cell.rows > len(rows):
-                row[column] = _moved(sheet, cell, column, len(rows) - index)
-    return rows
+                row[column], cut = _moved(sheet, cell, column, len(rows) - index), True
+    return rows, cut
 
 
 def _moved(sheet: _Sheet, cell: Cell, column: int, rows: int) -> Cell:
     moved = Cell(cell.content, cell.cols, rows, cell.middle, cell.background)
     sheet.shared.measure.keep(sheet.at(moved, column), moved, sheet.placed[sheet.at(cell, column)])
-    sheet.moved.append(moved)
     return moved
 
 
