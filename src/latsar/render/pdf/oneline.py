@@ -4,7 +4,7 @@ Paragraph measures and draws it, without the machinery a paragraph of many lines
 A document's title block is a few such lines (kicker, title, details); a Paragraph breaks each
 through breakLines and draws it through drawPara, which look up some twenty style attributes
 for features plain text in one font does not use. Here the line is found by the rules of
-breakLines for one frag (latsar.render.pdf.runs.wrap_single) and drawn with the same text
+breakLines for one frag (latsar.render.pdf.runs.break_lines) and drawn with the same text
 object operations drawPara makes for a left-aligned line. Anything else (two lines, a line
 squeezed to fit, a bullet, a link...) is left to Paragraph itself.
 """
@@ -15,7 +15,7 @@ from reportlab import rl_config
 from reportlab.lib.enums import TA_LEFT
 from reportlab.platypus import Paragraph
 
-from latsar.render.pdf.runs import wrap_single
+from latsar.render.pdf.runs import break_lines
 
 
 def one_line(paragraph: Paragraph) -> Paragraph:
@@ -50,11 +50,11 @@ class OneLine(Paragraph):
     def wrap(self, availWidth, availHeight):
         style, frag = self.style, self.frags[0]
         width = availWidth - style.leftIndent - style.rightIndent
-        lines = wrap_single(frag.fontName, frag.text, frag.fontSize, width, style.spaceShrinkage)
-        if not lines or len(lines) != 1 or width - lines[0][1] <= -1e-8:
+        lines = break_lines(((frag.fontName, frag.text),), frag.fontSize, width, style.spaceShrinkage)
+        if lines is None or len(lines) != 1 or lines[0].spacing:  # more than one line, or one squeezed
             self._line = None
             return super().wrap(availWidth, availHeight)
-        self._line = lines[0][0][0][1]
+        self._line = lines[0].pieces[0][1]
         self.width, self.height = availWidth, style.leading
         return self.width, self.height
 
