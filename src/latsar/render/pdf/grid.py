@@ -88,7 +88,11 @@ def runs_text(text: str, style: ParagraphStyle, foreign_terms: Sequence[str] = (
               colour: Color | None = None) -> Text:
     """Plain text in a style with its foreign terms in italics, broken and set as a Paragraph of
     the same markup (latsar.render.pdf.markup.plain) sets it."""
-    markup = plain(text, foreign_terms)
+    return markup_text(plain(text, foreign_terms), style, colour)
+
+
+def markup_text(markup: str, style: ParagraphStyle, colour: Color | None = None) -> Text:
+    """The runs of markup made by `plain` (escaped, foreign terms in italics), in a style."""
     return Text(markup, style, colour=colour, runs=markup_runs(markup, style.fontName))
 
 

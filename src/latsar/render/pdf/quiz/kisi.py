@@ -18,9 +18,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from latsar.plan.quizdocs import KisiDoc, KisiRow
-from latsar.render.pdf.grid import Cell, Content, Grid, Look, Shared, Text, cell_pool, cells, runs_text
+from latsar.render.pdf.grid import Cell, Content, Grid, Look, Shared, Text, cell_pool, cells, markup_text, runs_text
 from latsar.render.pdf.markup import bind_ellipsis, plain
-from latsar.render.pdf.runs import markup_runs
 from latsar.render.pdf.quiz.common import (
     RunningText, chunks, metadata, para, quiz_styles, render_pdf, ruled, title_block,
 )
@@ -142,7 +141,7 @@ class Blueprint:
         italics, broken as a Paragraph of their markup breaks them."""
         style, (words, markup) = self.styles["q-cell"], self._marked(text)
         if italic:
-            return Text(markup, style, colour=colour, runs=markup_runs(markup, style.fontName))
+            return markup_text(markup, style, colour)
         return Text(words, style, colour=colour)
 
     def _italic(self, text: str) -> bool:
