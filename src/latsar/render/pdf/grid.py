@@ -205,15 +205,13 @@ class _Measure:
         if type(content) is tuple and len(content) == 1 and not content[0].runs:  # most cells: one plain text
             return self.plain_text(content[0], width)
         if isinstance(content, Paragraph):
-            return _Placed([], cell.content.wrap(width, 1e9)[1], [], paragraph=cell.content)
-        lines = [self.block(t, width) for t in cell.content]
+            return _paragraph(content, width)
+        lines = [self.block(t, width) for t in content]
         if None in lines:  # words Paragraph breaks in ways of its own
-            paragraph = Paragraph("<br/>".join(map(_markup, cell.content)), cell.content[0].style)
-            return _Placed([], paragraph.wrap(width, 1e9)[1], [], paragraph=paragraph)
-        looks = [((t.font_name, t.style.fontSize), t.colour or t.style.textColor, t.style.leading)
-                 for t in cell.content]
-        height = sum(len(l) * t.style.leading for l, t in zip(lines, cell.content))
-        return _Placed(lines, height, looks, later=any(t.runs for t in cell.content))
+            return _paragraph(Paragraph("<br/>".join(map(_markup, content)), content[0].style), width)
+        looks = [((t.font_name, t.style.fontSize), t.colour or t.style.textColor, t.style.leading) for t in content]
+        height = sum(len(l) * t.style.leading for l, t in zip(lines, content))
+        return _Placed(lines, height, looks, later=any(t.runs for t in content))
 
     def plain_text(self, text: Text, width: float) -> _Placed:
         """A cell of one plain text, measured once per distinct text, looks and width: cells
@@ -259,6 +257,11 @@ def _run_lines(text: Text, width: float) -> list[Line] | None:
     """Lines of runs (left-aligned)."""
     lines = break_lines(text.runs, text.style.fontSize, width, text.style.spaceShrinkage)
     return None if lines is None else [(line, 0.0) for line in lines]
+
+
+def _paragraph(paragraph: Paragraph, width: float) -> _Placed:
+    """A cell drawn as a Paragraph, measured at its width."""
+    return _Placed([], paragraph.wrap(width, 1e9)[1], [], paragraph=paragraph)
 
 
 def _markup(text: Text) -> str:
