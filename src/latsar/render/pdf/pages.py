@@ -22,7 +22,7 @@ from reportlab.platypus.tableofcontents import TableOfContents
 from latsar.plan.handout import Heading, Matter, roman
 from latsar.render.pdf.flow import BrokenOnce
 from latsar.render.pdf.markup import plain
-from latsar.render.pdf.streams import page_streams
+from latsar.render.pdf.streams import StreamCanvas
 from latsar.render.pdf.theme import Theme, table_commands
 
 ROMAN_MATTER: frozenset[str] = frozenset({"cover", "front"})
@@ -191,7 +191,7 @@ class HandoutDoc(BaseDocTemplate):
             for flowable in self._indexingFlowables:
                 flowable.beforeBuild()
             try:
-                self.build(story[:])
+                self.build(story[:], canvasmaker=StreamCanvas)
             finally:
                 del self._multiBuildEdits
                 for edit in undo:
@@ -200,7 +200,6 @@ class HandoutDoc(BaseDocTemplate):
                 flowable.afterBuild()
             if self._allSatisfied():
                 if wanted():
-                    page_streams(self.canv._doc)
                     self.canv.save()
                 return
         raise LayoutError(f"the daftar isi was not settled after {most_passes} passes")

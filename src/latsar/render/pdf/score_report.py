@@ -17,12 +17,11 @@ from reportlab.lib.colors import HexColor, white
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from latsar.render.pdf.fonts import register
 from latsar.render.pdf.grid import Cell, Grid, Look, Shared, cell_pool, cells
-from latsar.render.pdf.streams import page_streams
+from latsar.render.pdf.streams import StreamCanvas
 from latsar.render.pdf.theme import Theme, make_styles, table_commands
 from latsar.score.report import Point, ScoreReport, Table as ReportTable
 
@@ -66,16 +65,8 @@ def render_score_report(report: ScoreReport, theme: Theme) -> bytes:
         _footer(canv, document, report, theme, styles)
 
     doc.build(story, onFirstPage=lambda c, d: _first(c, d, theme, page), onLaterPages=page,
-              canvasmaker=_ReportCanvas)
+              canvasmaker=StreamCanvas)
     return buffer.getvalue()
-
-
-class _ReportCanvas(Canvas):
-    """A canvas whose page streams are made as the quiz documents' are (streams.page_streams)."""
-
-    def save(self):
-        page_streams(self._doc)
-        super().save()
 
 
 def _first(canv, doc, theme: Theme, page) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from reportlab import rl_config
 from reportlab.pdfbase import pdfdoc
+from reportlab.pdfgen.canvas import Canvas
 
 from latsar.render.pdf.skeleton import keep_formats
 
@@ -59,3 +60,12 @@ def _a85_streams(doc: pdfdoc.PDFDocument) -> None:
             stream = PageStream(content=page.stream, filters=list(PAGE_FILTERS))
             stream.__Comment__ = "page stream"
             page.Contents = stream
+
+
+class StreamCanvas(Canvas):
+    """A canvas whose file is written with the page streams and formatting above: the canvas
+    every latsar PDF is drawn on."""
+
+    def save(self) -> None:
+        page_streams(self._doc)
+        super().save()

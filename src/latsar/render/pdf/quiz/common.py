@@ -28,7 +28,7 @@ from latsar.render.pdf.grid import Grid, Look, Row, Shared
 from latsar.render.pdf.markup import Writer, bind_ellipsis, plain
 from latsar.render.pdf.oneline import one_line
 from latsar.render.pdf.quiz.entry import DRAWING_STATE, Rule, Ruled, Stack
-from latsar.render.pdf.streams import page_streams
+from latsar.render.pdf.streams import StreamCanvas
 from latsar.render.pdf.theme import Theme, make_styles
 
 # --------------------------------------------------------------------------- styles
@@ -132,7 +132,7 @@ class RunningText:
     confidential: bool = False  # a RAHASIA stamp at the top of every page (keys, pembahasan)
 
 
-class PagedCanvas(Canvas):
+class PagedCanvas(StreamCanvas):
     """Keeps every page until the document ends, so each page can print the page count
     ("halaman 2/5") in one layout pass instead of building the document twice."""
 
@@ -151,8 +151,7 @@ class PagedCanvas(Canvas):
             self.__dict__.update(state)
             self._decorate(self, self._pageNumber, total)
             Canvas.showPage(self)
-        page_streams(self._doc)
-        Canvas.save(self)
+        super().save()
 
 
 class QuizDoc(BaseDocTemplate):

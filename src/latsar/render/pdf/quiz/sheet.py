@@ -21,7 +21,7 @@ from reportlab.platypus import Paragraph
 from latsar import sheet_geometry as geo
 from latsar.render.pdf import fonts
 from latsar.render.pdf.quiz.common import QuizInfo, quiz_styles
-from latsar.render.pdf.streams import page_streams
+from latsar.render.pdf.streams import StreamCanvas
 from latsar.render.pdf.theme import Theme
 
 BUBBLE_LABEL = 5.6  # pt: the letter or digit printed inside each bubble
@@ -32,7 +32,7 @@ MM_PT = 72 / 25.4  # points per millimetre
 def sheet_pdf(layout: geo.SheetLayout, info: QuizInfo, theme: Theme) -> bytes:
     fonts.register(theme.body_font, theme.heading_font)
     buffer = BytesIO()
-    canv = Canvas(buffer, pagesize=(geo.PAGE_SIZE[0] * mm, geo.PAGE_SIZE[1] * mm), invariant=1,
+    canv = StreamCanvas(buffer, pagesize=(geo.PAGE_SIZE[0] * mm, geo.PAGE_SIZE[1] * mm), invariant=1,
                   pageCompression=1, lang=theme.pdf_lang, initialFontName=theme.heading_font.regular,
                   initialFontSize=9, initialLeading=11)
     canv.setDateFormatter(theme.pdf_date)
@@ -44,7 +44,6 @@ def sheet_pdf(layout: geo.SheetLayout, info: QuizInfo, theme: Theme) -> bytes:
     for page in layout.pages:
         SheetPage(canv, theme, layout, page, info).draw()
         canv.showPage()
-    page_streams(canv._doc)
     canv.save()
     return buffer.getvalue()
 
