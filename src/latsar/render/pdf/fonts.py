@@ -106,7 +106,7 @@ class KeptFont(TTFont):
             width = self._widths[text, size, encoding] = super().stringWidth(text, size, encoding)
             return width
 
-    def addObjects(self, doc):
+    def addObjects(self, doc: pdfdoc.PDFDocument) -> None:
         """reportlab's objects for the subsets this font has in `doc`: made once for every
         document with the same subsets under the same names (KeptObjects)."""
         if not doc.compression or not isinstance(doc.encrypt, pdfdoc.NoEncryption) or doc not in self.state:
@@ -119,7 +119,7 @@ class KeptFont(TTFont):
             kept.add_to(doc)
             del self.state[doc]  # as reportlab's addObjects leaves it
 
-    def _new_objects(self, doc) -> None:
+    def _new_objects(self, doc: pdfdoc.PDFDocument) -> None:
         """reportlab's objects, with what depends on a subset alone kept for other documents."""
         subsets = [(self.getSubsetInternalName(n, doc)[1:], tuple(s)) for n, s in enumerate(self.state[doc].subsets)]
         super().addObjects(doc)
@@ -183,7 +183,7 @@ class Formatted(pdfdoc.PDFObject):
     def __init__(self, kept: KeptObjects, index: int):
         self.kept, self.index = kept, index
 
-    def format(self, document):
+    def format(self, document: pdfdoc.PDFDocument) -> bytes:
         return self.kept.formatted(self.index, document)
 
 

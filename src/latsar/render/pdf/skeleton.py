@@ -44,7 +44,7 @@ class KeptPage(pdfdoc.PDFPage):
     """A plain page: formatted by reportlab if it is the first of its shape in the document,
     else the first one's bytes with this page's content stream."""
 
-    def format(self, document):
+    def format(self, document: pdfdoc.PDFDocument) -> bytes:
         shapes = document.__dict__.setdefault("_latsar_page_shapes", {})
         shape = (self.pagewidth, self.pageheight, self.Rotate, self.hasImages, self.compression)
         tail = shapes.get(shape)
@@ -66,7 +66,7 @@ def _contents_head(document: pdfdoc.PDFDocument, contents: pdfdoc.PDFObject) -> 
 class KeptInfo(pdfdoc.PDFInfo):
     """reportlab's document information, each text formatted once for every document with it."""
 
-    def format(self, document):
+    def format(self, document: pdfdoc.PDFDocument) -> bytes:
         texts = {"Title": self.title, "Author": self.author, "Producer": self.producer, "Creator": self.creator,
                  "Subject": self.subject, "Keywords": self.keywords}
         entries: dict[str, object] = {key: _text(value) for key, value in texts.items()}

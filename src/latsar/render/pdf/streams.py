@@ -35,7 +35,7 @@ class PageStream(pdfdoc.PDFStream):
 
     FILTERS = pdfdoc.PDFArray([pdfdoc.PDFName(f.pdfname) for f in PAGE_FILTERS]).format(None)
 
-    def format(self, document):
+    def format(self, document: pdfdoc.PDFDocument) -> bytes:
         if not isinstance(document.encrypt, pdfdoc.NoEncryption) or self.dictionary.dict or rl_config.pdfMultiLine:
             return super().format(document)
         data = self.content
