@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable
 
-from latsar.entry import collecting_later
+from latsar.collector import collecting_later
 from latsar.messages import t
 from latsar.project import Project, locate
 

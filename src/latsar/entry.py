@@ -7,8 +7,6 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from contextlib import contextmanager
-from typing import Iterator
 
 INTERRUPTED = 130  # 128 + SIGINT, as shells report a command ended by Ctrl-C
 
@@ -26,6 +24,7 @@ def run() -> None:
 
 
 def _run() -> None:
+    from latsar.collector import collecting_later
     from latsar.quickhelp import answer
     from latsar.quickrun import run as run_quickly
 
@@ -52,22 +51,3 @@ def _print(text: str) -> int:
     except BrokenPipeError:  # `latsar --help | head -3`: the reader has all it wanted
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing left to flush at exit
     return 0
-
-
-@contextmanager
-def collecting_later(keep: bool = False) -> Iterator[None]:
-    """Python's cycle collector paused inside the block. Loading modules and a curriculum makes
-    many objects that live to the end and almost no cyclic garbage, so the collector would walk
-    them again and again for nothing (about a tenth of `latsar check`); it resumes after the block.
-    `keep`: everything alive at the end is moved out of the collector's sight for good
-    (gc.freeze), so it is not walked even once more, neither by the first collection after the
-    block nor at exit: for a command that ends soon after the block."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if keep:
-            gc.freeze()
-        if enabled:
-            gc.enable()

@@ -21,6 +21,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import HRFlowable
 
+from latsar.collector import collected_after
 from latsar.errors import LatsarError
 from latsar.messages import t
 from latsar.model.curriculum import Curriculum
@@ -63,6 +64,7 @@ def book_pdf(curriculum: Curriculum, evaluasi: Mapping[str, QuizPlan], theme: Th
     return render_outline(plan.book_outline(curriculum, evaluasi, theme.labels), theme, memo)
 
 
+@collected_after
 def render_outline(outline: plan.Outline, theme: Theme, memo: LayoutMemo | None = None) -> bytes:
     """The outline as a PDF. A part whose last page would hold only a few lines is set again a
     little tighter (less space between paragraphs, a hair less leading), at most twice. `memo`

@@ -19,6 +19,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from latsar.collector import collected_after
 from latsar.render.pdf.fonts import register
 from latsar.render.pdf.grid import Cell, Grid, Look, Shared, cell_pool, cells
 from latsar.render.pdf.streams import StreamCanvas
@@ -43,6 +44,7 @@ def _drawing(width: float, theme: Theme) -> Drawing:
     return drawing
 
 
+@collected_after
 def render_score_report(report: ScoreReport, theme: Theme) -> bytes:
     register(theme.body_font, theme.heading_font)
     styles = _styles(theme)

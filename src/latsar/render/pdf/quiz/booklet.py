@@ -16,6 +16,7 @@ from typing import Callable, Mapping, Sequence
 from reportlab.pdfbase.pdfdoc import PDFDocument
 from reportlab.platypus import Flowable, Paragraph
 
+from latsar.collector import collected_after
 from latsar.plan.quizdocs import Booklet, ItemText, QuizDocs
 from latsar.plan.types import LETTERS, PlannedItem
 from latsar.render.pdf.quiz.common import QuizDoc, RunningText, metadata, writer
@@ -44,6 +45,7 @@ def booklet_jobs(docs: QuizDocs) -> list[BookletJob]:
     return [BookletJob(booklet, docs.texts, shared) for booklet in docs.booklets]
 
 
+@collected_after
 def booklet_pdf(job: BookletJob, theme: Theme, items: Items | None = None) -> bytes:
     """The booklet; `items` may carry what earlier booklets of the same quiz already worked out.
 

@@ -8,6 +8,7 @@ from typing import Sequence
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
+from latsar.collector import collected_after
 from latsar.plan.quizdocs import KeyDoc
 from latsar.plan.types import Version
 from latsar.render.pdf.grid import Grid, Shared, cell_pool, cells
@@ -19,6 +20,7 @@ MIN_COLUMN = 11 * mm
 MAX_COLUMN = 22 * mm
 
 
+@collected_after
 def key_pdf(doc: KeyDoc, theme: Theme) -> bytes:
     labels, info = theme.labels, doc.info
     story: list[Flowable] = [title_block(theme, labels["answer_key"], info.title, doc.details),

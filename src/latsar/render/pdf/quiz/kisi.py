@@ -17,6 +17,7 @@ from reportlab.lib.colors import Color
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
+from latsar.collector import collected_after
 from latsar.plan.quizdocs import KisiDoc, KisiRow
 from latsar.render.pdf.grid import Cell, Content, Grid, Look, Shared, Text, cell_pool, cells, markup_text, runs_text
 from latsar.render.pdf.markup import bind_ellipsis, plain
@@ -33,6 +34,7 @@ FIELD_GAP = 6  # right of each header field's label and value
 FIELD_PADDING = (1.5, 1.5)  # above and below a row of header fields
 
 
+@collected_after
 def kisi_pdf(doc: KisiDoc, theme: Theme) -> bytes:
     labels, info = theme.labels, doc.info
     width = _landscape_width(theme)

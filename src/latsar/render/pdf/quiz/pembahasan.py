@@ -19,6 +19,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 from reportlab.platypus.flowables import PageBreakIfNotEmpty
 
+from latsar.collector import collected_after
 from latsar.plan.quizdocs import Distractor, PembahasanDoc, PembahasanEntry, PembahasanPaper
 from latsar.render.pdf.grid import cell_pool, cells
 from latsar.render.pdf.flow import Para
@@ -41,6 +42,7 @@ TAIL_LINES = 6
 HEAD_ROWS = 4
 
 
+@collected_after
 def pembahasan_pdf(doc: PembahasanDoc, theme: Theme) -> bytes:
     labels, info = theme.labels, doc.info
     w, shared = writer(theme), Shared()

@@ -19,6 +19,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from latsar import sheet_geometry as geo
+from latsar.collector import collected_after
 from latsar.render.pdf import fonts
 from latsar.render.pdf.quiz.common import QuizInfo, quiz_styles
 from latsar.render.pdf.streams import StreamCanvas
@@ -29,6 +30,7 @@ LABEL_GREY = 0.62  # of white: light enough that a scanner sees a pencil mark, n
 MM_PT = 72 / 25.4  # points per millimetre
 
 
+@collected_after
 def sheet_pdf(layout: geo.SheetLayout, info: QuizInfo, theme: Theme) -> bytes:
     fonts.register(theme.body_font, theme.heading_font)
     buffer = BytesIO()
