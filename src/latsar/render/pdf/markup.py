@@ -30,6 +30,8 @@ _ELLIPSIS = re.compile(r"\s+(?=(?:…|\.\.\.)\.?(?:\s|$))")
 
 
 def bind_ellipsis(text: str) -> str:
+    if "…" not in text and "..." not in text:  # most texts: nothing for the pattern to find
+        return text
     return _ELLIPSIS.sub("\u00a0", text)
 
 
@@ -37,8 +39,21 @@ def bind_ellipsis(text: str) -> str:
 def _foreign_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
     if not terms:
         return None
-    alternatives = "|".join(re.escape(escape(t)) for t in sorted(terms, key=len, reverse=True))
-    return re.compile(rf"(?<![\w>])(?:{alternatives})(?!\w)", re.IGNORECASE)
+    escaped = [escape(t) for t in sorted(terms, key=len, reverse=True)]
+    return re.compile(rf"(?<![\w>])(?:{_alternatives(escaped)})(?!\w)", re.IGNORECASE)
+
+
+def _alternatives(terms: list[str]) -> str:
+    """The terms (longest first) as alternatives, grouped under their first letter where every
+    term starts with an ASCII character: the regex engine then tries one group at a place rather
+    than every term, and matches as before (two ASCII characters that differ but for case never
+    match the same character, and a group keeps its terms' order)."""
+    if not all(t and t[0].isascii() for t in terms):
+        return "|".join(map(re.escape, terms))
+    groups: dict[str, list[str]] = {}
+    for term in terms:
+        groups.setdefault(term[0].lower(), []).append(re.escape(term[1:]))
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())
 
 
 def plain(text: str, foreign_terms: Sequence[str] = ()) -> str:
