@@ -100,14 +100,21 @@ def cell_pool(style: ParagraphStyle, middle: bool = False, font: str | None = No
               background: Color | None = None) -> Callable[[str], Cell]:
     """A maker of one-text cells handing out one Cell per distinct text: a key or a table of
     question numbers prints a few texts many times, and a Cell is measured once per column."""
-    made: dict[str, Cell] = {}
+    return _Pool(style, middle, font, background).__getitem__
 
-    def cell(text: str) -> Cell:
-        if text not in made:
-            made[text] = Cell((Text(text, style, font=font),), middle=middle, background=background)
-        return made[text]
 
-    return cell
+class _Pool(dict):
+    """Cells by their text, each made when first asked for: a text asked for again is a dict
+    lookup without a call of ours (a gain table asks for thousands)."""
+
+    def __init__(self, style: ParagraphStyle, middle: bool, font: str | None, background: Color | None):
+        super().__init__()
+        self.style, self.middle, self.font, self.background = style, middle, font, background
+
+    def __missing__(self, text: str) -> Cell:
+        cell = self[text] = Cell((Text(text, self.style, font=self.font),), middle=self.middle,
+                                 background=self.background)
+        return cell
 
 
 # --------------------------------------------------------------------------- measuring

@@ -11,8 +11,7 @@ from io import BytesIO
 from typing import Callable, Mapping
 from xml.sax.saxutils import escape
 
-from reportlab.graphics.charts.barcharts import VerticalBarChart
-from reportlab.graphics.shapes import Circle, Drawing, Line, Rect, String
+from reportlab import rl_config
 from reportlab.lib.colors import HexColor, white
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
@@ -25,6 +24,15 @@ from latsar.render.pdf.grid import Cell, Grid, Look, Shared, cell_pool, cells
 from latsar.render.pdf.streams import StreamCanvas
 from latsar.render.pdf.theme import Theme, make_styles, table_commands
 from latsar.score.report import Point, ScoreReport, Table as ReportTable
+
+# reportlab checks every attribute set on a shape or chart against its declared type: "a big
+# help when developing" that "slows down shapes" (reportlab.graphics.shapes), a third of what
+# the charts cost. Ours set fixed attributes, drawn by the tests. Read as reportlab.graphics
+# is first imported, so set before (only this module imports it).
+rl_config.shapeChecking = 0
+
+from reportlab.graphics.charts.barcharts import VerticalBarChart  # noqa: E402
+from reportlab.graphics.shapes import Circle, Drawing, Line, Rect, String  # noqa: E402
 
 # Looks of the three recommended actions: a mark colour and a light cell tint.
 ACTION_COLOURS: dict[str, tuple[str, str]] = {
@@ -58,9 +66,9 @@ def render_score_report(report: ScoreReport, theme: Theme) -> bytes:
     )
     story = _title(report, styles) + _summary(report, theme, styles) + _charts(report, theme, styles)
     widths = _widths(report.tables, theme.frame_width, styles)
-    shared = Shared()
+    shared, pools = Shared(), _Pools(styles["cell"])
     for table in report.tables:
-        story += _table(table, widths[_layout(table)], theme, styles, doc.height, shared)
+        story += _table(table, widths[_layout(table)], theme, styles, doc.height, shared, pools)
     story += _methods(report, styles)
 
     def page(canv, document):
@@ -247,11 +255,11 @@ def _roles(table: ReportTable) -> list[str]:
 
 
 def _table(table: ReportTable, widths: list[float], theme: Theme, styles, page_height: float,
-           shared: Shared) -> list:
+           shared: Shared, pools: _Pools) -> list:
     if not table.rows:
         return []
     header = cells([_breakable(h) for h in table.header], styles["head"])
-    body = _body(table, styles["cell"])
+    body = _body(table, pools)
     look = Look(theme.colour("accent"), theme.colour("rule"), rule_width=0.25, grid=False, header_padding=(2, 2),
                 body_padding=(2, 2), side_padding=PADDING)
     heading = [_p(table.title, styles["report-section"])]
@@ -265,19 +273,32 @@ def _breakable(text: str) -> str:
     return text.replace(" %", "\u00a0%")
 
 
-def _body(table: ReportTable, style: ParagraphStyle) -> list[list[Cell]]:
-    """One Cell per distinct text and tint (a gain table repeats its scores and bands hundreds of
-    times), so the grid measures each once per column."""
-    action_column = next((n for n, role in enumerate(_roles(table)) if role in TINTED), None)
-    pools: dict[str, Callable[[str], Cell]] = {}
+def _body(table: ReportTable, pools: _Pools) -> list[tuple[Cell, ...]]:
+    """The rows of cells, made a column at a time (a gain table has thousands of cells, most
+    of them texts the document's pools have made already)."""
+    tinted = next((n for n, role in enumerate(_roles(table)) if role in TINTED), None)
+    columns = [list(map(pools.plain, map(_breakable, texts))) for texts in zip(*(row.cells for row in table.rows))]
+    if tinted is not None:
+        columns[tinted] = [pools.tinted(row.action)(_breakable(row.cells[tinted])) for row in table.rows]
+    return list(zip(*columns))
 
-    def cell(text: str, action: str) -> Cell:
-        if action not in pools:
-            pools[action] = cell_pool(style, background=_tint(action))
-        return pools[action](_breakable(text))
 
-    return [[cell(text, row.action if column == action_column else "") for column, text in enumerate(row.cells)]
-            for row in table.rows]
+class _Pools:
+    """One Cell per distinct text and tint in the document (a gain table repeats its scores and
+    bands hundreds of times, and the tables share their levels and verdicts), so that the grid
+    measures each once per column."""
+
+    def __init__(self, style: ParagraphStyle):
+        self.style = style
+        self.plain = cell_pool(style)
+        self._tinted: dict[str, Callable[[str], Cell]] = {"": self.plain}
+
+    def tinted(self, action: str) -> Callable[[str], Cell]:
+        """The pool of cells tinted by an action (no tint for none)."""
+        pool = self._tinted.get(action)
+        if pool is None:
+            pool = self._tinted[action] = cell_pool(self.style, background=_tint(action))
+        return pool
 
 
 def _tint(action: str) -> HexColor | None:
