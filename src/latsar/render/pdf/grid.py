@@ -13,6 +13,7 @@ of their markup breaks them: latsar.render.pdf.runs) or, for other inline markup
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -128,26 +129,50 @@ BREAKS = re.compile(r"[ \t]+")
 RESPACED = re.compile(r"\t|  |^ | $")
 
 
-def wrap_text(text: str, font: str, size: float, width: float) -> list[str]:
+class Widths(dict):
+    """Widths of texts in one font and size, each asked of the font once: a word measured
+    before is a plain dict lookup, not a call into the font (words recur in every cell)."""
+
+    def __init__(self, font: str, size: float):
+        super().__init__()
+        self.measure, self.size = getFont(font).stringWidth, size
+
+    def __missing__(self, text: str) -> float:
+        width = self[text] = self.measure(text, self.size)
+        return width
+
+
+@functools.lru_cache(maxsize=32)
+def font_widths(font: str, size: float) -> Widths:
+    """The widths of texts in a font and size, for the process: a function of the font alone."""
+    return Widths(font, size)
+
+
+def wrap_text(text: str, font: str, size: float, width: float, widths: Widths | None = None) -> list[str]:
     """Greedy lines at spaces, a new one at each newline; a word wider than the line is broken
-    between characters."""
+    between characters. `widths`: of texts in this font and size, measured before."""
+    widths = font_widths(font, size) if widths is None else widths
     if "\n" in text:  # "Paket\nA01": each line on its own, most of them fitting
-        return [line for paragraph in text.split("\n") for line in wrap_text(paragraph, font, size, width)]
-    measure = getFont(font).stringWidth  # what stringWidth calls, looked up once for every word
-    if measure(text, size) <= width and not RESPACED.search(text):
+        return [line for paragraph in text.split("\n") for line in wrap_text(paragraph, font, size, width, widths)]
+    if widths.measure(text, size) <= width and not RESPACED.search(text):
         return [text]  # most cells: one line, measured once rather than word by word
+    return _greedy(text, font, width, widths)
+
+
+def _greedy(text: str, font: str, width: float, widths: Widths) -> list[str]:
+    """Lines of a text that does not fit on one: as many words on each as fit."""
     lines: list[str] = []
-    space, limit = measure(" ", size), width + 1e-6
+    space, limit = widths[" "], width + 1e-6
     current, used = [], 0.0
     for word in BREAKS.split(text.strip(" \t")):
-        word_width = measure(word, size)
+        word_width = widths[word]
         if current and used + space + word_width > limit:
             lines.append(" ".join(current))
             current, used = [], 0.0
         if word_width > width:
-            *whole, word = _break_word(word, font, size, width)
+            *whole, word = _break_word(word, font, widths.size, width)
             lines += whole
-            word_width = measure(word, size)
+            word_width = widths[word]
         used = used + space + word_width if current else word_width
         current.append(word)
     return lines + [" ".join(current)]
@@ -252,8 +277,9 @@ class _Measure:
             used = self.widths[key] = getFont(font).stringWidth(text, size) if one_line else None
         if used is not None and used <= width:  # as wrap_text finds it, and stringWidth would measure it again
             return [(text, share * (width - used) if share else 0.0)]
-        return [(line, share * (width - stringWidth(line, font, size)) if share else 0.0)
-                for line in wrap_text(text, font, size, width)]
+        widths = font_widths(font, size)
+        lines = _greedy(text, font, width, widths) if used is not None else wrap_text(text, font, size, width, widths)
+        return [(line, share * (width - stringWidth(line, font, size)) if share else 0.0) for line in lines]
 
 
 # Where a line stands in its width, by alignment: the share of the room left on its left.
@@ -780,19 +806,38 @@ class _TextWriter:
 
     def cell(self, placed: _Placed, x: float, y: float) -> None:
         """A cell's text blocks, the first one's top left corner at (x, y)."""
-        for (font, colour, leading), lines in zip(placed.looks, placed.lines):
-            baseline = y - font[1]
-            for line, shift in lines:
-                self.line(font, colour, line, x + shift, baseline)
-                baseline -= leading
-            y -= len(lines) * leading
+        for looks, lines in zip(placed.looks, placed.lines):
+            if lines and isinstance(lines[0][0], str):  # a block's lines are all text or all runs
+                self._lines(looks, lines, x, y)
+            else:
+                self._run_lines(looks, lines, x, y)
+            y -= len(lines) * looks[2]
+
+    def _run_lines(self, looks: Looks, lines: list[Line], x: float, y: float) -> None:
+        """Lines of runs under one another."""
+        font, colour, leading = looks
+        baseline = y - font[1]
+        for line, shift in lines:
+            self.runs(font[1], colour, line, x + shift, baseline)
+            baseline -= leading
+
+    def _lines(self, looks: Looks, lines: list[Line], x: float, y: float) -> None:
+        """Lines of plain text under one another, as `line` writes each: the looks set once
+        for the block (most cells of a kisi-kisi print several lines)."""
+        font, colour, leading = looks
+        self.looks(font, colour)
+        code, number, origin = self.text._code, self._number, self.origin
+        baseline = y - font[1]
+        for line, shift in lines:
+            code.append(f"{origin}{number(x + shift)} {number(baseline)} Tm {self._operators(line)}")
+            baseline -= leading
 
     def _write(self, line: str) -> tuple[str, object]:
         """The operators of a string not yet written in this font from this subset: what
         textOut writes, without moving the cursor (every line sets its own origin)."""
         text = self.text
         key = (self.font, line, text._curSubset)
-        operators = self._encoded(line) if text._curSubset == 0 else None
+        operators = self._encoded(line) if text._curSubset <= 0 else None
         if operators is None:
             operators = text._formatText(line)
         known = self.written[key] = (operators, text._curSubset)
@@ -800,19 +845,35 @@ class _TextWriter:
 
     def _encoded(self, line: str) -> str | None:
         """What _formatText writes for a string in a TrueType font whose every character already
-        has a code in the document's first subset, the one in use (most strings, after the first
-        few); None for any other string, which reportlab encodes (and assigns codes for)."""
-        name = self.font[0]
+        has a code in the document's first subset (most strings, after the first few): the
+        string, after selecting the subset where none is in use (after a change of font); None
+        for any other string, which reportlab encodes (and assigns codes for)."""
+        codes = self._codes(self.font[0])
+        try:  # as TTFont.splitString maps them (a no-break space is a space), without a Python loop
+            encoded = bytes(map(codes.__getitem__, map(ord, line.replace("\xa0", " "))))
+        except (KeyError, ValueError):  # a character without a code yet, or one beyond the first subset
+            return None
+        if not encoded:
+            return None  # nothing is written for "", and no subset selected
+        if self.text._curSubset == 0:
+            return f"({escapePDF(encoded)}) Tj"
+        self.text._curSubset = 0
+        return f"{self._selection()} ({escapePDF(encoded)}) Tj"
+
+    def _codes(self, name: str) -> dict[int, int]:
+        """The codes of a font's characters in this document (none for a font it has not used yet)."""
         codes = self.assigned.get(name)
         if codes is None:
             font = getFont(name)
             state = font.state.get(self.canv._doc) if getattr(font, "_dynamicFont", False) else None
             codes = self.assigned[name] = state.assignments if state is not None else {}
-        try:  # as TTFont.splitString maps them (a no-break space is a space)
-            encoded = bytes([codes[32 if char == 0xA0 else char] for char in map(ord, line)])
-        except (KeyError, ValueError):  # a character without a code yet, or one beyond the first subset
-            return None
-        return f"({escapePDF(encoded)}) Tj" if encoded else None  # nothing is written for ""
+        return codes
+
+    def _selection(self) -> str:
+        """The operator selecting the current font's first subset, as _formatText writes it."""
+        text = self.text
+        name = getFont(text._fontname).getSubsetInternalName(0, self.canv._doc)
+        return f"{name} {fp_str(text._fontsize)} Tf {fp_str(text._leading)} TL"
 
     def close(self) -> None:
         if self.font is not None:

@@ -81,6 +81,10 @@ class Blueprint:
         self.doc, self.theme, self.width = doc, theme, width
         self.styles, self.labels = quiz_styles(theme), theme.labels
         self.marked: dict[str, tuple[str, str]] = {}
+        self.muted = theme.colour("muted")  # one colour object for every chapter's line
+        # A cell per distinct level and form ("C2", "PG"): measured once, and written the
+        # short way after the first (a grid knows a cell it has seen by its identity).
+        self.centred = cell_pool(self.styles["q-cell-c"], middle=True)
 
     def table(self, inline: bool, shared: Shared | None = None) -> Grid:
         """`inline`: with a column of question numbers per version."""
@@ -124,13 +128,13 @@ class Blueprint:
         merged_cells = [merged("objective", lambda: self._words(row.competency)),
                         merged("materi", lambda: self._materi(row)),
                         merged("indicator", lambda: self._words(row.indicator))]
-        rest = cells([row.level, row.form] + (list(row.numbers) if inline else []), centred, middle=True)
-        return first + merged_cells + rest
+        rest = [self.centred(row.level), self.centred(row.form)]
+        return first + merged_cells + rest + (cells(row.numbers, centred, middle=True) if inline else [])
 
     def _materi(self, row: KisiRow) -> Content:
         """The module, and under it in muted type the chapter that teaches the item; both broken
         as a Paragraph breaks them where either sets a foreign term in italics."""
-        texts = [(row.module, None)] + ([(row.chapter, self.theme.colour("muted"))] if row.chapter else [])
+        texts = [(row.module, None)] + ([(row.chapter, self.muted)] if row.chapter else [])
         italic = any(self._italic(text) for text, _ in texts)
         return tuple(self._text(text, italic, colour) for text, colour in texts)
 
