@@ -14,6 +14,7 @@ of their markup breaks them: latsar.render.pdf.runs) or, for other inline markup
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 from dataclasses import dataclass
@@ -314,6 +315,7 @@ class Shared:
         self.measure = _Measure()
         self.numbers: dict[float, str] = {}
         self._written: tuple[object, Written] = (None, {})
+        self._codes: tuple[object, dict[str, _Codes]] = (None, {})
         # By the width of a column: the measurement of each simple cell (one column and row, no
         # background) by id(), so that a row of them is scanned by lookups alone (a key's letters,
         # a kisi-kisi's question numbers, in every table of the document).
@@ -337,6 +339,12 @@ class Shared:
         if self._written[0] is not canv._doc:
             self._written = (canv._doc, {})
         return self._written[1]
+
+    def codes(self, canv) -> dict[str, _Codes]:
+        """Per font, the codes of its characters in `canv`'s document, as `_TextWriter` encodes them."""
+        if self._codes[0] is not canv._doc:
+            self._codes = (canv._doc, {})
+        return self._codes[1]
 
 
 class _Sheet:
@@ -616,7 +624,7 @@ class _Painter:
 
     def finish(self) -> None:
         shared = self.sheet.shared
-        writer = _TextWriter(self.canv, shared.written(self.canv), shared.number)
+        writer = _TextWriter(self.canv, shared.written(self.canv), shared.number, shared.codes(self.canv))
         paragraphs = writer.cells(self.texts, self.sheet)
         writer.close()
         for paragraph, x, y in paragraphs:
@@ -675,12 +683,12 @@ class _TextWriter:
     line is one Tm operator and its string's operators, written straight (what setTextOrigin and
     textOut write, one entry of the text object's code joined by spaces as theirs are)."""
 
-    def __init__(self, canv, written: Written, number: Callable[[float], str]):
+    def __init__(self, canv, written: Written, number: Callable[[float], str], codes: dict[str, _Codes]):
         self.canv, self.text = canv, canv.beginText()
         self.font: Font | None = None
         self.colour: Color | None = None
         self.written, self._number = written, number
-        self.assigned: dict[str, dict[int, int]] = {}  # per font, its characters' codes in this document
+        self.codes = codes  # per font, its characters' codes in this document
         self.origin = "1 0 0 1 " if canv.bottomup else "1 0 0 -1 "
 
     def cells(self, entries: list[tuple], sheet: _Sheet) -> list[tuple[Paragraph, float, float]]:
@@ -849,10 +857,7 @@ class _TextWriter:
         string, after selecting the subset where none is in use (after a change of font); None
         for any other string, which reportlab encodes (and assigns codes for)."""
         codes = self._codes(self.font[0])
-        try:  # as TTFont.splitString maps them (a no-break space is a space), without a Python loop
-            encoded = bytes(map(codes.__getitem__, map(ord, line.replace("\xa0", " "))))
-        except (KeyError, ValueError):  # a character without a code yet, or one beyond the first subset
-            return None
+        encoded = codes.encoded(line) if codes is not None else None
         if not encoded:
             return None  # nothing is written for "", and no subset selected
         if self.text._curSubset == 0:
@@ -860,13 +865,15 @@ class _TextWriter:
         self.text._curSubset = 0
         return f"{self._selection()} ({escapePDF(encoded)}) Tj"
 
-    def _codes(self, name: str) -> dict[int, int]:
-        """The codes of a font's characters in this document (none for a font it has not used yet)."""
-        codes = self.assigned.get(name)
+    def _codes(self, name: str) -> _Codes | None:
+        """A font's codes in this document; None for a font it has not used yet."""
+        codes = self.codes.get(name)
         if codes is None:
             font = getFont(name)
-            state = font.state.get(self.canv._doc) if getattr(font, "_dynamicFont", False) else None
-            codes = self.assigned[name] = state.assignments if state is not None else {}
+            if not getattr(font, "_dynamicFont", False):
+                codes = self.codes[name] = _Codes({})  # not a subset font: never encoded here
+            elif self.canv._doc in font.state:
+                codes = self.codes[name] = _Codes(font.state[self.canv._doc].assignments)
         return codes
 
     def _selection(self) -> str:
@@ -878,6 +885,46 @@ class _TextWriter:
     def close(self) -> None:
         if self.font is not None:
             self.canv.drawText(self.text)
+
+
+class _Codes:
+    """A TrueType font's codes for characters in a document's first subset, as tables for
+    bytes.translate: most strings are encoded without a loop in Python. Brought up to date as
+    reportlab assigns more (the font's assignments in the document only grow)."""
+
+    def __init__(self, assignments: dict[int, int]):
+        self.assignments, self.seen = assignments, 0
+        self.table = bytearray(256)  # a Latin-1 character's code
+        self.coded = bytearray()  # the Latin-1 characters that have a code in the first subset
+
+    def encoded(self, line: str) -> bytes | None:
+        """The codes of the characters of `line` as TTFont.splitString maps them (a no-break
+        space is a space); None where a character has none in the first subset."""
+        if self.seen != len(self.assignments):
+            self._update()
+        try:
+            latin = line.encode("latin-1")
+        except UnicodeEncodeError:  # a dash or an ellipsis: looked up character by character
+            return self._mapped(line)
+        return None if latin.translate(None, self.coded) else latin.translate(self.table)
+
+    def _mapped(self, line: str) -> bytes | None:
+        try:
+            return bytes(map(self.assignments.__getitem__, map(ord, line.replace("\xa0", " "))))
+        except (KeyError, ValueError):  # a character without a code yet, or one beyond the first subset
+            return None
+
+    def _update(self) -> None:
+        for char, code in itertools.islice(self.assignments.items(), self.seen, None):
+            if char < 256 and code < 256 and char != 0xA0:  # splitString reads a no-break space as a space
+                self._add(char, code)
+                if char == 32:
+                    self._add(0xA0, code)
+        self.seen = len(self.assignments)
+
+    def _add(self, char: int, code: int) -> None:
+        self.table[char] = code
+        self.coded.append(char)
 
 
 def _merged(rules: set[tuple[float, float, float, float]]) -> list[tuple[float, float, float, float]]:
