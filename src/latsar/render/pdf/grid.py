@@ -197,8 +197,7 @@ Looks = tuple[Font, Color, float]  # font, colour and leading of a text block
 
 class _Placed:
     """A cell's content laid out at its width: lines and looks per text block, or the
-    paragraph's height. Compared by identity (`None in found` stays a pointer test); a plain
-    class with slots, as thousands are made."""
+    paragraph's height. Compared by identity; a plain class with slots, as thousands are made."""
 
     __slots__ = ("lines", "height", "looks", "paragraph", "later", "line", "looks_of")
 
@@ -316,10 +315,10 @@ class Shared:
         self.numbers: dict[float, str] = {}
         self._written: tuple[object, Written] = (None, {})
         self._codes: tuple[object, dict[str, _Codes]] = (None, {})
-        # By the width of a column: the measurement of each simple cell (one column and row, no
-        # background) by id(), so that a row of them is scanned by lookups alone (a key's letters,
-        # a kisi-kisi's question numbers, in every table of the document).
-        self.simple: dict[float, dict[int, _Placed]] = {}
+        # By the width of a column: the height of each simple cell's content (one column and row,
+        # no background) by id(), so that a row of them is scanned by lookups alone (a key's
+        # letters, a kisi-kisi's question numbers, in every table of the document).
+        self.simple: dict[float, dict[int, float]] = {}
         # By where a column's content starts and its width: how each one-line cell is written
         # there, by id() (see _TextWriter.cells); and one tuple for equal looks of such cells (by
         # the id() of their colour, which the tuple keeps alive).
@@ -405,16 +404,15 @@ def _scan(sheet: _Sheet, rows: Sequence[Row], padding: tuple[float, float]) -> _
     """Every cell of `rows` measured (once per cell and width, as `placed`), in one pass: row
     heights are the tallest single-row cell's; a merged cell short of room shares the rest
     equally among its rows (as reportlab's Table does)."""
-    pad, columns, simple = sum(padding), len(sheet.widths), sheet.simple
+    pad = sum(padding)
     heights, reach, merged, plains = [], [], [], []
     for index, row in enumerate(rows):
-        if len(row) == columns and id(row[0]) in simple[0]:  # simple cells measured before (a key's rows)
-            found = [known.get(id(cell)) for known, cell in zip(simple, row)]
-            if None not in found:
-                heights.append(max([f.height for f in found]) + pad)  # max(h) + pad is max(h + pad)
-                reach.append(index + 1)
-                plains.append(True)
-                continue
+        simple = _simple_heights(sheet, row)
+        if simple is not None:  # most rows of a key or a table of numbers
+            heights.append(max(simple) + pad)  # max(h) + pad is max(h + pad)
+            reach.append(index + 1)
+            plains.append(True)
+            continue
         height, down, plain = _scan_row(sheet, index, row, merged)
         heights.append(max(height, -pad) + pad)  # 0 for a row of merged cells only
         reach.append(down)
@@ -427,24 +425,44 @@ def _scan(sheet: _Sheet, rows: Sequence[Row], padding: tuple[float, float]) -> _
     return _Scan(heights, reach, max((covered for _, covered, _ in merged), default=1), plains)
 
 
+def _simple_heights(sheet: _Sheet, row: Row) -> list[float] | None:
+    """The content heights of a row of simple cells (one column and row, no background: a
+    plain row), found by a lookup a cell once measured at its column's width (a pooled cell
+    stands in many rows); None for any other row."""
+    if len(row) != len(sheet.widths):
+        return None
+    heights = list(map(dict.get, sheet.simple, map(id, row)))
+    if None in heights:  # cells not measured at these widths yet
+        for column in [column for column, height in enumerate(heights) if height is None]:
+            cell = row[column]
+            if cell is None or cell.cols != 1 or cell.rows != 1 or cell.background is not None:
+                return None
+            heights[column] = sheet.simple[column][id(cell)] = _measured(sheet, cell, column).height
+    return heights
+
+
+def _measured(sheet: _Sheet, cell: Cell, column: int) -> _Placed:
+    """A cell measured in a column, once per cell and width."""
+    key = (id(cell), sheet.column_keys[column]) if cell.cols == 1 else sheet.at(cell, column)
+    found = sheet.placed.get(key)
+    if found is None:
+        measure = sheet.shared.measure
+        found = measure.keep(key, cell, measure.cell(cell, sheet.inner_width(column, cell)))
+    return found
+
+
 def _scan_row(sheet: _Sheet, index: int, row: Row, merged: list) -> tuple[float, int, bool]:
     """A row's tallest single-row cell, the index after the lowest row its cells cover and
     whether it is plain; its merged cells' (row, rows, height) added to `merged`."""
-    placed, keys, at, measure, simple = sheet.placed, sheet.column_keys, sheet.at, sheet.shared.measure, sheet.simple
     highest, down, plain = -math.inf, index + 1, len(row) == len(sheet.widths)
     for column, cell in enumerate(row):
         if cell is None:
             plain = False
             continue
         plain = plain and cell.cols == 1 and cell.background is None
-        key = (id(cell), keys[column]) if cell.cols == 1 else at(cell, column)
-        found = placed.get(key)
-        if found is None:
-            found = measure.keep(key, cell, measure.cell(cell, sheet.inner_width(column, cell)))
+        found = _measured(sheet, cell, column)
         if cell.rows == 1:
             highest = max(highest, found.height)
-            if cell.cols == 1 and cell.background is None:
-                simple[column][id(cell)] = found
         else:
             merged.append((index, cell.rows, found.height))
             down, plain = max(down, index + cell.rows), False
