@@ -13,7 +13,6 @@ of their markup breaks them: latsar.render.pdf.runs) or, for other inline markup
 
 from __future__ import annotations
 
-import functools
 import itertools
 import math
 import re
@@ -31,6 +30,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from latsar.render.pdf.markup import plain
 from latsar.render.pdf.runs import Piece, RunLine, break_lines, markup_runs
+from latsar.render.pdf.widths import Widths, font_widths
 
 
 @dataclass(frozen=True)
@@ -128,25 +128,6 @@ BREAKS = re.compile(r"[ \t]+")
 
 # Text whose one line the breaker would write differently from the text itself.
 RESPACED = re.compile(r"\t|  |^ | $")
-
-
-class Widths(dict):
-    """Widths of texts in one font and size, each asked of the font once: a word measured
-    before is a plain dict lookup, not a call into the font (words recur in every cell)."""
-
-    def __init__(self, font: str, size: float):
-        super().__init__()
-        self.measure, self.size = getFont(font).stringWidth, size
-
-    def __missing__(self, text: str) -> float:
-        width = self[text] = self.measure(text, self.size)
-        return width
-
-
-@functools.lru_cache(maxsize=32)
-def font_widths(font: str, size: float) -> Widths:
-    """The widths of texts in a font and size, for the process: a function of the font alone."""
-    return Widths(font, size)
 
 
 def wrap_text(text: str, font: str, size: float, width: float, widths: Widths | None = None) -> list[str]:

@@ -20,8 +20,9 @@ from typing import Sequence
 from xml.sax.saxutils import unescape
 
 from reportlab.lib.fonts import ps2tt, tt2ps
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus.paragraph import lstrip, split, strip
+
+from latsar.render.pdf.widths import font_widths
 
 Piece = tuple[str, str]  # font name, text
 Word = tuple[float, tuple[Piece, ...], bool]  # width, pieces, whether whitespace follows it
@@ -68,6 +69,7 @@ def fragments(runs: Sequence[Piece], size: float) -> list[Word]:
             if not text:
                 continue
             started = True
+        widths = font_widths(font, size)
         parts = split(text)
         if text[0] in whitespace or not parts:
             if pieces:
@@ -81,11 +83,11 @@ def fragments(runs: Sequence[Piece], size: float) -> list[Word]:
                 continue
         for part in parts[:-1]:
             pieces.append((font, part))
-            width += stringWidth(part, font, size)
+            width += widths[part]
             words.append((width, tuple(pieces), True))
             pieces, width = [], 0.0
         pieces.append((font, parts[-1]))
-        width += stringWidth(parts[-1], font, size)
+        width += widths[parts[-1]]
         if text[-1] in whitespace:
             words.append((width, tuple(pieces), True))
             pieces, width = [], 0.0
@@ -127,7 +129,7 @@ def wrap_runs(runs: Sequence[Piece], size: float, width: float, shrinkage: float
         else:
             _join(line, pieces, space)
             count, used = count + _counted(pieces), wider
-        space = stringWidth(" ", pieces[-1][0], size) if spaced else 0.0
+        space = font_widths(pieces[-1][0], size)[" "] if spaced else 0.0
     return lines + [(line, used, count)] if line else lines
 
 
@@ -138,7 +140,7 @@ def _shrink(line: Line, space: float, size: float, shrinkage: float) -> float:
     for font, text in line:
         spaces = text.count(" ")
         if spaces:
-            space += spaces * stringWidth(" ", font, size)
+            space += spaces * font_widths(font, size)[" "]
     return space * shrinkage
 
 
@@ -169,12 +171,13 @@ def _counted(pieces: tuple[Piece, ...]) -> int:
 def wrap_single(font: str, text: str, size: float, width: float, shrinkage: float) -> list[Broken] | None:
     """Lines of one run as Paragraph.breakLines makes them for a single frag; None where it
     would split a word that does not fit."""
-    space = stringWidth(" ", font, size)
+    widths = font_widths(font, size)
+    space = widths[" "]
     lines: list[tuple[list[str], float]] = []
     line: list[str] = []
     used = -space
     for word in split(strip(text)) if strip(text) else ():
-        word_width = stringWidth(word, font, size)
+        word_width = widths[word]
         wider, limit = used + space + word_width, width + shrinkage * space * len(line)
         if wider > limit and word_width > width:
             return None
