@@ -125,6 +125,15 @@ def test_the_pdf_is_deterministic(bundled, outcome, pdf):
     assert render_report(bundled, build_report(bundled, outcome)) == pdf
 
 
+def test_the_charts_are_written_as_render_pdf_writes_them(bundled, outcome, pdf, monkeypatch):
+    from reportlab.graphics.shapes import Drawing
+
+    from latsar.render.pdf import score_report
+
+    monkeypatch.setattr(score_report, "QuickDrawing", Drawing)
+    assert render_report(bundled, build_report(bundled, outcome)) == pdf
+
+
 def test_preview_of_the_first_page(pdf, tmp_path):
     page = pypdfium2.PdfDocument(pdf)[0]
     image = page.render(scale=PREVIEW_WIDTH / page.get_width()).to_pil()  # as wide as the other previews

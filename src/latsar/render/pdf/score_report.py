@@ -11,7 +11,6 @@ from io import BytesIO
 from typing import Callable, Mapping
 from xml.sax.saxutils import escape
 
-from reportlab import rl_config
 from reportlab.lib.colors import HexColor, white
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
@@ -19,20 +18,12 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from latsar.collector import collected_after
+from latsar.render.pdf.drawings import Circle, Line, QuickDrawing, Rect, String, VerticalBarChart
 from latsar.render.pdf.fonts import register
 from latsar.render.pdf.grid import Cell, Grid, Look, Shared, cell_pool, cells
 from latsar.render.pdf.streams import StreamCanvas
 from latsar.render.pdf.theme import Theme, make_styles, table_commands
 from latsar.score.report import Point, ScoreReport, Table as ReportTable
-
-# reportlab checks every attribute set on a shape or chart against its declared type: "a big
-# help when developing" that "slows down shapes" (reportlab.graphics.shapes), a third of what
-# the charts cost. Ours set fixed attributes, drawn by the tests. Read as reportlab.graphics
-# is first imported, so set before (only this module imports it).
-rl_config.shapeChecking = 0
-
-from reportlab.graphics.charts.barcharts import VerticalBarChart  # noqa: E402
-from reportlab.graphics.shapes import Circle, Drawing, Line, Rect, String  # noqa: E402
 
 # Looks of the three recommended actions: a mark colour and a light cell tint.
 ACTION_COLOURS: dict[str, tuple[str, str]] = {
@@ -43,8 +34,8 @@ ACTION_COLOURS: dict[str, tuple[str, str]] = {
 CHART_HEIGHT = 190.0
 
 
-def _drawing(width: float, theme: Theme) -> Drawing:
-    drawing = Drawing(width, CHART_HEIGHT)
+def _drawing(width: float, theme: Theme) -> QuickDrawing:
+    drawing = QuickDrawing(width, CHART_HEIGHT)
     # reportlab's graphics state starts in Helvetica unless told otherwise; a standard font would
     # then be named in the PDF although no text uses it.
     drawing.initialFontName = theme.heading_font.regular
@@ -150,7 +141,7 @@ def _charts(report: ScoreReport, theme: Theme, styles) -> list:
     return [Spacer(0, 8), KeepTogether([table])]
 
 
-def _histogram(report: ScoreReport, theme: Theme, width: float) -> Drawing:
+def _histogram(report: ScoreReport, theme: Theme, width: float) -> QuickDrawing:
     font, size = theme.heading_font.regular, 7
     drawing = _drawing(width, theme)
     chart = VerticalBarChart()
@@ -179,7 +170,7 @@ def _histogram(report: ScoreReport, theme: Theme, width: float) -> Drawing:
     return drawing
 
 
-def _scatter(report: ScoreReport, theme: Theme, width: float) -> Drawing:
+def _scatter(report: ScoreReport, theme: Theme, width: float) -> QuickDrawing:
     font, size = theme.heading_font.regular, 7
     drawing = _drawing(width, theme)
     x0, y0, w, h = 30, 34, width - 38, CHART_HEIGHT - 50
@@ -212,13 +203,13 @@ def _ticks(low: float) -> list[float]:
     return ticks
 
 
-def _mark(drawing: Drawing, point: Point, x: float, y: float, font: str) -> None:
+def _mark(drawing: QuickDrawing, point: Point, x: float, y: float, font: str) -> None:
     colour = HexColor(ACTION_COLOURS[point.action][0])
     drawing.add(Circle(x, y, 3.2, fillColor=colour, strokeColor=white, strokeWidth=0.5))
     drawing.add(String(x + 4, y + 2, str(point.number), fontName=font, fontSize=5.5, fillColor=colour))
 
 
-def _legend(drawing: Drawing, report: ScoreReport, x: float, y: float, font: str, size: float) -> None:
+def _legend(drawing: QuickDrawing, report: ScoreReport, x: float, y: float, font: str, size: float) -> None:
     for action, (colour, _) in ACTION_COLOURS.items():
         drawing.add(Circle(x + 3, y + 2.5, 3, fillColor=HexColor(colour), strokeColor=None))
         label = report.labels[f"action_{action}"]
