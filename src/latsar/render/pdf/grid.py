@@ -876,10 +876,15 @@ class _TextWriter:
         return codes
 
     def _selection(self) -> str:
-        """The operator selecting the current font's first subset, as _formatText writes it."""
+        """The operator selecting the current font's first subset, as _formatText writes it
+        (once per size in the document: a line of runs changes font at every foreign term)."""
         text = self.text
-        name = getFont(text._fontname).getSubsetInternalName(0, self.canv._doc)
-        return f"{name} {fp_str(text._fontsize)} Tf {fp_str(text._leading)} TL"
+        selections = self.codes[text._fontname].selections
+        selection = selections.get(key := (text._fontsize, text._leading))
+        if selection is None:
+            name = getFont(text._fontname).getSubsetInternalName(0, self.canv._doc)
+            selection = selections[key] = f"{name} {fp_str(text._fontsize)} Tf {fp_str(text._leading)} TL"
+        return selection
 
     def close(self) -> None:
         if self.font is not None:
@@ -895,6 +900,7 @@ class _Codes:
         self.assignments, self.seen = assignments, 0
         self.table = bytearray(256)  # a Latin-1 character's code
         self.coded = bytearray()  # the Latin-1 characters that have a code in the first subset
+        self.selections: dict[tuple[float, float], str] = {}  # by size and leading: _TextWriter._selection
 
     def encoded(self, line: str) -> bytes | None:
         """The codes of the characters of `line` as TTFont.splitString maps them (a no-break

@@ -80,7 +80,7 @@ class Blueprint:
     def __init__(self, doc: KisiDoc, theme: Theme, width: float):
         self.doc, self.theme, self.width = doc, theme, width
         self.styles, self.labels = quiz_styles(theme), theme.labels
-        self.marked: dict[str, tuple[str, str]] = {}
+        self.marked: dict[str, tuple[str, str, bool]] = {}
         self.muted = theme.colour("muted")  # one colour object for every chapter's line
         # A cell per distinct level and form ("C2", "PG"): measured once, and written the
         # short way after the first (a grid knows a cell it has seen by its identity).
@@ -145,22 +145,23 @@ class Blueprint:
     def _text(self, text: str, italic: bool, colour: Color | None = None) -> Text:
         """A text block in the cell style: plain words, or runs of words some of which are set in
         italics, broken as a Paragraph of their markup breaks them."""
-        style, (words, markup) = self.styles["q-cell"], self._marked(text)
+        style, (words, markup, _) = self.styles["q-cell"], self._marked(text)
         if italic:
             return markup_text(markup, style, colour)
         return Text(words, style, colour=colour)
 
     def _italic(self, text: str) -> bool:
         """Whether a foreign term in `text` is set in italics."""
-        words, markup = self._marked(text)
-        return markup != escape(words)
+        return self._marked(text)[2]
 
-    def _marked(self, text: str) -> tuple[str, str]:
-        """The text with a closing ellipsis bound, and its markup (foreign terms in italics);
-        worked out once a text (a module's name stands in many rows)."""
+    def _marked(self, text: str) -> tuple[str, str, bool]:
+        """The text with a closing ellipsis bound, its markup (foreign terms in italics) and
+        whether that sets any in italics; worked out once a text (a module's name stands in
+        many rows)."""
         marked = self.marked.get(text)
         if marked is None:
-            marked = self.marked[text] = (bind_ellipsis(text), plain(text, self.theme.foreign_terms))
+            words, markup = bind_ellipsis(text), plain(text, self.theme.foreign_terms)
+            marked = self.marked[text] = (words, markup, markup != escape(words))
         return marked
 
 
