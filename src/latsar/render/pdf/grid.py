@@ -45,6 +45,12 @@ class Text:
     colour: Color | None = None
     runs: tuple[Piece, ...] = ()
 
+    def __init__(self, text: str, style: ParagraphStyle, font: str | None = None, colour: Color | None = None,
+                 runs: tuple[Piece, ...] = ()):
+        # The dataclass's own, field by field through object.__setattr__, costs twice this;
+        # hundreds are made a document. Equality, hash and repr stay the dataclass's.
+        self.__dict__.update(text=text, style=style, font=font, colour=colour, runs=runs)
+
     @property
     def font_name(self) -> str:
         return self.font or self.style.fontName
@@ -62,6 +68,11 @@ class Cell:
     rows: int = 1
     middle: bool = False  # centred vertically (else at the top)
     background: Color | None = None
+
+    def __init__(self, content: Content = (), cols: int = 1, rows: int = 1, middle: bool = False,
+                 background: Color | None = None):
+        # Set at once, as Text's (hundreds are made a document).
+        self.__dict__.update(content=content, cols=cols, rows=rows, middle=middle, background=background)
 
 
 @dataclass(frozen=True)
