@@ -165,11 +165,13 @@ def test_italic_runs_too_wide_to_break_fall_back_to_a_paragraph(style: Paragraph
 
 
 def test_rules_of_plain_rows_are_drawn_as_the_general_merge_draws_them() -> None:
-    """_plain_lines (rows ruled across the width and down every edge) against _merged of the same
-    rules, for edges and rows whose places round together and spans with gaps."""
+    """_plain_path (rows ruled across the width and down every edge) against the path of _merged
+    of the same rules, for edges and rows whose places round together and spans with gaps."""
     import random
 
-    from latsar.render.pdf.grid import _joined, _merged, _plain_lines
+    from reportlab.lib.rl_accel import fp_str
+
+    from latsar.render.pdf.grid import _joined, _merged, _path, _plain_path
 
     chance = random.Random(16)
     for _ in range(200):
@@ -178,7 +180,7 @@ def test_rules_of_plain_rows_are_drawn_as_the_general_merge_draws_them() -> None
         across = {(edges[0], y, edges[-1], y) for y in ys}
         spans = _joined(sorted((min(a, b), max(a, b)) for a, b in zip(ys[::2], ys[1::2])))
         down = {(x, low, x, high) for x in edges for low, high in spans}
-        assert _plain_lines(across, spans, edges) == _merged(across | down)
+        assert _plain_path(across, spans, edges, fp_str) == _path(_merged(across | down), fp_str)
 
 
 def filled_colours(pdf: bytes) -> list[list[tuple[float, ...]]]:

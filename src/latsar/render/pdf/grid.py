@@ -191,7 +191,7 @@ class _Placed:
     """A cell's content laid out at its width: lines and looks per text block, or the
     paragraph's height. Compared by identity; a plain class with slots, as thousands are made."""
 
-    __slots__ = ("lines", "height", "looks", "paragraph", "later", "line", "looks_of")
+    __slots__ = ("lines", "height", "looks", "paragraph", "later", "line", "looks_of", "memo")
 
     def __init__(self, lines: list[list[Line]], height: float, looks: list[Looks],
                  paragraph: Paragraph | None = None, later: bool = False):
@@ -202,6 +202,7 @@ class _Placed:
         one = len(lines) == 1 and len(lines[0]) == 1 and isinstance(lines[0][0][0], str)
         self.line = (*looks[0], *lines[0][0]) if one else None
         self.looks_of: list[tuple | None] = [None, None]  # the line's looks, by `middle` (_looks_of)
+        self.memo: tuple | None = None  # how the line was last written (_TextWriter._memo)
 
 
 class _Measure:
@@ -348,7 +349,7 @@ class _Sheet:
         self.placed = shared.measure.placed  # by id() of the cell and its width
         self._spans: dict[tuple[int, int], float] = {}  # (column, columns) -> the inner width
         # The inner width of each column, as `placed` keys it: most cells are one column wide.
-        self.column_keys = [self.at(Cell(), column)[1] for column in range(len(self.widths))]
+        self.column_keys = [self.width_key(column, 1) for column in range(len(self.widths))]
         self.shared = shared
         # Per column, the measurements of simple cells at its width and how one-line cells are
         # written where it stands (shared with the document's grids: see Shared).
@@ -366,15 +367,22 @@ class _Sheet:
         self.tallest = body.tallest
 
     def inner_width(self, column: int, cell: Cell) -> float:
-        return self.edges[column + cell.cols] - self.edges[column] - 2 * self.look.side_padding - self.look.gap
+        return self._inner(column, cell.cols)
+
+    def _inner(self, column: int, columns: int) -> float:
+        return self.edges[column + columns] - self.edges[column] - 2 * self.look.side_padding - self.look.gap
 
     def at(self, cell: Cell, column: int) -> tuple[int, float]:
         """The key of the cell's measurement in `placed`."""
-        span = (column, cell.cols)
+        return id(cell), self.width_key(column, cell.cols)
+
+    def width_key(self, column: int, columns: int) -> float:
+        """The inner width of `columns` columns from `column`, as `placed` keys it."""
+        span = (column, columns)
         width = self._spans.get(span)
         if width is None:
-            width = self._spans[span] = round(self.inner_width(column, cell), 6)
-        return id(cell), width
+            width = self._spans[span] = round(self._inner(column, columns), 6)
+        return width
 
     def placed_at(self, cell: Cell, column: int) -> _Placed:
         """The measurement of a cell in a column."""
@@ -656,21 +664,29 @@ class _Painter:
             key = (frozenset(self.rules), tuple(map(tuple, spans)), tuple(edges))
         path = shared.paths.get(key)
         if path is None:
-            lines = _merged(self.rules) if len(key) == 1 else _plain_lines(self.rules, spans, edges)
             n = shared.number  # each coordinate formatted once: edges recur in many rules
-            path = shared.paths[key] = [f"{n(x1)} {n(y1)} m {n(x2)} {n(y2)} l" for x1, y1, x2, y2 in lines]
+            path = shared.paths[key] = (_path(_merged(self.rules), n) if len(key) == 1
+                                        else _plain_path(self.rules, spans, edges, n))
         canv._code.append("n")
         canv._code.extend(path)
         canv._code.append("S")
 
 
-def _plain_lines(rules: set[tuple[float, float, float, float]], spans: list[list[float]],
-                 edges: Sequence[float]) -> list[tuple[float, float, float, float]]:
-    """What _merged makes of rules across the whole width (`rules`) and down every edge over
-    `spans` (joined), without grouping them: across, then down, each at its rounded place."""
-    left, right = edges[0], edges[-1]
-    across = [(left, y, right, y) for y in sorted({round(y, 3) for _, y, _, _ in rules})]
-    return across + [(x, low, x, high) for x in sorted({round(x, 3) for x in edges}) for low, high in spans]
+def _path(lines: list[tuple[float, float, float, float]], n: Callable[[float], str]) -> list[str]:
+    """Lines as canvas.lines writes them (`n` writes a coordinate)."""
+    return [f"{n(x1)} {n(y1)} m {n(x2)} {n(y2)} l" for x1, y1, x2, y2 in lines]
+
+
+def _plain_path(rules: set[tuple[float, float, float, float]], spans: list[list[float]],
+                edges: Sequence[float], n: Callable[[float], str]) -> list[str]:
+    """What _path writes of what _merged makes of rules across the whole width (`rules`) and
+    down every edge over `spans` (joined), without grouping them: across, then down, each at
+    its rounded place; each coordinate written once (a rule's ends share one, edges recur)."""
+    left, right = n(edges[0]), n(edges[-1])
+    across = [f"{left} {y} m {right} {y} l" for y in map(n, sorted({round(y, 3) for _, y, _, _ in rules}))]
+    spans = [(n(low), n(high)) for low, high in spans]
+    return across + [f"{x} {low} m {x} {high} l" for x in map(n, sorted({round(x, 3) for x in edges}))
+                     for low, high in spans]
 
 
 def _looks_of(found: _Placed, middle: bool, looks: dict[tuple, tuple]) -> tuple:
@@ -724,7 +740,7 @@ class _TextWriter:
                     at = self._baseline(looks, top, bottom, padding)
                 memo = one[3]
                 if memo is None or memo[0] is not written or memo[1] != text._curSubset:
-                    memo = one[3] = self._memo(one[2])
+                    memo = one[3] = one[4].memo = self._memo(one[2])
                 text._curSubset = memo[3]
                 code.append(f"{one[1]}{at} Tm {memo[2]}")  # as `line` writes it, without a call
         for found, x, y in later:
@@ -734,15 +750,16 @@ class _TextWriter:
     def _one_line(self, sheet: _Sheet, cell: Cell, column: int, top: float, bottom: float, padding,
                   paragraphs: list, later: list) -> list | None:
         """How a one-line cell is written in its column (its looks, the start of its Tm
-        operator and its line), kept for the next time; None for any other cell, written or
-        put aside here."""
+        operator, its line, how the line was last written and its measurement, where that is
+        kept for the cell's other columns), kept for the next time; None for any other cell,
+        written or put aside here."""
         found = sheet.placed_at(cell, column)
         x = sheet.starts[column]
         if found.line is None:
             self._aside(found, x, self._top(cell.middle, found.height, top, bottom, padding), paragraphs, later)
             return None
         looks = found.looks_of[cell.middle] or _looks_of(found, cell.middle, sheet.looks)
-        one = [looks, f"{self.origin}{self._number(x + found.line[4])} ", found.line[3], None]  # the last: see _memo
+        one = [looks, f"{self.origin}{self._number(x + found.line[4])} ", found.line[3], found.memo, found]
         sheet.one_line[column][id(cell)] = one
         return one
 
