@@ -10,6 +10,7 @@ columns, the numbers move to a table of their own (rows = master items, columns 
 
 from __future__ import annotations
 
+import itertools
 from typing import Callable, Sequence
 from xml.sax.saxutils import escape
 
@@ -167,18 +168,11 @@ class Blueprint:
 
 def _spans(rows: Sequence[KisiRow], key: Callable[[KisiRow], object]) -> dict[int, int]:
     """First row index -> length of each run of rows with equal keys."""
-    return {first: last - first + 1 for first, last in _runs(len(rows), lambda i: key(rows[i]))}
-
-
-def _runs(count: int, key: Callable[[int], object]) -> list[tuple[int, int]]:
-    """(first, last) indices of the runs of equal keys."""
-    runs: list[tuple[int, int]] = []
-    for index in range(count):
-        if runs and key(runs[-1][0]) == key(index):
-            runs[-1] = (runs[-1][0], index)
-        else:
-            runs.append((index, index))
-    return runs
+    spans, first = {}, 0
+    for _, run in itertools.groupby(rows, key):
+        spans[first] = sum(1 for _ in run)
+        first += spans[first]
+    return spans
 
 
 def numbers_table(doc: KisiDoc, columns: Sequence[int], theme: Theme, shared: Shared,
