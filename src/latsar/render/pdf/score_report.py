@@ -19,6 +19,7 @@ from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Space
 
 from latsar.collector import collected_after
 from latsar.render.pdf.drawings import Circle, Line, QuickDrawing, Rect, String, VerticalBarChart
+from latsar.render.pdf.flow import BrokenOnce
 from latsar.render.pdf.fonts import register
 from latsar.render.pdf.grid import Cell, Grid, Look, Shared, cell_pool, cells
 from latsar.render.pdf.streams import StreamCanvas
@@ -104,7 +105,9 @@ def _styles(theme: Theme) -> Mapping[str, ParagraphStyle]:
 
 
 def _p(text: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(escape(_breakable(text)).replace("\n", "<br/>"), style)
+    # Broken into lines once per width: a table measures its cells' paragraphs, and a group
+    # kept together its paragraphs, two or three times over.
+    return BrokenOnce(escape(_breakable(text)).replace("\n", "<br/>"), style)
 
 
 def _title(report: ScoreReport, styles) -> list:
@@ -324,7 +327,7 @@ def _longest(tables: list[ReportTable], column: int, styles) -> float:
 
 
 def _methods(report: ScoreReport, styles) -> list:
-    lines = [Paragraph(escape(line), styles["method"], bulletText="•") for line in report.methods]
+    lines = [BrokenOnce(escape(line), styles["method"], bulletText="•") for line in report.methods]
     return [KeepTogether([_p(report.labels["report_methods"], styles["report-section"]), *lines])]
 
 
