@@ -397,7 +397,7 @@ class _Scan:
     heights: list[float]
     reach: list[int]  # per row, the index after the lowest row its cells cover
     tallest: int  # the most rows a cell covers
-    plain: list[bool]  # per row, whether it is plain (see _Painter._plain_row)
+    plain: list[bool]  # per row, whether it is plain (see _Painter._plain_rows)
 
 
 def _scan(sheet: _Sheet, rows: Sequence[Row], padding: tuple[float, float]) -> _Scan:
@@ -589,34 +589,43 @@ class _Painter:
         self.fill: Color | None = None  # the colour the last background was filled with
 
     def rows(self, rows, heights, plain: list[bool], top: float, padding, first_index: int | None) -> None:
-        """`plain`: whether each row is plain (see `_plain_row`); `first_index`: the body index of the
+        """`plain`: whether each row is plain (see `_plain_rows`); `first_index`: the body index of the
         first row (for the zebra), None for the header."""
         tops = [top - sum(heights[:n]) for n in range(len(heights) + 1)]
         header = first_index is None
         if header and rows:
             self._fill(self.look.header_background, 0, tops[-1], self.sheet.edges[-1], top - tops[-1])
+        zebra = not header and self.look.zebra
+        if all(plain):  # most tables of a key or of numbers: no background but the zebra's
+            for index in range((first_index + 1) % 2, len(rows), 2) if zebra else ():
+                self._fill(self.look.zebra, 0, tops[index + 1], self.sheet.edges[-1], heights[index])
+            self._plain_rows(rows, tops, padding, header)
+            return
         for index, row in enumerate(rows):
-            if not header and self.look.zebra and (first_index + index) % 2:
+            if zebra and (first_index + index) % 2:
                 self._fill(self.look.zebra, 0, tops[index + 1], self.sheet.edges[-1], heights[index])
             if plain[index]:
-                self._plain_row(row, tops[index], tops[index + 1], padding, header)
+                self._plain_rows([row], tops[index:index + 2], padding, header)
                 continue
             for column, cell in enumerate(row):
                 if cell is not None:
                     self._cell(cell, column, tops[index], tops[min(index + cell.rows, len(rows))], padding, header)
 
-    def _plain_row(self, row: Row, top: float, bottom: float, padding, header: bool) -> None:
-        """A plain row: every place of it holds a cell of its own, one column and one row wide,
-        with no background of its own. It is painted as `_cell` paints
-        each (most rows of a key or a gain table): its rules added once across the row, which
-        joined with its cells' rules would draw the same lines."""
-        edges = self.sheet.edges
-        self.texts.append((row, 0, top, bottom, padding))
+    def _plain_rows(self, rows: Sequence[Row], tops: list[float], padding, header: bool) -> None:
+        """Plain rows one under another (`tops`: their top edges, then the last one's bottom).
+        In a plain row every place holds a cell of its own, one column and one row wide, with no
+        background of its own; it is painted as `_cell` paints each (most rows of a key or a gain
+        table): its rules added once across the row, which joined with its cells' rules would
+        draw the same lines."""
+        if not rows:
+            return
+        left, right = self.sheet.edges[0], self.sheet.edges[-1]
+        self.texts += zip(rows, itertools.repeat(0), tops, tops[1:], itertools.repeat(padding))
         if self.look.grid:
-            self.rules.update([(edges[0], top, edges[-1], top), (edges[0], bottom, edges[-1], bottom)])
-            self.plain_spans.append((bottom, top))
+            self.rules.update([(left, y, right, y) for y in tops])
+            self.plain_spans += zip(tops[1:], tops)
         elif not header:
-            self.rules.add((edges[0], bottom, edges[-1], bottom))
+            self.rules.update([(left, y, right, y) for y in tops[1:]])
 
     def _cell(self, cell: Cell, column: int, top: float, bottom: float, padding, header: bool) -> None:
         self.mixed = True
