@@ -298,6 +298,14 @@ def _markup(text: Text) -> str:
     return f'<font color="#{text.colour.hexval()[2:]}">{markup}</font>' if text.colour else markup
 
 
+class _Coordinates(dict):
+    """Coordinates as PDF writes them, by their value, each formatted when first asked for."""
+
+    def __missing__(self, value: float) -> str:
+        written = self[value] = fp_str(value)
+        return written
+
+
 class Shared:
     """What the grids of one document share: text blocks laid out at a width (a key's nine
     tables print the same letters in columns of one width), the strings written into the
@@ -305,7 +313,9 @@ class Shared:
 
     def __init__(self) -> None:
         self.measure = _Measure()
-        self.numbers: dict[float, str] = {}
+        # A coordinate as PDF writes it, each worked out once: one written before is a dict
+        # lookup without a call of ours (a page of a key writes thousands).
+        self.number: Callable[[float], str] = _Coordinates().__getitem__
         self._written: tuple[object, Written] = (None, {})
         self._codes: tuple[object, dict[str, _Codes]] = (None, {})
         # By the width of a column: the height of each simple cell's content (one column and row,
@@ -318,13 +328,6 @@ class Shared:
         self.one_line: dict[tuple[float, float], dict[int, list]] = {}
         self.looks: dict[tuple, tuple] = {}
         self.paths: dict[frozenset, list[str]] = {}  # rules drawn, by the set of them (_Painter._rule)
-
-    def number(self, value: float) -> str:
-        """A coordinate as PDF writes it (each worked out once)."""
-        written = self.numbers.get(value)
-        if written is None:
-            written = self.numbers[value] = fp_str(value)
-        return written
 
     def written(self, canv) -> Written:
         """The strings written into `canv`'s document, by any grid sharing this."""
