@@ -140,6 +140,30 @@ def test_strings_are_encoded_as_reportlab_encodes_them(style: ParagraphStyle, mo
     assert len(set("".join(texts))) > 256  # a second subset was needed
 
 
+def test_colours_set_again_are_written_as_setfillcolor_writes_them(style: ParagraphStyle, monkeypatch) -> None:
+    """The writer's copies of a colour's operator (_TextWriter.fill) make the bytes setFillColor
+    makes: colours set again and again on many pages, in two documents sharing the grids' memory,
+    beside a translucent colour (setFillColor also writes its transparency) and a CMYK one."""
+    from reportlab.lib.colors import CMYKColor, Color, HexColor
+
+    from latsar.render.pdf import grid
+
+    colours = [HexColor("#333333"), HexColor("#777777"), Color(0.2, 0.4, 0.6, alpha=0.5), CMYKColor(0.1, 0.2, 0.3, 0.4),
+               None]
+    body = [[Cell((Text(f"r{n}", style, colour=colours[n % 5]), Text("x", style, colour=colours[n % 3]))),
+             *cells(["y"], style)] for n in range(90)]
+
+    def pdf(shared: Shared) -> bytes:
+        return render_bytes([Grid([60, 40], [cells(["No", "Isi"], style)], body, look(), A5[1], shared)])
+
+    shared = Shared()
+    ours = [pdf(shared), pdf(shared)]
+    monkeypatch.setattr(grid._TextWriter, "fill", lambda self, colour: self.text.setFillColor(colour))
+    assert ours == [pdf(Shared())] * 2
+    assert b"/gRLs" in PdfReader(io.BytesIO(ours[0])).pages[0].get_contents().get_data()  # the translucent one's
+    assert len(PdfReader(io.BytesIO(ours[0])).pages) > 2
+
+
 def test_a_grid_without_rules_strokes_nothing_and_keeps_its_gap_clear(style: ParagraphStyle) -> None:
     """The kisi-kisi's header fields: no rules at all, and text wrapped `gap` short of each column."""
     from reportlab.lib.colors import HexColor

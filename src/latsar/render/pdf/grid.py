@@ -185,6 +185,7 @@ Line = tuple[str | RunLine, float]
 Written = dict[tuple, tuple[str, object]]  # (font, string, subset before) -> operators, subset after
 Font = tuple[str, float]  # name and size
 Looks = tuple[Font, Color, float]  # font, colour and leading of a text block
+Fills = dict[int, tuple[str, Color]]  # by id() of an opaque colour: its operator, and the colour (kept alive)
 
 
 class _Placed:
@@ -318,6 +319,7 @@ class Shared:
         self.number: Callable[[float], str] = _Coordinates().__getitem__
         self._written: tuple[object, Written] = (None, {})
         self._codes: tuple[object, dict[str, _Codes]] = (None, {})
+        self._fills: tuple[object, Fills] = (None, {})
         # By the width of a column: the height of each simple cell's content (one column and row,
         # no background) by id(), so that a row of them is scanned by lookups alone (a key's
         # letters, a kisi-kisi's question numbers, in every table of the document).
@@ -331,15 +333,23 @@ class Shared:
 
     def written(self, canv) -> Written:
         """The strings written into `canv`'s document, by any grid sharing this."""
-        if self._written[0] is not canv._doc:
-            self._written = (canv._doc, {})
-        return self._written[1]
+        return self._of_document("_written", canv)
 
     def codes(self, canv) -> dict[str, _Codes]:
         """Per font, the codes of its characters in `canv`'s document, as `_TextWriter` encodes them."""
-        if self._codes[0] is not canv._doc:
-            self._codes = (canv._doc, {})
-        return self._codes[1]
+        return self._of_document("_codes", canv)
+
+    def fills(self, canv) -> Fills:
+        """The colours text was filled with in `canv`'s document, as `_TextWriter.fill` sets them."""
+        return self._of_document("_fills", canv)
+
+    def _of_document(self, slot: str, canv) -> dict:
+        """The dict kept in `slot` for `canv`'s document: a new one for a new document."""
+        document, kept = getattr(self, slot)
+        if document is not canv._doc:
+            kept = {}
+            setattr(self, slot, (canv._doc, kept))
+        return kept
 
 
 class _Sheet:
@@ -654,7 +664,8 @@ class _Painter:
 
     def finish(self) -> None:
         shared = self.sheet.shared
-        writer = _TextWriter(self.canv, shared.written(self.canv), shared.number, shared.codes(self.canv))
+        writer = _TextWriter(self.canv, shared.written(self.canv), shared.number, shared.codes(self.canv),
+                             shared.fills(self.canv))
         paragraphs = writer.cells(self.texts, self.sheet)
         writer.close()
         for paragraph, x, y in paragraphs:
@@ -721,12 +732,14 @@ class _TextWriter:
     line is one Tm operator and its string's operators, written straight (what setTextOrigin and
     textOut write, one entry of the text object's code joined by spaces as theirs are)."""
 
-    def __init__(self, canv, written: Written, number: Callable[[float], str], codes: dict[str, _Codes]):
+    def __init__(self, canv, written: Written, number: Callable[[float], str], codes: dict[str, _Codes],
+                 fills: Fills):
         self.canv, self.text = canv, canv.beginText()
         self.font: Font | None = None
         self.colour: Color | None = None
         self.written, self._number = written, number
         self.codes = codes  # per font, its characters' codes in this document
+        self.fills = fills
         self.origin = "1 0 0 1 " if canv.bottomup else "1 0 0 -1 "
 
     def cells(self, entries: list[tuple], sheet: _Sheet) -> list[tuple[Paragraph, float, float]]:
@@ -815,8 +828,24 @@ class _TextWriter:
             self.text.setFont(*font)
             self.font = font
         if colour is not self.colour and colour != self.colour:  # most cells share one colour object
-            self.text.setFillColor(colour)
+            self.fill(colour)
             self.colour = colour
+
+    def fill(self, colour: Color) -> None:
+        """What the text object's setFillColor writes, copied for a colour set before in the
+        document (a kisi-kisi's cells change colour a hundred times). The copy holds for an
+        opaque RGB colour while text is drawn opaque (setFillColor's setFillAlpha then writes
+        nothing; what it does to the document, asking for transparency, is done already)."""
+        text = self.text
+        known = self.fills.get(id(colour))
+        opaque = self.canv._extgstate._d.get("ca", 1) == 1
+        if known is None or not opaque:
+            text.setFillColor(colour)
+            if opaque and type(colour) is Color and colour.alpha == 1 and not text._enforceColorSpace:
+                self.fills[id(colour)] = (text._code[-1], colour)
+            return
+        text._fillColorObj = colour
+        text._code.append(known[0])
 
     def line(self, font: Font, colour: Color, line: str | RunLine, x: float, baseline: float) -> None:
         """A line of text starting at (x, baseline)."""
