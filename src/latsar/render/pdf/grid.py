@@ -214,8 +214,8 @@ class _Measure:
         self.known: dict[tuple, list[Line]] = {}
         self.placed: dict[tuple[int, float], _Placed] = {}
         self.plain: dict[tuple, _Placed] = {}  # one plain text at a width, by its text and looks
-        # By (text, font, size): its width on one line, or None for text that is never set as
-        # it is (a newline, a tab, a run of spaces); the same at every width.
+        # By (text, font, size) of a line (no newline): its width, or None for one never set as
+        # it is (a tab, a run of spaces); the same at every width.
         self.widths: dict[tuple[str, str, float], float | None] = {}
         self._kept: list[Cell] = []
 
@@ -248,8 +248,8 @@ class _Measure:
         font = (text.font or style.fontName, style.fontSize)
         key = (text.text, font, style.alignment, style.leading, id(colour), width)
         placed = self.plain.get(key)
-        if placed is None:
-            lines = self.block(text, width)
+        if placed is None:  # laid out here rather than by `block`: its key would be this one's again
+            lines = self._text_lines(text.text, font[0], font[1], width, SHARES.get(style.alignment, 0.0))
             placed = self.plain[key] = _Placed([lines], len(lines) * style.leading, [(font, colour, style.leading)])
         return placed
 
@@ -264,15 +264,18 @@ class _Measure:
 
     def _text_lines(self, text: str, font: str, size: float, width: float, share: float) -> list[Line]:
         """Lines of plain text, each with its shift; one that fits on a line measured once in
-        the document, whatever the width (a number is printed in columns of many widths)."""
+        the document, whatever the width (a number is printed in columns of many widths). The
+        lines of a text with newlines are each taken so: a key's header cells ("Versi\\nA01")
+        share their first line."""
+        if "\n" in text:
+            return [line for paragraph in text.split("\n")
+                    for line in self._text_lines(paragraph, font, size, width, share)]
         used = self.widths.get(key := (text, font, size), self)
         if used is self:
-            one_line = "\n" not in text and not RESPACED.search(text)
-            used = self.widths[key] = getFont(font).stringWidth(text, size) if one_line else None
+            used = self.widths[key] = None if RESPACED.search(text) else getFont(font).stringWidth(text, size)
         if used is not None and used <= width:  # as wrap_text finds it, and stringWidth would measure it again
             return [(text, share * (width - used) if share else 0.0)]
-        widths = font_widths(font, size)
-        lines = _greedy(text, font, width, widths) if used is not None else wrap_text(text, font, size, width, widths)
+        lines = _greedy(text, font, width, font_widths(font, size))  # as wrap_text breaks a line it cannot keep
         return [(line, share * (width - stringWidth(line, font, size)) if share else 0.0) for line in lines]
 
 
