@@ -192,7 +192,7 @@ class _Placed:
     """A cell's content laid out at its width: lines and looks per text block, or the
     paragraph's height. Compared by identity; a plain class with slots, as thousands are made."""
 
-    __slots__ = ("lines", "height", "looks", "paragraph", "later", "line", "looks_of", "memo")
+    __slots__ = ("lines", "height", "looks", "paragraph", "later", "line", "plain", "looks_of", "memo")
 
     def __init__(self, lines: list[list[Line]], height: float, looks: list[Looks],
                  paragraph: Paragraph | None = None, later: bool = False):
@@ -202,6 +202,8 @@ class _Placed:
         # Most cells print one line: its looks, text and shift, for writing it the short way.
         one = len(lines) == 1 and len(lines[0]) == 1 and isinstance(lines[0][0][0], str)
         self.line = (*looks[0], *lines[0][0]) if one else None
+        # Lines of one block of plain text, written straight (`_TextWriter._lines`).
+        self.plain = len(lines) == 1 and paragraph is None and not later
         self.looks_of: list[tuple | None] = [None, None]  # the line's looks, by `middle` (_looks_of)
         self.memo: tuple | None = None  # how the line was last written (_TextWriter._memo)
 
@@ -784,7 +786,11 @@ class _TextWriter:
         found = sheet.placed_at(cell, column)
         x = sheet.starts[column]
         if found.line is None:
-            self._aside(found, x, self._top(cell.middle, found.height, top, bottom, padding), paragraphs, later)
+            y = self._top(cell.middle, found.height, top, bottom, padding)
+            if found.plain:  # a key's header cells ("Versi\nA01")
+                self._lines(found.looks[0], found.lines[0], x, y)
+            else:
+                self._aside(found, x, y, paragraphs, later)
             return None
         looks = found.looks_of[cell.middle] or _looks_of(found, cell.middle, sheet.looks)
         one = [looks, f"{self.origin}{self._number(x + found.line[4])} ", found.line[3], found.memo, found]
