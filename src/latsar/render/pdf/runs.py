@@ -38,12 +38,19 @@ class RunLine:
     pieces: tuple[Piece, ...]
     spacing: float
 
+    def __init__(self, pieces: tuple[Piece, ...], spacing: float):
+        # Set at once, as grid.Text's: the dataclass's own sets each through object.__setattr__
+        # (a line of every cell of runs and header field). Equality, hash and repr stay its own.
+        self.__dict__.update(pieces=pieces, spacing=spacing)
+
 _TAG = re.compile(r"(</?i>|</?nobr>)")
 
 
 def markup_runs(markup: str, regular: str) -> tuple[Piece, ...]:
     """The runs of markup made by `plain` (escaped text, `<i><nobr>` around foreign terms), in
     `regular` and the italic of its family (as Paragraph's parser finds it)."""
+    if "<" not in markup:  # no term in italics (most texts): one run, if any
+        return ((regular, unescape(markup)),) if markup else ()
     family, bold, _ = ps2tt(regular)
     italic = tt2ps(family, bold, 1)
     pieces, slanted = [], False
@@ -98,17 +105,23 @@ def break_lines(runs: Sequence[Piece], size: float, width: float, shrinkage: flo
     """Lines of the runs at `width`, as a left-aligned Paragraph of their markup breaks and
     draws them (without hyphenation); None where it would split a word (too wide, or a web
     address)."""
-    if any("://" in text or "\xad" in text for _, text in runs):
+    if len(runs) == 1:  # most texts: one run in one font
+        font, text = runs[0]
+        broken = None if "://" in text or "\xad" in text else wrap_single(font, text, size, width, shrinkage)
+    elif any("://" in text or "\xad" in text for _, text in runs):
         return None
-    broken = wrap_single(*runs[0], size, width, shrinkage) if len(runs) == 1 else wrap_runs(runs, size, width, shrinkage)
+    else:
+        broken = wrap_runs(runs, size, width, shrinkage)
     return None if broken is None else [_drawn(line, width - used, count) for line, used, count in broken]
 
 
 def _drawn(line: Line, extra: float, count: int) -> RunLine:
     """A broken line as drawn: an overrunning line's spaces (and no-break spaces) share the overrun."""
+    pieces = tuple([(font, text) for font, text in line if text])
+    if extra > -1e-8:  # most lines: within their width
+        return RunLine(pieces, 0.0)
     spaces = count + sum(text.count("\xa0") for _, text in line) - 1
-    spacing = extra / spaces if extra <= -1e-8 and spaces > 0 else 0.0
-    return RunLine(tuple((font, text) for font, text in line if text), spacing)
+    return RunLine(pieces, extra / spaces if spaces > 0 else 0.0)
 
 
 def wrap_runs(runs: Sequence[Piece], size: float, width: float, shrinkage: float) -> list[Broken] | None:
@@ -120,7 +133,9 @@ def wrap_runs(runs: Sequence[Piece], size: float, width: float, shrinkage: float
         if not line:
             count, space, used = 0, 0.0, 0.0
         wider = used + space + word_width if word_width > 0 else used
-        overrun = wider > width + _shrink(line, space, size, shrinkage)
+        # A line within its width overruns it only by a negative shrinkage (adding what it may shrink
+        # by, if not negative, never lessens the width): its spaces are counted only past the width.
+        overrun = (wider > width or shrinkage < 0) and wider > width + _shrink(line, space, size, shrinkage)
         if overrun and word_width > width:
             return None  # Paragraph splits it between characters
         if overrun and count > 0:
