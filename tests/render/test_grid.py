@@ -207,6 +207,34 @@ def test_rules_of_plain_rows_are_drawn_as_the_general_merge_draws_them() -> None
         assert _plain_path(across, spans, edges, fp_str) == _path(_merged(across | down), fp_str)
 
 
+def test_rules_are_merged_as_one_sorted_pass_over_rounded_places_merges_them() -> None:
+    """_merged (rules grouped by their exact place, then by the place rounded) against the
+    plain way it is written to match: every rule keyed by its rounded place, all keys sorted;
+    for places that round together or to -0, points, rules drawn backwards and spans that
+    touch, overlap or leave gaps."""
+    import random
+
+    from latsar.render.pdf.grid import _joined, _merged
+
+    def reference(rules):
+        runs = {}
+        for x1, y1, x2, y2 in rules:
+            vertical = x1 == x2
+            runs.setdefault((vertical, round(x1 if vertical else y1, 3)), []).append((y1, y2) if vertical else (x1, x2))
+        return [(at, low, at, high) if vertical else (low, at, high, at)
+                for (vertical, at), spans in sorted(runs.items()) for low, high in _joined(spans)]
+
+    chance = random.Random(161)
+    places = [0.0, -0.0, -0.0001, 0.0004, 12.5, 12.5004, 12.4996, 30.1234567, 30.1235, 100.0]
+    for _ in range(300):
+        rules = set()
+        for _ in range(chance.randint(0, 40)):
+            at, a, b = chance.choice(places), chance.uniform(-5, 120), chance.uniform(-5, 120)
+            rules.add((at, a, at, b) if chance.random() < 0.5 else (a, at, b if chance.random() < 0.9 else a, at))
+        got, want = _merged(rules), reference(rules)
+        assert got == want and [tuple(map(str, r)) for r in got] == [tuple(map(str, r)) for r in want]
+
+
 def filled_colours(pdf: bytes) -> list[list[tuple[float, ...]]]:
     """Per page, the fill colour each filled rectangle is painted in, read back in order."""
     from pypdf.generic import ContentStream

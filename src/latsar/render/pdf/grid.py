@@ -652,8 +652,8 @@ class _Painter:
             self._fill(cell.background, left, bottom, right - left, top - bottom)
         self.texts.append(((cell,), column, top, bottom, padding))
         if self.look.grid:
-            self.rules |= {(left, top, right, top), (left, bottom, right, bottom),
-                           (left, bottom, left, top), (right, bottom, right, top)}
+            self.rules.update(((left, top, right, top), (left, bottom, right, bottom),
+                               (left, bottom, left, top), (right, bottom, right, top)))
         elif not header:
             self.rules.add((left, bottom, right, bottom))
 
@@ -1011,15 +1011,22 @@ class _Codes:
 
 
 def _merged(rules: set[tuple[float, float, float, float]]) -> list[tuple[float, float, float, float]]:
-    """Collinear rules that touch or overlap joined into one."""
-    runs: dict[tuple[bool, float], list[tuple[float, float]]] = {}
-    for x1, y1, x2, y2 in rules:
-        vertical = x1 == x2
-        key = (vertical, round(x1 if vertical else y1, 3))
-        runs.setdefault(key, []).append((y1, y2) if vertical else (x1, x2))
+    """Collinear rules that touch or overlap joined into one: the rules across, then those down,
+    each line in the order of its place rounded (places a rounding apart make one line)."""
+    across: dict[float, list[tuple[float, float]]] = {}
+    down: dict[float, list[tuple[float, float]]] = {}
+    for x1, y1, x2, y2 in rules:  # grouped by their exact place first: rules share a few places
+        if x1 == x2:
+            down.setdefault(x1, []).append((y1, y2))
+        else:
+            across.setdefault(y1, []).append((x1, x2))
     out = []
-    for (vertical, at), spans in sorted(runs.items()):
-        out += [(at, low, at, high) if vertical else (low, at, high, at) for low, high in _joined(spans)]
+    for vertical, lines in ((False, across), (True, down)):
+        runs: dict[float, list[tuple[float, float]]] = {}
+        for place, spans in lines.items():
+            runs.setdefault(round(place, 3), []).extend(spans)
+        for at, spans in sorted(runs.items()):
+            out += [(at, low, at, high) if vertical else (low, at, high, at) for low, high in _joined(spans)]
     return out
 
 
