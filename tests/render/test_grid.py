@@ -124,18 +124,19 @@ def test_each_line_of_a_text_with_newlines_wraps_on_its_own(style: ParagraphStyl
 def test_strings_are_encoded_as_reportlab_encodes_them(style: ParagraphStyle, monkeypatch) -> None:
     """The writer's own encoding of strings whose characters already have codes (_encoded) makes
     the bytes reportlab's does: across more characters than one subset holds, no-break spaces,
-    empty cells and strings written again."""
+    empty cells, strings written again and lines of multi-line cells (_lines)."""
     from latsar.render.pdf import grid
 
     letters = [chr(c) for c in range(0x21, 0x7F)] + [chr(c) for c in range(0xC0, 0x17F)]
     texts = ["".join(letters[n:n + 7]) for n in range(0, len(letters), 5)] + ["", "a\u00a0b", "Bé ő"]
-    body = [cells([str(n), text, texts[n * 3 % len(texts)]], style) for n, text in enumerate(texts * 2)]
+    body = [cells([str(n), text, texts[n * 3 % len(texts)] + "\n" + texts[n * 7 % len(texts)]], style)
+            for n, text in enumerate(texts * 2)]
 
     def pdf() -> bytes:
         return render_bytes([Grid([30, 80, 80], [cells(["No", "Isi", "Lain"], style)], body, look(), A5[1])])
 
     ours = pdf()
-    monkeypatch.setattr(grid._TextWriter, "_encoded", lambda self, line: None)
+    monkeypatch.setattr(grid._Codes, "encoded", lambda self, line: None)  # nothing encoded by us
     assert ours == pdf()
     assert len(set("".join(texts))) > 256  # a second subset was needed
 

@@ -911,10 +911,15 @@ class _TextWriter:
         for the block (most cells of a kisi-kisi print several lines)."""
         font, colour, leading = looks
         self.looks(font, colour)
-        code, number, origin = self.text._code, self._number, self.origin
+        text, number, origin = self.text, self._number, self.origin
+        codes = self._codes(font[0])
         baseline = y - font[1]
         for line, shift in lines:
-            code.append(f"{origin}{number(x + shift)} {number(baseline)} Tm {self._operators(line)}")
+            # In the first subset, a string whose characters all have codes there is written as
+            # _write writes it, without a lookup: most lines of a multi-line cell are new.
+            encoded = codes.encoded(line) if text._curSubset == 0 and codes is not None else None
+            operators = f"({escapePDF(encoded)}) Tj" if encoded else self._operators(line)
+            text._code.append(f"{origin}{number(x + shift)} {number(baseline)} Tm {operators}")
             baseline -= leading
 
     def _write(self, line: str) -> tuple[str, object]:
