@@ -7,6 +7,8 @@ from __future__ import annotations
 import io
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader
 from reportlab.lib.pagesizes import A5
 from reportlab.lib.styles import ParagraphStyle
@@ -14,7 +16,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import SimpleDocTemplate
 
 from latsar.render.pdf import fonts
-from latsar.render.pdf.grid import Cell, Grid, Look, Shared, Text, cells, wrap_text
+from latsar.render.pdf.grid import Cell, Grid, Look, Shared, Text, cells, respaced, wrap_text
 from latsar.render.pdf.theme import Colours
 
 
@@ -119,6 +121,16 @@ def test_each_line_of_a_text_with_newlines_wraps_on_its_own(style: ParagraphStyl
     assert wrap_text("satu dua tiga\nempat", font, size, width) == ["satu dua", "tiga", "empat"]
     assert wrap_text("Paket\n\nA01 ", font, size, width) == ["Paket", "", "A01"]
     assert wrap_text(" satu\tdua ", font, size, width) == ["satu dua"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(line=st.text(st.sampled_from([" ", "\t", "\u00a0", "a", "b"]), max_size=7))
+def test_a_line_is_respaced_where_the_pattern_of_its_spacing_finds_something(line: str) -> None:
+    """grid.respaced (substring checks) against the regular expression it stands for, on lines
+    without a newline (text is split at newlines before it is asked)."""
+    import re
+
+    assert respaced(line) == bool(re.search(r"\t|  |^ | $", line))
 
 
 def test_strings_are_encoded_as_reportlab_encodes_them(style: ParagraphStyle, monkeypatch) -> None:

@@ -137,8 +137,11 @@ class _Pool(dict):
 BREAKS = re.compile(r"[ \t]+")
 
 
-# Text whose one line the breaker would write differently from the text itself.
-RESPACED = re.compile(r"\t|  |^ | $")
+def respaced(line: str) -> bool:
+    """Whether the breaker would write a line of text (no newline in it) differently from the
+    line itself: a tab, a run of spaces, a space at either end. (Four substring checks: a regular
+    expression's search for them takes as long as a short line's whole layout.)"""
+    return "\t" in line or "  " in line or line.startswith(" ") or line.endswith(" ")
 
 
 def wrap_text(text: str, font: str, size: float, width: float, widths: Widths | None = None) -> list[str]:
@@ -147,7 +150,7 @@ def wrap_text(text: str, font: str, size: float, width: float, widths: Widths | 
     widths = font_widths(font, size) if widths is None else widths
     if "\n" in text:  # "Paket\nA01": each line on its own, most of them fitting
         return [line for paragraph in text.split("\n") for line in wrap_text(paragraph, font, size, width, widths)]
-    if widths.measure(text, size) <= width and not RESPACED.search(text):
+    if widths.measure(text, size) <= width and not respaced(text):
         return [text]  # most cells: one line, measured once rather than word by word
     return _greedy(text, font, width, widths)
 
@@ -274,7 +277,7 @@ class _Measure:
                     for line in self._text_lines(paragraph, font, size, width, share)]
         used = self.widths.get(key := (text, font, size), self)
         if used is self:
-            used = self.widths[key] = None if RESPACED.search(text) else getFont(font).stringWidth(text, size)
+            used = self.widths[key] = None if respaced(text) else getFont(font).stringWidth(text, size)
         if used is not None and used <= width:  # as wrap_text finds it, and stringWidth would measure it again
             return [(text, share * (width - used) if share else 0.0)]
         lines = _greedy(text, font, width, font_widths(font, size))  # as wrap_text breaks a line it cannot keep
