@@ -39,3 +39,14 @@ def test_grouped_terms_match_as_one_alternative_per_term(terms: list[str], text:
 @given(text=TEXT)
 def test_ellipses_are_bound_as_the_pattern_binds_them(text: str) -> None:
     assert bind_ellipsis(text) == _ELLIPSIS.sub("\u00a0", text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(terms=TERMS, text=TEXT)
+def test_markup_has_a_tag_exactly_where_it_sets_a_term_in_italics(terms: list[str], text: str) -> None:
+    """What the kisi-kisi reads from `plain` markup: "<" in it exactly where it differs from the
+    escaped words, i.e. where some term is set in italics."""
+    from latsar.render.pdf.markup import plain
+
+    markup = plain(text, terms)
+    assert ("<" in markup) == (markup != escape(bind_ellipsis(text)))

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import itertools
 from typing import Callable, Sequence
-from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import Color
 from reportlab.lib.units import mm
@@ -112,25 +111,13 @@ class Blueprint:
     def _body(self, inline: bool) -> list[list[Cell | None]]:
         """Rows of one objective share a merged kompetensi cell and, within those, rows of one
         chapter share the materi cell and rows of one indikator soal its cell."""
-        rows = self.doc.rows
-        spans = {"objective": _spans(rows, lambda r: r.objective_id),
-                 "materi": _spans(rows, lambda r: (r.objective_id, r.chapter_id)),
-                 "indicator": _spans(rows, lambda r: (r.objective_id, r.indicator))}
-        return [self._row(index, row, inline, spans) for index, row in enumerate(rows)]
-
-    def _row(self, index: int, row: KisiRow, inline: bool, spans: dict[str, dict[int, int]]) -> list:
-        centred = self.styles["q-cell-c"]
-
-        def merged(kind: str, content: Callable[[], Content]) -> Cell | None:
-            """The cell opening a run of rows; None in the rows it covers (made only when it opens)."""
-            return Cell(content(), rows=spans[kind][index]) if index in spans[kind] else None
-
-        first = cells([str(row.number)], centred, middle=True)
-        merged_cells = [merged("objective", lambda: self._words(row.competency)),
-                        merged("materi", lambda: self._materi(row)),
-                        merged("indicator", lambda: self._words(row.indicator))]
-        rest = [self.centred(row.level), self.centred(row.form)]
-        return first + merged_cells + rest + (cells(row.numbers, centred, middle=True) if inline else [])
+        rows, centred = self.doc.rows, self.styles["q-cell-c"]
+        merged = zip(_merged(rows, lambda r: r.objective_id, lambda r: self._words(r.competency)),
+                     _merged(rows, lambda r: (r.objective_id, r.chapter_id), self._materi),
+                     _merged(rows, lambda r: (r.objective_id, r.indicator), lambda r: self._words(r.indicator)))
+        return [[Cell((Text(str(row.number), centred),), middle=True), *opened, self.centred(row.level),
+                 self.centred(row.form), *(cells(row.numbers, centred, middle=True) if inline else ())]
+                for row, opened in zip(rows, merged)]
 
     def _materi(self, row: KisiRow) -> Content:
         """The module, and under it in muted type the chapter that teaches the item; both broken
@@ -161,18 +148,22 @@ class Blueprint:
         many rows)."""
         marked = self.marked.get(text)
         if marked is None:
-            words, markup = bind_ellipsis(text), plain(text, self.theme.foreign_terms)
-            marked = self.marked[text] = (words, markup, markup != escape(words))
+            markup = plain(text, self.theme.foreign_terms)
+            # The markup is the escaped words (no "<" left in them) with tags around the terms it
+            # sets in italics: a tag in it is a term in italics.
+            marked = self.marked[text] = (bind_ellipsis(text), markup, "<" in markup)
         return marked
 
 
-def _spans(rows: Sequence[KisiRow], key: Callable[[KisiRow], object]) -> dict[int, int]:
-    """First row index -> length of each run of rows with equal keys."""
-    spans, first = {}, 0
+def _merged(rows: Sequence[KisiRow], key: Callable[[KisiRow], object],
+            content: Callable[[KisiRow], Content]) -> list[Cell | None]:
+    """A column of cells merged down each run of rows with equal keys: the cell, with the
+    content of the run's first row, in that row; None in the rows it covers."""
+    column: list[Cell | None] = []
     for _, run in itertools.groupby(rows, key):
-        spans[first] = sum(1 for _ in run)
-        first += spans[first]
-    return spans
+        first, *covered = run
+        column += [Cell(content(first), rows=len(covered) + 1), *itertools.repeat(None, len(covered))]
+    return column
 
 
 def numbers_table(doc: KisiDoc, columns: Sequence[int], theme: Theme, shared: Shared,
