@@ -115,6 +115,29 @@ def test_grids_sharing_what_they_measure_and_write_make_the_same_bytes(style: Pa
     assert render_bytes(tables(shared, "lain sekali dan panjang")) == render_bytes(tables(None, "lain sekali dan panjang"))
 
 
+def test_pooled_cells_written_in_columns_of_one_width_make_the_same_bytes(style: ParagraphStyle) -> None:
+    """A pooled cell met in a second column has its one-line entries made for every column of
+    that width at once (_TextWriter._one_line): the same bytes as cells that share nothing
+    (each its own colour object, so no measurement is shared), in columns of two widths."""
+    from reportlab.lib.colors import Color
+    from reportlab.platypus import Spacer
+
+    from latsar.render.pdf.grid import cell_pool
+
+    centred = ParagraphStyle("centred", parent=style, alignment=1)
+    pool = cell_pool(centred)
+
+    def own(text: str) -> Cell:
+        return Cell((Text(text, centred, colour=Color(0, 0, 0)),))
+
+    def tables(cell) -> list:
+        rows = [[cell(str(n)), *(cell(str((n * 7 + k) % 12 + 1)) for k in range(5))] for n in range(30)]
+        return [flowable for widths in ([30, 24, 24, 24, 40, 24], [24] * 6)
+                for flowable in (Grid(widths, [], rows, look(), A5[1], Shared()), Spacer(1, 12))]
+
+    assert render_bytes(tables(pool)) == render_bytes(tables(own))
+
+
 def test_each_line_of_a_text_with_newlines_wraps_on_its_own(style: ParagraphStyle) -> None:
     font, size = style.fontName, style.fontSize
     width = stringWidth("satu dua", font, size) + 1

@@ -195,7 +195,7 @@ class _Placed:
     """A cell's content laid out at its width: lines and looks per text block, or the
     paragraph's height. Compared by identity; a plain class with slots, as thousands are made."""
 
-    __slots__ = ("lines", "height", "looks", "paragraph", "later", "line", "plain", "looks_of", "memo")
+    __slots__ = ("lines", "height", "looks", "paragraph", "later", "line", "plain", "looks_of", "memo", "met")
 
     def __init__(self, lines: list[list[Line]], height: float, looks: list[Looks],
                  paragraph: Paragraph | None = None, later: bool = False):
@@ -209,6 +209,7 @@ class _Placed:
         self.plain = len(lines) == 1 and paragraph is None and not later
         self.looks_of: list[tuple | None] = [None, None]  # the line's looks, by `middle` (_looks_of)
         self.memo: tuple | None = None  # how the line was last written (_TextWriter._memo)
+        self.met = False  # whether written as one line in a column yet (_TextWriter._one_line)
 
 
 class _Measure:
@@ -379,6 +380,7 @@ class _Sheet:
                          for column, key in enumerate(self.column_keys)]
         self.starts = [edge + look.side_padding for edge in self.edges]  # where each column's content starts
         self.looks = shared.looks
+        self._alike: dict[float, list[int]] | None = None  # columns by their width (`alike`)
         header = _scan(self, self.header, look.header_padding)
         self.header_heights, self.header_plain = header.heights, header.plain
         body = _scan(self, self.body, look.body_padding)
@@ -404,6 +406,14 @@ class _Sheet:
         if width is None:
             width = self._spans[span] = round(self._inner(column, columns), 6)
         return width
+
+    def alike(self, column: int) -> list[int]:
+        """The columns as wide as `column`, found when first asked for."""
+        if self._alike is None:
+            self._alike = {}
+            for other, key in enumerate(self.column_keys):
+                self._alike.setdefault(key, []).append(other)
+        return self._alike[self.column_keys[column]]
 
     def placed_at(self, cell: Cell, column: int) -> _Placed:
         """The measurement of a cell in a column."""
@@ -787,18 +797,24 @@ class _TextWriter:
         kept for the cell's other columns), kept for the next time; None for any other cell,
         written or put aside here."""
         found = sheet.placed_at(cell, column)
-        x = sheet.starts[column]
         if found.line is None:
-            y = self._top(cell.middle, found.height, top, bottom, padding)
+            x, y = sheet.starts[column], self._top(cell.middle, found.height, top, bottom, padding)
             if found.plain:  # a key's header cells ("Versi\nA01")
                 self._lines(found.looks[0], found.lines[0], x, y)
             else:
                 self._aside(found, x, y, paragraphs, later)
             return None
         looks = found.looks_of[cell.middle] or _looks_of(found, cell.middle, sheet.looks)
-        one = [looks, f"{self.origin}{self._number(x + found.line[4])} ", found.line[3], found.memo, found]
-        sheet.one_line[column][id(cell)] = one
-        return one
+        # A cell met in a second column (a pooled number or letter) is likely in all: its entries
+        # made at once for every column of this width, in one call rather than one each (a
+        # kisi-kisi has some 500); a cell met once (a header's) only here.
+        columns = sheet.alike(column) if found.met and cell.cols == 1 else (column,)
+        found.met = True
+        shift, origin, number, key = found.line[4], self.origin, self._number, id(cell)
+        for other in columns:
+            sheet.one_line[other][key] = [looks, f"{origin}{number(sheet.starts[other] + shift)} ", found.line[3],
+                                          found.memo, found]
+        return sheet.one_line[column][key]
 
     def _memo(self, line: str) -> tuple:
         """The operators of a one-line cell's string in the current font, kept in the cell's
