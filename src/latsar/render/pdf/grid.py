@@ -614,7 +614,7 @@ class _Painter:
     def __init__(self, canv, sheet: _Sheet):
         self.canv, self.sheet, self.look = canv, sheet, sheet.look
         self.rules: set[tuple[float, float, float, float]] = set()
-        self.plain_spans: list[tuple[float, float]] = []  # (bottom, top) of each plain row, ruled down every edge
+        self.plain_spans: list[tuple[float, float]] = []  # (bottom, top) of plain rows, ruled down every edge
         self.texts: list[tuple] = []  # (cells side by side, the first one's column, top, bottom, padding)
         self.mixed = False  # whether a row other than a plain one was painted
         self.fill: Color | None = None  # the colour the last background was filled with
@@ -654,7 +654,7 @@ class _Painter:
         self.texts += zip(rows, itertools.repeat(0), tops, tops[1:], itertools.repeat(padding))
         if self.look.grid:
             self.rules.update([(left, y, right, y) for y in tops])
-            self.plain_spans += zip(tops[1:], tops)
+            self.plain_spans.append((tops[-1], tops[0]))  # the rows' spans, which touch, joined (_joined)
         elif not header:
             self.rules.update([(left, y, right, y) for y in tops[1:]])
 
