@@ -16,7 +16,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import SimpleDocTemplate
 
 from latsar.render.pdf import fonts
-from latsar.render.pdf.grid import Cell, Grid, Look, Shared, Text, cells, respaced, wrap_text
+from latsar.render.pdf.grid import Cell, Grid, Look, Shared, Text, cells, respaced, runs_text, wrap_text
 from latsar.render.pdf.theme import Colours
 
 
@@ -159,13 +159,16 @@ def test_a_line_is_respaced_where_the_pattern_of_its_spacing_finds_something(lin
 def test_strings_are_encoded_as_reportlab_encodes_them(style: ParagraphStyle, monkeypatch) -> None:
     """The writer's own encoding of strings whose characters already have codes (_encoded) makes
     the bytes reportlab's does: across more characters than one subset holds, no-break spaces,
-    empty cells, strings written again and lines of multi-line cells (_lines)."""
+    empty cells, strings written again, lines of multi-line cells (_lines) and of runs."""
     from latsar.render.pdf import grid
 
     letters = [chr(c) for c in range(0x21, 0x7F)] + [chr(c) for c in range(0xC0, 0x17F)]
     texts = ["".join(letters[n:n + 7]) for n in range(0, len(letters), 5)] + ["", "a\u00a0b", "Bé ő"]
     body = [cells([str(n), text, texts[n * 3 % len(texts)] + "\n" + texts[n * 7 % len(texts)]], style)
             for n, text in enumerate(texts * 2)]
+    terms = ("Whole of Government",)
+    body[::9] = [[*cells([str(n)], style), Cell((runs_text(f"{text} Whole of Government {text}", style, terms),)),
+                  Cell((runs_text(f"Whole of Government {n}", style, terms),))] for n, text in enumerate((texts * 2)[::9])]
 
     def pdf() -> bytes:
         return render_bytes([Grid([30, 80, 80], [cells(["No", "Isi", "Lain"], style)], body, look(), A5[1])])
