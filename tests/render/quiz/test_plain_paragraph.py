@@ -57,7 +57,7 @@ def test_markup_that_is_not_plain_text_is_parsed(styles, text: str) -> None:
 
 
 @pytest.mark.parametrize("text", PLAIN + ["Kata " * 9 + "akhir"])
-@pytest.mark.parametrize("role", ["q-kicker", "q-title", "q-detail"])
+@pytest.mark.parametrize("role", ["q-kicker", "q-title", "q-detail", "q-heading"])
 @pytest.mark.parametrize("width", [120, 250, 439.37])
 def test_one_line_measures_and_draws_as_the_paragraph(styles, text: str, role: str, width: float) -> None:
     """A title block's line: drawn the short way where it fits on one line unsqueezed, as a
@@ -71,3 +71,20 @@ def test_one_line_measures_and_draws_as_the_paragraph(styles, text: str, role: s
     one = len(parsed.blPara.lines) == 1 and parsed.blPara.lines[0][0] > -1e-8
     assert isinstance(line, OneLine) == ("\xa0" not in text)  # a no-break space: left to Paragraph
     assert short == (one and isinstance(line, OneLine))
+
+
+@pytest.mark.parametrize("text", PLAIN)
+@pytest.mark.parametrize("height", [5, 13, 20, 40, 500])
+def test_one_line_splits_as_the_paragraph(styles, text: str, height: float) -> None:
+    """A heading at the foot of a page: split (after the short way measured it, or before it
+    was measured) into what a Paragraph splits into, the same lines drawn."""
+    from latsar.render.pdf.oneline import one_line
+
+    style = styles[0]["q-heading"]
+    for measured_first in (True, False):
+        line, parsed = one_line(plain_paragraph(text, style)), Paragraph(text, style)
+        if measured_first:
+            line.wrap(250, 10_000), parsed.wrap(250, 10_000)
+        ours, theirs = line.split(250, height), parsed.split(250, height)
+        assert len(ours) == len(theirs)
+        assert [drawn(a, 250) for a in ours] == [drawn(b, 250) for b in theirs]

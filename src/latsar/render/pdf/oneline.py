@@ -42,21 +42,29 @@ def _plain(paragraph: Paragraph) -> bool:
 
 class OneLine(Paragraph):
     """A Paragraph (see `one_line`) that measures and draws itself the short way when its text
-    fits on one line without being squeezed. Only for flowables that are never split (a title
-    block)."""
+    fits on one line without being squeezed (a title block's lines, a kisi-kisi's heading)."""
 
     _line: str | None = None
 
     def wrap(self, availWidth, availHeight):
         style, frag = self.style, self.frags[0]
         width = availWidth - style.leftIndent - style.rightIndent
-        lines = break_lines(((frag.fontName, frag.text),), frag.fontSize, width, style.spaceShrinkage)
+        text = getattr(frag, "text", None)  # none in a part split off (its frags are words)
+        lines = None if text is None else break_lines(((frag.fontName, text),), frag.fontSize, width,
+                                                      style.spaceShrinkage)
         if lines is None or len(lines) != 1 or lines[0].spacing:  # more than one line, or one squeezed
             self._line = None
             return super().wrap(availWidth, availHeight)
         self._line = lines[0].pieces[0][1]
         self.width, self.height = availWidth, style.leading
         return self.width, self.height
+
+    def split(self, availWidth, availHeight):
+        """As a Paragraph splits (where a page ends under a heading): from the lines
+        Paragraph.wrap finds, which the short way does not keep."""
+        if not hasattr(self, "blPara"):
+            Paragraph.wrap(self, availWidth, availHeight)
+        return super().split(availWidth, availHeight)
 
     def draw(self):
         if self._line is None:

@@ -21,6 +21,7 @@ from latsar.collector import collected_after
 from latsar.plan.quizdocs import KisiDoc, KisiRow
 from latsar.render.pdf.grid import Cell, Content, Grid, Look, Shared, Text, cell_pool, cells, markup_text, runs_text
 from latsar.render.pdf.markup import bind_ellipsis, plain
+from latsar.render.pdf.oneline import one_line
 from latsar.render.pdf.quiz.common import (
     RunningText, chunks, metadata, para, quiz_styles, render_pdf, ruled, title_block,
 )
@@ -44,7 +45,7 @@ def kisi_pdf(doc: KisiDoc, theme: Theme) -> bytes:
                              Spacer(1, 8), _fields(doc, theme, width, shared), Spacer(1, 12),
                              Blueprint(doc, theme, width).table(inline, shared)]
     if not inline:
-        story += [Spacer(1, theme.leading), para(quiz_styles(theme), labels["kisi_numbers_title"], "q-heading")]
+        story += [Spacer(1, theme.leading), one_line(para(quiz_styles(theme), labels["kisi_numbers_title"], "q-heading"))]
         per_table = int((width - FIXED["no"]) // VERSION_WIDTH)
         number = cell_pool(quiz_styles(theme)["q-cell-c"])  # every table prints the same numbers
         for group in chunks(range(len(doc.versions)), per_table):
