@@ -144,15 +144,10 @@ def respaced(line: str) -> bool:
     return "\t" in line or "  " in line or line.startswith(" ") or line.endswith(" ")
 
 
-def wrap_text(text: str, font: str, size: float, width: float, widths: Widths | None = None) -> list[str]:
+def wrap_text(text: str, font: str, size: float, width: float) -> list[str]:
     """Greedy lines at spaces, a new one at each newline; a word wider than the line is broken
-    between characters. `widths`: of texts in this font and size, measured before."""
-    widths = font_widths(font, size) if widths is None else widths
-    if "\n" in text:  # "Paket\nA01": each line on its own, most of them fitting
-        return [line for paragraph in text.split("\n") for line in wrap_text(paragraph, font, size, width, widths)]
-    if widths.measure(text, size) <= width and not respaced(text):
-        return [text]  # most cells: one line, measured once rather than word by word
-    return _greedy(text, font, width, widths)
+    between characters: the lines a grid sets a plain text in (`_Measure._text_lines`)."""
+    return [line for line, _ in _Measure()._text_lines(text, font, size, width, 0.0)]
 
 
 def _greedy(text: str, font: str, width: float, widths: Widths) -> list[str]:
@@ -279,9 +274,9 @@ class _Measure:
         used = self.widths.get(key := (text, font, size), self)
         if used is self:
             used = self.widths[key] = None if respaced(text) else getFont(font).stringWidth(text, size)
-        if used is not None and used <= width:  # as wrap_text finds it, and stringWidth would measure it again
+        if used is not None and used <= width:  # most cells: one line, measured once rather than word by word
             return [(text, share * (width - used) if share else 0.0)]
-        lines = _greedy(text, font, width, font_widths(font, size))  # as wrap_text breaks a line it cannot keep
+        lines = _greedy(text, font, width, font_widths(font, size))
         return [(line, share * (width - stringWidth(line, font, size)) if share else 0.0) for line in lines]
 
 
