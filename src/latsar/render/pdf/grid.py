@@ -365,8 +365,11 @@ class _Sheet:
         self.edges = [sum(self.widths[:n]) for n in range(len(self.widths) + 1)]
         self.placed = shared.measure.placed  # by id() of the cell and its width
         self._spans: dict[tuple[int, int], float] = {}  # (column, columns) -> the inner width
-        # The inner width of each column, as `placed` keys it: most cells are one column wide.
-        self.column_keys = [self.width_key(column, 1) for column in range(len(self.widths))]
+        # The inner width of each column (as _inner works it out), and as `placed` keys it:
+        # most cells are one column wide.
+        side, gap = 2 * look.side_padding, look.gap
+        self.inners = [right - left - side - gap for left, right in zip(self.edges, self.edges[1:])]
+        self.column_keys = [round(width, 6) for width in self.inners]
         self.shared = shared
         # Per column, the measurements of simple cells at its width and how one-line cells are
         # written where it stands (shared with the document's grids: see Shared).
@@ -473,7 +476,8 @@ def _measured(sheet: _Sheet, cell: Cell, column: int) -> _Placed:
     found = sheet.placed.get(key)
     if found is None:
         measure = sheet.shared.measure
-        found = measure.keep(key, cell, measure.cell(cell, sheet.inner_width(column, cell)))
+        width = sheet.inners[column] if cell.cols == 1 else sheet.inner_width(column, cell)
+        found = measure.keep(key, cell, measure.cell(cell, width))
     return found
 
 
