@@ -10,11 +10,13 @@ Shapes: the key, the kisi-kisi and the pembahasan of the 20-item pre-test with 1
 the post-test's own 4 versions), and the score report of a 44-item quiz with its item table and a
 gain table of 500 participants.
 
-Run: python bench/bench_tables.py [--runs N] [--smoke]
+Run: python bench/bench_tables.py [--runs N] [--versions N] [--smoke]
+(`--versions 1000`: the pre-test with 1,000 versions, as bench_quiz.py's largest run.)
 """
 
 from __future__ import annotations
 
+import argparse
 import tempfile
 import time
 from io import BytesIO
@@ -208,10 +210,13 @@ def main(argv: list[str] | None = None) -> None:
 
     import bench_score
 
-    opts = harness.options(__doc__, runs=3, argv=argv)
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--versions", type=int, default=100, help="versions of the pre-test (default 100)")
+    shape, rest = parser.parse_known_args(argv)
+    opts = harness.options(__doc__, runs=3, argv=rest)
     print(harness.machine())
     source = harness.MINI if opts.smoke else harness.PROJECT
-    shapes = [("kuis", None)] if opts.smoke else [("post-test", None), ("pre-test", 100)]
+    shapes = [("kuis", None)] if opts.smoke else [("post-test", None), ("pre-test", shape.versions)]
     print(f"in process, warm, CPU time (median of {opts.runs}); each quiz's pages against a page of its own "
           f"booklets (every version's, what they share worked out afresh each run)")
     first = booklet = 0.0
