@@ -210,7 +210,7 @@ def main(argv: list[str] | None = None) -> None:
 
     import bench_score
 
-    parser = argparse.ArgumentParser()
+    parser = argparse.ArgumentParser(add_help=False)  # --help: harness.options answers it, with every option
     parser.add_argument("--versions", type=int, default=100, help="versions of the pre-test (default 100)")
     shape, rest = parser.parse_known_args(argv)
     opts = harness.options(__doc__, runs=3, argv=rest)

@@ -142,3 +142,31 @@ def test_preview_of_the_first_page(pdf, tmp_path):
     target.parent.mkdir(parents=True, exist_ok=True)
     image.save(target)
     assert target.stat().st_size > 10_000
+
+
+def test_every_chart_attribute_is_one_reportlab_accepts(bundled, outcome):
+    """drawings.py turns off reportlab's check of each attribute as it is set (for speed); here
+    every attribute set on the report's charts, axes, bars, lines, marks and labels is checked
+    as that switch would have checked it: a known name with a value of its declared type."""
+    from reportlab.graphics.shapes import Group
+
+    from latsar.render.pdf import score_report
+    from latsar.render.pdf.fonts import register
+    from latsar.render.pdf.theme import make_theme
+
+    report, theme = build_report(bundled, outcome), make_theme(bundled.programme, "id")
+    register(theme.body_font, theme.heading_font)
+    checked, nodes = 0, [score_report._histogram(report, theme, 200), score_report._scatter(report, theme, 200)]
+    while nodes:
+        node = nodes.pop()
+        if isinstance(node, Group):  # a drawing or group: its contents hold widgets, not only shapes
+            nodes += node.contents
+            continue
+        for name, value in vars(node).items():
+            if not name.startswith("_") and node._attrMap is not None:
+                assert name in node._attrMap, f"{type(node).__name__} has no attribute {name!r}"
+                assert node._attrMap[name].validate(value), f"{type(node).__name__}.{name} = {value!r}"
+                checked += 1
+            if getattr(value, "_attrMap", None) is not None:  # an axis, the bars, a label
+                nodes.append(value)
+    assert checked > 200  # the charts, their axes and bars, and every mark and label

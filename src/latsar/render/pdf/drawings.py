@@ -13,6 +13,7 @@ paths) is drawn by renderPDF itself, and so is a shape it cannot copy safely.
 
 from __future__ import annotations
 
+import os
 from typing import Callable
 
 from reportlab import rl_config
@@ -20,9 +21,12 @@ from reportlab.lib.colors import Color
 
 # reportlab checks every attribute set on a shape or chart against its declared type: "a big
 # help when developing" that "slows down shapes" (reportlab.graphics.shapes), a third of what
-# the charts cost. Ours set fixed attributes, drawn by the tests. Read as reportlab.graphics
-# is first imported, so set before.
-rl_config.shapeChecking = 0
+# the charts cost. Ours set fixed attributes, and a test verifies every one of them
+# (tests/score/test_score_report.py). reportlab decides when reportlab.graphics is imported,
+# for the whole process: so set before, and left to reportlab's own switch where it is given
+# (RL_shapeChecking=1 in the environment, to check while developing).
+if "RL_shapeChecking" not in os.environ:
+    rl_config.shapeChecking = 0
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart  # noqa: E402
 from reportlab.graphics.renderPDF import _PDFRenderer  # noqa: E402

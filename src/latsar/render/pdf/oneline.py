@@ -62,7 +62,7 @@ class OneLine(Paragraph):
     def split(self, availWidth, availHeight):
         """As a Paragraph splits (where a page ends under a heading): from the lines
         Paragraph.wrap finds, which the short way does not keep."""
-        if not hasattr(self, "blPara"):
+        if self._line is not None or not hasattr(self, "blPara"):  # lines of another width, or none
             Paragraph.wrap(self, availWidth, availHeight)
         return super().split(availWidth, availHeight)
 

@@ -271,7 +271,7 @@ def _body(table: ReportTable, pools: _Pools) -> list[tuple[Cell, ...]]:
     """The rows of cells, made a column at a time (a gain table has thousands of cells, most
     of them texts the document's pools have made already)."""
     tinted = next((n for n, role in enumerate(_roles(table)) if role in TINTED), None)
-    columns = [list(map(pools.plain, map(_breakable, texts))) for texts in zip(*(row.cells for row in table.rows))]
+    columns = [list(map(pools.plain, map(_breakable, texts))) for texts in zip(*(row.cells for row in table.rows), strict=True)]
     if tinted is not None:
         columns[tinted] = [pools.tinted(row.action)(_breakable(row.cells[tinted])) for row in table.rows]
     return list(zip(*columns))

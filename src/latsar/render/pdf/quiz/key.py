@@ -4,7 +4,6 @@ the question numbers again, so every column stays wide enough to read at a glanc
 
 from __future__ import annotations
 
-from operator import attrgetter
 from typing import Sequence
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
@@ -19,7 +18,6 @@ from latsar.render.pdf.theme import Theme
 NUMBER_WIDTH = 14 * mm
 MIN_COLUMN = 11 * mm
 MAX_COLUMN = 22 * mm
-KEY_INDEX = attrgetter("key_index")
 
 
 @collected_after
@@ -47,16 +45,16 @@ class KeyTables:
         self.theme, self.styles, self.shared = theme, quiz_styles(theme), Shared()
         cell = self.styles["q-cell-c"]
         self.number, self.letter = cell_pool(cell), cell_pool(cell, font=theme.heading_font.bold)
-        # The cell of each key index (what PlannedItem.key_letter prints), looked up in C for
-        # the thousands of items of a key rather than through the property item by item.
-        self.by_index = list(map(self.letter, LETTERS)).__getitem__
+        # The cell of each key index (what PlannedItem.key_letter prints): a key has thousands
+        # of items, and the property works the letter out item by item.
+        self.by_index = [self.letter(letter) for letter in LETTERS]
 
     def table(self, versions: Sequence[Version]) -> Grid:
         theme, labels, letter = self.theme, self.theme.labels, self.letter
         count = max(len(v.items) for v in versions)
         header = cells([labels["question_number"]] + [f"{labels['quiz_version']}\n{v.code}" for v in versions],
                        self.styles["q-head"], middle=True)
-        columns = [[*map(self.by_index, map(KEY_INDEX, v.items)), *[letter("–")] * (count - len(v.items))]
+        columns = [[self.by_index[item.key_index] for item in v.items] + [letter("–")] * (count - len(v.items))
                    for v in versions]
         body = [[self.number(str(number)), *letters] for number, letters in enumerate(zip(*columns), start=1)]
         width = min(MAX_COLUMN, (theme.frame_width - NUMBER_WIDTH) / len(versions))
