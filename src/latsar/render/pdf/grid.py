@@ -188,7 +188,9 @@ Fills = dict[int, tuple[str, Color]]  # by id() of an opaque colour: its operato
 
 class _Placed:
     """A cell's content laid out at its width: lines and looks per text block, or the
-    paragraph's height. Compared by identity; a plain class with slots, as thousands are made."""
+    paragraph's height. Compared by identity; a plain class with slots, as thousands are made.
+    It also carries how the _TextWriter last wrote it (`looks_of`, `memo`, `met`): safe, as a
+    measurement lives in one document's Shared, and a memo says which document it holds for."""
 
     __slots__ = ("lines", "height", "looks", "paragraph", "later", "line", "plain", "looks_of", "memo", "met")
 
@@ -365,10 +367,8 @@ class _Sheet:
         self.edges = [sum(self.widths[:n]) for n in range(len(self.widths) + 1)]
         self.placed = shared.measure.placed  # by id() of the cell and its width
         self._spans: dict[tuple[int, int], float] = {}  # (column, columns) -> the inner width
-        # The inner width of each column (as _inner works it out), and as `placed` keys it:
-        # most cells are one column wide.
-        side, gap = 2 * look.side_padding, look.gap
-        self.inners = [right - left - side - gap for left, right in zip(self.edges, self.edges[1:])]
+        # The inner width of each column, and as `placed` keys it: most cells are one column wide.
+        self.inners = [self.inner_width(column, 1) for column in range(len(self.widths))]
         self.column_keys = [round(width, 6) for width in self.inners]
         self.shared = shared
         # Per column, the measurements of simple cells at its width and how one-line cells are
@@ -387,14 +387,15 @@ class _Sheet:
         self.group_starts = _group_starts(body.reach)
         self.tallest = body.tallest
 
-    def inner_width(self, column: int, cell: Cell) -> float:
-        return self._inner(column, cell.cols)
-
-    def _inner(self, column: int, columns: int) -> float:
+    def inner_width(self, column: int, columns: int) -> float:
+        """The width of the content of `columns` columns from `column` (the one formula)."""
         return self.edges[column + columns] - self.edges[column] - 2 * self.look.side_padding - self.look.gap
 
     def at(self, cell: Cell, column: int) -> tuple[int, float]:
-        """The key of the cell's measurement in `placed`."""
+        """The key of the cell's measurement in `placed` (`placed_at` inlines the one-column
+        case, the hot one)."""
+        if cell.cols == 1:
+            return id(cell), self.column_keys[column]
         return id(cell), self.width_key(column, cell.cols)
 
     def width_key(self, column: int, columns: int) -> float:
@@ -402,7 +403,7 @@ class _Sheet:
         span = (column, columns)
         width = self._spans.get(span)
         if width is None:
-            width = self._spans[span] = round(self._inner(column, columns), 6)
+            width = self._spans[span] = round(self.inner_width(column, columns), 6)
         return width
 
     def alike(self, column: int) -> list[int]:
@@ -472,11 +473,11 @@ def _simple_heights(sheet: _Sheet, row: Row) -> list[float] | None:
 
 def _measured(sheet: _Sheet, cell: Cell, column: int) -> _Placed:
     """A cell measured in a column, once per cell and width."""
-    key = (id(cell), sheet.column_keys[column]) if cell.cols == 1 else sheet.at(cell, column)
+    key = sheet.at(cell, column)
     found = sheet.placed.get(key)
     if found is None:
         measure = sheet.shared.measure
-        width = sheet.inners[column] if cell.cols == 1 else sheet.inner_width(column, cell)
+        width = sheet.inners[column] if cell.cols == 1 else sheet.inner_width(column, cell.cols)
         found = measure.keep(key, cell, measure.cell(cell, width))
     return found
 
@@ -771,6 +772,8 @@ class _TextWriter:
         for cells, first, top, bottom, padding in entries:
             looks = None
             for column, cell in enumerate(cells, first):
+                # one = [looks, start of its Tm operator, line, memo (see _memo), measurement]:
+                # a list indexed by number, read thousands of times a document (_one_line makes it)
                 one = one_line[column].get(id(cell))
                 if one is None:
                     one = self._one_line(sheet, cell, column, top, bottom, padding, paragraphs, later)
