@@ -86,9 +86,13 @@ def test_a_kept_font_measures_each_text_once() -> None:
     fonts.register(family)
     font = pdfmetrics.getFont(family.regular)
     text = "penyelenggaraan-pelayanan-uji-lebar"
-    font._widths.pop((text, 11, "utf8"), None)
+    kept = font.widths(11)  # the store latsar's own line breakers read too (widths.font_widths)
+    kept.pop(text, None)
     width = pdfmetrics.stringWidth(text, family.regular, 11)
-    assert font._widths[text, 11, "utf8"] == width == TTFont.stringWidth(font, text, 11) > 0
-    font._widths[text, 11, "utf8"] = 1.5  # what is kept is what is answered
+    assert dict.get(kept, text) == width == TTFont.stringWidth(font, text, 11) > 0
+    kept[text] = 1.5  # what is kept is what is answered
     assert pdfmetrics.stringWidth(text, family.regular, 11) == 1.5
-    del font._widths[text, 11, "utf8"]
+    del kept[text]
+    from latsar.render.pdf.widths import font_widths
+
+    assert font_widths(family.regular, 11) is kept  # one store for reportlab's measuring and ours

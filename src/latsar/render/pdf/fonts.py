@@ -8,6 +8,7 @@ Every face is a TrueType-outline font, so reportlab embeds it as a subset (FontF
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from importlib import resources
 from typing import Callable, Sequence, TypeVar
@@ -15,6 +16,8 @@ from typing import Callable, Sequence, TypeVar
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
+
+from latsar.render.pdf.widths import Widths
 
 T = TypeVar("T")
 
@@ -96,15 +99,24 @@ class KeptFont(TTFont):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._widths: dict[tuple[str, float, str], float] = {}
+        self._sizes: dict[float, Widths] = {}
+
+    def widths(self, size: float) -> Widths:
+        """The widths of texts at `size`, each measured once for the process (the store that
+        stringWidth and latsar's own line breakers, through widths.font_widths, share)."""
+        known = self._sizes.get(size)
+        if known is None:
+            known = self._sizes[size] = Widths(functools.partial(TTFont.stringWidth, self), size)
+        return known
 
     def stringWidth(self, text, size, encoding="utf8"):
         # Asked ~50,000 times a handout, nearly always for a width known: the shortest path.
+        if encoding != "utf8":
+            return super().stringWidth(text, size, encoding)
         try:
-            return self._widths[text, size, encoding]
-        except KeyError:
-            width = self._widths[text, size, encoding] = super().stringWidth(text, size, encoding)
-            return width
+            return self._sizes[size][text]  # a text not yet measured is measured by Widths
+        except KeyError:  # the first text at this size
+            return self.widths(size)[text]
 
     def addObjects(self, doc: pdfdoc.PDFDocument) -> None:
         """reportlab's objects for the subsets this font has in `doc`: made once for every
