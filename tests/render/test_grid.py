@@ -138,6 +138,23 @@ def test_pooled_cells_written_in_columns_of_one_width_make_the_same_bytes(style:
     assert render_bytes(tables(pool)) == render_bytes(tables(own))
 
 
+
+def test_a_cell_spanning_columns_is_placed_by_its_own_span_in_each_grid_sharing_one_measure(style) -> None:
+    """The same spanning Cell in two grids of one document whose first column starts and is
+    as wide in both, but whose spans differ: each centred in its own span (how a one-line cell
+    is written is kept per column, which holds only for a one-column cell)."""
+    from reportlab.platypus import Spacer
+
+    centred = ParagraphStyle("centred", parent=style, alignment=1)
+    spanning = Cell((Text("Nomor soal", centred),), cols=2)
+
+    def tables(shared: Shared | None) -> list:
+        return [flowable for widths in ([60, 40, 30], [60, 90, 30])
+                for flowable in (Grid(widths, [[spanning, None, *cells(["x"], centred)]], [cells(["1", "2", "3"], centred)],
+                                      look(), A5[1], shared), Spacer(1, 12))]
+
+    assert render_bytes(tables(Shared())) == render_bytes(tables(None))
+
 def test_each_line_of_a_text_with_newlines_wraps_on_its_own(style: ParagraphStyle) -> None:
     font, size = style.fontName, style.fontSize
     width = stringWidth("satu dua", font, size) + 1

@@ -813,10 +813,12 @@ class _TextWriter:
         columns = sheet.alike(column) if found.met and cell.cols == 1 else (column,)
         found.met = True
         shift, origin, number, key = found.line[4], self.origin, self._number, id(cell)
-        for other in columns:
-            sheet.one_line[other][key] = [looks, f"{origin}{number(sheet.starts[other] + shift)} ", found.line[3],
-                                          found.memo, found]
-        return sheet.one_line[column][key]
+        entries = [[looks, f"{origin}{number(sheet.starts[other] + shift)} ", found.line[3], found.memo, found]
+                   for other in columns]
+        if cell.cols == 1:  # kept by the column's start and width: a wider cell's place depends on more
+            for other, entry in zip(columns, entries):
+                sheet.one_line[other][key] = entry
+        return entries[columns.index(column)]
 
     def _memo(self, line: str) -> tuple:
         """The operators of a one-line cell's string in the current font, kept in the cell's
