@@ -76,6 +76,11 @@ class Theme:
     def frame_width(self) -> float:
         return self.page_size[0] - self.margins[2] - self.margins[3]
 
+    @property
+    def frame_height(self) -> float:
+        """The height of a portrait page's text block: what a page holds."""
+        return self.page_size[1] - self.margins[0] - self.margins[1]
+
     def pdf_date(self, *_ignored) -> str:
         """The PDFs' creation and modification date, as reportlab's canvas date formatter (it is
         handed a timestamp, ignored: the date comes from the programme or SOURCE_DATE_EPOCH)."""

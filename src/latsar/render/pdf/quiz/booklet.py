@@ -93,7 +93,7 @@ class Items:
 
     def __init__(self, theme: Theme):
         self.theme = theme
-        self.page_height = theme.page_size[1] - theme.margins[0] - theme.margins[1]
+        self.page_height = theme.frame_height
         self._recorded: tuple[tuple, Recorded] | None = None
 
     def recorded(self, job: BookletJob) -> Recorded:

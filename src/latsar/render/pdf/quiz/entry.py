@@ -10,7 +10,10 @@ paddings, gaps between stacked flowables, rules and round line caps.
 
 An entry splits between its labelled rows only, never before its first one (tag, stem and key
 stay together); the later part opens with a tag naming the question it continues and is never
-a short tail: it takes more rows instead.
+a short tail: it takes more rows instead. Only an entry whose head no page holds (a stem with a
+long table) breaks inside its head: where the page ends, between the stem's paragraphs and
+tables, or inside a table between its rows with its header row repeated. So the pembahasan
+prints every stem its booklet prints (the booklet breaks a question between its drawings).
 
 The same stacks draw a document's title block (`Ruled`), which was a small platypus Table too.
 """
@@ -21,7 +24,7 @@ from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from reportlab.lib.colors import Color
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable, Paragraph, Table
 from reportlab.platypus.paragraph import _drawBullet
 
 from latsar.render.pdf.quiz.replay import _first_baseline, bullet_overrun
@@ -54,6 +57,23 @@ class Stack:
             ends = sum(f.getSpaceBefore() for f in first) + sum(f.getSpaceAfter() for f in last)
             self.height, self._width = sum(self._heights) + sum(gaps) - ends, width
         return self.height
+
+    def split(self, width: float, room: float) -> tuple[Stack, Stack] | None:
+        """The flowables that fit `room` at `width` and the rest: between two flowables, or
+        inside a table, between its rows (reportlab's split repeats its header row); None where
+        nothing fits. A paragraph is not split: the booklet does not split one either."""
+        self.measure(width)
+        used = 0.0
+        for index, (flowable, height) in enumerate(zip(self.flowables, self._heights)):
+            above = flowable.getSpaceBefore() if index else 0.0
+            if used + above + height > room:
+                parts = flowable.split(width, room - used - above) if isinstance(flowable, Table) else []
+                kept, rest = self.flowables[:index], self.flowables[index:]
+                if len(parts) == 2:
+                    kept, rest = (*kept, parts[0]), (parts[1], *rest[1:])
+                return (Stack(kept), Stack(rest)) if kept else None
+            used += above + height + flowable.getSpaceAfter()
+        return None
 
     def draw(self, canv, x: float, top: float) -> None:
         """The first flowable's top edge at `top` (its space before is not drawn).
@@ -124,6 +144,11 @@ class Numbered:
         self.height = self.stack.measure(width)
         return self.height
 
+    def split(self, width: float, room: float) -> tuple[Numbered, Stack] | None:
+        """As Stack.split; the number stays with the first part."""
+        parts = self.stack.split(width, room)
+        return (Numbered(parts[0], self.bullet), parts[1]) if parts else None
+
     def draw(self, canv, x: float, top: float) -> None:
         """The bullet first, as reportlab draws it (text read back in drawing order says "7. …")."""
         first = self.stack.flowables[0]
@@ -158,6 +183,18 @@ class Row:
         tallest = max((stack.measure(slot.width) for slot, stack in self.cells), default=0.0)
         return max(tallest, self.least) + sum(self.padding)
 
+    def split(self, room: float) -> tuple[Row, Row] | None:
+        """A row of one stack (a stem) as the part whose content fits `room` and the rest; None
+        for any other row (a label beside its content keeps together) or where nothing fits."""
+        (slot, content), *others = self.cells
+        if others or isinstance(content, Joined):
+            return None
+        parts = content.split(slot.width, room - sum(self.padding))
+        if parts is None:
+            return None
+        kept, rest = parts
+        return Row(((slot, kept),), self.padding, self.ruled, self.least), Row(((slot, rest),), self.padding)
+
     def draw(self, canv, top: float) -> None:
         for slot, stack in self.cells:
             stack.draw(canv, slot.x, top - self.padding[0])
@@ -171,14 +208,14 @@ class Rule:
 
 class EntryBlock(Flowable):
     """Rows of one entry; `head` is how many rows must stay together at its top (a later part's
-    own tag is one), `continued` makes the row that opens a later part (only an entry that
-    splits needs one; it is made once)."""
+    own tag is one) where a page of `page_height` holds them, `continued` makes the row that
+    opens a later part (only an entry that splits needs one; it is made once)."""
 
     def __init__(self, rows: Sequence[Row], continued: Callable[[], Row], rule: Rule, width: float, head: int,
-                 tail_least: float, name: str):
+                 tail_least: float, name: str, page_height: float):
         super().__init__()
         self.rows, self.continued, self.rule, self.width = list(rows), continued, rule, width
-        self.head, self.tail_least, self.name = head, tail_least, name
+        self.head, self.tail_least, self.name, self.page_height = head, tail_least, name, page_height
         self.heights = [row.height() for row in self.rows]
         self.height = sum(self.heights)
 
@@ -186,6 +223,8 @@ class EntryBlock(Flowable):
         return self.width, self.height
 
     def split(self, availWidth, availHeight):
+        if sum(self.heights[:self.head]) > self.page_height:
+            return self._split_head(availHeight)
         cut = self._cut(availHeight)
         while 0 < cut < len(self.rows) and (short := self.tail_least - self._tail(cut)) > 0:
             availHeight -= short
@@ -207,11 +246,29 @@ class EntryBlock(Flowable):
             cut = count if count >= self.head else cut
         return cut
 
+    def _split_head(self, room: float) -> list[Flowable]:
+        """A head no page holds, broken where `room` ends: after the rows that fit and the part
+        of the next (a stem) that does. Nothing here when less than `tail_least` would be: a tag
+        and a line at a page's foot would read as a stray."""
+        used, index = 0.0, 0
+        while used + self.heights[index] <= room:  # ends inside the head: it is taller than a page
+            used += self.heights[index]
+            index += 1
+        parts = self.rows[index].split(room - used)
+        kept, rest = (self.rows[:index], self.rows[index:]) if parts is None else (
+            [*self.rows[:index], parts[0]], [parts[1], *self.rows[index + 1:]])
+        if len(kept) < 2 or sum(row.height() for row in kept) < self.tail_least:
+            return []
+        # The later part keeps together what is left of this head, under its own tag.
+        return [self._part(kept, len(kept), space_before=self.spaceBefore),
+                self._part([self.continued(), *rest], 1 + self.head - index, space_before=0)]
+
     def _tail(self, cut: int) -> float:
         return self.continued().height() + sum(self.heights[cut:])
 
     def _part(self, rows: list[Row], head: int, space_before: float) -> EntryBlock:
-        part = EntryBlock(rows, self.continued, self.rule, self.width, head, self.tail_least, self.name)
+        part = EntryBlock(rows, self.continued, self.rule, self.width, head, self.tail_least, self.name,
+                          self.page_height)
         part.spaceBefore = space_before
         return part
 

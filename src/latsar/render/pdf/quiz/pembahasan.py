@@ -205,4 +205,5 @@ class Entry:
         continued = functools.cache(lambda: Row(((across, Stack([self._tag(self._continued_tag())])),),
                                                 HEAD_PADDING, least=line))
         return EntryBlock(head + body, continued, Rule(self.theme.colour("rule"), 0.4), width, head=HEAD_ROWS,
-                          tail_least=TAIL_LINES * self.styles["q-small"].leading, name=self.entry.item_id)
+                          tail_least=TAIL_LINES * self.styles["q-small"].leading, name=self.entry.item_id,
+                          page_height=self.theme.frame_height)
