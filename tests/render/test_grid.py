@@ -115,6 +115,30 @@ def test_grids_sharing_what_they_measure_and_write_make_the_same_bytes(style: Pa
     assert render_bytes(tables(shared, "lain sekali dan panjang")) == render_bytes(tables(None, "lain sekali dan panjang"))
 
 
+def test_grids_of_one_width_share_their_columns_and_write_as_grids_that_do_not(style: ParagraphStyle) -> None:
+    """A document's grids of the same widths, side padding and gap share one _Columns (where
+    the columns stand, what is kept per column); another padding or gap gets its own. Tables
+    drawn with their columns shared make the bytes of tables sharing nothing."""
+    from reportlab.platypus import Spacer
+
+    padded = Look(**{**look().__dict__, "side_padding": 6})
+    gapped = Look(**{**look().__dict__, "gap": 2})
+    body = [cells([str(n), "Bé" if n % 2 else "x", f"isi {n}"], style) for n in range(30)]
+
+    def tables(shared: Shared | None) -> list[Grid]:
+        return [Grid([40, 50, 60], [cells(["No", "Kunci", "Isi"], style)], body, the_look, A5[1], shared)
+                for the_look in (look(), look(), padded, gapped, look())]
+
+    grids = tables(Shared())
+    assert grids[0].sheet.columns is grids[1].sheet.columns is grids[4].sheet.columns
+    assert len({id(grid.sheet.columns) for grid in grids}) == 3
+
+    def spaced(grids: list[Grid]) -> list:
+        return [flowable for grid in grids for flowable in (grid, Spacer(1, 12))]
+
+    assert render_bytes(spaced(grids)) == render_bytes(spaced(tables(None)))
+
+
 def test_pooled_cells_written_in_columns_of_one_width_make_the_same_bytes(style: ParagraphStyle) -> None:
     """A pooled cell met in a second column has its one-line entries made for every column of
     that width at once (_TextWriter._one_line): the same bytes as cells that share nothing

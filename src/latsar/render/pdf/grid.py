@@ -336,6 +336,15 @@ class Shared:
         self.one_line: dict[tuple[float, float], dict[int, list]] = {}
         self.looks: dict[tuple, tuple] = {}
         self.paths: dict[frozenset, list[str]] = {}  # rules drawn, by the set of them (_Painter._rule)
+        self.columns: dict[tuple, _Columns] = {}  # by widths, side padding and gap (columns_of)
+
+    def columns_of(self, widths: Sequence[float], look: Look) -> _Columns:
+        """The columns of a grid of these widths in `look`, worked out once for the document's grids."""
+        key = (tuple(widths), look.side_padding, look.gap)
+        columns = self.columns.get(key)
+        if columns is None:
+            columns = self.columns[key] = _Columns(widths, look.side_padding, look.gap, self)
+        return columns
 
     def written(self, canv) -> Written:
         """The strings written into `canv`'s document, by any grid sharing this."""
@@ -358,45 +367,29 @@ class Shared:
         return kept
 
 
-class _Sheet:
-    """Every cell of a grid measured once, shared by all the pages it is split into."""
+class _Columns:
+    """Where a grid's columns stand, and what is kept per column: the same for every grid of a
+    document with these widths, side padding and gap (a key's or a kisi-kisi's tables of version
+    columns), so worked out once (`Shared.columns`)."""
 
-    def __init__(self, widths: Sequence[float], header: Sequence[Row], body: Sequence[Row], look: Look,
-                 shared: Shared):
-        self.widths, self.header, self.body, self.look = list(widths), list(header), list(body), look
+    def __init__(self, widths: Sequence[float], side_padding: float, gap: float, shared: Shared):
+        self.widths, self.side_padding, self.gap = list(widths), side_padding, gap
         self.edges = [sum(self.widths[:n]) for n in range(len(self.widths) + 1)]
-        self.placed = shared.measure.placed  # by id() of the cell and its width
         self._spans: dict[tuple[int, int], float] = {}  # (column, columns) -> the inner width
         # The inner width of each column, and as `placed` keys it: most cells are one column wide.
         self.inners = [self.inner_width(column, 1) for column in range(len(self.widths))]
-        self.column_keys = [round(width, 6) for width in self.inners]
-        self.shared = shared
+        self.keys = [round(width, 6) for width in self.inners]
         # Per column, the measurements of simple cells at its width and how one-line cells are
         # written where it stands (shared with the document's grids: see Shared).
-        self.simple = [shared.simple.setdefault(key, {}) for key in self.column_keys]
-        self.one_line = [shared.one_line.setdefault((self.edges[column] + look.side_padding, key), {})
-                         for column, key in enumerate(self.column_keys)]
-        self.starts = [edge + look.side_padding for edge in self.edges]  # where each column's content starts
-        self.looks = shared.looks
+        self.simple = [shared.simple.setdefault(key, {}) for key in self.keys]
+        self.one_line = [shared.one_line.setdefault((self.edges[column] + side_padding, key), {})
+                         for column, key in enumerate(self.keys)]
+        self.starts = [edge + side_padding for edge in self.edges]  # where each column's content starts
         self._alike: dict[float, list[int]] | None = None  # columns by their width (`alike`)
-        header = _scan(self, self.header, look.header_padding)
-        self.header_heights, self.header_plain = header.heights, header.plain
-        body = _scan(self, self.body, look.body_padding)
-        self.body_heights, self.body_plain = body.heights, body.plain  # once: a long table splits into many parts
-        # Body rows that merged cells tie together: a page breaks only between groups.
-        self.group_starts = _group_starts(body.reach)
-        self.tallest = body.tallest
 
     def inner_width(self, column: int, columns: int) -> float:
         """The width of the content of `columns` columns from `column` (the one formula)."""
-        return self.edges[column + columns] - self.edges[column] - 2 * self.look.side_padding - self.look.gap
-
-    def at(self, cell: Cell, column: int) -> tuple[int, float]:
-        """The key of the cell's measurement in `placed` (`placed_at` inlines the one-column
-        case, the hot one)."""
-        if cell.cols == 1:
-            return id(cell), self.column_keys[column]
-        return id(cell), self.width_key(column, cell.cols)
+        return self.edges[column + columns] - self.edges[column] - 2 * self.side_padding - self.gap
 
     def width_key(self, column: int, columns: int) -> float:
         """The inner width of `columns` columns from `column`, as `placed` keys it."""
@@ -410,16 +403,43 @@ class _Sheet:
         """The columns as wide as `column`, found when first asked for."""
         if self._alike is None:
             self._alike = {}
-            for other, key in enumerate(self.column_keys):
+            for other, key in enumerate(self.keys):
                 self._alike.setdefault(key, []).append(other)
-        return self._alike[self.column_keys[column]]
+        return self._alike[self.keys[column]]
+
+
+class _Sheet:
+    """Every cell of a grid measured once, shared by all the pages it is split into."""
+
+    def __init__(self, widths: Sequence[float], header: Sequence[Row], body: Sequence[Row], look: Look,
+                 shared: Shared):
+        self.header, self.body, self.look = list(header), list(body), look
+        self.placed = shared.measure.placed  # by id() of the cell and its width
+        self.shared = shared
+        columns = self.columns = shared.columns_of(widths, look)
+        self.widths, self.edges, self.inners, self.column_keys = columns.widths, columns.edges, columns.inners, columns.keys
+        self.simple, self.one_line, self.starts = columns.simple, columns.one_line, columns.starts
+        self.looks = shared.looks
+        header = _scan(self, self.header, look.header_padding)
+        self.header_heights, self.header_plain = header.heights, header.plain
+        body = _scan(self, self.body, look.body_padding)
+        self.body_heights, self.body_plain = body.heights, body.plain  # once: a long table splits into many parts
+        # Body rows that merged cells tie together: a page breaks only between groups.
+        self.group_starts = _group_starts(body.reach)
+        self.tallest = body.tallest
+
+    def at(self, cell: Cell, column: int) -> tuple[int, float]:
+        """The key of the cell's measurement in `placed` (`placed_at` inlines the one-column
+        case, the hot one)."""
+        if cell.cols == 1:
+            return id(cell), self.column_keys[column]
+        return id(cell), self.columns.width_key(column, cell.cols)
 
     def placed_at(self, cell: Cell, column: int) -> _Placed:
         """The measurement of a cell in a column."""
         if cell.cols == 1:
             return self.placed[id(cell), self.column_keys[column]]
         return self.placed[self.at(cell, column)]
-
 
 
 @dataclass
@@ -477,7 +497,7 @@ def _measured(sheet: _Sheet, cell: Cell, column: int) -> _Placed:
     found = sheet.placed.get(key)
     if found is None:
         measure = sheet.shared.measure
-        width = sheet.inners[column] if cell.cols == 1 else sheet.inner_width(column, cell.cols)
+        width = sheet.inners[column] if cell.cols == 1 else sheet.columns.inner_width(column, cell.cols)
         found = measure.keep(key, cell, measure.cell(cell, width))
     return found
 
@@ -810,7 +830,7 @@ class _TextWriter:
         # A cell met in a second column (a pooled number or letter) is likely in all: its entries
         # made at once for every column of this width, in one call rather than one each (a
         # kisi-kisi has some 500); a cell met once (a header's) only here.
-        columns = sheet.alike(column) if found.met and cell.cols == 1 else (column,)
+        columns = sheet.columns.alike(column) if found.met and cell.cols == 1 else (column,)
         found.met = True
         shift, origin, number, key = found.line[4], self.origin, self._number, id(cell)
         entries = [[looks, f"{origin}{number(sheet.starts[other] + shift)} ", found.line[3], found.memo, found]
