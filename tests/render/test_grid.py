@@ -287,6 +287,31 @@ def test_rules_of_plain_rows_are_drawn_as_the_general_merge_draws_them() -> None
         assert _plain_path(across, spans, edges, fp_str) == _path(_merged(across | down), fp_str)
 
 
+def test_rule_places_worked_out_once_are_those_worked_out_each_time() -> None:
+    """A document's rule places (Shared.place, each rounded once) against rule_place; the paths
+    _merged and _plain_path make with either are written the same (0 and -0 both as "0")."""
+    import random
+
+    from reportlab.lib.rl_accel import fp_str
+
+    from latsar.render.pdf.grid import Shared, _joined, _merged, _path, _plain_path, rule_place
+
+    chance = random.Random(1616)
+    place = Shared().place
+    values = [0.0, -0.0, -0.0004, 0.0004, 12.4995, 12.5005] + [chance.uniform(-50, 600) for _ in range(500)]
+    for value in values + values[::-1]:
+        assert fp_str(place(value)) == fp_str(rule_place(value))
+        assert place(value) == rule_place(value)
+    for _ in range(100):
+        edges = sorted({0.0, *(round(chance.uniform(0, 300), chance.choice((1, 4, 7))) for _ in range(6))})
+        ys = [round(chance.uniform(0, 500), chance.choice((1, 4, 7))) for _ in range(12)]
+        across = {(edges[0], y, edges[-1], y) for y in ys}
+        spans = _joined(sorted((min(a, b), max(a, b)) for a, b in zip(ys[::2], ys[1::2])))
+        down = {(x, low, x, high) for x in edges for low, high in spans}
+        assert _plain_path(across, spans, edges, fp_str, place) == _plain_path(across, spans, edges, fp_str)
+        assert _path(_merged(across | down, place), fp_str) == _path(_merged(across | down), fp_str)
+
+
 def test_rules_are_merged_as_one_sorted_pass_over_rounded_places_merges_them() -> None:
     """_merged (rules grouped by their exact place, then by the place rounded) against the
     plain way it is written to match: every rule keyed by its rounded place, all keys sorted;

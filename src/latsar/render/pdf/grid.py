@@ -313,6 +313,22 @@ class _Coordinates(dict):
         return written
 
 
+def rule_place(value: float) -> float:
+    """Where a rule lies, as rules are grouped into lines: places a rounding apart make one."""
+    return round(value, 3)
+
+
+class _Places(dict):
+    """Rule places (rule_place) by their value, each worked out when first asked for: rounding a
+    float to some decimals is slow (it goes through its decimal digits), and a page of a table
+    rounds the same row and column edges again for every rule along them."""
+
+    def __missing__(self, value: float) -> float:
+        # A -0.0 asked after a 0.0 gets its place 0.0 (they are one key): both are written "0".
+        place = self[value] = rule_place(value)
+        return place
+
+
 class Shared:
     """What the grids of one document share: text blocks laid out at a width (a key's nine
     tables print the same letters in columns of one width), the strings written into the
@@ -323,6 +339,7 @@ class Shared:
         # A coordinate as PDF writes it, each worked out once: one written before is a dict
         # lookup without a call of ours (a page of a key writes thousands).
         self.number: Callable[[float], str] = _Coordinates().__getitem__
+        self.place: Callable[[float], float] = _Places().__getitem__  # rule_place, each worked out once
         self._written: tuple[object, Written] = (None, {})
         self._codes: tuple[object, dict[str, _Codes]] = (None, {})
         self._fills: tuple[object, Fills] = (None, {})
@@ -726,8 +743,8 @@ class _Painter:
         path = shared.paths.get(key)
         if path is None:
             n = shared.number  # each coordinate formatted once: edges recur in many rules
-            path = shared.paths[key] = (_path(_merged(self.rules), n) if len(key) == 1
-                                        else _plain_path(self.rules, spans, edges, n))
+            path = shared.paths[key] = (_path(_merged(self.rules, shared.place), n) if len(key) == 1
+                                        else _plain_path(self.rules, spans, edges, n, shared.place))
         canv._code.append("n")
         canv._code.extend(path)
         canv._code.append("S")
@@ -739,14 +756,15 @@ def _path(lines: list[tuple[float, float, float, float]], n: Callable[[float], s
 
 
 def _plain_path(rules: set[tuple[float, float, float, float]], spans: list[list[float]],
-                edges: Sequence[float], n: Callable[[float], str]) -> list[str]:
+                edges: Sequence[float], n: Callable[[float], str],
+                place: Callable[[float], float] = rule_place) -> list[str]:
     """What _path writes of what _merged makes of rules across the whole width (`rules`) and
     down every edge over `spans` (joined), without grouping them: across, then down, each at
-    its rounded place; each coordinate written once (a rule's ends share one, edges recur)."""
+    its `place`; each coordinate written once (a rule's ends share one, edges recur)."""
     left, right = n(edges[0]), n(edges[-1])
-    across = [f"{left} {y} m {right} {y} l" for y in map(n, sorted({round(y, 3) for _, y, _, _ in rules}))]
+    across = [f"{left} {y} m {right} {y} l" for y in map(n, sorted({place(y) for _, y, _, _ in rules}))]
     spans = [(n(low), n(high)) for low, high in spans]
-    return across + [f"{x} {low} m {x} {high} l" for x in map(n, sorted({round(x, 3) for x in edges}))
+    return across + [f"{x} {low} m {x} {high} l" for x in map(n, sorted(set(map(place, edges))))
                      for low, high in spans]
 
 
@@ -1058,9 +1076,10 @@ class _Codes:
         self.coded.append(char)
 
 
-def _merged(rules: set[tuple[float, float, float, float]]) -> list[tuple[float, float, float, float]]:
+def _merged(rules: set[tuple[float, float, float, float]],
+            place: Callable[[float], float] = rule_place) -> list[tuple[float, float, float, float]]:
     """Collinear rules that touch or overlap joined into one: the rules across, then those down,
-    each line in the order of its place rounded (places a rounding apart make one line)."""
+    each line in the order of its `place` (places a rounding apart make one line)."""
     across: dict[float, list[tuple[float, float]]] = {}
     down: dict[float, list[tuple[float, float]]] = {}
     for x1, y1, x2, y2 in rules:  # grouped by their exact place first: rules share a few places
@@ -1071,8 +1090,8 @@ def _merged(rules: set[tuple[float, float, float, float]]) -> list[tuple[float, 
     out = []
     for vertical, lines in ((False, across), (True, down)):
         runs: dict[float, list[tuple[float, float]]] = {}
-        for place, spans in lines.items():
-            runs.setdefault(round(place, 3), []).extend(spans)
+        for exact, spans in lines.items():
+            runs.setdefault(place(exact), []).extend(spans)
         for at, spans in sorted(runs.items()):
             out += [(at, low, at, high) if vertical else (low, at, high, at) for low, high in _joined(spans)]
     return out
