@@ -127,17 +127,20 @@ CASES = {
         "place of the option",
     ],
     # A short form that is more than the one line of plain text Kahoot shows: a heading, a block
-    # quote, a list, a table, a negator emphasised in italics only.
+    # quote, a list, a table, a negator emphasised in italics only. Inside a block scalar (`|`),
+    # each is located at its own line; in a one-line value, at the value.
     "live-not-plain.items.yaml": [
-        "curriculum/items/mini.yaml:8:16: [G2] item 'mini-01': `live_stem` is not plain text: Kahoot cannot show "
+        "curriculum/items/mini.yaml:9:7: [G2] item 'mini-01': `live_stem` is not plain text: Kahoot cannot show "
         "its heading; write it as one line of plain text, the only text Kahoot shows",
-        "curriculum/items/mini.yaml:24:16: [G2] item 'mini-02': `live_stem` is not plain text: Kahoot cannot show "
+        "curriculum/items/mini.yaml:25:7: [G2] item 'mini-02': `live_stem` is not plain text: Kahoot cannot show "
         "its block quote; write it as one line of plain text, the only text Kahoot shows",
-        "curriculum/items/mini.yaml:45:20: [G2] item 'mini-03': option 3's `live_text` is not plain text: Kahoot "
+        "curriculum/items/mini.yaml:27:7: [G2] item 'mini-02': `live_stem` emphasises 'bukan' in bold or italics "
+        "only, which Kahoot loses: it shows plain text; write it in capitals (BUKAN), which Kahoot keeps",
+        "curriculum/items/mini.yaml:46:11: [G2] item 'mini-03': option 3's `live_text` is not plain text: Kahoot "
         "cannot show its list; write it as one line of plain text, the only text Kahoot shows",
         "curriculum/items/mini.yaml:63:68: [G2] item 'mini-04': option 3's `live_text` emphasises 'tidak' in bold or "
         "italics only, which Kahoot loses: it shows plain text; write it in capitals (TIDAK), which Kahoot keeps",
-        "curriculum/items/mini.yaml:73:16: [G2] item 'mini-06': `live_stem` is not plain text: Kahoot cannot show "
+        "curriculum/items/mini.yaml:76:7: [G2] item 'mini-06': `live_stem` is not plain text: Kahoot cannot show "
         "its table; write it as one line of plain text, the only text Kahoot shows",
     ],
     "live-keys.items.yaml": [

@@ -17,10 +17,10 @@ from typing import Iterator
 
 from latsar.errors import Diagnostic, Location
 from latsar.messages import N_, t
-from latsar.model.phrases import emphasis_lost_in_plain_text
+from latsar.model.phrases import emphasis_lost_in_plain_text, has_phrase
 from latsar.model.schema import Item, Option
 from latsar.source.yamlfile import SourceDoc
-from latsar.text.markdown import BlockQuote, ListBlock, Table, parse, plain_text
+from latsar.text.markdown import BlockQuote, ListBlock, Table, block_lines, parse, plain_text
 
 STEM_CHARS = 120
 OPTION_CHARS = 75
@@ -49,15 +49,36 @@ def live_text(option: Option) -> str:
 
 def lost_layouts(markdown: str) -> list[str]:
     """The kinds of block (table, list, block quote) in `markdown` that the game runs into one line."""
+    return [LAYOUTS[kind] for kind in _lost_kinds(markdown)]
+
+
+def _lost_kinds(markdown: str) -> list[type]:
     kinds = {type(block) for block in parse(markdown).blocks}
-    return [name for kind, name in LAYOUTS.items() if kind in kinds]
+    return [kind for kind in LAYOUTS if kind in kinds]
 
 
 def not_plain(markdown: str) -> list[str]:
     """What of `markdown` the game's one line of plain text cannot show: a table, list or block quote
     (run together), a heading, code or an image (left out)."""
-    left_out = [LEFT_OUT.get(construct.kind, construct.kind) for construct in parse(markdown).unsupported]
-    return list(dict.fromkeys(lost_layouts(markdown) + left_out))
+    return list(not_plain_lines(markdown))
+
+
+def not_plain_lines(markdown: str) -> dict[str, int]:
+    """`not_plain`, each with the line (1-based) of `markdown` where it first stands."""
+    kinds = _lost_kinds(markdown)
+    opened = block_lines(markdown) if kinds else {}
+    found = {LAYOUTS[kind]: opened.get(kind, 1) for kind in kinds}
+    for construct in parse(markdown).unsupported:
+        found.setdefault(LEFT_OUT.get(construct.kind, construct.kind), construct.line)
+    return found
+
+
+def emphasis_line(markdown: str, word: str) -> int:
+    """The first line (1-based) of `markdown` holding `word` beside an emphasis mark, else holding it."""
+    lines = markdown.split("\n")
+    holding = [number for number, line in enumerate(lines, start=1) if has_phrase(line, word)]
+    marked = [number for number in holding if "*" in lines[number - 1] or "_" in lines[number - 1]]
+    return (marked or holding or [1])[0]
 
 
 def short_form_errors(doc: SourceDoc, base: tuple, item: Item) -> Iterator[Diagnostic]:
@@ -65,7 +86,7 @@ def short_form_errors(doc: SourceDoc, base: tuple, item: Item) -> Iterator[Diagn
     than one line of plain text."""
     yield from _too_long(doc, base, item)
     for path, text, field in _short_forms(item):
-        yield from _not_plain_text(doc.locate(base + path), item.id, text, field)
+        yield from _not_plain_text(doc, doc.locate(base + path), item.id, text, field)
 
 
 def _short_forms(item: Item) -> Iterator[tuple[tuple, str, str]]:
@@ -77,14 +98,17 @@ def _short_forms(item: Item) -> Iterator[tuple[tuple, str, str]]:
             yield ("options", n, "live_text"), option.live_text, t("option {n}'s `live_text`", n=n + 1)
 
 
-def _not_plain_text(where: Location, item_id: str, text: str, field: str) -> Iterator[Diagnostic]:
-    for structure in not_plain(text):
-        yield Diagnostic(where, t("[G2] item '{id}': {field} is not plain text: Kahoot cannot show its {structure}",
-                                  id=item_id, field=field, structure=t(structure)),
+def _not_plain_text(doc: SourceDoc, where: Location, item_id: str, text: str, field: str) -> Iterator[Diagnostic]:
+    """Each located at the line it is on (inside a block scalar, not at its `|`)."""
+    for structure, line in not_plain_lines(text).items():
+        yield Diagnostic(doc.locate_line(where, text, line),
+                         t("[G2] item '{id}': {field} is not plain text: Kahoot cannot show its {structure}",
+                           id=item_id, field=field, structure=t(structure)),
                          t("write it as one line of plain text, the only text Kahoot shows"))
     for word in emphasis_lost_in_plain_text(text):
-        yield Diagnostic(where, t("[G2] item '{id}': {field} emphasises '{word}' in bold or italics only, which "
-                                  "Kahoot loses: it shows plain text", id=item_id, field=field, word=word),
+        yield Diagnostic(doc.locate_line(where, text, emphasis_line(text, word)),
+                         t("[G2] item '{id}': {field} emphasises '{word}' in bold or italics only, which "
+                           "Kahoot loses: it shows plain text", id=item_id, field=field, word=word),
                          t("write it in capitals ({capitals}), which Kahoot keeps", capitals=word.upper()))
 
 

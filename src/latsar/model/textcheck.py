@@ -22,14 +22,13 @@ NOT_PROSE = frozenset({"id", "objective", "module", "seed", "file", "logo", "quo
                        "difficulty", "rule", "seeds", "language", "font", "enemies", "exclude", "mode"})
 
 
-def _at(doc: SourceDoc, path: tuple, line: int) -> Location:
-    where = doc.locate(path)
-    return Location(where.path, where.line + line - 1, where.column)
+def _at(doc: SourceDoc, path: tuple, text: str, line: int) -> Location:
+    return doc.locate_line(doc.locate(path), text, line)
 
 
 def check_text(doc: SourceDoc, path: tuple, text: str) -> Iterator[Diagnostic]:
     for found in unsupported(text):
-        yield Diagnostic(_at(doc, path, found.line),
+        yield Diagnostic(_at(doc, path, text, found.line),
                          t("{construct} is outside the Markdown that latsar prints, so it would not appear in "
                            "the documents", construct=t(found.construct)),
                          t("write it as paragraphs, **bold**, *italic*, lists, block quotes or tables"),
@@ -42,15 +41,16 @@ def check_text(doc: SourceDoc, path: tuple, text: str) -> Iterator[Diagnostic]:
         line = text[:text.index(missing[0])].count("\n") + 1
         shown = ", ".join(describe(c) for c in missing[:3])
         shown += t(" and {count} more", count=len(missing) - 3) if len(missing) > 3 else ""
-        yield Diagnostic(_at(doc, path, line), t("the document fonts cannot draw {characters}; it would print as a "
-                                                 "blank or a box", characters=shown),
+        yield Diagnostic(_at(doc, path, text, line),
+                         t("the document fonts cannot draw {characters}; it would print as a blank or a box",
+                           characters=shown),
                          t("write it with Latin letters, or leave it out"), severity="warning",
                          rule="T2")
     hidden = sorted(characters & INVISIBLE)
     if hidden:
         line = text[:text.index(hidden[0])].count("\n") + 1
-        yield Diagnostic(_at(doc, path, line), t("invisible character {character} in the text",
-                                                 character=describe(hidden[0])),
+        yield Diagnostic(_at(doc, path, text, line),
+                         t("invisible character {character} in the text", character=describe(hidden[0])),
                          t("delete it (it comes with text pasted from web pages or PDFs)"), severity="warning",
                          rule="T3")
 

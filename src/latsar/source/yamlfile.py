@@ -61,6 +61,18 @@ class SourceDoc:
                 return Location(location.path, number, column + 1)
         return location
 
+    def locate_line(self, location: Location, text: str, line: int) -> Location:
+        """Where line `line` (1-based) of `text`, the value written at `location`, starts in the
+        file: in a block scalar (`|`, `>`), that many lines below its indicator, at its first
+        character, where that line reads so (a folded one may not); else `location` itself."""
+        lines, number = self.lines, location.line + line
+        indicator = lines[location.line - 1][location.column - 1:location.column] if 0 < location.line <= len(lines) else ""
+        wanted = text.split("\n")[line - 1].strip() if 0 < line <= text.count("\n") + 1 else ""
+        if indicator in ("|", ">") and wanted and number <= len(lines) and lines[number - 1].strip() == wanted:
+            written = lines[number - 1]
+            return Location(location.path, number, len(written) - len(written.lstrip()) + 1)
+        return location
+
     def locate(self, path: PathKey, *, key: bool = False) -> Location:
         """Where `path` is written; falls back to the nearest written ancestor."""
         path = tuple(path)

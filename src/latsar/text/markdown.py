@@ -264,6 +264,22 @@ def _may_hold_unsupported(source: str) -> bool:
     return False
 
 
+# markdown-it's token opening each kind of block that one line of plain text runs together.
+_OPENERS: dict[str, type] = {"table_open": Table, "bullet_list_open": ListBlock, "ordered_list_open": ListBlock,
+                             "blockquote_open": BlockQuote}
+
+
+def block_lines(source: str) -> dict[type, int]:
+    """The line (1-based) where the first Table, ListBlock and BlockQuote of `source` opens (for
+    a message pointing at one: the blocks keep no lines)."""
+    lines: dict[type, int] = {}
+    for token in _parser(False).parse(source):
+        kind = _OPENERS.get(token.type)
+        if kind is not None and token.map:
+            lines.setdefault(kind, token.map[0] + 1)
+    return lines
+
+
 def parse_markdown(source: str, typographic: bool = False) -> Document:
     """`parse` by markdown-it, whatever the text."""
     from markdown_it.tree import SyntaxTreeNode
