@@ -50,3 +50,48 @@ def test_markup_has_a_tag_exactly_where_it_sets_a_term_in_italics(terms: list[st
 
     markup = plain(text, terms)
     assert ("<" in markup) == (markup != escape(bind_ellipsis(text)))
+
+
+# ASCII characters of every kind the prefilter tells apart (word characters in both cases,
+# digits, the underscore, markup, punctuation, whitespace), and a few that make a text not ASCII.
+ASCII = list("aAbBkKsSiIwWzZ019_&<>-.(\" \t")
+WILD = ["\u212a", "\u017f", "\u0131", "\u0130", "é", "\u00a0"]
+
+
+@st.composite
+def terms_and_text(draw) -> tuple[list[str], str]:
+    """Terms, mostly ASCII, and a text of pieces of them and other characters: the terms stand in
+    it whole, cut, in other case and next to word characters."""
+    letters = st.sampled_from(ASCII + (WILD if draw(st.booleans()) else []))
+    terms = draw(st.lists(st.text(letters, min_size=1, max_size=7), min_size=1, max_size=6))
+    piece = st.one_of(st.sampled_from(terms), st.sampled_from(terms).map(str.upper),
+                      st.sampled_from(terms).map(lambda t: t[1:]), st.text(letters, max_size=3))
+    return terms, "".join(draw(st.lists(piece, max_size=10)))
+
+
+@settings(max_examples=600, deadline=None)
+@given(case=terms_and_text())
+def test_plain_marks_terms_as_the_pattern_alone_marks_them(case: tuple[list[str], str]) -> None:
+    """`plain` skips the pattern where its ASCII prefilter finds no term's first word
+    (_may_hold_term): the markup is what the pattern alone makes of every text."""
+    from latsar.render.pdf.markup import _italicised, plain
+
+    terms, text = case
+    assert plain(text, terms) == _italicised(escape(bind_ellipsis(text)), _foreign_pattern(tuple(terms)))
+
+
+def test_the_prefilter_skips_the_pattern_for_most_bundled_texts() -> None:
+    """The prefilter does its job on the curriculum's own terms: a text without them is passed
+    over, one with a term (in any case, after a bracket) is not, and a text that is not ASCII
+    always goes to the pattern."""
+    from latsar.render.pdf.markup import _foreign, _may_hold_term
+
+    terms = ("Whole of Government", "e-government", "WoG", "coach")
+    _, first_words = _foreign(terms)
+    assert first_words == {b"whole", b"e", b"wog", b"coach"}
+    assert not _may_hold_term("Peserta dapat menjelaskan pelayanan publik.", first_words)
+    assert not _may_hold_term("coaching dan e2 serta wholesale", first_words)
+    assert _may_hold_term("konsep (whole OF government)", first_words)
+    assert _may_hold_term("E-Government", first_words)
+    assert _may_hold_term("pelayanan publik …", first_words)
+    assert _foreign(("é-government",))[1] is None

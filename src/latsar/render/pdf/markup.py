@@ -43,6 +43,35 @@ def _foreign_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w>])(?:{_alternatives(escaped)})(?!\w)", re.IGNORECASE)
 
 
+# Each ASCII byte that \w matches, in lower case; every other byte a space.
+_WORD_BYTES = bytes(c if c < 128 and (chr(c).isalnum() or c == 95) else 32 for c in range(256)).lower()
+
+
+@functools.lru_cache(maxsize=16)
+def _foreign(terms: tuple[str, ...]) -> tuple[re.Pattern[str], frozenset[bytes] | None] | None:
+    """The terms' pattern, and the first word of each term (escaped, in lower case) where every
+    term is ASCII and opens with a word character (else None): see `_may_hold_term`."""
+    pattern = _foreign_pattern(terms)
+    if pattern is None:
+        return None
+    escaped = [escape(term).lower() for term in terms]
+    if not all(term.isascii() and term[:1].isalnum() for term in escaped):
+        return pattern, None
+    return pattern, frozenset(term.encode().translate(_WORD_BYTES).split()[0] for term in escaped)
+
+
+def _may_hold_term(markup: str, first_words: frozenset[bytes] | None) -> bool:
+    """Whether the foreign-term pattern may match in `markup`; False only where it cannot. The
+    pattern costs some 50,000 instructions a text (a kisi-kisi marks sixty) and most texts hold
+    no term; this is a few calls in C. Where markup and terms are ASCII, IGNORECASE matches exactly what lower case matches, and a
+    term matches only where no word character stands before it, nor after its last word: so
+    the term's first word is a whole word of the markup (tests/render/test_markup_generated.py
+    holds this against the pattern alone)."""
+    if first_words is None or not markup.isascii():
+        return True
+    return not first_words.isdisjoint(markup.encode().translate(_WORD_BYTES).split())
+
+
 def _alternatives(terms: list[str]) -> str:
     """The terms (longest first) as alternatives, grouped under their first letter where every
     term starts with an ASCII character: the regex engine then tries one group at a place rather
@@ -60,9 +89,14 @@ def plain(text: str, foreign_terms: Sequence[str] = ()) -> str:
     """Markup of plain text: escaped, its foreign terms in italics (not inside a quoted English
     title: latsar.text.foreign), closing ellipsis bound."""
     markup = escape(bind_ellipsis(text))
-    pattern = _foreign_pattern(tuple(foreign_terms))
-    if pattern is None:
+    foreign = _foreign(tuple(foreign_terms))
+    if foreign is None or not _may_hold_term(markup, foreign[1]):
         return markup
+    return _italicised(markup, foreign[0])
+
+
+def _italicised(markup: str, pattern: re.Pattern[str]) -> str:
+    """Markup with the terms the pattern finds in italics, but not inside a quoted English title."""
     start, end = _TAGS["em"]
     english = english_quotes(markup, pattern)  # an English title in quotes keeps its terms upright
     return pattern.sub(lambda m: f"{start}{m[0]}{end}" if outside(english, m.start()) else m[0], markup)
