@@ -1,9 +1,9 @@
 """A Markdown table in a stem. The booklet keeps a question on one page where it can and
-otherwise breaks it between its paragraphs and tables, never inside one; a pembahasan entry
-whose head (tag, stem, key, explanation) no page holds breaks inside its stem too, a table
-between its rows with its header row repeated. So every table the booklet prints prints in the
-pembahasan, every row of it; one taller than a page is a located error naming the item, with
-heights that say why (never a traceback, never a page cut, nothing written)."""
+otherwise breaks it between its paragraphs and tables, and a table taller than a page between
+its rows, its header row repeated; a pembahasan entry whose head (tag, stem, key, explanation)
+no page holds breaks inside its stem the same way. So every document prints every row of a stem
+table however long. Only a table row taller than a page is a located error naming the item,
+with heights that say why (never a traceback, never a page cut, nothing written)."""
 
 from __future__ import annotations
 
@@ -18,9 +18,9 @@ from latsar.cli import main
 STEM = "    stem: Siapa yang menurut berita itu harus melayani masyarakat?\n"
 
 
-def _with_table(mini: Path, rows: int) -> None:
+def _with_table(mini: Path, rows: int, cell: str = "{n7} warga terlayani") -> None:
     """mini-01 (in kuis) asks about a table of `rows` rows."""
-    table = "".join(f"      | Dinas {n} | {n * 7} warga terlayani |\n" for n in range(1, rows + 1))
+    table = "".join(f"      | Dinas {n} | {cell.format(n7=n * 7)} |\n" for n in range(1, rows + 1))
     items = mini / "items" / "mini.yaml"
     items.write_text(items.read_text().replace(STEM, "    stem: |\n      Perhatikan data berikut.\n\n"
                                                "      | Dinas | Layanan |\n      |---|---|\n" + table +
@@ -35,43 +35,42 @@ def _pages(path: Path) -> list[str]:
     return [" ".join(page.extract_text().split()) for page in PdfReader(path).pages]
 
 
-# Rows of the table; pages of the pembahasan (pakets A and B, the table item second in both);
-# whether the table breaks there.
-@pytest.mark.parametrize("rows, pages, broken", [
-    (24, 6, False),  # the entry's head stands on a page of its own, its last rows on the next
-    (28, 4, True),  # its head does not (713 pt): the table breaks between rows, its header repeated
-    (31, 4, True),  # the most a booklet holds (the table alone is 694 pt on its own page there)
+# Rows of the table; pages of each booklet and of the pembahasan (pakets A and B, the table item
+# second in both); pages a booklet holds rows on, and those the pembahasan continues them on.
+@pytest.mark.parametrize("rows, booklet, pembahasan, holding, continued", [
+    (24, 2, 6, 1, 0),  # the entry's head stands on a page of its own, its last rows on the next
+    (28, 2, 4, 1, 2),  # its head does not (713 pt): the table breaks between rows, its header repeated
+    (31, 3, 4, 1, 2),  # the booklet breaks the question above and below the table (694 pt)
+    (60, 4, 6, 2, 4),  # the table alone is more than a page: in parts, each under its header
 ])
-def test_a_table_a_page_holds_prints_every_row_in_booklet_and_pembahasan(mini: Path, rows: int, pages: int,
-                                                                         broken: bool) -> None:
+def test_every_row_of_a_stem_table_prints_in_booklets_and_pembahasan(mini: Path, rows: int, booklet: int,
+                                                                     pembahasan: int, holding: int,
+                                                                     continued: int) -> None:
     _with_table(mini, rows)
     assert main(["quiz", "kuis", "curriculum", "--out", "out", "--quiet"]) == 0
     folder = mini.parent / "out" / "quizzes" / "kuis"
-    for name in ("soal-paket-A.pdf", "soal-paket-B.pdf", "pembahasan.pdf"):
+    for name, pages, tables in (("soal-paket-A.pdf", booklet, holding), ("soal-paket-B.pdf", booklet, holding),
+                                ("pembahasan.pdf", pembahasan, 2 + continued)):
         text = _text(folder / name)
         assert [n for n in range(1, rows + 1) if not re.search(rf"Dinas {n} {n * 7} warga", text)] == [], name
         assert text.count("Siapa yang harus melayani masyarakat?") == (2 if name == "pembahasan.pdf" else 1)
+        read = _pages(folder / name)
+        assert len(read) == pages, name
+        # Every page holding rows of the table opens them with its header row.
+        rows_on = [page for page in read if "warga terlayani" in page]
+        assert len(rows_on) == tables, name
+        assert all(re.search(r"Dinas Layanan Dinas \d+ \d+ warga", page) for page in rows_on), name
     explained = _pages(folder / "pembahasan.pdf")
-    assert len(explained) == pages
-    # Every page holding rows of the table opens them with its header row.
-    for page in explained:
-        if "warga terlayani" in page:
-            assert re.search(r"Dinas Layanan Dinas \d+ \d+ warga", page), page
-    assert sum("Soal 2 (lanjutan) · Modul Modul Uji Dinas Layanan" in page for page in explained) == 2 * broken
+    assert sum("Soal 2 (lanjutan) · Modul Modul Uji Dinas Layanan" in page for page in explained) == continued
 
 
-@pytest.mark.parametrize("rows, needed", [
-    (32, 769),  # a booklet question of 769 pt cannot break above its table, of 715 pt
-    (40, 941),
-])
-def test_a_table_no_page_holds_is_a_located_error(mini: Path, capsys: pytest.CaptureFixture, rows: int,
-                                                   needed: int) -> None:
-    _with_table(mini, rows)
+def test_a_table_row_no_page_holds_is_a_located_error(mini: Path, capsys: pytest.CaptureFixture) -> None:
+    _with_table(mini, 2, " ".join(f"kata{n}" for n in range(200)))  # two rows of some 700 pt each
     assert main(["quiz", "kuis", "curriculum", "--out", "out"]) == 2
     err = capsys.readouterr().err
     assert "Traceback" not in err
     assert err.splitlines()[-1] == (
-        f"curriculum/items/mini.yaml:2:5: item 'mini-01' is too long to fit on one page ({needed} pt high where a "
+        "curriculum/items/mini.yaml:2:5: item 'mini-01' is too long to fit on one page (1518 pt high where a "
         "page holds 694); shorten its stem, options or pembahasan")
     assert not (mini.parent / "out" / "quizzes").exists()
 
@@ -114,3 +113,23 @@ def test_an_entry_whose_head_no_page_holds_leaves_no_stray_line_at_a_page_foot()
     # than six lines (72 pt); 100 pt holds them and the header with two rows.
     assert _tall_entry().split(400, 60) == []
     assert len(_tall_entry().split(400, 100)) == 2
+
+
+def test_a_booklet_table_taller_than_a_page_is_drawn_in_parts_a_page_holds() -> None:
+    """The first part fills what a page leaves under the line above the table (the question
+    opening a page), the others a page each; every part under the header, every row once."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, Table
+
+    from latsar.render.pdf.quiz.booklet import page_parts
+
+    line = Paragraph("Perhatikan data berikut.", ParagraphStyle("p", fontSize=10, leading=12, spaceAfter=3))
+    table = Table([["Dinas", "Layanan"]] + [[f"Dinas {n}", str(n)] for n in range(1, 81)], repeatRows=1,
+                  rowHeights=20)
+    first, *parts = page_parts([line, table], 400, 700)
+    assert first is line
+    # 700 - 12 - 3 pt holds the header and 33 rows of 20 pt; a page, 34; 13 are left.
+    assert [part.wrap(400, 700)[1] for part in parts] == [680, 700, 280]
+    assert all(part._cellvalues[0] == ["Dinas", "Layanan"] for part in parts)
+    assert [row[0] for part in parts for row in part._cellvalues[1:]] == [f"Dinas {n}" for n in range(1, 81)]
+    assert page_parts([line, table], 400, 2000) == [line, table]  # a page holds it: drawn whole

@@ -2,7 +2,8 @@
 
 The first page opens with a cover block (title, version badge, identity fields, instructions,
 time allowed); the questions follow in the version's order with its option order. An item never
-splits across pages. Options sit in one row when all of them are short, in two columns when
+splits across pages unless a page cannot hold it: then it breaks between its paragraphs and
+tables, and a table taller than a page between its rows, its header row repeated. Options sit in one row when all of them are short, in two columns when
 they fit half the width, else one per line: a choice of looks only, made the same way for an
 item in every version.
 """
@@ -14,7 +15,7 @@ from io import BytesIO
 from typing import Callable, Mapping, Sequence
 
 from reportlab.pdfbase.pdfdoc import PDFDocument
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable, Paragraph, Table
 
 from latsar.collector import collected_after
 from latsar.plan.quizdocs import Booklet, ItemText, QuizDocs
@@ -146,6 +147,7 @@ class Recorded:
         key = (text, role, width, self.bullet(bullet, role)[1])
         if key not in self._texts:
             flowables, carries = self._flowables(text, role, bullet)
+            flowables = page_parts(flowables, width, self.page_height)
             self._texts[key] = tuple(self.recorder.record(f, width, self.page_height, bullet_apart=carries and not n)
                                      for n, f in enumerate(flowables))
         return self._texts[key]
@@ -226,6 +228,41 @@ class Stack:
                 self.placed.append(Placed(x, top, drawn))
             top += max(drawn.height + drawn.space_after for (drawn,), _ in row)
         self.bottom, self._after = top, 0.0
+
+
+def page_parts(flowables: Sequence[Flowable], width: float, page: float) -> list[Flowable]:
+    """`flowables` with each table taller than a page split into parts a page holds (reportlab's
+    Table.split, which repeats the header row): a question breaks only between its drawings
+    (Replayed). The first part is as tall as a page leaves under what stands above it in the
+    text, so that in a question that opens a page the table fills it."""
+    if not any(isinstance(f, Table) and f.wrap(width, page)[1] > page for f in flowables):
+        return list(flowables)
+    out: list[Flowable] = []
+    used = 0.0
+    for flowable in flowables:
+        used += max(flowable.getSpaceBefore(), out[-1].getSpaceAfter()) if out else 0.0
+        height = flowable.wrap(width, page)[1]
+        out += _table_parts(flowable, width, page - used, page) if isinstance(flowable, Table) and height > page \
+            else [flowable]
+        used += height
+    return out
+
+
+def _table_parts(table: Table, width: float, first: float, page: float) -> list[Flowable]:
+    """`table` in parts, the first at most `first` high (or a page, when `first` holds no row
+    under the header), the others at most a page; one taller than a page where a row is."""
+    parts: list[Flowable] = []
+    rest, room = table, first
+    while rest.wrap(width, page)[1] > room:
+        split = rest.split(width, room)
+        if len(split) != 2:
+            if room == page:
+                break
+            room = page
+            continue
+        parts.append(split[0])
+        rest, room = split[1], page
+    return parts + [rest]
 
 
 def _one_line(paragraph: Paragraph, width: float) -> bool:
