@@ -60,6 +60,9 @@ def test_every_row_of_a_stem_table_prints_in_booklets_and_pembahasan(mini: Path,
         rows_on = [page for page in read if "warga terlayani" in page]
         assert len(rows_on) == tables, name
         assert all(re.search(r"Dinas Layanan Dinas \d+ \d+ warga", page) for page in rows_on), name
+        if name != "pembahasan.pdf":  # the question's last line stands over its options, on their page
+            asked = [page for page in read if "Siapa yang harus" in page]
+            assert len(asked) == 1 and "Aparatur sipil negara" in asked[0] and "Tokoh adat setempat" in asked[0], name
     explained = _pages(folder / "pembahasan.pdf")
     assert sum("Soal 2 (lanjutan) · Modul Modul Uji Dinas Layanan" in page for page in explained) == continued
 

@@ -183,9 +183,11 @@ class Recorded:
         return 0
 
     def block(self, number: int, text: ItemText, planned: PlannedItem) -> Replayed:
-        """One numbered question with its options in the version's order, kept on one page."""
+        """One numbered question with its options in the version's order, kept on one page (where
+        a page holds it; else broken anywhere but between the stem and its first option)."""
         stack = Stack()
         stack.add(self.text(text.stem, "q-stem", self.theme.frame_width, f"{number}."), self.bullet(f"{number}.", "q-stem")[0])
+        stem_drawings = len(stack.placed)
         count = self._columns[planned.item_id]
         role, width = self.option_role(count)
         options = [(f"{LETTERS[k]}.", text.options[index]) for k, index in enumerate(planned.choice_order)]
@@ -195,7 +197,9 @@ class Recorded:
         else:
             for parts, bullet in drawn:
                 stack.add(parts, bullet)
-        return Replayed(stack.placed, stack.bottom, self.theme.leading * 0.55, planned.item_id, self.page_height)
+        first_option = min((p.top for p in stack.placed[stem_drawings:] if p.drawn.height > 0), default=None)
+        return Replayed(stack.placed, stack.bottom, self.theme.leading * 0.55, planned.item_id, self.page_height,
+                        joined=first_option)
 
 
 class Stack:

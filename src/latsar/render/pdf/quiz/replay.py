@@ -220,15 +220,16 @@ class Placed(NamedTuple):
 
 class Replayed(Flowable):
     """Recorded drawings placed in a block of a fixed height: drawn by copying their code. Kept
-    on one page unless taller than `page_height`; then split between two drawings, and where
+    on one page unless taller than `page_height`; then split between two drawings, never at
+    the top `joined` (a question's first option: its answers stay with its last line), and where
     no drawing ends high enough, reportlab's LayoutError names the block by `name` and height
     (what latsar.build.layout_problem reads)."""
 
     def __init__(self, placed: Sequence[Placed], height: float, space_after: float, name: str = "",
-                 page_height: float = float("inf")):
+                 page_height: float = float("inf"), joined: float | None = None):
         super().__init__()
         self.placed, self.height, self.space_after = placed, height, space_after
-        self.name, self.page_height = name, page_height
+        self.name, self.page_height, self.joined = name, page_height, joined
 
     def identity(self, maxLen=None):
         return f"<{type(self).__name__} {self.name}: tallest row {self.height:.1f}>"
@@ -241,13 +242,14 @@ class Replayed(Flowable):
         return self.space_after
 
     def split(self, availWidth, availHeight):
-        cut = _cut(self.placed, availHeight) if self.height > self.page_height else 0.0
+        cut = _cut(self.placed, availHeight, self.joined) if self.height > self.page_height else 0.0
         if cut <= 0:
             return []
         above = [p for p in self.placed if p.top < cut]
         below = [Placed(p.x, p.top - cut, p.drawn) for p in self.placed if p.top >= cut]
+        joined = None if self.joined is None else self.joined - cut
         return [Replayed(above, cut, 0.0, self.name, self.page_height),
-                Replayed(below, self.height - cut, self.space_after, self.name, self.page_height)]
+                Replayed(below, self.height - cut, self.space_after, self.name, self.page_height, joined)]
 
     def draw(self):
         code = self.canv._code
@@ -263,9 +265,10 @@ class Replayed(Flowable):
         return frozenset().union(*(p.drawn.fonts for p in self.placed))
 
 
-def _cut(placed: Sequence[Placed], most: float) -> float:
-    """The lowest top of a drawing, at most `most` below the block's top, that no other drawing
-    spans (a bullet, of no height, stays with its paragraph)."""
+def _cut(placed: Sequence[Placed], most: float, joined: float | None = None) -> float:
+    """The lowest top of a drawing, at most `most` below the block's top and not `joined`, that
+    no other drawing spans (a bullet, of no height, stays with its paragraph)."""
     spans = [(p.top, p.top + p.drawn.height) for p in placed if p.drawn.height > 0]
-    cuts = [top for top, _ in spans if 0 < top <= most and not any(a < top < b for a, b in spans)]
+    cuts = [top for top, _ in spans
+            if 0 < top <= most and top != joined and not any(a < top < b for a, b in spans)]
     return max(cuts, default=0.0)
