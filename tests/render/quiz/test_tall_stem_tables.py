@@ -1,8 +1,9 @@
 """A Markdown table in a stem. The booklet keeps a question on one page where it can and
 otherwise breaks it between its paragraphs and tables, and a table taller than a page between
 its rows, its header row repeated; a pembahasan entry whose head (tag, stem, key, explanation)
-no page holds breaks inside its stem the same way. So every document prints every row of a stem
-table however long. Only a table row taller than a page is a located error naming the item,
+no page holds breaks inside its stem the same way; a handout's evaluasi lets platypus split the
+table (its header repeats). So every document prints every row of a stem table however long,
+and a question's last line stands over its options. Only a table row taller than a page is a located error naming the item,
 with heights that say why (never a traceback, never a page cut, nothing written)."""
 
 from __future__ import annotations
@@ -136,3 +137,22 @@ def test_a_booklet_table_taller_than_a_page_is_drawn_in_parts_a_page_holds() -> 
     assert all(part._cellvalues[0] == ["Dinas", "Layanan"] for part in parts)
     assert [row[0] for part in parts for row in part._cellvalues[1:]] == [f"Dinas {n}" for n in range(1, 81)]
     assert page_parts([line, table], 400, 2000) == [line, table]  # a page holds it: drawn whole
+
+
+def test_a_handout_prints_every_row_of_an_evaluasi_stem_table_and_keeps_the_question_over_its_options(
+        mini: Path) -> None:
+    """mini-02 is one of the evaluasi items the mini module prints."""
+    items = mini / "items" / "mini.yaml"
+    question = "    stem: Apa tujuan memperkuat kerja sama antarinstansi?\n"
+    table = "".join(f"      | Dinas {n} | {n * 7} warga terlayani |\n" for n in range(1, 61))
+    items.write_text(items.read_text().replace(question, "    stem: |\n      Perhatikan data berikut.\n\n"
+                                               "      | Dinas | Layanan |\n      |---|---|\n" + table +
+                                               "\n      Apa tujuan memperkuat kerja sama antarinstansi?\n"))
+    assert main(["build", "curriculum", "--out", "out", "--quiet"]) == 0
+    read = _pages(mini.parent / "out" / "modules" / "mini.pdf")
+    text = " ".join(read)
+    assert [n for n in range(1, 61) if not re.search(rf"Dinas {n} {n * 7} warga", text)] == []
+    rows_on = [page for page in read if "warga terlayani" in page]
+    assert len(rows_on) == 2 and all(re.search(r"Dinas Layanan Dinas \d+ \d+ warga", page) for page in rows_on)
+    asked = [page for page in read if "Apa tujuan memperkuat kerja sama antarinstansi?" in page]
+    assert len(asked) == 1 and "A. " in asked[0].split("antarinstansi?")[1]

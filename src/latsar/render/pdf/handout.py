@@ -349,6 +349,9 @@ class _Story:
         out: list[Flowable] = []
         for item in block.items:
             flows = self.writer.flowables(item.stem, "quiz-stem", f"{item.number}.")
+            # An item no page holds is laid out flowable by flowable: its last line stays with
+            # its first option, never alone at a page's foot over options overleaf.
+            flows[-1].keepWithNext = True
             for letter, text in item.options:
                 flows += self.writer.flowables(text, "quiz-option", letter)
             out.append(KeepTogether(flows + [Spacer(1, self.theme.leading * 0.5)]))
