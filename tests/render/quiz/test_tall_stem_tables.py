@@ -19,13 +19,14 @@ from latsar.cli import main
 STEM = "    stem: Siapa yang menurut berita itu harus melayani masyarakat?\n"
 
 
-def _with_table(mini: Path, rows: int, cell: str = "{n7} warga terlayani") -> None:
-    """mini-01 (in kuis) asks about a table of `rows` rows."""
+def _with_table(mini: Path, rows: int, cell: str = "{n7} warga terlayani", stem: str = STEM,
+                question: str = "Siapa yang harus melayani masyarakat?") -> None:
+    """The item of `stem` (mini-01, in kuis) asks `question` about a table of `rows` rows."""
     table = "".join(f"      | Dinas {n} | {cell.format(n7=n * 7)} |\n" for n in range(1, rows + 1))
     items = mini / "items" / "mini.yaml"
-    items.write_text(items.read_text().replace(STEM, "    stem: |\n      Perhatikan data berikut.\n\n"
+    items.write_text(items.read_text().replace(stem, "    stem: |\n      Perhatikan data berikut.\n\n"
                                                "      | Dinas | Layanan |\n      |---|---|\n" + table +
-                                               "\n      Siapa yang harus melayani masyarakat?\n"))
+                                               f"\n      {question}\n"))
 
 
 def _text(path: Path) -> str:
@@ -142,12 +143,8 @@ def test_a_booklet_table_taller_than_a_page_is_drawn_in_parts_a_page_holds() -> 
 def test_a_handout_prints_every_row_of_an_evaluasi_stem_table_and_keeps_the_question_over_its_options(
         mini: Path) -> None:
     """mini-02 is one of the evaluasi items the mini module prints."""
-    items = mini / "items" / "mini.yaml"
-    question = "    stem: Apa tujuan memperkuat kerja sama antarinstansi?\n"
-    table = "".join(f"      | Dinas {n} | {n * 7} warga terlayani |\n" for n in range(1, 61))
-    items.write_text(items.read_text().replace(question, "    stem: |\n      Perhatikan data berikut.\n\n"
-                                               "      | Dinas | Layanan |\n      |---|---|\n" + table +
-                                               "\n      Apa tujuan memperkuat kerja sama antarinstansi?\n"))
+    question = "Apa tujuan memperkuat kerja sama antarinstansi?"
+    _with_table(mini, 60, stem=f"    stem: {question}\n", question=question)
     assert main(["build", "curriculum", "--out", "out", "--quiet"]) == 0
     read = _pages(mini.parent / "out" / "modules" / "mini.pdf")
     text = " ".join(read)
