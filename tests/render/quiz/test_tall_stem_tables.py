@@ -65,6 +65,11 @@ def test_every_row_of_a_stem_table_prints_in_booklets_and_pembahasan(mini: Path,
         if name != "pembahasan.pdf":  # the question's last line stands over its options, on their page
             asked = [page for page in read if "Siapa yang harus" in page]
             assert len(asked) == 1 and "Aparatur sipil negara" in asked[0] and "Tokoh adat setempat" in asked[0], name
+            # ... and its opening over the table's first rows where they fit a page together (24
+            # rows), or the table is in parts (60): a question too tall for a page whose table is
+            # whole breaks above the table, at the first page's foot (28, 31).
+            opening = [page for page in read if "Perhatikan data berikut." in page][0]
+            assert ("Dinas 1 7 warga" in opening) == (rows not in (28, 31)), name
     explained = _pages(folder / "pembahasan.pdf")
     assert sum("Soal 2 (lanjutan) · Modul Modul Uji Dinas Layanan" in page for page in explained) == continued
 

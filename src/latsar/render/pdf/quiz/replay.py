@@ -218,10 +218,15 @@ class Placed(NamedTuple):
     drawn: Drawn
 
 
+# The most of a page a question's opening may take at the foot of one, its rest overleaf.
+OPENING = 0.15
+
+
 class Replayed(Flowable):
     """Recorded drawings placed in a block of a fixed height: drawn by copying their code. Kept
-    on one page unless taller than `page_height`; then split between two drawings, never at
-    the top `joined` (a question's first option: its answers stay with its last line), and where
+    on one page unless taller than `page_height`; then split between two drawings, above the
+    top `joined` where it can (a question's first option: its answers stay together, under its
+    last line), and where
     no drawing ends high enough, reportlab's LayoutError names the block by `name` and height
     (what latsar.build.layout_problem reads)."""
 
@@ -243,13 +248,22 @@ class Replayed(Flowable):
 
     def split(self, availWidth, availHeight):
         cut = _cut(self.placed, availHeight, self.joined) if self.height > self.page_height else 0.0
-        if cut <= 0:
+        if cut <= 0 or self._opening_only(cut, availHeight):
             return []
         above = [p for p in self.placed if p.top < cut]
         below = [Placed(p.x, p.top - cut, p.drawn) for p in self.placed if p.top >= cut]
         joined = None if self.joined is None else self.joined - cut
         return [Replayed(above, cut, 0.0, self.name, self.page_height),
                 Replayed(below, self.height - cut, self.space_after, self.name, self.page_height, joined)]
+
+    def _opening_only(self, cut: float, room: float) -> bool:
+        """Whether breaking at `cut` would leave only the question's opening at the foot of a
+        page (its number and a line over a table) while a fresh page would take more of it and
+        the rest needs more than a page anyway: then it starts overleaf. Never so on a fresh
+        page (`room` is then a page)."""
+        opening, page = OPENING * self.page_height, self.page_height
+        return cut < opening and room < page - opening and self.height - cut > page and \
+            _cut(self.placed, page, self.joined) > cut
 
     def draw(self):
         code = self.canv._code
@@ -266,9 +280,9 @@ class Replayed(Flowable):
 
 
 def _cut(placed: Sequence[Placed], most: float, joined: float | None = None) -> float:
-    """The lowest top of a drawing, at most `most` below the block's top and not `joined`, that
-    no other drawing spans (a bullet, of no height, stays with its paragraph)."""
+    """The lowest top of a drawing, at most `most` below the block's top, that no other drawing
+    spans (a bullet, of no height, stays with its paragraph): above `joined` if any is."""
     spans = [(p.top, p.top + p.drawn.height) for p in placed if p.drawn.height > 0]
-    cuts = [top for top, _ in spans
-            if 0 < top <= most and top != joined and not any(a < top < b for a, b in spans)]
-    return max(cuts, default=0.0)
+    cuts = [top for top, _ in spans if 0 < top <= most and not any(a < top < b for a, b in spans)]
+    above = [top for top in cuts if joined is None or top < joined]
+    return max(above or cuts, default=0.0)
