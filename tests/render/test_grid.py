@@ -16,7 +16,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import SimpleDocTemplate
 
 from latsar.render.pdf import fonts
-from latsar.render.pdf.grid import Cell, Grid, Look, Shared, Text, cells, respaced, runs_text, wrap_text
+from latsar.render.pdf.grid import (
+    BREAKS, Cell, Grid, Look, Shared, Text, cells, respaced, runs_text, split_words, wrap_text,
+)
 from latsar.render.pdf.theme import Colours
 
 
@@ -195,6 +197,13 @@ def test_a_line_is_respaced_where_the_pattern_of_its_spacing_finds_something(lin
     import re
 
     assert respaced(line) == bool(re.search(r"\t|  |^ | $", line))
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(st.sampled_from([" ", " ", "\t", "\u00a0", "a", "b"]), max_size=9))
+def test_words_are_split_as_the_breaks_pattern_splits_them(text: str) -> None:
+    """grid.split_words (str.split for a text set as it is) against the pattern of breaks alone."""
+    assert split_words(text) == BREAKS.split(text.strip(" \t"))
 
 
 def test_strings_are_encoded_as_reportlab_encodes_them(style: ParagraphStyle, monkeypatch) -> None:
