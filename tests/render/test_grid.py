@@ -284,7 +284,7 @@ def test_rules_of_plain_rows_are_drawn_as_the_general_merge_draws_them() -> None
 
     from reportlab.lib.rl_accel import fp_str
 
-    from latsar.render.pdf.grid import _joined, _merged, _path, _plain_path
+    from latsar.render.pdf.grid import _joined, _merged, _path, _plain_path, _Ruling, rule_place
 
     chance = random.Random(16)
     for _ in range(200):
@@ -293,7 +293,8 @@ def test_rules_of_plain_rows_are_drawn_as_the_general_merge_draws_them() -> None
         across = {(edges[0], y, edges[-1], y) for y in ys}
         spans = _joined(sorted((min(a, b), max(a, b)) for a, b in zip(ys[::2], ys[1::2])))
         down = {(x, low, x, high) for x in edges for low, high in spans}
-        assert _plain_path(across, spans, edges, fp_str) == _path(_merged(across | down), fp_str)
+        want = "\n".join(_path(_merged(across | down), fp_str))
+        assert "\n".join(_plain_path(ys, spans, _Ruling(edges, fp_str, rule_place))) == want
 
 
 def test_rule_places_worked_out_once_are_those_worked_out_each_time() -> None:
@@ -303,7 +304,7 @@ def test_rule_places_worked_out_once_are_those_worked_out_each_time() -> None:
 
     from reportlab.lib.rl_accel import fp_str
 
-    from latsar.render.pdf.grid import Shared, _joined, _merged, _path, _plain_path, rule_place
+    from latsar.render.pdf.grid import Shared, _joined, _merged, _path, _plain_path, _Ruling, rule_place
 
     chance = random.Random(1616)
     place = Shared().place
@@ -317,16 +318,19 @@ def test_rule_places_worked_out_once_are_those_worked_out_each_time() -> None:
         across = {(edges[0], y, edges[-1], y) for y in ys}
         spans = _joined(sorted((min(a, b), max(a, b)) for a, b in zip(ys[::2], ys[1::2])))
         down = {(x, low, x, high) for x in edges for low, high in spans}
-        assert _plain_path(across, spans, edges, fp_str, place) == _plain_path(across, spans, edges, fp_str)
+        assert _plain_path(ys, spans, _Ruling(edges, fp_str, place)) == _plain_path(ys, spans, _Ruling(edges, fp_str, rule_place))
         assert _path(_merged(across | down, place), fp_str) == _path(_merged(across | down), fp_str)
 
 
 def test_rules_are_merged_as_one_sorted_pass_over_rounded_places_merges_them() -> None:
     """_merged (rules grouped by their exact place, then by the place rounded) against the
     plain way it is written to match: every rule keyed by its rounded place, all keys sorted;
-    for places that round together or to -0, points, rules drawn backwards and spans that
-    touch, overlap or leave gaps."""
+    for places that round together or to -0, points, rules drawn backwards, spans that touch,
+    overlap or leave gaps, and rules given more than once (a painter lists a rule two cells
+    share twice). Compared as written: a zero's sign may differ, and both are written "0"."""
     import random
+
+    from reportlab.lib.rl_accel import fp_str
 
     from latsar.render.pdf.grid import _joined, _merged
 
@@ -341,12 +345,13 @@ def test_rules_are_merged_as_one_sorted_pass_over_rounded_places_merges_them() -
     chance = random.Random(161)
     places = [0.0, -0.0, -0.0001, 0.0004, 12.5, 12.5004, 12.4996, 30.1234567, 30.1235, 100.0]
     for _ in range(300):
-        rules = set()
+        rules = []
         for _ in range(chance.randint(0, 40)):
             at, a, b = chance.choice(places), chance.uniform(-5, 120), chance.uniform(-5, 120)
-            rules.add((at, a, at, b) if chance.random() < 0.5 else (a, at, b if chance.random() < 0.9 else a, at))
-        got, want = _merged(rules), reference(rules)
-        assert got == want and [tuple(map(str, r)) for r in got] == [tuple(map(str, r)) for r in want]
+            rules.append((at, a, at, b) if chance.random() < 0.5 else (a, at, b if chance.random() < 0.9 else a, at))
+        rules += chance.sample(rules, len(rules) // 3)
+        got, want = _merged(rules), reference(set(rules))
+        assert got == want and [tuple(map(fp_str, r)) for r in got] == [tuple(map(fp_str, r)) for r in want]
 
 
 def filled_colours(pdf: bytes) -> list[list[tuple[float, ...]]]:
@@ -406,3 +411,30 @@ def test_a_hand_written_init_takes_exactly_the_dataclass_fields(kind):
         (f.name, inspect.Parameter.empty if f.default is dataclasses.MISSING else f.default) for f in fields]
     made = cls(**{f.name: object() for f in fields})
     assert dataclasses.replace(made) == made
+
+
+def test_colours_copied_in_a_document_are_what_reportlab_sets() -> None:
+    """set_colour against Canvas.setFillColor and setStrokeColor: the same operators, kept
+    colour and PDF version, for colours set again, a translucent and a CMYK colour (never
+    copied), and while the canvas draws translucent."""
+    from reportlab.lib.colors import CMYKColor, Color
+    from reportlab.pdfgen.canvas import Canvas
+
+    from latsar.render.pdf.grid import set_colour
+
+    red, blue, pale = Color(0.8, 0.1, 0.1), Color(0.1, 0.2, 0.7), Color(0.2, 0.5, 0.2, alpha=0.4)
+    steps = [red, blue, red, pale, red, CMYKColor(0.1, 0.2, 0.3, 0.4), blue, "alpha", red, blue, "opaque", red]
+    ours, theirs = Canvas(io.BytesIO()), Canvas(io.BytesIO())
+    fills, strokes = {}, {}
+    for stroke in (False, True):
+        for step in steps:
+            if isinstance(step, str):
+                for canv in (ours, theirs):
+                    (canv.setStrokeAlpha if stroke else canv.setFillAlpha)(0.5 if step == "alpha" else 1)
+                continue
+            set_colour(ours, step, strokes if stroke else fills, stroke=stroke)
+            (theirs.setStrokeColor if stroke else theirs.setFillColor)(step)
+            assert ours._code == theirs._code
+            assert (ours._fillColorObj, ours._strokeColorObj) == (theirs._fillColorObj, theirs._strokeColorObj)
+    assert ours._doc._pdfVersion == theirs._doc._pdfVersion
+    assert set(fills) == set(strokes) == {id(red), id(blue)}  # copied, never the translucent or CMYK one

@@ -17,7 +17,7 @@ import itertools
 import math
 import re
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from typing import Callable, Iterable, Sequence
 from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import Color
@@ -351,6 +351,7 @@ class Shared:
         self._written: tuple[object, Written] = (None, {})
         self._codes: tuple[object, dict[str, _Codes]] = (None, {})
         self._fills: tuple[object, Fills] = (None, {})
+        self._strokes: tuple[object, Fills] = (None, {})
         # By the width of a column: the height of each simple cell's content (one column and row,
         # no background) by id(), so that a row of them is scanned by lookups alone (a key's
         # letters, a kisi-kisi's question numbers, in every table of the document).
@@ -360,7 +361,8 @@ class Shared:
         # the id() of their colour, which the tuple keeps alive).
         self.one_line: dict[tuple[float, float], dict[int, list]] = {}
         self.looks: dict[tuple, tuple] = {}
-        self.paths: dict[frozenset, list[str]] = {}  # rules drawn, by the set of them (_Painter._rule)
+        self.paths: dict[tuple, list[str]] = {}  # rules of plain rows drawn (_Painter._rule)
+        self._rulings: dict[tuple[float, ...], _Ruling] = {}  # by the column edges
         self.columns: dict[tuple, _Columns] = {}  # by widths, side padding and gap (columns_of)
 
     def columns_of(self, widths: Sequence[float], look: Look) -> _Columns:
@@ -371,6 +373,13 @@ class Shared:
             columns = self.columns[key] = _Columns(widths, look.side_padding, look.gap, self)
         return columns
 
+    def ruling(self, edges: tuple[float, ...]) -> _Ruling:
+        """How plain rows between these column edges are ruled in the document."""
+        ruling = self._rulings.get(edges)
+        if ruling is None:
+            ruling = self._rulings[edges] = _Ruling(edges, self.number, self.place)
+        return ruling
+
     def written(self, canv) -> Written:
         """The strings written into `canv`'s document, by any grid sharing this."""
         return self._of_document("_written", canv)
@@ -380,8 +389,13 @@ class Shared:
         return self._of_document("_codes", canv)
 
     def fills(self, canv) -> Fills:
-        """The colours text was filled with in `canv`'s document, as `_TextWriter.fill` sets them."""
+        """The colours text and backgrounds were filled with in `canv`'s document, as
+        `_TextWriter.fill` and `set_colour` set them (both write what setFillColor writes)."""
         return self._of_document("_fills", canv)
+
+    def strokes(self, canv) -> Fills:
+        """The colours rules were stroked with in `canv`'s document, as `set_colour` sets them."""
+        return self._of_document("_strokes", canv)
 
     def _of_document(self, slot: str, canv) -> dict:
         """The dict kept in `slot` for `canv`'s document: a new one for a new document."""
@@ -652,17 +666,42 @@ def _moved(sheet: _Sheet, cell: Cell, column: int, rows: int) -> Cell:
     return moved
 
 
+# What Canvas.setFillColor and setStrokeColor set: the method, the colour it keeps, the transparency.
+_COLOUR_SETTERS = {False: ("setFillColor", "_fillColorObj", "ca"), True: ("setStrokeColor", "_strokeColorObj", "CA")}
+
+
+def set_colour(canv, colour: Color, known: Fills, stroke: bool = False) -> None:
+    """What canv.setFillColor(colour) (or setStrokeColor) writes, copied for a colour set before
+    in the document (`known`: Shared.fills or strokes): a table sets its background and rule
+    colours on every page. The copy holds for an opaque RGB colour while the canvas draws opaque
+    (the setter's setFillAlpha then writes nothing; what it does to the document, asking for
+    transparency, is done already), as _TextWriter.fill copies a text's."""
+    setter, kept, transparency = _COLOUR_SETTERS[stroke]
+    found = known.get(id(colour))
+    opaque = canv._extgstate._d.get(transparency, 1) == 1
+    if found is None or not opaque:
+        getattr(canv, setter)(colour)
+        if opaque and type(colour) is Color and colour.alpha == 1 and not canv._enforceColorSpace:
+            known[id(colour)] = (canv._code[-1], colour)
+        return
+    setattr(canv, kept, colour)
+    canv._code.append(found[0])
+
+
 class _Painter:
     """Backgrounds, then text, then rules, as reportlab's Table paints; all the plain text of a
     page in one text object and all its rules in one path, each rule once and as long as it runs."""
 
     def __init__(self, canv, sheet: _Sheet):
         self.canv, self.sheet, self.look = canv, sheet, sheet.look
-        self.rules: set[tuple[float, float, float, float]] = set()
+        # (x1, y1, x2, y2) of the cells' rules, some more than once (joined into one line as overlapping).
+        self.rules: list[tuple[float, float, float, float]] = []
+        self.plain_ys: list[float] = []  # where plain rows are ruled across the whole width
         self.plain_spans: list[tuple[float, float]] = []  # (bottom, top) of plain rows, ruled down every edge
         self.texts: list[tuple] = []  # (cells side by side, the first one's column, top, bottom, padding)
         self.mixed = False  # whether a row other than a plain one was painted
         self.fill: Color | None = None  # the colour the last background was filled with
+        self.fills = sheet.shared.fills(canv)
 
     def rows(self, rows, heights, plain: list[bool], top: float, padding, first_index: int | None) -> None:
         """`plain`: whether each row is plain (see `_plain_rows`); `first_index`: the body index of the
@@ -695,13 +734,12 @@ class _Painter:
         draw the same lines."""
         if not rows:
             return
-        left, right = self.sheet.edges[0], self.sheet.edges[-1]
         self.texts += zip(rows, itertools.repeat(0), tops, tops[1:], itertools.repeat(padding))
         if self.look.grid:
-            self.rules.update([(left, y, right, y) for y in tops])
+            self.plain_ys += tops
             self.plain_spans.append((tops[-1], tops[0]))  # the rows' spans, which touch, joined (_joined)
         elif not header:
-            self.rules.update([(left, y, right, y) for y in tops[1:]])
+            self.plain_ys += tops[1:]
 
     def _cell(self, cell: Cell, column: int, top: float, bottom: float, padding, header: bool) -> None:
         self.mixed = True
@@ -710,17 +748,17 @@ class _Painter:
             self._fill(cell.background, left, bottom, right - left, top - bottom)
         self.texts.append(((cell,), column, top, bottom, padding))
         if self.look.grid:
-            self.rules.update(((left, top, right, top), (left, bottom, right, bottom),
-                               (left, bottom, left, top), (right, bottom, right, top)))
+            self.rules += ((left, top, right, top), (left, bottom, right, bottom),
+                           (left, bottom, left, top), (right, bottom, right, top))
         elif not header:
-            self.rules.add((left, bottom, right, bottom))
+            self.rules.append((left, bottom, right, bottom))
 
     def _fill(self, colour: Color, x: float, y: float, width: float, height: float) -> None:
         """What setFillColor and rect(stroke=0, fill=1) write, the colour set only where it
         changes (the backgrounds come one after another: a zebra's rows share one colour)."""
         canv = self.canv
         if colour is not self.fill:
-            canv.setFillColor(colour)
+            set_colour(canv, colour, self.fills)
             self.fill = colour
         n = self.sheet.shared.number  # fp_str of several numbers is theirs joined by spaces
         canv._code.append(f"n {n(x)} {n(y)} {n(width)} {n(height)} re {PATH_OPS[0, 1, canv._fillMode]}")
@@ -737,22 +775,23 @@ class _Painter:
             self._rule()
 
     def _rule(self) -> None:
-        """The rules in one path, as canvas.lines writes them; a path drawn before in the
-        document (a key's tables and a long table's full pages repeat theirs) copied."""
+        """The rules in one path, as canvas.lines writes them. A page of plain rows whose path was
+        drawn before in the document (a key's tables and a long table's full pages repeat theirs)
+        copies it; a page with merged cells is laid out afresh (its rows are never the same twice)."""
         canv, shared, edges = self.canv, self.sheet.shared, self.sheet.edges
-        canv.setStrokeColor(self.look.rule)
+        set_colour(canv, self.look.rule, shared.strokes(canv), stroke=True)
         canv.setLineWidth(self.look.rule_width)
         spans = _joined(self.plain_spans)  # joined first: a rule per edge, not per row and edge
         if self.mixed or edges[0] == edges[-1]:
-            self.rules.update((x, low, x, high) for x in edges for low, high in spans)
-            key: tuple = (frozenset(self.rules),)
+            left, right = edges[0], edges[-1]
+            self.rules += [(left, y, right, y) for y in self.plain_ys]
+            self.rules += [(x, low, x, high) for x in edges for low, high in spans]
+            path = _path(_merged(self.rules, shared.place), shared.number)
         else:  # rules across every row, and down every edge of the plain rows
-            key = (frozenset(self.rules), tuple(map(tuple, spans)), tuple(edges))
-        path = shared.paths.get(key)
-        if path is None:
-            n = shared.number  # each coordinate formatted once: edges recur in many rules
-            path = shared.paths[key] = (_path(_merged(self.rules, shared.place), n) if len(key) == 1
-                                        else _plain_path(self.rules, spans, edges, n, shared.place))
+            key = (frozenset(self.plain_ys), tuple(map(tuple, spans)), tuple(edges))
+            path = shared.paths.get(key)
+            if path is None:
+                path = shared.paths[key] = _plain_path(self.plain_ys, spans, shared.ruling(key[2]))
         canv._code.append("n")
         canv._code.extend(path)
         canv._code.append("S")
@@ -763,17 +802,38 @@ def _path(lines: list[tuple[float, float, float, float]], n: Callable[[float], s
     return [f"{n(x1)} {n(y1)} m {n(x2)} {n(y2)} l" for x1, y1, x2, y2 in lines]
 
 
-def _plain_path(rules: set[tuple[float, float, float, float]], spans: list[list[float]],
-                edges: Sequence[float], n: Callable[[float], str],
-                place: Callable[[float], float] = rule_place) -> list[str]:
-    """What _path writes of what _merged makes of rules across the whole width (`rules`) and
-    down every edge over `spans` (joined), without grouping them: across, then down, each at
-    its `place`; each coordinate written once (a rule's ends share one, edges recur)."""
-    left, right = n(edges[0]), n(edges[-1])
-    across = [f"{left} {y} m {right} {y} l" for y in map(n, sorted({place(y) for _, y, _, _ in rules}))]
-    spans = [(n(low), n(high)) for low, high in spans]
-    return across + [f"{x} {low} m {x} {high} l" for x in map(n, sorted(set(map(place, edges))))
-                     for low, high in spans]
+def _plain_path(ys: Iterable[float], spans: list[list[float]], ruling: _Ruling) -> list[str]:
+    """What _path writes of what _merged makes of rules across the whole width at `ys` and down
+    every edge over `spans` (joined), without grouping them: across, then down, each at its
+    place, as `ruling` writes them (some lines in one entry: a page's code is joined by newlines)."""
+    return ruling.across(sorted(set(map(ruling.place, ys)))) + ruling.down(spans)
+
+
+class _Ruling:
+    """The rules of plain rows between a set of column edges, as _plain_path writes them in a
+    document (`n` writes a number, `place` places a rule): the edges' places are worked out once."""
+
+    def __init__(self, edges: Sequence[float], n: Callable[[float], str], place: Callable[[float], float]):
+        self.n, self.place = n, place
+        self.left, self.right = n(edges[0]), n(edges[-1])
+        self.xs = list(map(n, sorted(set(map(place, edges)))))
+        # The lines down every edge, the span's ends left open ("\0", "\1"): those over one span
+        # are written by two replacements rather than a line at a time (a page's code is joined
+        # by newlines, so one entry of lines writes what their entries one by one would).
+        self._down = "\n".join(f"{x} \0 m {x} \1 l" for x in self.xs)
+
+    def across(self, places: Iterable[float]) -> list[str]:
+        left, right = self.left, self.right
+        return [f"{left} {y} m {right} {y} l" for y in map(self.n, places)]
+
+    def down(self, spans: Sequence[Sequence[float]]) -> list[str]:
+        """Down every edge over each span, edge by edge (a page of plain rows has one span: its
+        header and body rows touch)."""
+        n = self.n
+        if len(spans) == 1:
+            return [self._down.replace("\0", n(spans[0][0])).replace("\1", n(spans[0][1]))]
+        written = [(n(low), n(high)) for low, high in spans]
+        return [f"{x} {low} m {x} {high} l" for x in self.xs for low, high in written]
 
 
 def _looks_of(found: _Placed, middle: bool, looks: dict[tuple, tuple]) -> tuple:
@@ -1084,24 +1144,26 @@ class _Codes:
         self.coded.append(char)
 
 
-def _merged(rules: set[tuple[float, float, float, float]],
+def _merged(rules: Iterable[tuple[float, float, float, float]],
             place: Callable[[float], float] = rule_place) -> list[tuple[float, float, float, float]]:
-    """Collinear rules that touch or overlap joined into one: the rules across, then those down,
-    each line in the order of its `place` (places a rounding apart make one line)."""
-    across: dict[float, list[tuple[float, float]]] = {}
-    down: dict[float, list[tuple[float, float]]] = {}
-    for x1, y1, x2, y2 in rules:  # grouped by their exact place first: rules share a few places
+    """Collinear rules that touch or overlap joined into one: the rules across, then those down
+    (x1 == x2), each line in the order of its `place` (places a rounding apart make one line), then
+    of its span: one sorted pass per direction, joining spans as _joined joins those of one place."""
+    across, down = [], []
+    for x1, y1, x2, y2 in set(rules):  # each once: a span drawn backwards is not joined with itself
         if x1 == x2:
-            down.setdefault(x1, []).append((y1, y2))
+            down.append((place(x1), y1, y2))
         else:
-            across.setdefault(y1, []).append((x1, x2))
-    out = []
+            across.append((place(y1), x1, x2))
+    out: list[tuple[float, float, float, float]] = []
     for vertical, lines in ((False, across), (True, down)):
-        runs: dict[float, list[tuple[float, float]]] = {}
-        for exact, spans in lines.items():
-            runs.setdefault(place(exact), []).extend(spans)
-        for at, spans in sorted(runs.items()):
-            out += [(at, low, at, high) if vertical else (low, at, high, at) for low, high in _joined(spans)]
+        joined: list[list[float]] = []  # [place, low, high] of each line
+        for at, low, high in sorted(lines):
+            if joined and at == joined[-1][0] and low <= joined[-1][2] + 1e-3:
+                joined[-1][2] = max(joined[-1][2], high)
+            else:
+                joined.append([at, low, high])
+        out += [(at, low, at, high) if vertical else (low, at, high, at) for at, low, high in joined]
     return out
 
 
