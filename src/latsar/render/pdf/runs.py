@@ -59,6 +59,8 @@ def markup_runs(markup: str, regular: str) -> tuple[Piece, ...]:
             slanted = part == "<i>"
         elif part and part not in ("<nobr>", "</nobr>"):
             pieces.append((italic if slanted else regular, unescape(part)))
+    while pieces and not pieces[-1][1].strip(whitespace):  # as Paragraph's parser drops them: a
+        pieces.pop()  # space after a closing term would otherwise open a line of its own at a line's end
     return tuple(pieces)
 
 
