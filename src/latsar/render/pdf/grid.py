@@ -59,9 +59,13 @@ class Text:
 Content = tuple[Text, ...] | Paragraph
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Cell:
-    """A cell's content, how many columns and rows it covers, and its own looks."""
+    """A cell's content, how many columns and rows it covers, and its own looks. A Cell is
+    itself, not its fields: compared and hashed by identity (object's own, in C), as one Cell
+    may stand in many places (a key's "A") and a grid keeps what it measured and how it wrote
+    a cell by the cell (thousands of lookups a document; a hash of its fields would cost more
+    than the lookup saves)."""
 
     content: Content = ()
     cols: int = 1
@@ -219,23 +223,15 @@ class _Placed:
 
 class _Measure:
     """Text blocks laid out at a width, each distinct one once (a key repeats A–D hundreds of
-    times), and cells by id() and width: one Cell may stand in many places (a key's "A")."""
+    times), and cells by width: one Cell may stand in many places (a key's "A")."""
 
     def __init__(self) -> None:
         self.known: dict[tuple, list[Line]] = {}
-        self.placed: dict[tuple[int, float], _Placed] = {}
+        self.placed: dict[tuple[Cell, float], _Placed] = {}  # by the cell and its width
         self.plain: dict[tuple, _Placed] = {}  # one plain text at a width, by its text and looks
         # By (text, font, size) of a line (no newline): its width, or None for one never set as
         # it is (a tab, a run of spaces); the same at every width.
         self.widths: dict[tuple[str, str, float], float | None] = {}
-        self._kept: list[Cell] = []
-
-    def keep(self, key: tuple[int, float], cell: Cell, placed: _Placed) -> _Placed:
-        """`placed` as the measurement of `cell` (`key`: its id and width), the cell kept alive
-        as long as this, so that its id stays its own."""
-        self._kept.append(cell)
-        self.placed[key] = placed
-        return placed
 
     def cell(self, cell: Cell, width: float) -> _Placed:
         content = cell.content
@@ -353,13 +349,13 @@ class Shared:
         self._fills: tuple[object, Fills] = (None, {})
         self._strokes: tuple[object, Fills] = (None, {})
         # By the width of a column: the height of each simple cell's content (one column and row,
-        # no background) by id(), so that a row of them is scanned by lookups alone (a key's
+        # no background) by the cell, so that a row of them is scanned by lookups alone (a key's
         # letters, a kisi-kisi's question numbers, in every table of the document).
-        self.simple: dict[float, dict[int, float]] = {}
+        self.simple: dict[float, dict[Cell, float]] = {}
         # By where a column's content starts and its width: how each one-line cell is written
-        # there, by id() (see _TextWriter.cells); and one tuple for equal looks of such cells (by
-        # the id() of their colour, which the tuple keeps alive).
-        self.one_line: dict[tuple[float, float], dict[int, list]] = {}
+        # there, by the cell (see _TextWriter.cells); and one tuple for equal looks of such cells
+        # (by the id() of their colour, which the tuple keeps alive).
+        self.one_line: dict[tuple[float, float], dict[Cell, list]] = {}
         self.looks: dict[tuple, tuple] = {}
         self.paths: dict[tuple, list[str]] = {}  # rules of plain rows drawn (_Painter._rule)
         self._rulings: dict[tuple[float, ...], _Ruling] = {}  # by the column edges
@@ -453,7 +449,7 @@ class _Sheet:
     def __init__(self, widths: Sequence[float], header: Sequence[Row], body: Sequence[Row], look: Look,
                  shared: Shared):
         self.header, self.body, self.look = list(header), list(body), look
-        self.placed = shared.measure.placed  # by id() of the cell and its width
+        self.placed = shared.measure.placed  # by the cell and its width
         self.shared = shared
         columns = self.columns = shared.columns_of(widths, look)
         self.widths, self.edges, self.inners, self.column_keys = columns.widths, columns.edges, columns.inners, columns.keys
@@ -467,17 +463,17 @@ class _Sheet:
         self.group_starts = _group_starts(body.reach)
         self.tallest = body.tallest
 
-    def at(self, cell: Cell, column: int) -> tuple[int, float]:
+    def at(self, cell: Cell, column: int) -> tuple[Cell, float]:
         """The key of the cell's measurement in `placed` (`placed_at` inlines the one-column
         case, the hot one)."""
         if cell.cols == 1:
-            return id(cell), self.column_keys[column]
-        return id(cell), self.columns.width_key(column, cell.cols)
+            return cell, self.column_keys[column]
+        return cell, self.columns.width_key(column, cell.cols)
 
     def placed_at(self, cell: Cell, column: int) -> _Placed:
         """The measurement of a cell in a column."""
         if cell.cols == 1:
-            return self.placed[id(cell), self.column_keys[column]]
+            return self.placed[cell, self.column_keys[column]]
         return self.placed[self.at(cell, column)]
 
 
@@ -520,13 +516,13 @@ def _simple_heights(sheet: _Sheet, row: Row) -> list[float] | None:
     stands in many rows); None for any other row."""
     if len(row) != len(sheet.widths):
         return None
-    heights = list(map(dict.get, sheet.simple, map(id, row)))
+    heights = list(map(dict.get, sheet.simple, row))
     if None in heights:  # cells not measured at these widths yet
         for column in [column for column, height in enumerate(heights) if height is None]:
             cell = row[column]
             if cell is None or cell.cols != 1 or cell.rows != 1 or cell.background is not None:
                 return None
-            heights[column] = sheet.simple[column][id(cell)] = _measured(sheet, cell, column).height
+            heights[column] = sheet.simple[column][cell] = _measured(sheet, cell, column).height
     return heights
 
 
@@ -535,9 +531,8 @@ def _measured(sheet: _Sheet, cell: Cell, column: int) -> _Placed:
     key = sheet.at(cell, column)
     found = sheet.placed.get(key)
     if found is None:
-        measure = sheet.shared.measure
         width = sheet.inners[column] if cell.cols == 1 else sheet.columns.inner_width(column, cell.cols)
-        found = measure.keep(key, cell, measure.cell(cell, width))
+        found = sheet.placed[key] = sheet.shared.measure.cell(cell, width)
     return found
 
 
@@ -662,7 +657,7 @@ def _view(sheet: _Sheet, start: int, end: int) -> tuple[list[list[Cell | None]],
 
 def _moved(sheet: _Sheet, cell: Cell, column: int, rows: int) -> Cell:
     moved = Cell(cell.content, cell.cols, rows, cell.middle, cell.background)
-    sheet.shared.measure.keep(sheet.at(moved, column), moved, sheet.placed[sheet.at(cell, column)])
+    sheet.placed[sheet.at(moved, column)] = sheet.placed[sheet.at(cell, column)]
     return moved
 
 
@@ -880,7 +875,7 @@ class _TextWriter:
             for column, cell in enumerate(cells, first):
                 # one = [looks, start of its Tm operator, line, memo (see _memo), measurement]:
                 # a list indexed by number, read thousands of times a document (_one_line makes it)
-                one = one_line[column].get(id(cell))
+                one = one_line[column].get(cell)
                 if one is None:
                     one = self._one_line(sheet, cell, column, top, bottom, padding, paragraphs, later)
                     if one is None:
@@ -913,17 +908,21 @@ class _TextWriter:
                 self._aside(found, x, y, paragraphs, later)
             return None
         looks = found.looks_of[cell.middle] or _looks_of(found, cell.middle, sheet.looks)
+        shift, line = found.line[4], found.line[3]
+        if not found.met or cell.cols != 1:  # a cell met once (a header's): its entry here only
+            found.met = True
+            entry = [looks, f"{self.origin}{self._number(sheet.starts[column] + shift)} ", line, found.memo, found]
+            if cell.cols == 1:  # kept by the column's start and width: a wider cell's place depends on more
+                sheet.one_line[column][cell] = entry
+            return entry
         # A cell met in a second column (a pooled number or letter) is likely in all: its entries
         # made at once for every column of this width, in one call rather than one each (a
-        # kisi-kisi has some 500); a cell met once (a header's) only here.
-        columns = sheet.columns.alike(column) if found.met and cell.cols == 1 else (column,)
-        found.met = True
-        shift, origin, number, key = found.line[4], self.origin, self._number, id(cell)
-        entries = [[looks, f"{origin}{number(sheet.starts[other] + shift)} ", found.line[3], found.memo, found]
+        # kisi-kisi has some 500).
+        columns, origin, number = sheet.columns.alike(column), self.origin, self._number
+        entries = [[looks, f"{origin}{number(sheet.starts[other] + shift)} ", line, found.memo, found]
                    for other in columns]
-        if cell.cols == 1:  # kept by the column's start and width: a wider cell's place depends on more
-            for other, entry in zip(columns, entries):
-                sheet.one_line[other][key] = entry
+        for other, entry in zip(columns, entries):
+            sheet.one_line[other][cell] = entry
         return entries[columns.index(column)]
 
     def _memo(self, line: str) -> tuple:
