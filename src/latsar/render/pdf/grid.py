@@ -704,16 +704,17 @@ class _Painter:
         tops = [top - sum(heights[:n]) for n in range(len(heights) + 1)]
         header = first_index is None
         if header and rows:
-            self._fill(self.look.header_background, 0, tops[-1], self.sheet.edges[-1], top - tops[-1])
+            self._fill(self.look.header_background, 0, self.sheet.edges[-1], [(tops[-1], top - tops[-1])])
         zebra = not header and self.look.zebra
         if all(plain):  # most tables of a key or of numbers: no background but the zebra's
-            for index in range((first_index + 1) % 2, len(rows), 2) if zebra else ():
-                self._fill(self.look.zebra, 0, tops[index + 1], self.sheet.edges[-1], heights[index])
+            if zebra:
+                stripes = range((first_index + 1) % 2, len(rows), 2)
+                self._fill(zebra, 0, self.sheet.edges[-1], [(tops[index + 1], heights[index]) for index in stripes])
             self._plain_rows(rows, tops, padding, header)
             return
         for index, row in enumerate(rows):
             if zebra and (first_index + index) % 2:
-                self._fill(self.look.zebra, 0, tops[index + 1], self.sheet.edges[-1], heights[index])
+                self._fill(zebra, 0, self.sheet.edges[-1], [(tops[index + 1], heights[index])])
             if plain[index]:
                 self._plain_rows([row], tops[index:index + 2], padding, header)
                 continue
@@ -740,7 +741,7 @@ class _Painter:
         self.mixed = True
         left, right = self.sheet.edges[column], self.sheet.edges[column + cell.cols]
         if cell.background is not None:
-            self._fill(cell.background, left, bottom, right - left, top - bottom)
+            self._fill(cell.background, left, right - left, [(bottom, top - bottom)])
         self.texts.append(((cell,), column, top, bottom, padding))
         if self.look.grid:
             self.rules += ((left, top, right, top), (left, bottom, right, bottom),
@@ -748,15 +749,20 @@ class _Painter:
         elif not header:
             self.rules.append((left, bottom, right, bottom))
 
-    def _fill(self, colour: Color, x: float, y: float, width: float, height: float) -> None:
-        """What setFillColor and rect(stroke=0, fill=1) write, the colour set only where it
-        changes (the backgrounds come one after another: a zebra's rows share one colour)."""
+    def _fill(self, colour: Color, x: float, width: float, rows: Sequence[tuple[float, float]]) -> None:
+        """What setFillColor and rect(stroke=0, fill=1) write for a rectangle from `x` across
+        `width` at each (bottom, height) of `rows` (a zebra's stripes on a page at once), the
+        colour set only where it changes (the backgrounds come one after another: a zebra's rows
+        share one colour)."""
+        if not rows:
+            return
         canv = self.canv
         if colour is not self.fill:
             set_colour(canv, colour, self.fills)
             self.fill = colour
         n = self.sheet.shared.number  # fp_str of several numbers is theirs joined by spaces
-        canv._code.append(f"n {n(x)} {n(y)} {n(width)} {n(height)} re {PATH_OPS[0, 1, canv._fillMode]}")
+        left, across, paint = n(x), n(width), PATH_OPS[0, 1, canv._fillMode]
+        canv._code += [f"n {left} {n(y)} {across} {n(height)} re {paint}" for y, height in rows]
 
     def finish(self) -> None:
         shared = self.sheet.shared
@@ -1156,12 +1162,18 @@ def _merged(rules: Iterable[tuple[float, float, float, float]],
             across.append((place(y1), x1, x2))
     out: list[tuple[float, float, float, float]] = []
     for vertical, lines in ((False, across), (True, down)):
-        joined: list[list[float]] = []  # [place, low, high] of each line
-        for at, low, high in sorted(lines):
-            if joined and at == joined[-1][0] and low <= joined[-1][2] + 1e-3:
-                joined[-1][2] = max(joined[-1][2], high)
-            else:
-                joined.append([at, low, high])
+        joined: list[tuple[float, float, float]] = []  # (place, low, high) of each line
+        at: float | None = None  # the line being joined: its place and span (low, high)
+        for place_of, start, end in sorted(lines):
+            if place_of == at and start <= high + 1e-3:
+                if end > high:  # max(high, end), as _joined keeps it
+                    high = end
+                continue
+            if at is not None:
+                joined.append((at, low, high))
+            at, low, high = place_of, start, end
+        if at is not None:
+            joined.append((at, low, high))
         out += [(at, low, at, high) if vertical else (low, at, high, at) for at, low, high in joined]
     return out
 
