@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 
+import pytest
 from pypdf import PdfReader
 
 from latsar.text.markdown import plain_text
@@ -136,11 +137,12 @@ def test_kisi_kisi_is_landscape_with_header_fields_and_a_row_per_master_item(rea
         assert objective.indicator.split()[0] in text
 
 
-def test_kisi_kisi_moves_many_versions_to_a_numbers_table(bank, theme):
+@pytest.mark.parametrize("versions", [40, 24])  # tables of 23 and 17 columns; of 23 and one
+def test_kisi_kisi_moves_many_versions_to_a_numbers_table(bank, theme, versions):
     from latsar.plan.quizdocs import quiz_docs
     from latsar.render.pdf.quiz.kisi import kisi_pdf
 
-    many = make_plan(bank, versions=40)
+    many = make_plan(bank, versions=versions)
     reader = PdfReader(io.BytesIO(kisi_pdf(quiz_docs(bank, many, theme.labels).kisi, theme)))
     assert "Nomor Soal per Paket" in flat(reader)
     found: dict[tuple[int, int], str] = {}
