@@ -84,6 +84,11 @@ CASES = {
         "curriculum/modules/mini.yaml:4:45: template variable 'instituion' is not defined; "
         "did you mean 'institution'?",
     ],
+    # Inside a block scalar, at the line that holds the broken template (not at the `|`).
+    "template-syntax.module.yaml": [
+        "curriculum/modules/mini.yaml:8:3: template syntax error: unexpected '}'; available: agenda, cohort, date, "
+        "institution, language, module_title, place, title, year",
+    ],
     "enemies.items.yaml": [
         "curriculum/items/mini.yaml:2:78: item 'mini-01' names itself as its enemy; name another item",
         "curriculum/items/mini.yaml:2:87: unknown item 'mini-3'; did you mean 'mini-03'?",

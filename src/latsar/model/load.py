@@ -231,7 +231,7 @@ def _instructions_as_printed(doc: SourceDoc, blueprint: Blueprint, context: dict
         try:
             templating.render(env, text, names)
         except templating.TemplateProblem as problem:
-            return [_template_diagnostic(doc, ("instructions",), problem, names)]
+            return [_template_diagnostic(doc, ("instructions",), text, problem, names)]
     return []
 
 
@@ -270,19 +270,18 @@ def _expand_templates(doc: SourceDoc, context: dict[str, Any],
                 rendered = templating.render(env, value, names)
                 return value if path in deferred else rendered
             except templating.TemplateProblem as problem:
-                problems.append(_template_diagnostic(doc, path, problem, names))
+                problems.append(_template_diagnostic(doc, path, value, problem, names))
         return value
 
     return walk(doc.data, ()), problems
 
 
-def _template_diagnostic(doc: SourceDoc, path: tuple, problem: templating.TemplateProblem,
+def _template_diagnostic(doc: SourceDoc, path: tuple, text: str, problem: templating.TemplateProblem,
                          context: dict[str, Any]) -> Diagnostic:
     from latsar.errors import did_you_mean
 
     where = doc.locate(path)
-    where = doc.find_after(where, problem.name) if problem.name else Location(
-        where.path, where.line + problem.line - 1, where.column)
+    where = doc.find_after(where, problem.name) if problem.name else doc.locate_line(where, text, problem.line)
     hint = problem.hint or (did_you_mean(problem.name, context) if problem.name else "")
     return Diagnostic(where, str(problem), hint or t("available: {names}", names=", ".join(sorted(context))))
 
