@@ -91,6 +91,28 @@ def test_merged_rows_taller_than_a_page_split_and_repeat_their_merged_text(style
     assert rows == [f"g1b{index}" for index in range(80)]
 
 
+def test_a_part_cuts_exactly_the_merged_cells_running_past_its_rows(style: ParagraphStyle) -> None:
+    """_view looks for cells running past a part's last row only in its last rows (a cell
+    `tallest` rows high starts at most that many rows up): the cells every row's scan cuts."""
+    import random
+
+    from latsar.render.pdf.grid import _view
+
+    chance = random.Random(1607)
+    for _ in range(30):
+        grid = Grid([80, 80], [], merged_rows(style, [chance.randint(1, 6) for _ in range(8)]), look(), A5[1])
+        sheet = grid.sheet
+        for start in range(len(sheet.body)):
+            for end in range(start + 1, len(sheet.body) + 1):
+                rows, _ = _view(sheet, start, end)
+                for index, row in enumerate(rows):  # every cell within the part, as a scan of every row finds
+                    assert all(cell is None or index + cell.rows <= len(rows) for cell in row)
+                for index, (row, whole) in enumerate(zip(rows, sheet.body[start:end])):
+                    kept = [a is b for a, b in zip(row, whole)]  # cut or carried over: a new cell
+                    runs_past = [c is not None and index + c.rows > end - start for c in whole]
+                    assert all(k or r or index == 0 for k, r in zip(kept, runs_past))
+
+
 def render_bytes(flowables: list) -> bytes:
     buffer = io.BytesIO()
     SimpleDocTemplate(buffer, pagesize=A5, invariant=1).build(flowables)

@@ -655,7 +655,9 @@ def _view(sheet: _Sheet, start: int, end: int) -> tuple[list[list[Cell | None]],
         for column, cell in enumerate(sheet.body[above]):
             if cell is not None and above + cell.rows > start:
                 rows[0][column], cut = _moved(sheet, cell, column, min(above + cell.rows, end) - start), True
-    for index, row in enumerate(rows):
+    # Only a cell in the last rows can reach past them: one `tallest` rows high starts in the last but `tallest` - 1.
+    for index in range(max(0, len(rows) - sheet.tallest + 1), len(rows)):
+        row = rows[index]
         for column, cell in enumerate(row):
             if cell is not None and index + cell.rows > len(rows):
                 row[column], cut = _moved(sheet, cell, column, len(rows) - index), True
