@@ -48,12 +48,14 @@ class KeyTables:
         # The cell of each key index (what PlannedItem.key_letter prints): a key has thousands
         # of items, and the property works the letter out item by item.
         self.by_index = [self.letter(letter) for letter in LETTERS]
+        # and heads every table's numbers with one cell, measured and written once
+        self.no_head = cells([theme.labels["question_number"]], self.styles["q-head"], middle=True)[0]
 
     def table(self, versions: Sequence[Version]) -> Grid:
         theme, labels, letter = self.theme, self.theme.labels, self.letter
         count = max(len(v.items) for v in versions)
-        header = cells([labels["question_number"]] + [f"{labels['quiz_version']}\n{v.code}" for v in versions],
-                       self.styles["q-head"], middle=True)
+        header = [self.no_head, *cells([f"{labels['quiz_version']}\n{v.code}" for v in versions], self.styles["q-head"],
+                                       middle=True)]
         columns = [[self.by_index[item.key_index] for item in v.items] + [letter("–")] * (count - len(v.items))
                    for v in versions]
         body = [[self.number(str(number)), *letters] for number, letters in enumerate(zip(*columns), start=1)]

@@ -49,8 +49,10 @@ def kisi_pdf(doc: KisiDoc, theme: Theme) -> bytes:
         story += [Spacer(1, theme.leading), one_line(para(quiz_styles(theme), labels["kisi_numbers_title"], "q-heading"))]
         per_table = int((width - FIXED["no"]) // VERSION_WIDTH)
         number = cell_pool(quiz_styles(theme)["q-cell-c"])  # every table prints the same numbers
+        # and heads them with one "No." cell, measured and written once
+        no_head = cells([labels["question_number"]], quiz_styles(theme)["q-head"], middle=True)[0]
         for group in chunks(range(len(doc.versions)), per_table):
-            story += [numbers_table(doc, group, theme, shared, number), Spacer(1, theme.leading * 0.8)]
+            story += [numbers_table(doc, group, theme, shared, number, no_head), Spacer(1, theme.leading * 0.8)]
     running = RunningText(f"{info.title} · {labels['kisi_title']}", info.cohort_year)
     return render_pdf(theme, running, story, landscape=True, **metadata(info, labels, labels["kisi_title"]))
 
@@ -169,12 +171,12 @@ def _merged(rows: Sequence[KisiRow], key: Callable[[KisiRow], object],
 
 
 def numbers_table(doc: KisiDoc, columns: Sequence[int], theme: Theme, shared: Shared,
-                  number: Callable[[str], Cell]) -> Grid:
+                  number: Callable[[str], Cell], no_head: Cell) -> Grid:
     """Rows = master items, columns = these versions (by index): where each item sits in each.
-    Tables of one document may share their `number` cells and what their grids measure and write."""
-    styles, labels = quiz_styles(theme), theme.labels
-    header = cells([labels["question_number"]] + [doc.versions[c] for c in columns], styles["q-head"], middle=True)
+    Tables of one document may share their `number` cells, the head of their column of numbers
+    (`no_head`) and what their grids measure and write."""
     pick = _picker(columns)
+    header = [no_head, *cells(pick(doc.versions), quiz_styles(theme)["q-head"], middle=True)]
     body = [[number(str(row.number)), *map(number, pick(row.numbers))] for row in doc.rows]
     return ruled(theme, [FIXED["no"]] + [VERSION_WIDTH] * len(columns), [header], body, landscape=True,
                  body_padding=(1, 2), zebra=theme.colour("tint"), shared=shared)
