@@ -299,6 +299,18 @@ def test_italic_runs_too_wide_to_break_fall_back_to_a_paragraph(style: Paragraph
     assert "Whole of Government" in " ".join(pages[0].split()) and pages[0].replace("\n", "").count("Kolaborasi") == 1
 
 
+def plain_geometry(chance) -> tuple[list[float], list[float], list, set, set]:
+    """Random edges and row places of plain rows (some rounding together), their joined spans
+    (some with gaps) and the rules across and down they make: (edges, ys, spans, across, down)."""
+    from latsar.render.pdf.grid import _joined
+
+    edges = sorted({0.0, *(round(chance.uniform(0, 300), chance.choice((1, 4, 7))) for _ in range(6))})
+    ys = [round(chance.uniform(0, 500), chance.choice((1, 4, 7))) for _ in range(12)]
+    spans = _joined(sorted((min(a, b), max(a, b)) for a, b in zip(ys[::2], ys[1::2])))
+    across = {(edges[0], y, edges[-1], y) for y in ys}
+    return edges, ys, spans, across, {(x, low, x, high) for x in edges for low, high in spans}
+
+
 def test_rules_of_plain_rows_are_drawn_as_the_general_merge_draws_them() -> None:
     """_plain_path (rows ruled across the width and down every edge) against the path of _merged
     of the same rules, for edges and rows whose places round together and spans with gaps."""
@@ -306,15 +318,11 @@ def test_rules_of_plain_rows_are_drawn_as_the_general_merge_draws_them() -> None
 
     from reportlab.lib.rl_accel import fp_str
 
-    from latsar.render.pdf.grid import _joined, _merged, _path, _plain_path, _Ruling, rule_place
+    from latsar.render.pdf.grid import _merged, _path, _plain_path, _Ruling, rule_place
 
     chance = random.Random(16)
     for _ in range(200):
-        edges = sorted({0.0, *(round(chance.uniform(0, 300), chance.choice((1, 4, 7))) for _ in range(6))})
-        ys = [round(chance.uniform(0, 500), chance.choice((1, 4, 7))) for _ in range(12)]
-        across = {(edges[0], y, edges[-1], y) for y in ys}
-        spans = _joined(sorted((min(a, b), max(a, b)) for a, b in zip(ys[::2], ys[1::2])))
-        down = {(x, low, x, high) for x in edges for low, high in spans}
+        edges, ys, spans, across, down = plain_geometry(chance)
         want = "\n".join(_path(_merged(across | down), fp_str))
         assert "\n".join(_plain_path(ys, spans, _Ruling(edges, fp_str, rule_place))) == want
 
@@ -326,7 +334,7 @@ def test_rule_places_worked_out_once_are_those_worked_out_each_time() -> None:
 
     from reportlab.lib.rl_accel import fp_str
 
-    from latsar.render.pdf.grid import Shared, _joined, _merged, _path, _plain_path, _Ruling, rule_place
+    from latsar.render.pdf.grid import Shared, _merged, _path, _plain_path, _Ruling, rule_place
 
     chance = random.Random(1616)
     place = Shared().place
@@ -335,11 +343,7 @@ def test_rule_places_worked_out_once_are_those_worked_out_each_time() -> None:
         assert fp_str(place(value)) == fp_str(rule_place(value))
         assert place(value) == rule_place(value)
     for _ in range(100):
-        edges = sorted({0.0, *(round(chance.uniform(0, 300), chance.choice((1, 4, 7))) for _ in range(6))})
-        ys = [round(chance.uniform(0, 500), chance.choice((1, 4, 7))) for _ in range(12)]
-        across = {(edges[0], y, edges[-1], y) for y in ys}
-        spans = _joined(sorted((min(a, b), max(a, b)) for a, b in zip(ys[::2], ys[1::2])))
-        down = {(x, low, x, high) for x in edges for low, high in spans}
+        edges, ys, spans, across, down = plain_geometry(chance)
         assert _plain_path(ys, spans, _Ruling(edges, fp_str, place)) == _plain_path(ys, spans, _Ruling(edges, fp_str, rule_place))
         assert _path(_merged(across | down, place), fp_str) == _path(_merged(across | down), fp_str)
 
