@@ -187,6 +187,44 @@ def test_pooled_cells_written_in_columns_of_one_width_make_the_same_bytes(style:
 
 
 
+@pytest.mark.parametrize("extra", ["", "sebuah teks yang jauh terlalu lebar", "C\nD", "a  b", " x"])
+@pytest.mark.parametrize("widths", [[30, 24, 24, 40], [12, 12, 12, 12]])
+def test_pooled_rows_get_the_heights_and_bytes_of_rows_scanned_cell_by_cell(style, theme_id, extra: str,
+                                                                           widths) -> None:
+    """Rows of pooled cells take their height from their pools (`pooled_rows`, one check per pool)
+    only when every line they made fits: the row heights, plain flags and bytes of the general
+    scan, whatever one text of a pool breaks (too wide, a newline, spaces) and at any width."""
+    from reportlab.lib.colors import Color
+    from reportlab.platypus import Spacer
+
+    from latsar.render.pdf.grid import cell_pool, pooled_rows
+
+    centred = ParagraphStyle("centred", parent=style, alignment=1)
+    number, letter = cell_pool(centred), cell_pool(centred, font=theme_id.heading_font.bold)
+    tinted = cell_pool(centred, background=Color(0.9, 0.9, 0.9))
+    texts = ["A", "B", "–", extra or "C"]
+
+    def grids(pooled: bool) -> list[Grid]:
+        made = []
+        for pools in ((number,), (number, letter), (tinted,)):
+            rows = [[pools[0](str(n)), *(pools[-1](texts[(n + k) % 4]) for k in range(3))] for n in range(1, 31)]
+            body = pooled_rows(rows, *pools) if pooled else rows
+            made.append(Grid(widths, [cells(["No", "A", "B", "C"], style)], body, look(), A5[1], Shared()))
+        return made
+
+    for fast, general in zip(grids(True), grids(False)):
+        assert fast.sheet.body_heights == general.sheet.body_heights
+        assert fast.sheet.body_plain == general.sheet.body_plain
+        assert (fast.sheet.group_starts, fast.sheet.tallest) == (general.sheet.group_starts, general.sheet.tallest)
+    assert render_bytes([f for g in grids(True) for f in (g, Spacer(1, 12))]) == \
+        render_bytes([f for g in grids(False) for f in (g, Spacer(1, 12))])
+    heights = set(grids(True)[1].sheet.body_heights)
+    if extra == "" and widths[1] == 24:
+        assert len(heights) == 1  # every row one line high: the pools' check alone
+    if extra.startswith("sebuah"):
+        assert len(heights) > 1  # rows holding the wide text are taller: the scan cell by cell decided
+
+
 def test_a_cell_spanning_columns_is_placed_by_its_own_span_in_each_grid_sharing_one_measure(style) -> None:
     """The same spanning Cell in two grids of one document whose first column starts and is
     as wide in both, but whose spans differ: each centred in its own span (how a one-line cell

@@ -122,16 +122,37 @@ def cell_pool(style: ParagraphStyle, middle: bool = False, font: str | None = No
 
 class _Pool(dict):
     """Cells by their text, each made when first asked for: a text asked for again is a dict
-    lookup without a call of ours (a gain table asks for thousands)."""
+    lookup without a call of ours (a gain table asks for thousands). It keeps the width of the
+    widest line it handed out, so a row of its cells is known to be one line high without a
+    lookup per cell (`pooled_rows`)."""
 
     def __init__(self, style: ParagraphStyle, middle: bool, font: str | None, background: Color | None):
         super().__init__()
         self.style, self.middle, self.font, self.background = style, middle, font, background
+        self.widest = 0.0  # inf once a text is not one line as it is (a newline, a tab, a run of spaces)
 
     def __missing__(self, text: str) -> Cell:
         cell = self[text] = Cell((Text(text, self.style, font=self.font),), middle=self.middle,
                                  background=self.background)
+        font = self.font or self.style.fontName  # measured as `_Measure._text_lines` measures a line
+        used = math.inf if "\n" in text or respaced(text) else getFont(font).stringWidth(text, self.style.fontSize)
+        self.widest = max(self.widest, used)
         return cell
+
+
+class PooledRows(list):
+    """Body rows every cell of which comes from one of `pools`, one to a column."""
+
+    __slots__ = ("pools",)
+
+
+def pooled_rows(rows: Iterable[Row], *makers: Callable[[str], Cell]) -> PooledRows:
+    """Body rows of cells made by `makers` (`cell_pool`s) only, a cell in every column: a grid
+    finds their heights by one check per pool, not a lookup per cell (a kisi-kisi's tables of
+    numbers have some 2,000 cells)."""
+    body = PooledRows(rows)
+    body.pools = tuple(maker.__self__ for maker in makers)  # type: ignore[attr-defined]
+    return body
 
 
 # --------------------------------------------------------------------------- measuring
@@ -464,24 +485,17 @@ class _Sheet:
         self.looks = shared.looks
         header = _scan(self, self.header, look.header_padding)
         self.header_heights, self.header_plain = header.heights, header.plain
-        body = _scan(self, self.body, look.body_padding)
+        body = _scan(self, body, look.body_padding)  # as given: `pooled_rows` marks the rows it made
         self.body_heights, self.body_plain = body.heights, body.plain  # once: a long table splits into many parts
         # Body rows that merged cells tie together: a page breaks only between groups.
         self.group_starts = _group_starts(body.reach)
         self.tallest = body.tallest
 
     def at(self, cell: Cell, column: int) -> tuple[Cell, float]:
-        """The key of the cell's measurement in `placed` (`placed_at` inlines the one-column
-        case, the hot one)."""
+        """The key of the cell's measurement in `placed`."""
         if cell.cols == 1:
             return cell, self.column_keys[column]
         return cell, self.columns.width_key(column, cell.cols)
-
-    def placed_at(self, cell: Cell, column: int) -> _Placed:
-        """The measurement of a cell in a column."""
-        if cell.cols == 1:
-            return self.placed[cell, self.column_keys[column]]
-        return self.placed[self.at(cell, column)]
 
 
 @dataclass
@@ -498,6 +512,10 @@ def _scan(sheet: _Sheet, rows: Sequence[Row], padding: tuple[float, float]) -> _
     equally among its rows (as reportlab's Table does)."""
     pad = sum(padding)
     heights, reach, merged, plains = [], [], [], []
+    if type(rows) is PooledRows and set(map(len, rows)) <= {len(sheet.widths)}:
+        height = _pooled_height(rows.pools, min(sheet.inners, default=0.0))
+        if height is not None:  # every cell one line high: no lookup per cell
+            return _Scan([height + pad] * len(rows), list(range(1, len(rows) + 1)), 1, [True] * len(rows))
     for index, row in enumerate(rows):
         simple = _simple_heights(sheet, row)
         if simple is not None:  # most rows of a key or a table of numbers
@@ -515,6 +533,15 @@ def _scan(sheet: _Sheet, rows: Sequence[Row], padding: tuple[float, float]) -> _
         for r in span if short > 0 else ():
             heights[r] += short / len(span)
     return _Scan(heights, reach, max((covered for _, covered, _ in merged), default=1), plains)
+
+
+def _pooled_height(pools: Sequence[_Pool], narrowest: float) -> float | None:
+    """The content height of rows of cells from `pools` when each line they ever made fits the
+    narrowest column (so each cell is one line, as `_Measure` would find), and none has a
+    background (a plain row); else None."""
+    if all(pool.widest <= narrowest and pool.background is None for pool in pools):
+        return max(pool.style.leading for pool in pools)
+    return None
 
 
 def _simple_heights(sheet: _Sheet, row: Row) -> list[float] | None:
@@ -914,7 +941,7 @@ class _TextWriter:
         operator, its line, how the line was last written and its measurement, where that is
         kept for the cell's other columns), kept for the next time; None for any other cell,
         written or put aside here."""
-        found = sheet.placed_at(cell, column)
+        found = _measured(sheet, cell, column)  # a pooled row's cells are first measured here
         if found.line is None:
             x, y = sheet.starts[column], self._top(cell.middle, found.height, top, bottom, padding)
             if found.plain:  # a key's header cells ("Versi\nA01")

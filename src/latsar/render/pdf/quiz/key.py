@@ -11,7 +11,7 @@ from reportlab.platypus import Flowable, Spacer
 from latsar.collector import collected_after
 from latsar.plan.quizdocs import KeyDoc
 from latsar.plan.types import LETTERS, Version
-from latsar.render.pdf.grid import Grid, Shared, cell_pool, cells
+from latsar.render.pdf.grid import Grid, Shared, cell_pool, cells, pooled_rows
 from latsar.render.pdf.quiz.common import RunningText, chunks, metadata, quiz_styles, render_pdf, ruled, title_block
 from latsar.render.pdf.theme import Theme
 
@@ -58,7 +58,8 @@ class KeyTables:
                                        middle=True)]
         columns = [[self.by_index[item.key_index] for item in v.items] + [letter("–")] * (count - len(v.items))
                    for v in versions]
-        body = [[self.number(str(number)), *letters] for number, letters in enumerate(zip(*columns), start=1)]
+        body = pooled_rows([[self.number(str(number)), *letters] for number, letters in enumerate(zip(*columns), start=1)],
+                           self.number, letter)
         width = min(MAX_COLUMN, (theme.frame_width - NUMBER_WIDTH) / len(versions))
         table = ruled(theme, [NUMBER_WIDTH] + [width] * len(versions), [header], body,
                       body_padding=(1.5, 2.5), zebra=theme.colour("tint"), shared=self.shared)

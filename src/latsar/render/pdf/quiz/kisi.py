@@ -20,7 +20,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from latsar.collector import collected_after
 from latsar.plan.quizdocs import KisiDoc, KisiRow
-from latsar.render.pdf.grid import Cell, Content, Grid, Look, Shared, Text, cell_pool, cells, markup_text, runs_text
+from latsar.render.pdf.grid import Cell, Content, Grid, Look, Shared, Text, cell_pool, cells, markup_text, pooled_rows, runs_text
 from latsar.render.pdf.markup import bind_ellipsis, plain
 from latsar.render.pdf.oneline import one_line
 from latsar.render.pdf.quiz.common import (
@@ -177,7 +177,7 @@ def numbers_table(doc: KisiDoc, columns: Sequence[int], theme: Theme, shared: Sh
     (`no_head`) and what their grids measure and write."""
     pick = _picker(columns)
     header = [no_head, *cells(pick(doc.versions), quiz_styles(theme)["q-head"], middle=True)]
-    body = [[number(str(row.number)), *map(number, pick(row.numbers))] for row in doc.rows]
+    body = pooled_rows([[number(str(row.number)), *map(number, pick(row.numbers))] for row in doc.rows], number)
     return ruled(theme, [FIXED["no"]] + [VERSION_WIDTH] * len(columns), [header], body, landscape=True,
                  body_padding=(1, 2), zebra=theme.colour("tint"), shared=shared)
 
