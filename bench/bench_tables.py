@@ -17,6 +17,8 @@ Run: python bench/bench_tables.py [--runs N] [--versions N] [--smoke]
 from __future__ import annotations
 
 import argparse
+import math
+import statistics
 import tempfile
 import time
 from io import BytesIO
@@ -39,17 +41,24 @@ def quiz_inputs(source: Path, blueprint_id: str, versions: int | None):
     return quiz_docs(curriculum, plan_quiz(curriculum, blueprint), theme.labels), theme
 
 
-def per_page(render, runs: int) -> tuple[float, int]:
-    """Milliseconds of CPU per page (median of `runs` after a first call), and the pages."""
+SAMPLED_CPU = 0.25  # seconds of calls a figure is the median of, at least
+
+
+def per_page(render, runs: int, sampled: float = SAMPLED_CPU) -> tuple[float, int]:
+    """Milliseconds of CPU per page (median of `runs` calls after a first one, or of as many as
+    take `sampled` seconds: a kisi-kisi takes 8 ms, and a median of five such calls moved by a third
+    from one run to the next), and the pages."""
+    start = time.process_time()
     pdf = render()
-    seconds, pdf = harness.timed(render, runs, time.process_time)
+    first = time.process_time() - start
+    seconds, pdf = harness.timed(render, max(runs, math.ceil(sampled / max(first, 1e-3))), time.process_time)
     pages = harness.pdf_pages(pdf)
     return seconds * 1000 / pages, pages
 
 
-def booklet_page(docs, theme, runs: int) -> float:
-    """A page of the quiz's booklets as a quiz command pays for it: every version's booklet,
-    what they share (their recorded stems and options) worked out afresh each run."""
+def booklet_set(docs, theme):
+    """Every version's booklet, as a quiz command makes them: what they share (their recorded
+    stems and options) worked out afresh each call."""
     from latsar.render.pdf.quiz.booklet import Items, booklet_jobs, booklet_pdf
 
     jobs = booklet_jobs(docs)
@@ -58,9 +67,26 @@ def booklet_page(docs, theme, runs: int) -> float:
         items = Items(theme)
         return [booklet_pdf(job, theme, items) for job in jobs]
 
+    return booklets
+
+
+def booklet_page(booklets, runs: int) -> float:
+    """Milliseconds of CPU a page of `booklet_set`'s booklets (median of `runs` after a first call)."""
     booklets()
     seconds, pdfs = harness.timed(booklets, runs, time.process_time)
     return seconds * 1000 / sum(harness.pdf_pages(pdf) for pdf in pdfs)
+
+
+def interleaved(render, booklets, rounds: int, sampled: float) -> list[float]:
+    """A document's page against a booklet page, timed one after the other in each of `rounds`
+    rounds (sorted): on a shared machine whose speed drifts from one second to the next, two
+    figures taken apart can differ by a quarter for no reason of theirs."""
+    ratios = []
+    for _ in range(rounds):
+        seconds, pdfs = harness.timed(booklets, 1, time.process_time)
+        booklet = seconds * 1000 / sum(harness.pdf_pages(pdf) for pdf in pdfs)
+        ratios.append(per_page(render, 1, sampled)[0] / booklet)
+    return sorted(ratios)
 
 
 def report_inputs(participants: int, per_module: dict[str, int]):
@@ -217,34 +243,40 @@ def main(argv: list[str] | None = None) -> None:
     print(harness.machine())
     source = harness.MINI if opts.smoke else harness.PROJECT
     shapes = [("kuis", None)] if opts.smoke else [("post-test", None), ("pre-test", shape.versions)]
-    print(f"in process, warm, CPU time (median of {opts.runs}); each quiz's pages against a page of its own "
-          f"booklets (every version's, what they share worked out afresh each run)")
+    sampled = 0.0 if opts.smoke else SAMPLED_CPU  # a smoke run only checks the benchmark still runs
+    print(f"in process, warm, CPU time (median of {opts.runs} calls, or of as many as take {sampled:g} s); "
+          f"each quiz's pages against a page of its own booklets (every version's, what they share worked out afresh each run)")
     first = booklet = 0.0
     for blueprint_id, versions in shapes:
         docs, theme = quiz_inputs(source, blueprint_id, versions)
-        booklet = booklet_page(docs, theme, opts.runs)
+        booklets = booklet_set(docs, theme)
+        booklet = booklet_page(booklets, opts.runs)
         first = first or booklet
         print(f"  {'booklets':10} {blueprint_id} x {len(docs.booklets):3} versions: {booklet:5.2f} ms/page")
         if blueprint_id == shapes[0][0]:
-            floor = per_page(lambda: floor_pdf(docs, theme), opts.runs)[0]
+            floor = per_page(lambda: floor_pdf(docs, theme), opts.runs, sampled)[0]
             print(f"  {'floor':10} a one-page quiz document holding only its title: {floor:5.1f} ms, "
                   f"{harness.ratio(floor, booklet)} a booklet page")
         for name, render in quiz_documents(docs, theme):
-            ms, pages = per_page(render, opts.runs)
+            ms, pages = per_page(render, opts.runs, sampled)
             target = "" if name == "pembahasan" else " (target <= 2x)"
             print(f"  {name:10} {blueprint_id} x {len(docs.booklets):3} versions: {pages:3} pages, {ms:5.1f} ms/page, "
                   f"{harness.ratio(ms, booklet)} a booklet page{target}")
+            if target:
+                ratios = interleaved(render, booklets, opts.runs, sampled)
+                print(f"  {'':10} timed in turn with the booklets, {opts.runs} rounds: {ratios[0]:.2f}x-{ratios[-1]:.2f}x, "
+                      f"median {statistics.median(ratios):.2f}x")
             plain = PLAIN.get(name)
             if plain:
-                floor_ms = per_page(lambda: plain(getattr(docs, PLAIN_DOC[name]), theme), opts.runs)[0]
+                floor_ms = per_page(lambda: plain(getattr(docs, PLAIN_DOC[name]), theme), opts.runs, sampled)[0]
                 print(f"  {'':10} plain reportlab writing the same cells: {floor_ms:5.1f} ms/page; "
                       f"ours {harness.ratio(ms, floor_ms)} of it")
     booklet = first
-    ms, pages = per_page(sheet_render(source, shapes[0][0], theme), opts.runs)
+    ms, pages = per_page(sheet_render(source, shapes[0][0], theme), opts.runs, sampled)
     print(f"  {'sheet':10} {shapes[0][0]}: {pages:3} page(s), {ms:5.1f} ms/page, {harness.ratio(ms, booklet)} a booklet page")
     report, theme = report_inputs(*((40, bench_score.SMOKE_ITEMS) if opts.smoke else
                                     (500, bench_score.ITEMS_PER_MODULE)))
-    ms, pages = per_page(lambda: render_score_report(report, theme), opts.runs)
+    ms, pages = per_page(lambda: render_score_report(report, theme), opts.runs, sampled)
     print(f"  {'report':10} {len(report.tables)} tables: {pages:3} pages, {ms:5.1f} ms/page, "
           f"{harness.ratio(ms, booklet)} a booklet page (target <= 2x)")
 
