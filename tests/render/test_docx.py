@@ -227,3 +227,34 @@ def test_elements_are_made_as_python_docx_makes_them(tag):
     assert type(made) is type(theirs) and made.nsmap == theirs.nsmap
     assert etree.tostring(made) == etree.tostring(theirs)
     assert new_element(tag) is not made  # a new element at every call
+
+
+def _repeated_rows(table) -> list[int]:
+    """The rows Word repeats at the top of each page the table runs onto (w:tblHeader)."""
+    return [index for index, row in enumerate(table._tbl.tr_lst)
+            if row.trPr is not None and row.trPr.find(f"{W}tblHeader") is not None]
+
+
+def test_a_table_with_a_header_row_repeats_it_on_every_page_in_word(document):
+    """A Markdown table with a head row and the evaluasi's key repeat their first row on each
+    page Word breaks them across, as the PDF's do; a table without a head row repeats none."""
+    key = next(t for t in document.tables if t.cell(0, 0).text == "No.")
+    assert _repeated_rows(key) == [0]
+    glossary = [t for t in document.tables if t.cell(0, 0).text != "No."]
+    assert glossary and all(_repeated_rows(t) == [] for t in glossary)
+    from latsar.render.docx.text import Writer
+
+    word = docx.Document()
+    writer = Writer(word)
+    writer.markdown(word, "| Dinas | Layanan |\n|---|---|\n" + "".join(f"| D{n} | {n} |\n" for n in range(40)))
+    writer.markdown(word, "Tanpa kepala:\n\n- satu\n- dua")
+    (table,) = word.tables
+    assert _repeated_rows(table) == [0] and len(table.rows) == 41
+    reread = docx.Document(io.BytesIO(_saved(word)))
+    assert _repeated_rows(reread.tables[0]) == [0]
+
+
+def _saved(word) -> bytes:
+    buffer = io.BytesIO()
+    word.save(buffer)
+    return buffer.getvalue()

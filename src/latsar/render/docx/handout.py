@@ -23,7 +23,7 @@ from latsar.plan.types import QuizPlan
 from latsar.render.docx.document import (
     add_field, document_bytes, field_char, field_start, new_document, new_page_section, number_pages,
 )
-from latsar.render.docx.text import Writer, cell_grid, hanging, put, set_numbering, text_run
+from latsar.render.docx.text import Writer, cell_grid, hanging, put, repeat_header, set_numbering, text_run
 
 # Outline heading levels (0 = a document's top) as Word heading styles; Word has 1–9.
 MAX_HEADING = 3
@@ -243,6 +243,7 @@ class _Story:
         rows_per = -(-len(block.keys) // columns)
         table = self.doc.add_table(rows=rows_per + 1, cols=2 * columns)
         self.writer.grid(table)
+        repeat_header(table)
         cells = cell_grid(table)
         for column in range(columns):
             for offset, text in enumerate((block.number_label, block.key_label)):

@@ -270,6 +270,8 @@ class Writer:
         width = max(len(row) for row in rows)
         table = container.add_table(rows=len(rows), cols=width)
         self.grid(table)
+        if block.header:
+            repeat_header(table)
         cells = cell_grid(table)
         for r, row in enumerate(rows):
             for c, cell_spans in enumerate(row):
@@ -277,6 +279,12 @@ class Writer:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
                 self.spans(paragraph, cell_spans, bold=bool(block.header) and r == 0)
         return table
+
+def repeat_header(table: Any) -> None:
+    """Mark the table's first row as its header row, which Word repeats at the top of every page
+    the table runs onto (as the PDF's tables repeat theirs)."""
+    table._tbl.tr_lst[0].get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+
 
 def cell_grid(table: Any) -> list[list[Any]]:
     """The table's cells by row and column, found once (python-docx's `table.cell` walks every
