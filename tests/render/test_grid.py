@@ -290,7 +290,7 @@ def test_strings_are_encoded_as_reportlab_encodes_them(style: ParagraphStyle, mo
 
 
 def test_colours_set_again_are_written_as_setfillcolor_writes_them(style: ParagraphStyle, monkeypatch) -> None:
-    """The writer's copies of a colour's operator (_TextWriter.fill) make the bytes setFillColor
+    """The copies of a colour's operator (grid.set_colour, for text and backgrounds) make the bytes setFillColor
     makes: colours set again and again on many pages, in two documents sharing the grids' memory,
     beside a translucent colour (setFillColor also writes its transparency) and a CMYK one."""
     from reportlab.lib.colors import CMYKColor, Color, HexColor
@@ -307,7 +307,10 @@ def test_colours_set_again_are_written_as_setfillcolor_writes_them(style: Paragr
 
     shared = Shared()
     ours = [pdf(shared), pdf(shared)]
-    monkeypatch.setattr(grid._TextWriter, "fill", lambda self, colour: self.text.setFillColor(colour))
+    def setter(canv, colour, known, stroke=False, target=None):  # reportlab's own, every time
+        getattr(canv if target is None else target, "setStrokeColor" if stroke else "setFillColor")(colour)
+
+    monkeypatch.setattr(grid, "set_colour", setter)
     assert ours == [pdf(Shared())] * 2
     assert b"/gRLs" in PdfReader(io.BytesIO(ours[0])).pages[0].get_contents().get_data()  # the translucent one's
     assert len(PdfReader(io.BytesIO(ours[0])).pages) > 2

@@ -134,9 +134,8 @@ class _Pool(dict):
     def __missing__(self, text: str) -> Cell:
         cell = self[text] = Cell((Text(text, self.style, font=self.font),), middle=self.middle,
                                  background=self.background)
-        font = self.font or self.style.fontName  # measured as `_Measure._text_lines` measures a line
-        used = math.inf if "\n" in text or respaced(text) else getFont(font).stringWidth(text, self.style.fontSize)
-        self.widest = max(self.widest, used)
+        used = None if "\n" in text else line_width(text, self.font or self.style.fontName, self.style.fontSize)
+        self.widest = max(self.widest, math.inf if used is None else used)
         return cell
 
 
@@ -192,6 +191,12 @@ def _greedy(text: str, font: str, width: float, widths: Widths) -> list[str]:
         used = used + space + word_width if current else word_width
         current.append(word)
     return lines + [" ".join(current)]
+
+
+def line_width(line: str, font: str, size: float) -> float | None:
+    """The width of a line of text (no newline) set as it is; None for one never set so (a tab,
+    a run of spaces, a space at an end: see `respaced`). The one rule of `_Measure` and `_Pool`."""
+    return None if respaced(line) else getFont(font).stringWidth(line, size)
 
 
 def split_words(text: str) -> list[str]:
@@ -307,7 +312,7 @@ class _Measure:
                     for line in self._text_lines(paragraph, font, size, width, share)]
         used = self.widths.get(key := (text, font, size), self)
         if used is self:
-            used = self.widths[key] = None if respaced(text) else getFont(font).stringWidth(text, size)
+            used = self.widths[key] = line_width(text, font, size)
         if used is not None and used <= width:  # most cells: one line, measured once rather than word by word
             return [(text, share * (width - used) if share else 0.0)]
         lines = _greedy(text, font, width, font_widths(font, size))
@@ -414,7 +419,7 @@ class Shared:
 
     def fills(self, canv) -> Fills:
         """The colours text and backgrounds were filled with in `canv`'s document, as
-        `_TextWriter.fill` and `set_colour` set them (both write what setFillColor writes)."""
+        `set_colour` sets them (a text object's setFillColor and the canvas's write the same)."""
         return self._of_document("_fills", canv)
 
     def strokes(self, canv) -> Fills:
@@ -701,22 +706,24 @@ def _moved(sheet: _Sheet, cell: Cell, column: int, rows: int) -> Cell:
 _COLOUR_SETTERS = {False: ("setFillColor", "_fillColorObj", "ca"), True: ("setStrokeColor", "_strokeColorObj", "CA")}
 
 
-def set_colour(canv, colour: Color, known: Fills, stroke: bool = False) -> None:
+def set_colour(canv, colour: Color, known: Fills, stroke: bool = False, target=None) -> None:
     """What canv.setFillColor(colour) (or setStrokeColor) writes, copied for a colour set before
     in the document (`known`: Shared.fills or strokes): a table sets its background and rule
-    colours on every page. The copy holds for an opaque RGB colour while the canvas draws opaque
-    (the setter's setFillAlpha then writes nothing; what it does to the document, asking for
-    transparency, is done already), as _TextWriter.fill copies a text's."""
+    colours on every page, a kisi-kisi's cells change colour a hundred times. `target`: the object
+    whose setter writes (a text object of `canv`), `canv` itself by default. The copy holds for an
+    opaque RGB colour while the canvas draws opaque (the setter's setFillAlpha then writes
+    nothing; what it does to the document, asking for transparency, is done already)."""
+    target = canv if target is None else target
     setter, kept, transparency = _COLOUR_SETTERS[stroke]
     found = known.get(id(colour))
     opaque = canv._extgstate._d.get(transparency, 1) == 1
     if found is None or not opaque:
-        getattr(canv, setter)(colour)
-        if opaque and type(colour) is Color and colour.alpha == 1 and not canv._enforceColorSpace:
-            known[id(colour)] = (canv._code[-1], colour)
+        getattr(target, setter)(colour)
+        if opaque and type(colour) is Color and colour.alpha == 1 and not target._enforceColorSpace:
+            known[id(colour)] = (target._code[-1], colour)
         return
-    setattr(canv, kept, colour)
-    canv._code.append(found[0])
+    setattr(target, kept, colour)
+    target._code.append(found[0])
 
 
 class _Painter:
@@ -1007,24 +1014,8 @@ class _TextWriter:
             self.text.setFont(*font)
             self.font = font
         if colour is not self.colour and colour != self.colour:  # most cells share one colour object
-            self.fill(colour)
+            set_colour(self.canv, colour, self.fills, target=self.text)  # as the text object's setFillColor
             self.colour = colour
-
-    def fill(self, colour: Color) -> None:
-        """What the text object's setFillColor writes, copied for a colour set before in the
-        document (a kisi-kisi's cells change colour a hundred times). The copy holds for an
-        opaque RGB colour while text is drawn opaque (setFillColor's setFillAlpha then writes
-        nothing; what it does to the document, asking for transparency, is done already)."""
-        text = self.text
-        known = self.fills.get(id(colour))
-        opaque = self.canv._extgstate._d.get("ca", 1) == 1
-        if known is None or not opaque:
-            text.setFillColor(colour)
-            if opaque and type(colour) is Color and colour.alpha == 1 and not text._enforceColorSpace:
-                self.fills[id(colour)] = (text._code[-1], colour)
-            return
-        text._fillColorObj = colour
-        text._code.append(known[0])
 
     def line(self, font: Font, colour: Color, line: str | RunLine, x: float, baseline: float) -> None:
         """A line of text starting at (x, baseline)."""
