@@ -86,15 +86,16 @@ def floor_booklet(version, theme, texts) -> bytes:
     """Plain reportlab: the same words in the same fonts, pre-wrapped lines drawn top to bottom,
     a new page when the frame is full. No markup, no layout choices, no keep-together."""
     from reportlab.lib.utils import simpleSplit
-    from reportlab.pdfgen.canvas import Canvas
 
     from latsar.render.pdf import fonts
+    from latsar.render.pdf.streams import StreamCanvas
     from latsar.text.markdown import plain_text
 
     fonts.register(theme.body_font, theme.heading_font)
     buffer = BytesIO()
-    canv = Canvas(buffer, pagesize=theme.page_size, invariant=1, pageCompression=1,
-                  initialFontName=theme.body_font.regular)
+    # Its pages' streams written as ours are (streams.py): the figure compares drawing, not encoding.
+    canv = StreamCanvas(buffer, pagesize=theme.page_size, invariant=1, pageCompression=1,
+                        initialFontName=theme.body_font.regular)
     top, bottom, left, right = theme.margins
     width, height = theme.page_size
     font, size, leading = theme.body_font.regular, theme.body_size, theme.leading

@@ -124,15 +124,15 @@ class PlainTables:
     frame is full. No merged cells, no markup, no layout choices."""
 
     def __init__(self, theme, landscape: bool):
-        from reportlab.pdfgen.canvas import Canvas
-
         from latsar.render.pdf import fonts
+        from latsar.render.pdf.streams import StreamCanvas
 
         fonts.register(theme.body_font, theme.heading_font)
         self.buffer = BytesIO()
         size = (max(theme.page_size), min(theme.page_size)) if landscape else theme.page_size
-        self.canv = Canvas(self.buffer, pagesize=size, invariant=1, pageCompression=1,
-                           initialFontName=theme.body_font.regular)
+        # its pages' streams written as ours are (streams.py): the figure compares drawing, not encoding
+        self.canv = StreamCanvas(self.buffer, pagesize=size, invariant=1, pageCompression=1,
+                                 initialFontName=theme.body_font.regular)
         self.top, self.bottom, self.left, right = theme.margins
         self.width, self.height = size[0] - self.left - right, size[1]
         self.font, self.size = theme.body_font.regular, theme.body_size * 0.85
