@@ -15,7 +15,8 @@ from latsar.plan.quizdocs import quiz_docs
 from latsar.render.pdf.markup import plain
 from latsar.render.pdf.quiz.common import quiz_styles
 from latsar.render.pdf.theme import make_theme
-from latsar.render.pdf.runs import RunLine, break_lines, markup_runs
+from latsar.render.pdf.runs import RunLine, _single_spaced, _wrap_words, break_lines, markup_runs, wrap_single
+from latsar.render.pdf.widths import font_widths
 
 
 # Italics next to punctuation, at the start and end, runs of spaces, a no-break space.
@@ -98,3 +99,21 @@ def test_a_word_wider_than_the_line_is_left_to_paragraph(bundled) -> None:
     style = quiz_styles(bundled[1])["q-cell"]
     runs = markup_runs(plain("Kolaborasi antarinstansi"), style.fontName)
     assert break_lines(runs, style.fontSize, 20, style.spaceShrinkage) is None
+
+
+def test_a_text_that_fits_whole_is_one_line_as_word_by_word(kisi_texts, bundled) -> None:
+    """wrap_single's short way (one width for a text that fits whole) breaks as the loop does."""
+    style = quiz_styles(bundled[1])["q-cell"]
+    font, size, shrink = style.fontName, style.fontSize, style.spaceShrinkage
+    short = 0
+    for text in kisi_texts + HARD + ["a\u200bb c", "a\nb", " a b", "a  b", "", "a  b\tc", "ASN  ASN\xa0ASN"]:
+        for width in range(20, 700, 23):
+            quick = wrap_single(font, text, size, width, shrink)
+            slow = _wrap_words(font, text, font_widths(font, size), width, shrink)
+            assert (quick is None) == (slow is None), (text, width)
+            if quick is not None:
+                assert [(line, count) for line, _, count in quick] == [(line, count) for line, _, count in slow]
+                assert [used for _, used, _ in quick] == pytest.approx([used for _, used, _ in slow])
+            short += _single_spaced(text) and len(quick or ()) == 1
+    assert short > 100  # the short way was taken
+    assert not _single_spaced("a\u200bb") and not _single_spaced("a\xa0b") and _single_spaced("Waktu 30 menit")

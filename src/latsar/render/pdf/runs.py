@@ -22,7 +22,7 @@ from xml.sax.saxutils import unescape
 from reportlab.lib.fonts import ps2tt, tt2ps
 from reportlab.platypus.paragraph import lstrip, split, strip
 
-from latsar.render.pdf.widths import font_widths
+from latsar.render.pdf.widths import Widths, font_widths
 
 Piece = tuple[str, str]  # font name, text
 Word = tuple[float, tuple[Piece, ...], bool]  # width, pieces, whether whitespace follows it
@@ -187,8 +187,28 @@ def _counted(pieces: tuple[Piece, ...]) -> int:
 
 def wrap_single(font: str, text: str, size: float, width: float, shrinkage: float) -> list[Broken] | None:
     """Lines of one run as Paragraph.breakLines makes them for a single frag; None where it
-    would split a word that does not fit."""
+    would split a word that does not fit. A text of words between single spaces that fits
+    whole is its one line, found by one width rather than word by word (most header fields):
+    every line is at least as wide as its width (shrinkage not negative), and the words'
+    widths and spaces sum to the whole's, so `_wrap_words` would keep every word on it."""
     widths = font_widths(font, size)
+    if shrinkage >= 0 and _single_spaced(text):
+        whole = widths[text]
+        if whole < width - 1e-6:  # clear of the sum's rounding
+            return [([[font, text]], whole, text.count(" ") + 1)]
+    return _wrap_words(font, text, widths, width, shrinkage)
+
+
+def _single_spaced(text: str) -> bool:
+    """Whether Paragraph's split finds the words of `text` at its single spaces and nowhere
+    else: no other whitespace, none at an end, no run of spaces. str.split's whitespace is
+    Paragraph's but for the zero-width space (Paragraph's only) and the no-break space (which
+    Paragraph keeps in a word)."""
+    return "\xa0" not in text and "\u200b" not in text and text.split(" ") == text.split()
+
+
+def _wrap_words(font: str, text: str, widths: Widths, width: float, shrinkage: float) -> list[Broken] | None:
+    """wrap_single word by word."""
     space = widths[" "]
     lines: list[tuple[list[str], float]] = []
     line: list[str] = []
