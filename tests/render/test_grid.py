@@ -514,3 +514,34 @@ def test_colours_copied_in_a_document_are_what_reportlab_sets() -> None:
             assert (ours._fillColorObj, ours._strokeColorObj) == (theirs._fillColorObj, theirs._strokeColorObj)
     assert ours._doc._pdfVersion == theirs._doc._pdfVersion
     assert set(fills) == set(strokes) == {id(red), id(blue)}  # copied, never the translucent or CMYK one
+
+
+def test_cells_are_measured_under_their_place_in_the_sheet(style: ParagraphStyle) -> None:
+    """_measured keys a one-column cell inline as `at` keys it, and a wider one by `at` itself."""
+    from latsar.render.pdf.grid import _measured
+
+    header = [[Cell((Text("Kepala lebar", style),), cols=2), None, *cells(["x"], style)]]
+    grid = Grid([40, 50, 60], header, [cells([str(n), "dua", "tiga tiga"], style) for n in range(3)], look(), A5[1])
+    sheet = grid.sheet
+    placed = [(cell, column) for row in sheet.header + sheet.body for column, cell in enumerate(row) if cell]
+    assert len(sheet.placed) == len({sheet.at(cell, column) for cell, column in placed})
+    for cell, column in placed:
+        assert _measured(sheet, cell, column) is sheet.placed[sheet.at(cell, column)]
+    assert sheet.at(header[0][0], 0)[1] == round(90 - 8, 6)  # the wide cell: its span's inner width
+
+
+def test_grids_sharing_one_look_make_the_bytes_of_grids_with_their_own(style: ParagraphStyle) -> None:
+    """A document's tables alike share one Look (quiz.common.ruled_look): its colours, set by
+    the first table, are copied by their identity in the others, writing what setting them would."""
+    from reportlab.platypus import Spacer
+
+    body = [cells([str(n), "A" if n % 3 else "B"], style) for n in range(50)]
+
+    def tables(looks: list[Look]) -> bytes:
+        shared = Shared()
+        return render_bytes([flowable for each in looks for flowable in
+                             (Grid([40, 50], [cells(["No", "Kunci"], style)], body, each, A5[1], shared), Spacer(1, 12))])
+
+    one = look()
+    shared_look, own_looks = tables([one] * 4), tables([look() for _ in range(4)])
+    assert shared_look == own_looks and len(PdfReader(io.BytesIO(shared_look)).pages) > 2

@@ -266,3 +266,19 @@ def test_each_document_is_laid_out_without_the_cycle_collector_walking_it(bank, 
         finally:
             gc.callbacks.remove(note)
     assert {name: started.count(name) for name in renders} == {name: min(1, started.count(name)) for name in renders}
+
+
+def test_a_documents_tables_of_numbers_share_one_look(bank, theme):
+    """The kisi-kisi's tables of numbers and the key's tables share one Look (and so one object
+    per colour, copied by identity after the first table), and the number tables their rows' cells."""
+    from latsar.plan.quizdocs import quiz_docs
+    from latsar.render.pdf.grid import Grid, Shared
+    from latsar.render.pdf.quiz.key import KeyTables
+    from latsar.render.pdf.quiz.kisi import _landscape_width, _numbers_tables
+
+    docs = quiz_docs(bank, make_plan(bank, versions=40), theme.labels)
+    grids = [f for f in _numbers_tables(docs.kisi, theme, _landscape_width(theme), Shared()) if isinstance(f, Grid)]
+    assert len(grids) == 2 and grids[0].sheet.look is grids[1].sheet.look
+    assert grids[0].sheet.body[0][0] is grids[1].sheet.body[0][0]  # the number of row 1: one cell
+    tables = KeyTables(theme)
+    assert tables.table(docs.key.versions[:20]).sheet.look is tables.table(docs.key.versions[20:]).sheet.look

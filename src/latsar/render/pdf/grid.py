@@ -567,11 +567,14 @@ def _simple_heights(sheet: _Sheet, row: Row) -> list[float] | None:
 
 def _measured(sheet: _Sheet, cell: Cell, column: int) -> _Placed:
     """A cell measured in a column, once per cell and width."""
-    key = sheet.at(cell, column)
-    found = sheet.placed.get(key)
+    if cell.cols == 1:  # `sheet.at`, inline: most cells, and this is called for each one written
+        found = sheet.placed.get(key := (cell, sheet.column_keys[column]))
+        if found is None:
+            found = sheet.placed[key] = sheet.shared.measure.cell(cell, sheet.inners[column])
+        return found
+    found = sheet.placed.get(key := sheet.at(cell, column))
     if found is None:
-        width = sheet.inners[column] if cell.cols == 1 else sheet.columns.inner_width(column, cell.cols)
-        found = sheet.placed[key] = sheet.shared.measure.cell(cell, width)
+        found = sheet.placed[key] = sheet.shared.measure.cell(cell, sheet.columns.inner_width(column, cell.cols))
     return found
 
 

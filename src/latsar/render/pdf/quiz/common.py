@@ -358,14 +358,22 @@ def title_block(theme: Theme, kicker: str, title: str, details: Sequence[str]) -
 
 
 def ruled(theme: Theme, widths: Sequence[float], header: Sequence[Row], body: Sequence[Row],
-          landscape: bool = False, shared: Shared | None = None, **look: Any) -> Grid:
+          landscape: bool = False, shared: Shared | None = None, look: Look | None = None, **options: Any) -> Grid:
     """A ruled table with an accent header that repeats on every page it runs onto (keys,
-    kisi-kisi): 4 pt side padding, 3/4 pt above/below the text unless `look` says otherwise;
-    `shared` by the document's other tables."""
+    kisi-kisi): 4 pt side padding, 3/4 pt above/below the text unless `options` say otherwise;
+    `shared` by the document's other tables, and their `look` too where given (`ruled_look`)."""
     width, height = theme.page_size
     top, bottom = theme.margins[:2]
     page = (min(width, height) if landscape else height) - top - bottom
-    return Grid(widths, header, body, Look(theme.colour("accent"), theme.colour("rule"), **look), page, shared)
+    return Grid(widths, header, body, look or ruled_look(theme, **options), page, shared)
+
+
+def ruled_look(theme: Theme, **options: Any) -> Look:
+    """The look of `ruled` tables with these options. One Look for a document's tables alike
+    (a key's, a kisi-kisi's tables of numbers) holds one object per colour: theme.colour makes
+    a new one each call, and a colour set before in the document is copied by its identity
+    (grid.set_colour) rather than set through reportlab again."""
+    return Look(theme.colour("accent"), theme.colour("rule"), **options)
 
 
 def chunks(values: Sequence, size: int) -> list[Sequence]:

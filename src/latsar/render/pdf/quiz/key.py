@@ -12,7 +12,7 @@ from latsar.collector import collected_after
 from latsar.plan.quizdocs import KeyDoc
 from latsar.plan.types import LETTERS, Version
 from latsar.render.pdf.grid import Grid, Shared, cell_pool, cells, pooled_rows
-from latsar.render.pdf.quiz.common import RunningText, chunks, metadata, quiz_styles, render_pdf, ruled, title_block
+from latsar.render.pdf.quiz.common import RunningText, chunks, metadata, quiz_styles, render_pdf, ruled, ruled_look, title_block
 from latsar.render.pdf.theme import Theme
 
 NUMBER_WIDTH = 14 * mm
@@ -50,6 +50,7 @@ class KeyTables:
         self.by_index = [self.letter(letter) for letter in LETTERS]
         # and heads every table's numbers with one cell, measured and written once
         self.no_head = cells([theme.labels["question_number"]], self.styles["q-head"], middle=True)[0]
+        self.look = ruled_look(theme, body_padding=(1.5, 2.5), zebra=theme.colour("tint"))  # one for every table
 
     def table(self, versions: Sequence[Version]) -> Grid:
         theme, labels, letter = self.theme, self.theme.labels, self.letter
@@ -62,6 +63,6 @@ class KeyTables:
                            self.number, letter)
         width = min(MAX_COLUMN, (theme.frame_width - NUMBER_WIDTH) / len(versions))
         table = ruled(theme, [NUMBER_WIDTH] + [width] * len(versions), [header], body,
-                      body_padding=(1.5, 2.5), zebra=theme.colour("tint"), shared=self.shared)
+                      look=self.look, shared=self.shared)
         table.hAlign = "CENTER"  # a few narrow columns: centred rather than hanging from the left margin
         return table

@@ -11,7 +11,6 @@ columns, the numbers move to a table of their own (rows = master items, columns 
 from __future__ import annotations
 
 import itertools
-import operator
 from typing import Callable, Sequence
 
 from reportlab.lib.colors import Color
@@ -24,7 +23,7 @@ from latsar.render.pdf.grid import Cell, Content, Grid, Look, Shared, Text, cell
 from latsar.render.pdf.markup import bind_ellipsis, plain
 from latsar.render.pdf.oneline import one_line
 from latsar.render.pdf.quiz.common import (
-    RunningText, chunks, metadata, para, quiz_styles, render_pdf, ruled, title_block,
+    RunningText, chunks, metadata, para, quiz_styles, render_pdf, ruled, ruled_look, title_block,
 )
 from latsar.render.pdf.theme import Theme
 
@@ -47,12 +46,7 @@ def kisi_pdf(doc: KisiDoc, theme: Theme) -> bytes:
                              Blueprint(doc, theme, width).table(inline, shared)]
     if not inline:
         story += [Spacer(1, theme.leading), one_line(para(quiz_styles(theme), labels["kisi_numbers_title"], "q-heading"))]
-        per_table = int((width - FIXED["no"]) // VERSION_WIDTH)
-        number = cell_pool(quiz_styles(theme)["q-cell-c"])  # every table prints the same numbers
-        # and heads them with one "No." cell, measured and written once
-        no_head = cells([labels["question_number"]], quiz_styles(theme)["q-head"], middle=True)[0]
-        for group in chunks(range(len(doc.versions)), per_table):
-            story += [numbers_table(doc, group, theme, shared, number, no_head), Spacer(1, theme.leading * 0.8)]
+        story += _numbers_tables(doc, theme, width, shared)
     running = RunningText(f"{info.title} · {labels['kisi_title']}", info.cohort_year)
     return render_pdf(theme, running, story, landscape=True, **metadata(info, labels, labels["kisi_title"]))
 
@@ -170,19 +164,21 @@ def _merged(rows: Sequence[KisiRow], key: Callable[[KisiRow], object],
     return column
 
 
-def numbers_table(doc: KisiDoc, columns: Sequence[int], theme: Theme, shared: Shared,
-                  number: Callable[[str], Cell], no_head: Cell) -> Grid:
-    """Rows = master items, columns = these versions (by index): where each item sits in each.
-    Tables of one document may share their `number` cells, the head of their column of numbers
-    (`no_head`) and what their grids measure and write."""
-    pick = _picker(columns)
-    header = [no_head, *cells(pick(doc.versions), quiz_styles(theme)["q-head"], middle=True)]
-    body = pooled_rows([[number(str(row.number)), *map(number, pick(row.numbers))] for row in doc.rows], number)
-    return ruled(theme, [FIXED["no"]] + [VERSION_WIDTH] * len(columns), [header], body, landscape=True,
-                 body_padding=(1, 2), zebra=theme.colour("tint"), shared=shared)
-
-
-def _picker(columns: Sequence[int]) -> Callable[[Sequence[str]], tuple[str, ...]]:
-    """What picks the values at `columns` out of a row's, in C (a kisi-kisi's number tables have some 2,000)."""
-    pick = operator.itemgetter(*columns)
-    return pick if len(columns) > 1 else lambda values: (pick(values),)  # itemgetter of one gives the value alone
+def _numbers_tables(doc: KisiDoc, theme: Theme, width: float, shared: Shared) -> list[Flowable]:
+    """Rows = master items, columns = versions: where each item sits in each, in tables of as
+    many versions as fit across the page. The tables share their number cells (every table
+    prints the same numbers), the head of their column of numbers (measured and written once),
+    their look, and each row's cells, made once for every version and sliced for each table."""
+    styles = quiz_styles(theme)
+    per_table = int((width - FIXED["no"]) // VERSION_WIDTH)
+    number = cell_pool(styles["q-cell-c"])
+    no_head = cells([theme.labels["question_number"]], styles["q-head"], middle=True)[0]
+    rows = [[number(str(row.number)), *map(number, row.numbers)] for row in doc.rows]
+    look = ruled_look(theme, body_padding=(1, 2), zebra=theme.colour("tint"))
+    story: list[Flowable] = []
+    for group in chunks(range(len(doc.versions)), per_table):
+        header = [no_head, *cells(doc.versions[group.start:group.stop], styles["q-head"], middle=True)]
+        body = pooled_rows([row[:1] + row[group.start + 1:group.stop + 1] for row in rows], number)
+        story += [ruled(theme, [FIXED["no"]] + [VERSION_WIDTH] * len(group), [header], body, landscape=True,
+                        look=look, shared=shared), Spacer(1, theme.leading * 0.8)]
+    return story
