@@ -282,3 +282,25 @@ def test_a_documents_tables_of_numbers_share_one_look(bank, theme):
     assert grids[0].sheet.body[0][0] is grids[1].sheet.body[0][0]  # the number of row 1: one cell
     tables = KeyTables(theme)
     assert tables.table(docs.key.versions[:20]).sheet.look is tables.table(docs.key.versions[20:]).sheet.look
+
+
+def test_a_materi_cell_sets_module_and_chapter_both_as_runs_where_either_holds_a_term(bank, theme):
+    """Blueprint._materi: the module and its chapter (muted) are broken alike, as runs where
+    either sets a foreign term in italics, else as plain words; the same for a lone text."""
+    import dataclasses
+
+    from latsar.plan.quizdocs import quiz_docs
+    from latsar.render.pdf.quiz.kisi import Blueprint, _landscape_width
+
+    theme = dataclasses.replace(theme, foreign_terms=("Whole of Government",))
+    doc = quiz_docs(bank, make_plan(bank), theme.labels).kisi
+    blueprint = Blueprint(doc, theme, _landscape_width(theme))
+    row = doc.rows[0]
+    for module, chapter, italic in (("Modul Whole of Government", "Bab satu", True),
+                                    ("Modul biasa", "Bab Whole of Government", True), ("Modul biasa", "Bab satu", False)):
+        texts = blueprint._materi(dataclasses.replace(row, module=module, chapter=chapter))
+        assert [bool(t.runs) for t in texts] == [italic, italic]
+        assert texts[0].colour is None and texts[1].colour is blueprint.muted
+        assert ("<i>" in texts[0].text + texts[1].text) if italic else [t.text for t in texts] == [module, chapter]
+    alone, = blueprint._materi(dataclasses.replace(row, module="Modul Whole of Government", chapter=""))
+    assert "<i>" in alone.text and alone.runs and blueprint._words("kata biasa")[0].runs == ()

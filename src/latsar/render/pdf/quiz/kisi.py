@@ -120,25 +120,24 @@ class Blueprint:
     def _materi(self, row: KisiRow) -> Content:
         """The module, and under it in muted type the chapter that teaches the item; both broken
         as a Paragraph breaks them where either sets a foreign term in italics."""
-        texts = [(row.module, None)] + ([(row.chapter, self.muted)] if row.chapter else [])
-        italic = any(self._italic(text) for text, _ in texts)
-        return tuple(self._text(text, italic, colour) for text, colour in texts)
+        module = self._marked(row.module)
+        if not row.chapter:
+            return (self._text(module, module[2]),)
+        chapter = self._marked(row.chapter)
+        italic = module[2] or chapter[2]
+        return self._text(module, italic), self._text(chapter, italic, self.muted)
 
     def _words(self, text: str) -> Content:
         """Plain words in the cell style, some set in italics (foreign terms) as a Paragraph sets them."""
-        return (self._text(text, self._italic(text)),)
+        marked = self._marked(text)
+        return (self._text(marked, marked[2]),)
 
-    def _text(self, text: str, italic: bool, colour: Color | None = None) -> Text:
-        """A text block in the cell style: plain words, or runs of words some of which are set in
-        italics, broken as a Paragraph of their markup breaks them."""
-        style, (words, markup, _) = self.styles["q-cell"], self._marked(text)
+    def _text(self, marked: tuple[str, str, bool], italic: bool, colour: Color | None = None) -> Text:
+        """A text block in the cell style (`marked`: see `_marked`): plain words, or runs of words
+        some of which are set in italics, broken as a Paragraph of their markup breaks them."""
         if italic:
-            return markup_text(markup, style, colour)
-        return Text(words, style, colour=colour)
-
-    def _italic(self, text: str) -> bool:
-        """Whether a foreign term in `text` is set in italics."""
-        return self._marked(text)[2]
+            return markup_text(marked[1], self.styles["q-cell"], colour)
+        return Text(marked[0], self.styles["q-cell"], colour=colour)
 
     def _marked(self, text: str) -> tuple[str, str, bool]:
         """The text with a closing ellipsis bound, its markup (foreign terms in italics) and
