@@ -273,6 +273,7 @@ def test_a_documents_tables_of_numbers_share_one_look(bank, theme):
     per colour, copied by identity after the first table), and the number tables their rows' cells."""
     from latsar.plan.quizdocs import quiz_docs
     from latsar.render.pdf.grid import Grid, Shared
+    from latsar.render.pdf.quiz.common import ruled_look
     from latsar.render.pdf.quiz.key import KeyTables
     from latsar.render.pdf.quiz.kisi import _landscape_width, _numbers_tables
 
@@ -280,6 +281,10 @@ def test_a_documents_tables_of_numbers_share_one_look(bank, theme):
     grids = [f for f in _numbers_tables(docs.kisi, theme, _landscape_width(theme), Shared()) if isinstance(f, Grid)]
     assert len(grids) == 2 and grids[0].sheet.look is grids[1].sheet.look
     assert grids[0].sheet.body[0][0] is grids[1].sheet.body[0][0]  # the number of row 1: one cell
+    base = ruled_look(theme)  # the blueprint's: its colour objects in the tables of numbers too
+    look = _numbers_tables(docs.kisi, theme, _landscape_width(theme), Shared(), base)[0].sheet.look
+    assert look.header_background is base.header_background and look.rule is base.rule
+    assert look.body_padding == (1, 2) and look.zebra is not None
     tables = KeyTables(theme)
     assert tables.table(docs.key.versions[:20]).sheet.look is tables.table(docs.key.versions[20:]).sheet.look
 

@@ -10,6 +10,7 @@ columns, the numbers move to a table of their own (rows = master items, columns 
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from typing import Callable, Sequence
 
@@ -40,13 +41,13 @@ def kisi_pdf(doc: KisiDoc, theme: Theme) -> bytes:
     labels, info = theme.labels, doc.info
     width = _landscape_width(theme)
     inline = len(doc.versions) <= INLINE_VERSIONS
-    shared = Shared()
+    shared, look = Shared(), ruled_look(theme)  # the tables' colours: one object each (see ruled_look)
     story: list[Flowable] = [title_block(theme, labels["kisi_title"], info.title, doc.details),
                              Spacer(1, 8), _fields(doc, theme, width, shared), Spacer(1, 12),
-                             Blueprint(doc, theme, width).table(inline, shared)]
+                             Blueprint(doc, theme, width).table(inline, shared, look)]
     if not inline:
         story += [Spacer(1, theme.leading), one_line(para(quiz_styles(theme), labels["kisi_numbers_title"], "q-heading"))]
-        story += _numbers_tables(doc, theme, width, shared)
+        story += _numbers_tables(doc, theme, width, shared, look)
     running = RunningText(f"{info.title} · {labels['kisi_title']}", info.cohort_year)
     return render_pdf(theme, running, story, landscape=True, **metadata(info, labels, labels["kisi_title"]))
 
@@ -84,11 +85,11 @@ class Blueprint:
         # short way after the first (a grid knows a cell it has seen by its identity).
         self.centred = cell_pool(self.styles["q-cell-c"], middle=True)
 
-    def table(self, inline: bool, shared: Shared | None = None) -> Grid:
-        """`inline`: with a column of question numbers per version."""
+    def table(self, inline: bool, shared: Shared | None = None, look: Look | None = None) -> Grid:
+        """`inline`: with a column of question numbers per version; `look`: ruled's own (ruled_look)."""
         versions = self.doc.versions if inline else ()
         return ruled(self.theme, self._widths(len(versions)), self._header(versions), self._body(inline),
-                     landscape=True, shared=shared)
+                     landscape=True, shared=shared, look=look)
 
     def _widths(self, versions: int) -> list[float]:
         rest = self.width - sum(FIXED.values()) - versions * VERSION_WIDTH
@@ -163,17 +164,19 @@ def _merged(rows: Sequence[KisiRow], key: Callable[[KisiRow], object],
     return column
 
 
-def _numbers_tables(doc: KisiDoc, theme: Theme, width: float, shared: Shared) -> list[Flowable]:
+def _numbers_tables(doc: KisiDoc, theme: Theme, width: float, shared: Shared, base: Look | None = None) -> list[Flowable]:
     """Rows = master items, columns = versions: where each item sits in each, in tables of as
     many versions as fit across the page. The tables share their number cells (every table
     prints the same numbers), the head of their column of numbers (measured and written once),
-    their look, and each row's cells, made once for every version and sliced for each table."""
+    their look (the `base` of the document's tables, where given, with their own padding and
+    zebra: one object per colour), and each row's cells, made once for every version and sliced
+    for each table."""
     styles = quiz_styles(theme)
     per_table = int((width - FIXED["no"]) // VERSION_WIDTH)
     number = cell_pool(styles["q-cell-c"])
     no_head = cells([theme.labels["question_number"]], styles["q-head"], middle=True)[0]
     rows = [[number(str(row.number)), *map(number, row.numbers)] for row in doc.rows]
-    look = ruled_look(theme, body_padding=(1, 2), zebra=theme.colour("tint"))
+    look = dataclasses.replace(base or ruled_look(theme), body_padding=(1, 2), zebra=theme.colour("tint"))
     story: list[Flowable] = []
     for group in chunks(range(len(doc.versions)), per_table):
         header = [no_head, *cells(doc.versions[group.start:group.stop], styles["q-head"], middle=True)]
