@@ -545,3 +545,47 @@ def test_grids_sharing_one_look_make_the_bytes_of_grids_with_their_own(style: Pa
     one = look()
     shared_look, own_looks = tables([one] * 4), tables([look() for _ in range(4)])
     assert shared_look == own_looks and len(PdfReader(io.BytesIO(shared_look)).pages) > 2
+
+
+def _every_rule_cell(self, cell, column, top, bottom, padding, header, lowest=True) -> None:
+    """_Painter._cell as it was: all four rules of every cell."""
+    self.mixed = True
+    left, right = self.sheet.edges[column], self.sheet.edges[column + cell.cols]
+    if cell.background is not None:
+        self._fill(cell.background, left, right - left, [(bottom, top - bottom)])
+    self.texts.append(((cell,), column, top, bottom, padding))
+    if self.look.grid:
+        self.rules += ((left, top, right, top), (left, bottom, right, bottom),
+                       (left, bottom, left, top), (right, bottom, right, top))
+    elif not header:
+        self.rules.append((left, bottom, right, bottom))
+
+
+def test_cells_adding_their_top_and_left_rules_draw_the_lines_of_cells_adding_all_four(style, monkeypatch) -> None:
+    """_Painter._cell adds a cell's bottom and right rules only at the rows' bottom and the
+    grid's right edge: joined, the rules draw what every cell's four rules drew, on pages cut
+    through merged cells, with spans across columns, backgrounds and plain rows among them."""
+    import random
+
+    from reportlab.lib.colors import HexColor
+
+    from latsar.render.pdf.grid import _Painter
+
+    chance = random.Random(1616)
+
+    def grids() -> list:
+        made = []
+        for _ in range(6):
+            rows = merged_rows(style, [chance.randint(1, 5) for _ in range(chance.randint(8, 30))])
+            for row in rows:
+                if row[0] is None and chance.random() < 0.3:  # a wide cell beside a merged one
+                    row[1] = Cell((Text("lebar", style),), background=HexColor(Colours.tint))
+            rows += [cells([f"p{n}", "polos"], style) for n in range(chance.randint(0, 6))]  # plain rows
+            header = [[Cell((Text("Kepala", style),), cols=2), None]]
+            made.append(Grid([80, 80], header, rows, look(), A5[1]))
+        return made
+
+    new = render_bytes(grids())
+    chance.seed(1616)
+    monkeypatch.setattr(_Painter, "_cell", _every_rule_cell)
+    assert render_bytes(grids()) == new and len(PdfReader(io.BytesIO(new)).pages) > 3

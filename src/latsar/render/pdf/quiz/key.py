@@ -53,11 +53,11 @@ class KeyTables:
         self.look = ruled_look(theme, body_padding=(1.5, 2.5), zebra=theme.colour("tint"))  # one for every table
 
     def table(self, versions: Sequence[Version]) -> Grid:
-        theme, labels, letter = self.theme, self.theme.labels, self.letter
+        theme, labels, letter, by_index = self.theme, self.theme.labels, self.letter, self.by_index
         count = max(len(v.items) for v in versions)
         header = [self.no_head, *cells([f"{labels['quiz_version']}\n{v.code}" for v in versions], self.styles["q-head"],
                                        middle=True)]
-        columns = [[self.by_index[item.key_index] for item in v.items] + [letter("–")] * (count - len(v.items))
+        columns = [[by_index[item.key_index] for item in v.items] + [letter("–")] * (count - len(v.items))
                    for v in versions]
         body = pooled_rows([[self.number(str(number)), *letters] for number, letters in enumerate(zip(*columns), start=1)],
                            self.number, letter)
