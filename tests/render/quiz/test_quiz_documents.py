@@ -309,3 +309,14 @@ def test_a_materi_cell_sets_module_and_chapter_both_as_runs_where_either_holds_a
         assert ("<i>" in texts[0].text + texts[1].text) if italic else [t.text for t in texts] == [module, chapter]
     alone, = blueprint._materi(dataclasses.replace(row, module="Modul Whole of Government", chapter=""))
     assert "<i>" in alone.text and alone.runs and blueprint._words("kata biasa")[0].runs == ()
+
+
+def test_a_merged_column_holds_a_cell_per_run_of_equal_keys_and_none_under_it():
+    """kisi._merged: the run's first row gets a cell as tall as the run, with its content; the
+    rows it covers None."""
+    from latsar.render.pdf.quiz.kisi import _merged
+
+    rows = ["a", "a", "b", "a", "a", "a"]
+    column = _merged(rows, lambda row: row, lambda row: (row,))  # type: ignore[arg-type]
+    assert [(c.content, c.rows) if c else None for c in column] == [
+        (("a",), 2), None, (("b",), 1), (("a",), 3), None, None]

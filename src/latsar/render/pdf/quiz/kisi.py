@@ -160,7 +160,8 @@ def _merged(rows: Sequence[KisiRow], key: Callable[[KisiRow], object],
     column: list[Cell | None] = []
     for _, run in itertools.groupby(rows, key):
         first, *covered = run
-        column += [Cell(content(first), rows=len(covered) + 1), *itertools.repeat(None, len(covered))]
+        column.append(Cell(content(first), rows=len(covered) + 1))
+        column += [None] * len(covered)
     return column
 
 
