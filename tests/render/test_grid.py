@@ -547,45 +547,33 @@ def test_grids_sharing_one_look_make_the_bytes_of_grids_with_their_own(style: Pa
     assert shared_look == own_looks and len(PdfReader(io.BytesIO(shared_look)).pages) > 2
 
 
-def _every_rule_cell(self, cell, column, top, bottom, padding, header, lowest=True) -> None:
-    """_Painter._cell as it was: all four rules of every cell."""
-    self.mixed = True
-    left, right = self.sheet.edges[column], self.sheet.edges[column + cell.cols]
-    if cell.background is not None:
-        self._fill(cell.background, left, right - left, [(bottom, top - bottom)])
-    self.texts.append(((cell,), column, top, bottom, padding))
-    if self.look.grid:
-        self.rules += ((left, top, right, top), (left, bottom, right, bottom),
-                       (left, bottom, left, top), (right, bottom, right, top))
-    elif not header:
-        self.rules.append((left, bottom, right, bottom))
+def test_a_place_no_cell_covers_leaves_the_rules_of_the_cells_around_it(style: ParagraphStyle) -> None:
+    """A short row or a None no merged cell spans: the cells around the empty place keep all
+    four rules (no neighbour there draws its top or left one), so no line breaks off."""
+    import re
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    def cell(text: str, **span: int) -> Cell:
+        return Cell((Text(text, style),), **span)
+
+    rows = [[cell("a"), cell("b"), cell("c")], [cell("d"), cell("e")], [cell("f", cols=2), cell("g")],
+            [cell("h"), None, cell("i")], [cell("j", rows=2), cell("k"), cell("l")], [None, cell("m")]]
+    grid = Grid([50, 50, 50], [cells(["H1", "H2", "H3"], style)], rows, look(), A5[1])
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, invariant=1, pageCompression=0)
+    grid.wrap(500, 700)
+    grid.drawOn(canvas, 0, 0)
+    canvas.save()
+    lines = {tuple(float(n) for n in found)
+             for found in re.findall(rb"([\d.]+) ([\d.]+) m ([\d.]+) ([\d.]+) l", buffer.getvalue())}
+    bottom_of_l, top_of_hole, right_of_h = (100.0, 18.0, 150.0, 18.0), (50.0, 54.0, 100.0, 54.0), (50.0, 36.0, 50.0, 54.0)
+    assert all(any(_on(part, line) for line in lines) for part in (bottom_of_l, top_of_hole, right_of_h))
 
 
-def test_cells_adding_their_top_and_left_rules_draw_the_lines_of_cells_adding_all_four(style, monkeypatch) -> None:
-    """_Painter._cell adds a cell's bottom and right rules only at the rows' bottom and the
-    grid's right edge: joined, the rules draw what every cell's four rules drew, on pages cut
-    through merged cells, with spans across columns, backgrounds and plain rows among them."""
-    import random
-
-    from reportlab.lib.colors import HexColor
-
-    from latsar.render.pdf.grid import _Painter
-
-    chance = random.Random(1616)
-
-    def grids() -> list:
-        made = []
-        for _ in range(6):
-            rows = merged_rows(style, [chance.randint(1, 5) for _ in range(chance.randint(8, 30))])
-            for row in rows:
-                if row[0] is None and chance.random() < 0.3:  # a wide cell beside a merged one
-                    row[1] = Cell((Text("lebar", style),), background=HexColor(Colours.tint))
-            rows += [cells([f"p{n}", "polos"], style) for n in range(chance.randint(0, 6))]  # plain rows
-            header = [[Cell((Text("Kepala", style),), cols=2), None]]
-            made.append(Grid([80, 80], header, rows, look(), A5[1]))
-        return made
-
-    new = render_bytes(grids())
-    chance.seed(1616)
-    monkeypatch.setattr(_Painter, "_cell", _every_rule_cell)
-    assert render_bytes(grids()) == new and len(PdfReader(io.BytesIO(new)).pages) > 3
+def _on(part: tuple[float, ...], line: tuple[float, ...]) -> bool:
+    """Whether the segment `part` lies on the drawn `line` (both horizontal or both vertical)."""
+    (x1, y1, x2, y2), (a1, b1, a2, b2) = part, line
+    if y1 == y2 == b1 == b2:
+        return min(a1, a2) <= x1 and x2 <= max(a1, a2)
+    return x1 == x2 == a1 == a2 and min(b1, b2) <= y1 and y2 <= max(b1, b2)

@@ -766,8 +766,7 @@ class _Painter:
                 continue
             for column, cell in enumerate(row):
                 if cell is not None:
-                    below = min(index + cell.rows, len(rows))
-                    self._cell(cell, column, tops[index], tops[below], padding, header, below == len(rows))
+                    self._cell(cell, column, tops[index], tops[min(index + cell.rows, len(rows))], padding, header)
 
     def _plain_rows(self, rows: Sequence[Row], tops: list[float], padding, header: bool) -> None:
         """Plain rows one under another (`tops`: their top edges, then the last one's bottom).
@@ -784,25 +783,15 @@ class _Painter:
         elif not header:
             self.plain_ys += tops[1:]
 
-    def _cell(self, cell: Cell, column: int, top: float, bottom: float, padding, header: bool,
-              lowest: bool = True) -> None:
-        """`lowest`: whether the cell reaches the bottom of the rows painted with it."""
+    def _cell(self, cell: Cell, column: int, top: float, bottom: float, padding, header: bool) -> None:
         self.mixed = True
-        edges = self.sheet.edges
-        left, right = edges[column], edges[column + cell.cols]
+        left, right = self.sheet.edges[column], self.sheet.edges[column + cell.cols]
         if cell.background is not None:
             self._fill(cell.background, left, right - left, [(bottom, top - bottom)])
         self.texts.append(((cell,), column, top, bottom, padding))
         if self.look.grid:
-            # Its top and left rules; its bottom and right ones only at the rows' bottom and the
-            # grid's right edge. Every other is the top or left rule of the cells under it or to
-            # its right (every place of a row holds a cell or is covered by one), which the
-            # joining (_merged) would join them with: the same lines from half the rules.
-            self.rules += ((left, top, right, top), (left, bottom, left, top))
-            if lowest:
-                self.rules.append((left, bottom, right, bottom))
-            if right == edges[-1]:
-                self.rules.append((right, bottom, right, top))
+            self.rules += ((left, top, right, top), (left, bottom, right, bottom),
+                           (left, bottom, left, top), (right, bottom, right, top))
         elif not header:
             self.rules.append((left, bottom, right, bottom))
 
