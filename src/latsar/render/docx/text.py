@@ -280,6 +280,7 @@ class Writer:
                 self.spans(paragraph, cell_spans, bold=bool(block.header) and r == 0)
         return table
 
+
 def repeat_header(table: Any) -> None:
     """Mark the table's first row as its header row, which Word repeats at the top of every page
     the table runs onto (as the PDF's tables repeat theirs)."""

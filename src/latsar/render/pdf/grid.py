@@ -17,7 +17,7 @@ import itertools
 import math
 import re
 from dataclasses import dataclass
-from typing import Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import Color
@@ -709,7 +709,7 @@ def _moved(sheet: _Sheet, cell: Cell, column: int, rows: int) -> Cell:
 _COLOUR_SETTERS = {False: ("setFillColor", "_fillColorObj", "ca"), True: ("setStrokeColor", "_strokeColorObj", "CA")}
 
 
-def set_colour(canv, colour: Color, known: Fills, stroke: bool = False, target=None) -> None:
+def set_colour(canv, colour: Color, known: Fills, stroke: bool = False, target: Any = None) -> None:
     """What canv.setFillColor(colour) (or setStrokeColor) writes, copied for a colour set before
     in the document (`known`: Shared.fills or strokes): a table sets its background and rule
     colours on every page, a kisi-kisi's cells change colour a hundred times. `target`: the object
@@ -1183,7 +1183,7 @@ def _merged(rules: Iterable[tuple[float, float, float, float]],
             place: Callable[[float], float] = rule_place) -> list[tuple[float, float, float, float]]:
     """Collinear rules that touch or overlap joined into one: the rules across, then those down
     (x1 == x2), each line in the order of its `place` (places a rounding apart make one line), then
-    of its span: one sorted pass per direction, joining spans as _joined joins those of one place."""
+    of its span: one sorted pass per direction (`_join_sorted`)."""
     across, down = [], []
     for x1, y1, x2, y2 in set(rules):  # each once: a span drawn backwards is not joined with itself
         if x1 == x2:
@@ -1192,29 +1192,30 @@ def _merged(rules: Iterable[tuple[float, float, float, float]],
             across.append((place(y1), x1, x2))
     out: list[tuple[float, float, float, float]] = []
     for vertical, lines in ((False, across), (True, down)):
-        joined: list[tuple[float, float, float]] = []  # (place, low, high) of each line
-        at: float | None = None  # the line being joined: its place and span (low, high)
-        for place_of, start, end in sorted(lines):
-            if place_of == at and start <= high + 1e-3:
-                if end > high:  # max(high, end), as _joined keeps it
-                    high = end
-                continue
-            if at is not None:
-                joined.append((at, low, high))
-            at, low, high = place_of, start, end
-        if at is not None:
-            joined.append((at, low, high))
-        out += [(at, low, at, high) if vertical else (low, at, high, at) for at, low, high in joined]
+        out += [(at, low, at, high) if vertical else (low, at, high, at) for at, low, high in _join_sorted(sorted(lines))]
     return out
 
 
 def _joined(spans: Sequence[tuple[float, float]]) -> list[list[float]]:
     """Spans on one line that touch or overlap joined into one; joining some of them first
     changes nothing (a joined span only bridges gaps the whole set bridges too)."""
-    joined: list[list[float]] = []
-    for low, high in sorted(spans):
-        if joined and low <= joined[-1][1] + 1e-3:
-            joined[-1][1] = max(joined[-1][1], high)
-        else:
-            joined.append([low, high])
+    return [[low, high] for _, low, high in _join_sorted(sorted((0.0, low, high) for low, high in spans))]
+
+
+def _join_sorted(lines: Iterable[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
+    """(place, low, high) of lines in sorted order, those at one place that touch or overlap
+    joined into one (to the highest end among them): one pass, for `_joined` and `_merged`."""
+    joined: list[tuple[float, float, float]] = []
+    at: float | None = None  # the line being joined: its place and span (low, high)
+    low = high = 0.0
+    for place, start, end in lines:
+        if place == at and start <= high + 1e-3:
+            if end > high:  # max(high, end) without a call: a page with merged cells joins hundreds
+                high = end
+            continue
+        if at is not None:
+            joined.append((at, low, high))
+        at, low, high = place, start, end
+    if at is not None:
+        joined.append((at, low, high))
     return joined
